@@ -1,0 +1,87 @@
+// The one contract between the renderer and the host (Electron main, or the Node host of the
+// browser mode): channel names, request schemas and reply types. Both sides import this file;
+// the host validates every request with these schemas before it does anything.
+import { z } from "zod";
+import type { Finding, FlowEdge, FlowVerdict } from "./engine/types";
+import type { Problem } from "./model/problems";
+import { Design } from "./model/schema";
+
+/** A reply either carries a value or the problems that stopped it; it never throws across IPC. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+const fileText = z.object({
+  name: z.string().min(1).max(4096),
+  // 50 MB of text is far beyond any real design; larger payloads are refused before parsing.
+  text: z.string().max(50 * 1024 * 1024, "is larger than 50 MB"),
+});
+
+export const FlowQuerySchema = z.object({
+  from: z.string().min(1).max(256),
+  to: z.string().min(1).max(256),
+  protocol: z.string().min(1).max(16),
+  port: z.number().int().min(0).max(65535).optional(),
+  icmpType: z.number().int().min(-1).max(255).optional(),
+  icmpCode: z.number().int().min(-1).max(255).optional(),
+});
+
+export const ExportTarget = z.enum(["terraform", "cloudformation"]);
+export const ExportFormat = z.enum(["hcl", "yaml", "json"]);
+
+/** Request schemas, one per channel. A channel's name is its key. */
+export const requests = {
+  /** Every permitted flow of a design, one edge per ordered node pair. */
+  "engine:flows": z.object({ design: Design }),
+  /** Can A reach B? With the rules that decide it. */
+  "engine:evaluate": z.object({ design: Design, query: FlowQuerySchema }),
+  /** Risky or broken parts of the design. */
+  "engine:findings": z.object({ design: Design }),
+  /** Parse a design file's text (opened or dropped by the user) into a design. */
+  "design:parse": z.object({ file: fileText }),
+  /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
+  "iac:import": z.object({ files: z.array(fileText).min(1).max(500) }),
+  /** Export to Terraform or CloudFormation: the files, not yet written anywhere. */
+  "iac:export": z.object({ design: Design, to: ExportTarget, format: ExportFormat.optional() }),
+  /** One of the bundled examples, by name ("http-server", "three-tier"). */
+  "examples:load": z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+  "examples:list": z.object({}),
+  /**
+   * Ask the user for a design file and read it. In the browser mode the renderer picks the
+   * file itself and calls design:parse instead; this channel then answers unsupported.
+   */
+  "file:open": z.object({}),
+  /** Save atomically to the path the design was opened from, or ask for one (saveAs). */
+  "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
+  /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
+  "recovery:write": z.object({ design: Design, path: z.string().max(4096).optional() }),
+  "recovery:read": z.object({}),
+  "recovery:clear": z.object({}),
+} as const;
+
+export type Channel = keyof typeof requests;
+export type Request<C extends Channel> = z.input<(typeof requests)[C]>;
+
+export interface Replies {
+  "engine:flows": FlowEdge[];
+  "engine:evaluate": FlowVerdict;
+  "engine:findings": Finding[];
+  "design:parse": { design: Design; warnings: Problem[] };
+  "iac:import": { design: Design; warnings: Problem[] };
+  "iac:export": { files: { name: string; text: string }[] };
+  "examples:load": Design;
+  "examples:list": { name: string; title: string }[];
+  "file:open": { path: string; design: Design } | null;
+  "file:save": { path: string } | null;
+  "recovery:write": null;
+  "recovery:read": { design: Design; path?: string; savedAt: string } | null;
+  "recovery:clear": null;
+}
+
+/** What the renderer sees: one async function per channel. */
+export type PalisadeApi = {
+  [C in Channel]: (request: Request<C>) => Promise<Reply<Replies[C]>>;
+};
+
+export const CHANNELS = Object.keys(requests) as Channel[];
+
+/** The name under which preload exposes the api on `window`. */
+export const API_GLOBAL = "palisade";

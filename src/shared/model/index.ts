@@ -1,0 +1,5 @@
+export * from "./document";
+export * from "./factory";
+export * from "./problems";
+export * from "./protocol";
+export * from "./schema";
