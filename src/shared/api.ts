@@ -48,13 +48,24 @@ export const requests = {
    * Ask the user for a design file and read it. In the browser mode the renderer picks the
    * file itself and calls design:parse instead; this channel then answers unsupported.
    */
-  "file:open": z.object({}),
+  "file:open": z.object({
+    /** Open this path without asking: only a path main itself offered (Open Recent, a file passed at launch). */
+    path: z.string().min(1).max(4096).optional(),
+  }),
   /** Save atomically to the path the design was opened from, or ask for one (saveAs). */
   "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
   /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
   "recovery:write": z.object({ design: Design, path: z.string().max(4096).optional() }),
   "recovery:read": z.object({}),
   "recovery:clear": z.object({}),
+  /** What to show first: a file passed at launch, the example on a first run, and any recovery file. */
+  "app:startup": z.object({}),
+  /** The renderer tells the host its document's name and unsaved state (window title, close prompt). */
+  "window:state": z.object({
+    name: z.string().max(255),
+    path: z.string().max(4096).optional(),
+    dirty: z.boolean(),
+  }),
 } as const;
 
 export type Channel = keyof typeof requests;
@@ -74,6 +85,13 @@ export interface Replies {
   "recovery:write": null;
   "recovery:read": { design: Design; path?: string; savedAt: string } | null;
   "recovery:clear": null;
+  "app:startup": {
+    /** The document to open; null = start with an empty design. */
+    open: { design: Design; path?: string } | null;
+    /** An autosave left by a session that did not end cleanly, to offer back. */
+    recovery: Replies["recovery:read"];
+  };
+  "window:state": null;
 }
 
 /** What the renderer sees: one async function per channel. */
@@ -82,6 +100,57 @@ export type PalisadeApi = {
 };
 
 export const CHANNELS = Object.keys(requests) as Channel[];
+
+/**
+ * Commands the native menu sends to the renderer (main -> renderer, one channel); the renderer
+ * decides what each does. Cut, Copy, Paste and Select All are not here: the menu uses Electron's
+ * roles for them so text fields keep working, and the renderer handles the DOM's
+ * copy/cut/paste events, which fire in the browser mode as well.
+ */
+export const MENU_COMMANDS = [
+  "file:new",
+  "file:open",
+  "file:open-recent",
+  "file:import",
+  "file:import-folder",
+  "file:save",
+  "file:save-as",
+  "file:export-terraform",
+  "file:export-cloudformation",
+  "file:export-png",
+  "file:export-svg",
+  "file:close",
+  "edit:undo",
+  "edit:redo",
+  "edit:duplicate",
+  "edit:delete",
+  "view:fit",
+  "view:zoom-in",
+  "view:zoom-out",
+  "view:zoom-reset",
+  "view:toggle-minimap",
+  "view:theme-light",
+  "view:theme-dark",
+  "view:theme-system",
+  "exercises:open",
+  "help:shortcuts",
+  "help:about",
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface MenuEvent {
+  command: MenuCommand;
+  /** file:open-recent: the path to pass to file:open; exercises:open: the exercise's id. */
+  arg?: string;
+}
+
+/** The main -> renderer event channel for menu commands. */
+export const MENU_CHANNEL = "menu:command";
+
+/** What preload exposes: the api, plus the one event subscription (returns its unsubscribe). */
+export type PalisadeBridge = PalisadeApi & {
+  onMenuCommand(listener: (event: MenuEvent) => void): () => void;
+};
 
 /** The name under which preload exposes the api on `window`. */
 export const API_GLOBAL = "palisade";
