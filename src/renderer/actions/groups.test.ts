@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { validateDesign } from "../../shared/model";
+import { addGroup, attachGroup, detachGroup, GROUPS_PER_INTERFACE, membersOf, updateGroup } from "./groups";
+import { sampleDesign } from "./testing";
+import { ActionRefused } from "./types";
+
+describe("addGroup", () => {
+  it("creates a group as AWS does: no inbound rule, all traffic out to 0.0.0.0/0", () => {
+    const next = addGroup.perform(sampleDesign(), { name: "app" });
+    const g = next.groups.at(-1)!;
+    expect(g).toMatchObject({ id: "sg-app", name: "app", vpcId: "vpc-1", ingress: [] });
+    expect(g.egress).toEqual([expect.objectContaining({ protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } })]);
+    expect(() => validateDesign(next)).not.toThrow();
+  });
+  it("adds ::/0 egress when the VPC has IPv6", () => {
+    const d = sampleDesign();
+    d.vpcs = [{ ...d.vpcs[0]!, cidrIpv6: "2001:db8::/56" }];
+    const g = addGroup.perform(d, {}).groups.at(-1)!;
+    expect(g.egress.map((r) => r.peer)).toContainEqual({ kind: "cidr6", cidr: "::/0" });
+  });
+  it("gives each new group a fresh name", () => {
+    const d = addGroup.perform(addGroup.perform(sampleDesign(), {}), {});
+    expect(d.groups.slice(-2).map((g) => g.name)).toEqual(["sg", "sg 2"]);
+    expect(new Set(d.groups.map((g) => g.id)).size).toBe(d.groups.length);
+  });
+});
+
+describe("attachGroup", () => {
+  it("attaches a group to a resource", () => {
+    const next = attachGroup.perform(sampleDesign(), { nodeId: "db", groupId: "sg-web" });
+    expect(next.resources[1]?.groupIds).toEqual(["sg-db", "sg-web"]);
+    expect(membersOf(next, "sg-web")).toEqual(["web", "db"]);
+  });
+  it(`refuses a ${GROUPS_PER_INTERFACE + 1}th group on one interface`, () => {
+    let d = sampleDesign();
+    for (let i = 0; i < GROUPS_PER_INTERFACE; i++) d = addGroup.perform(d, { name: `g${i}` });
+    const ids = d.groups.slice(-GROUPS_PER_INTERFACE).map((g) => g.id);
+    for (const id of ids.slice(0, GROUPS_PER_INTERFACE - 1)) d = attachGroup.perform(d, { nodeId: "web", groupId: id });
+    expect(d.resources[0]?.groupIds).toHaveLength(GROUPS_PER_INTERFACE);
+    expect(() => attachGroup.perform(d, { nodeId: "web", groupId: ids.at(-1)! })).toThrow(/5 security groups/);
+  });
+  it.each([
+    [{ nodeId: "internet", groupId: "sg-web" }, /external parties have no security groups/],
+    [{ nodeId: "web", groupId: "sg-web" }, /already attached/],
+    [{ nodeId: "web", groupId: "sg-nope" }, /no security group/],
+  ])("refuses %j", (args, message) => {
+    expect(() => attachGroup.perform(sampleDesign(), args)).toThrow(message);
+  });
+  it("refuses a group of another VPC", () => {
+    const d = sampleDesign();
+    d.vpcs.push({ id: "vpc-2", name: "other" });
+    d.groups[1] = { ...d.groups[1]!, vpcId: "vpc-2" };
+    expect(() => attachGroup.perform(d, { nodeId: "web", groupId: "sg-db" })).toThrow(ActionRefused);
+  });
+});
+
+describe("detachGroup", () => {
+  it("detaches, and detaching what is not attached changes nothing", () => {
+    const d = sampleDesign();
+    expect(detachGroup.perform(d, { nodeId: "web", groupId: "sg-web" }).resources[0]?.groupIds).toEqual([]);
+    expect(detachGroup.perform(d, { nodeId: "web", groupId: "sg-db" })).toBe(d);
+  });
+});
+
+describe("updateGroup", () => {
+  it("renames and describes", () => {
+    const g = updateGroup.perform(sampleDesign(), { id: "sg-web", patch: { name: "front", description: "front door" } })
+      .groups[0];
+    expect(g).toMatchObject({ name: "front", description: "front door" });
+  });
+  it("refuses an empty name", () => {
+    expect(() => updateGroup.perform(sampleDesign(), { id: "sg-web", patch: { name: " " } })).toThrow(/needs a name/);
+  });
+});

@@ -1,0 +1,6 @@
+export * from "./groups";
+export * from "./ids";
+export * from "./nodes";
+export * from "./rules";
+export * from "./selection";
+export * from "./types";

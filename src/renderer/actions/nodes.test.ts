@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { validateDesign } from "../../shared/model";
+import { addExternal, addResource, moveNodes, updateExternal, updateResource } from "./nodes";
+import { sampleDesign } from "./testing";
+import { ActionRefused } from "./types";
+
+describe("addResource", () => {
+  it.each([
+    ["instance", "instance"],
+    ["database", "db-2"],
+    ["loadBalancer", "lb"],
+  ] as const)("adds a %s with a fresh id and name, in the only VPC, with no groups", (kind, id) => {
+    const next = addResource.perform(sampleDesign(), { kind, position: { x: 10.6, y: -3.2 } });
+    const added = next.resources.at(-1)!;
+    expect(added).toMatchObject({ id, kind, vpcId: "vpc-1", groupIds: [], position: { x: 11, y: -3 } });
+    expect(() => validateDesign(next)).not.toThrow();
+  });
+
+  it("leaves the original design untouched", () => {
+    const before = sampleDesign();
+    const copy = structuredClone(before);
+    addResource.perform(before, { kind: "function", position: { x: 0, y: 0 } });
+    expect(before).toEqual(copy);
+  });
+});
+
+describe("addExternal", () => {
+  it.each([
+    ["internet", ["0.0.0.0/0", "::/0"]],
+    ["myIp", ["203.0.113.10/32"]],
+    ["cidr", ["198.51.100.0/24"]],
+  ] as const)("adds a %s party standing for %j", (kind, cidrs) => {
+    const next = addExternal.perform(sampleDesign(), { kind, position: { x: 0, y: 0 } });
+    expect(next.externals.at(-1)).toMatchObject({ kind, cidrs });
+    expect(() => validateDesign(next)).not.toThrow();
+  });
+
+  it("names a second Internet 'Internet 2'", () => {
+    const next = addExternal.perform(sampleDesign(), { kind: "internet", position: { x: 0, y: 0 } });
+    expect(next.externals.at(-1)?.name).toBe("Internet 2");
+  });
+});
+
+describe("moveNodes", () => {
+  it("rounds positions to integers, as the file format requires", () => {
+    const next = moveNodes.perform(sampleDesign(), { positions: [{ id: "web", position: { x: 1.5, y: 2.49 } }] });
+    expect(next.resources[0]?.position).toEqual({ x: 2, y: 2 });
+  });
+  it("moves externals too and keeps nodes it was not given", () => {
+    const before = sampleDesign();
+    const next = moveNodes.perform(before, { positions: [{ id: "internet", position: { x: 5, y: 5 } }] });
+    expect(next.externals[0]?.position).toEqual({ x: 5, y: 5 });
+    expect(next.resources[1]).toBe(before.resources[1]);
+  });
+});
+
+describe("updateResource", () => {
+  it("sets and clears addresses", () => {
+    let d = updateResource.perform(sampleDesign(), { id: "web", patch: { privateIpv4: "10.0.1.5", name: "web-1" } });
+    expect(d.resources[0]).toMatchObject({ privateIpv4: "10.0.1.5", name: "web-1" });
+    d = updateResource.perform(d, { id: "web", patch: { privateIpv4: "" } });
+    expect(d.resources[0]).not.toHaveProperty("privateIpv4");
+  });
+  it("refuses to move a resource to another VPC while a group of its VPC is attached", () => {
+    const d = { ...sampleDesign(), vpcs: [...sampleDesign().vpcs, { id: "vpc-2", name: "other" }] };
+    expect(() => updateResource.perform(d, { id: "web", patch: { vpcId: "vpc-2" } })).toThrow(ActionRefused);
+  });
+  it("refuses an unknown id", () => {
+    expect(() => updateResource.perform(sampleDesign(), { id: "nope", patch: {} })).toThrow(/no resource/);
+  });
+});
+
+describe("updateExternal", () => {
+  it("refuses to leave a party with no CIDR", () => {
+    expect(() => updateExternal.perform(sampleDesign(), { id: "internet", patch: { cidrs: [] } })).toThrow(
+      /at least one/,
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { validateDesign } from "../../shared/model";
+import { addRules, removeRule, updateRule } from "./rules";
+import { sampleDesign } from "./testing";
+
+const https = { protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "cidr4", cidr: "0.0.0.0/0" } } as const;
+
+describe("addRules", () => {
+  it("adds rules with fresh ids and keeps the design valid", () => {
+    const next = addRules.perform(sampleDesign(), {
+      groupId: "sg-db",
+      direction: "ingress",
+      rules: [
+        { protocol: "udp", fromPort: 53, toPort: 53, peer: { kind: "cidr4", cidr: "10.0.0.0/16" } },
+        { protocol: "tcp", fromPort: 53, toPort: 53, peer: { kind: "cidr4", cidr: "10.0.0.0/16" } },
+      ],
+    });
+    const ingress = next.groups[1]!.ingress;
+    expect(ingress).toHaveLength(3);
+    expect(new Set(ingress.map((r) => r.id)).size).toBe(3);
+    expect(() => validateDesign(next)).not.toThrow();
+  });
+  it.each([
+    [{ ...https, fromPort: 443, toPort: 80 }, /reversed port range/],
+    [{ ...https, peer: { kind: "cidr4", cidr: "10.0.0.1/8" } }, /host bits/],
+    [{ ...https, fromPort: 70000, toPort: 70000 }, /65535/],
+    [{ protocol: "icmp", fromPort: 8, toPort: -1, peer: { kind: "cidr6", cidr: "::/0" } }, /icmpv6/],
+    [{ ...https, peer: { kind: "group", groupId: "sg-missing" } }, /no security group/],
+  ] as const)("refuses an invalid rule %j, leaving the document as it was", (rule, message) => {
+    expect(() => addRules.perform(sampleDesign(), { groupId: "sg-web", direction: "ingress", rules: [rule] })).toThrow(
+      message,
+    );
+  });
+  it("refuses a rule that duplicates an existing one, as AWS does", () => {
+    expect(() => addRules.perform(sampleDesign(), { groupId: "sg-web", direction: "ingress", rules: [https] })).toThrow(
+      /already exists/,
+    );
+  });
+});
+
+describe("updateRule and removeRule", () => {
+  it("replaces a rule in place, keeping its id", () => {
+    const next = updateRule.perform(sampleDesign(), {
+      groupId: "sg-web",
+      direction: "ingress",
+      index: 0,
+      rule: { ...https, fromPort: 80, toPort: 80 },
+    });
+    expect(next.groups[0]!.ingress[0]).toMatchObject({ id: "web-https", fromPort: 80 });
+  });
+  it("removes one rule", () => {
+    const next = removeRule.perform(sampleDesign(), { groupId: "sg-web", direction: "egress", index: 0 });
+    expect(next.groups[0]!.egress).toEqual([]);
+    expect(next.groups[0]!.ingress).toHaveLength(1);
+  });
+});

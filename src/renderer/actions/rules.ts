@@ -1,0 +1,74 @@
+// Rules of a security group: added, replaced and removed one at a time.
+import type { Design, Rule, SecurityGroup } from "../../shared/model";
+import { Rule as RuleSchema } from "../../shared/model";
+import { freshId, usedIds } from "./ids";
+import { ActionRefused, defineAction } from "./types";
+
+export type Direction = "ingress" | "egress";
+export type RuleDraft = Omit<Rule, "id">;
+
+function checked(rule: Rule): Rule {
+  const result = RuleSchema.safeParse(rule);
+  if (!result.success) throw new ActionRefused(result.error.issues[0]?.message ?? "invalid rule");
+  return result.data;
+}
+
+function withGroup(design: Design, groupId: string, change: (g: SecurityGroup) => SecurityGroup): Design {
+  if (!design.groups.some((g) => g.id === groupId)) throw new ActionRefused(`no security group has id "${groupId}"`);
+  return { ...design, groups: design.groups.map((g) => (g.id === groupId ? change(g) : g)) };
+}
+
+/** Adds one or more rules (a preset such as DNS adds udp and tcp 53 together). */
+export const addRules = defineAction<{ groupId: string; direction: Direction; rules: RuleDraft[] }>({
+  name: "addRules",
+  label: "Add rule",
+  perform(design, { groupId, direction, rules }) {
+    const taken = usedIds(design);
+    const peerOk = (r: RuleDraft) => {
+      if (r.peer.kind === "group" && !design.groups.some((g) => g.id === (r.peer as { groupId: string }).groupId))
+        throw new ActionRefused(`no security group has id "${r.peer.groupId}"`);
+    };
+    rules.forEach(peerOk);
+    return withGroup(design, groupId, (g) => {
+      const added = rules.map((r) =>
+        checked({ ...r, id: freshId(`${groupId}-${direction === "ingress" ? "in" : "out"}`, taken) }),
+      );
+      // AWS refuses a rule that duplicates an existing one; so do we, rather than store it twice.
+      for (const rule of added) {
+        const same = g[direction].find((x) => sameRule(x, rule));
+        if (same) throw new ActionRefused(`the same rule already exists (${same.id})`);
+      }
+      return { ...g, [direction]: [...g[direction], ...added] };
+    });
+  },
+});
+
+export const updateRule = defineAction<{ groupId: string; direction: Direction; index: number; rule: RuleDraft }>({
+  name: "updateRule",
+  label: "Edit rule",
+  perform(design, { groupId, direction, index, rule }) {
+    return withGroup(design, groupId, (g) => {
+      const old = g[direction][index];
+      if (!old) throw new ActionRefused(`${g.name} has no ${direction} rule ${index + 1}`);
+      const next = checked({ ...rule, id: old.id });
+      return { ...g, [direction]: g[direction].map((r, i) => (i === index ? next : r)) };
+    });
+  },
+});
+
+export const removeRule = defineAction<{ groupId: string; direction: Direction; index: number }>({
+  name: "removeRule",
+  label: "Remove rule",
+  perform(design, { groupId, direction, index }) {
+    return withGroup(design, groupId, (g) => ({ ...g, [direction]: g[direction].filter((_, i) => i !== index) }));
+  },
+});
+
+export function sameRule(a: RuleDraft, b: RuleDraft): boolean {
+  return (
+    a.protocol === b.protocol &&
+    a.fromPort === b.fromPort &&
+    a.toPort === b.toPort &&
+    JSON.stringify(a.peer) === JSON.stringify(b.peer)
+  );
+}
