@@ -1,0 +1,52 @@
+// Rules and services in words, as a network engineer would say them.
+import type { Design, Rule, SecurityGroup } from "../model/schema";
+
+/** "sg-app (app)", or just the id when the name adds nothing. */
+export function groupLabel(group: Pick<SecurityGroup, "id" | "name"> | undefined, id = ""): string {
+  if (!group) return id || "(unknown group)";
+  return group.name && group.name !== group.id ? `${group.id} (${group.name})` : group.id;
+}
+
+export function describeService(rule: Pick<Rule, "protocol" | "fromPort" | "toPort">): string {
+  const { protocol, fromPort, toPort } = rule;
+  if (protocol === "-1") return "all traffic";
+  if (protocol === "tcp" || protocol === "udp") {
+    if (fromPort === 0 && toPort === 65535) return `${protocol} all ports`;
+    return `${protocol} ${fromPort === toPort ? fromPort : `${fromPort}-${toPort}`}`;
+  }
+  if (protocol === "icmp" || protocol === "icmpv6") {
+    if (fromPort === undefined || fromPort === -1) return `${protocol} all`;
+    return `${protocol} type ${fromPort}${toPort !== undefined && toPort !== -1 ? ` code ${toPort}` : ""}`;
+  }
+  return `protocol ${protocol}`;
+}
+
+export function describePeer(design: Design, group: SecurityGroup, rule: Rule): string {
+  const peer = rule.peer;
+  switch (peer.kind) {
+    case "cidr4":
+    case "cidr6":
+      return peer.cidr;
+    case "prefixList": {
+      const list = design.prefixLists.find((p) => p.id === peer.prefixListId);
+      return `prefix list ${list?.name ? `${peer.prefixListId} (${list.name})` : peer.prefixListId}`;
+    }
+    case "group":
+      return peer.groupId === group.id
+        ? "itself"
+        : groupLabel(
+            design.groups.find((g) => g.id === peer.groupId),
+            peer.groupId,
+          );
+  }
+}
+
+/** "tcp 443 from 0.0.0.0/0", "all traffic to sg-db (db)". */
+export function describeRule(
+  design: Design,
+  group: SecurityGroup,
+  direction: "ingress" | "egress",
+  rule: Rule,
+): string {
+  return `${describeService(rule)} ${direction === "ingress" ? "from" : "to"} ${describePeer(design, group, rule)}`;
+}

@@ -1,0 +1,140 @@
+// A design indexed for the engine: groups, prefix lists and nodes by id, each node's address
+// set per family, and each rule with its peer turned into address ranges once.
+
+import type { Design, External, PrefixList, Resource, Rule, SecurityGroup } from "../model/schema";
+import { type AddressRange, everything, type Family, formatRange, parseAddress, parseCidr } from "../net/address";
+import { type ServiceSet, serviceOfRule } from "./services";
+
+/** How the other side's address must look for a rule's peer to match it. */
+export type PeerMatch =
+  | { kind: "ranges"; family: Family; ranges: AddressRange[]; text: string }
+  /** A group reference: members' private addresses, either family. */
+  | { kind: "group"; groupId: string };
+
+export interface IndexedRule {
+  group: SecurityGroup;
+  direction: "ingress" | "egress";
+  index: number;
+  rule: Rule;
+  service: ServiceSet;
+  peer: PeerMatch;
+}
+
+/** The addresses a node is seen with, for one family; `why` says where they come from. */
+export interface AddressSet {
+  family: Family;
+  ranges: AddressRange[];
+  /** Known exactly (a stated address), or inferred (an unknown address somewhere in a VPC). */
+  exact: boolean;
+  why: string;
+}
+
+export interface IndexedNode {
+  id: string;
+  name: string;
+  node: Resource | External;
+  isResource: boolean;
+  groups: SecurityGroup[];
+  /** The addresses this node is seen with by a peer inside AWS (private for resources). */
+  addresses: Partial<Record<Family, AddressSet>>;
+}
+
+export interface DesignIndex {
+  design: Design;
+  groups: Map<string, SecurityGroup>;
+  prefixLists: Map<string, PrefixList>;
+  nodes: Map<string, IndexedNode>;
+  /** Rules of each group by direction, indexed once. */
+  rules: Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>;
+}
+
+function peerMatch(rule: Rule, prefixLists: Map<string, PrefixList>): PeerMatch {
+  const peer = rule.peer;
+  switch (peer.kind) {
+    case "cidr4":
+      return { kind: "ranges", family: 4, ranges: [parseCidr(peer.cidr)], text: peer.cidr };
+    case "cidr6":
+      return { kind: "ranges", family: 6, ranges: [parseCidr(peer.cidr)], text: peer.cidr };
+    case "prefixList": {
+      const list = prefixLists.get(peer.prefixListId);
+      return {
+        kind: "ranges",
+        family: list?.addressFamily === "IPv6" ? 6 : 4,
+        ranges: (list?.entries ?? []).map((e) => parseCidr(e.cidr)),
+        text: `prefix list ${list?.name || peer.prefixListId}`,
+      };
+    }
+    case "group":
+      return { kind: "group", groupId: peer.groupId };
+  }
+}
+
+function resourceAddresses(r: Resource, design: Design): Partial<Record<Family, AddressSet>> {
+  const out: Partial<Record<Family, AddressSet>> = {};
+  const v4 = r.privateIpv4 ? parseAddress(r.privateIpv4) : undefined;
+  if (v4) out[4] = { family: 4, ranges: [v4], exact: true, why: `${r.privateIpv4} (${r.name}'s private IPv4)` };
+  else {
+    // A resource in a VPC always has some private IPv4; unstated, it lies somewhere in its VPC's block.
+    const vpc = design.vpcs.find((v) => v.id === r.vpcId);
+    if (vpc?.cidrIpv4)
+      out[4] = {
+        family: 4,
+        ranges: [parseCidr(vpc.cidrIpv4)],
+        exact: false,
+        why: `${r.name}'s private IPv4, not stated, somewhere in VPC ${vpc.name || vpc.id} (${vpc.cidrIpv4})`,
+      };
+    else out[4] = { family: 4, ranges: [everything(4)], exact: false, why: `${r.name}'s private IPv4, not stated` };
+  }
+  const v6 = r.ipv6 ? parseAddress(r.ipv6) : undefined;
+  // IPv6 traffic needs an IPv6 address that the design states.
+  if (v6) out[6] = { family: 6, ranges: [v6], exact: true, why: `${r.ipv6} (${r.name}'s IPv6)` };
+  return out;
+}
+
+function externalAddresses(e: External): Partial<Record<Family, AddressSet>> {
+  const out: Partial<Record<Family, AddressSet>> = {};
+  for (const family of [4, 6] as const) {
+    const ranges = e.cidrs.map((c) => parseCidr(c)).filter((r) => r.family === family);
+    if (ranges.length > 0)
+      out[family] = { family, ranges, exact: true, why: `${e.name} (${ranges.map(formatRange).join(", ")})` };
+  }
+  return out;
+}
+
+export function indexDesign(design: Design): DesignIndex {
+  const groups = new Map(design.groups.map((g) => [g.id, g]));
+  const prefixLists = new Map(design.prefixLists.map((p) => [p.id, p]));
+  const rules = new Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
+  for (const group of design.groups) {
+    const of = (direction: "ingress" | "egress") =>
+      group[direction].map((rule, index) => ({
+        group,
+        direction,
+        index,
+        rule,
+        service: serviceOfRule(rule),
+        peer: peerMatch(rule, prefixLists),
+      }));
+    rules.set(group.id, { ingress: of("ingress"), egress: of("egress") });
+  }
+  const nodes = new Map<string, IndexedNode>();
+  for (const r of design.resources)
+    nodes.set(r.id, {
+      id: r.id,
+      name: r.name || r.id,
+      node: r,
+      isResource: true,
+      groups: r.groupIds.map((id) => groups.get(id)).filter((g): g is SecurityGroup => g !== undefined),
+      addresses: resourceAddresses(r, design),
+    });
+  for (const e of design.externals)
+    nodes.set(e.id, {
+      id: e.id,
+      name: e.name || e.id,
+      node: e,
+      isResource: false,
+      groups: [],
+      addresses: externalAddresses(e),
+    });
+  return { design, groups, prefixLists, nodes, rules };
+}

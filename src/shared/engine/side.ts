@@ -1,0 +1,215 @@
+// One side of a flow: do the rules of a node's groups in one direction let traffic to or from
+// the other side pass? Used both for a single probe (evaluateFlow, with reasons) and for whole
+// service sets (permittedFlows).
+import { type AddressRange, contains, type Family, formatRange, overlaps, unionCovers } from "../net/address";
+import type { IndexedRule } from "./index-design";
+import { EVERYTHING, has, isEmpty, NOTHING, type Probe, type ServiceSet, serviceOfRule, union } from "./services";
+
+/** The other side of the flow, as a rule's peer sees it. */
+export interface Counterpart {
+  name: string;
+  /** Group ids when the other side is a resource inside AWS (group references can match it). */
+  groupIds: ReadonlySet<string> | undefined;
+  ranges: readonly AddressRange[];
+  /** A public address of a resource: never matched inside the VPC, but worth naming when a rule aims at it. */
+  publicRange?: AddressRange;
+  why: string;
+}
+
+function appliesTo(rule: IndexedRule, family: Family): boolean {
+  return rule.peer.kind === "group" || rule.peer.family === family;
+}
+
+/** Whether the rule's peer alone covers every address the other side may have. */
+export function peerCovers(rule: IndexedRule, other: Counterpart): "all" | "part" | "none" {
+  const peer = rule.peer;
+  if (peer.kind === "group") return other.groupIds?.has(peer.groupId) ? "all" : "none";
+  if (other.ranges.every((t) => unionCovers(peer.ranges, t))) return "all";
+  return other.ranges.some((t) => peer.ranges.some((r) => overlaps(r, t))) ? "part" : "none";
+}
+
+function coveredTogether(rules: readonly IndexedRule[], other: Counterpart): boolean {
+  const ranges: AddressRange[] = [];
+  for (const r of rules) if (r.peer.kind === "ranges") ranges.push(...r.peer.ranges);
+  return ranges.length > 0 && other.ranges.every((t) => unionCovers(ranges, t));
+}
+
+/**
+ * What several rules allow together where none covers the other side alone
+ * (0.0.0.0/1 and 128.0.0.0/1 on tcp 80 cover the whole Internet on tcp 80). The service space is cut
+ * into pieces no rule splits, and each piece is allowed when the rules holding it cover the address.
+ */
+function allowedTogether(partial: readonly IndexedRule[], other: Counterpart): ServiceSet {
+  const wholes = partial.filter((r) => r.service.all);
+  if (coveredTogether(wholes, other)) return EVERYTHING;
+  let out = NOTHING;
+  for (const protocol of ["tcp", "udp"] as const) {
+    const rs = partial.filter((r) => r.service[protocol].length > 0);
+    const cuts = [
+      ...new Set(rs.flatMap((r) => [r.service[protocol][0] as number, (r.service[protocol][1] as number) + 1])),
+    ].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const from = cuts[i] as number;
+      const to = (cuts[i + 1] as number) - 1;
+      const holding = [
+        ...wholes,
+        ...rs.filter((r) => (r.service[protocol][0] as number) <= from && to <= (r.service[protocol][1] as number)),
+      ];
+      if (coveredTogether(holding, other)) out = union(out, serviceOfRule({ protocol, fromPort: from, toPort: to }));
+    }
+  }
+  for (const protocol of ["icmp", "icmpv6"] as const) {
+    const rs = partial.filter((r) => r.service[protocol].all || r.service[protocol].types.size > 0);
+    const anyType = [...wholes, ...rs.filter((r) => r.service[protocol].all)];
+    if (coveredTogether(anyType, other)) {
+      out = union(out, serviceOfRule({ protocol }));
+      continue;
+    }
+    const types = new Set(rs.flatMap((r) => [...r.service[protocol].types.keys()]));
+    for (const type of types) {
+      const anyCode = [...anyType, ...rs.filter((r) => r.service[protocol].types.get(type) === true)];
+      if (coveredTogether(anyCode, other)) {
+        out = union(out, serviceOfRule({ protocol, fromPort: type, toPort: -1 }));
+        continue;
+      }
+      const codes = new Set(
+        rs.flatMap((r) => {
+          const c = r.service[protocol].types.get(type);
+          return Array.isArray(c) ? c : [];
+        }),
+      );
+      for (const code of codes) {
+        const holding = [
+          ...anyCode,
+          ...rs.filter((r) => {
+            const c = r.service[protocol].types.get(type);
+            return Array.isArray(c) && c.includes(code);
+          }),
+        ];
+        if (coveredTogether(holding, other))
+          out = union(out, serviceOfRule({ protocol, fromPort: type, toPort: code }));
+      }
+    }
+  }
+  for (const n of new Set(partial.flatMap((r) => r.service.other))) {
+    const holding = [...wholes, ...partial.filter((r) => r.service.other.includes(n))];
+    if (coveredTogether(holding, other)) out = union(out, serviceOfRule({ protocol: String(n) }));
+  }
+  return out;
+}
+
+/** Everything the rules let pass to or from the other side in one family. */
+export function allowedServices(rules: readonly IndexedRule[], other: Counterpart, family: Family): ServiceSet {
+  let out = NOTHING;
+  const partial: IndexedRule[] = [];
+  for (const rule of rules) {
+    if (!appliesTo(rule, family)) continue;
+    if (out.all) break;
+    const cover = peerCovers(rule, other);
+    if (cover === "all") out = union(out, rule.service);
+    else if (cover === "part") partial.push(rule);
+  }
+  if (partial.length > 0 && !out.all) {
+    const together = allowedTogether(partial, other);
+    if (!isEmpty(together)) out = union(out, together);
+  }
+  return out;
+}
+
+export type MissKind = "protocol" | "port" | "family" | "peer";
+
+export interface ProbeResult {
+  allowed: boolean;
+  matched: IndexedRule[];
+  misses: { rule: IndexedRule; reason: MissKind; detail: string }[];
+}
+
+function describeProbe(p: Probe): string {
+  if (p.protocol === "tcp" || p.protocol === "udp") return `port ${p.port}`;
+  if (p.protocol === "icmp" || p.protocol === "icmpv6") return `ICMP type ${p.icmpType} code ${p.icmpCode}`;
+  return `protocol ${p.protocol}`;
+}
+
+function ruleService(rule: IndexedRule): string {
+  const { protocol, fromPort, toPort } = rule.rule;
+  if (protocol === "tcp" || protocol === "udp") return fromPort === toPort ? `${fromPort}` : `${fromPort}-${toPort}`;
+  if (protocol === "icmp" || protocol === "icmpv6")
+    return fromPort === undefined || fromPort === -1
+      ? "any type"
+      : `type ${fromPort}${toPort !== undefined && toPort !== -1 ? ` code ${toPort}` : ""}`;
+  return protocol === "-1" ? "all traffic" : `protocol ${protocol}`;
+}
+
+// The closest miss first: right traffic but the wrong peer, then the wrong family, port, protocol.
+const MISS_ORDER: Record<MissKind, number> = { peer: 0, family: 1, port: 2, protocol: 3 };
+
+/** Whether one probe of traffic passes, with the rules that let it and why each other rule did not. */
+export function probeSide(
+  rules: readonly IndexedRule[],
+  other: Counterpart,
+  family: Family,
+  probe: Probe,
+  groupName: (id: string) => string,
+): ProbeResult {
+  const full: IndexedRule[] = [];
+  const partial: IndexedRule[] = [];
+  const misses: ProbeResult["misses"] = [];
+  for (const rule of rules) {
+    const protocolFits = rule.rule.protocol === "-1" || rule.rule.protocol === probe.protocol;
+    if (!protocolFits) {
+      misses.push({
+        rule,
+        reason: "protocol",
+        detail: `the rule is for ${rule.rule.protocol}, the traffic is ${probe.protocol}`,
+      });
+      continue;
+    }
+    if (!has(rule.service, probe)) {
+      misses.push({ rule, reason: "port", detail: `${describeProbe(probe)} is outside ${ruleService(rule)}` });
+      continue;
+    }
+    if (!appliesTo(rule, family)) {
+      const peerFamily = rule.peer.kind === "ranges" ? rule.peer.family : family;
+      misses.push({
+        rule,
+        reason: "family",
+        detail: `the rule is for IPv${peerFamily} (${rule.peer.kind === "ranges" ? rule.peer.text : ""}), the traffic is IPv${family}`,
+      });
+      continue;
+    }
+    const cover = peerCovers(rule, other);
+    if (cover === "all") full.push(rule);
+    else {
+      if (cover === "part") partial.push(rule);
+      misses.push({ rule, reason: "peer", detail: peerMissDetail(rule, other, cover, groupName) });
+    }
+  }
+  if (full.length > 0) return { allowed: true, matched: full, misses: sortMisses(misses) };
+  if (partial.length > 1 && coveredTogether(partial, other))
+    return { allowed: true, matched: partial, misses: sortMisses(misses.filter((m) => !partial.includes(m.rule))) };
+  return { allowed: false, matched: [], misses: sortMisses(misses) };
+}
+
+function sortMisses(misses: ProbeResult["misses"]): ProbeResult["misses"] {
+  return misses.sort((a, b) => MISS_ORDER[a.reason] - MISS_ORDER[b.reason]);
+}
+
+function peerMissDetail(
+  rule: IndexedRule,
+  other: Counterpart,
+  cover: "part" | "none",
+  groupName: (id: string) => string,
+): string {
+  const peer = rule.peer;
+  if (peer.kind === "group") {
+    const name = groupName(peer.groupId);
+    if (other.groupIds === undefined)
+      return `${other.name} is outside AWS: a group reference (${name}) matches only its members' private addresses`;
+    return `${other.name} is not a member of ${name}`;
+  }
+  const otherText = other.ranges.map(formatRange).join(", ");
+  if (other.publicRange && peer.ranges.some((r) => contains(r, other.publicRange as AddressRange)))
+    return `${peer.text} matches ${other.name}'s public address ${formatRange(other.publicRange)}, but traffic inside AWS uses the private address ${otherText}`;
+  if (cover === "part") return `${peer.text} covers only part of ${other.why}`;
+  return `${peer.text} does not cover ${other.why}`;
+}
