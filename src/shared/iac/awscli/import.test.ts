@@ -1,0 +1,286 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InputError, type Problem, type Rule } from "../../model";
+import { importAwsCli } from "./import";
+
+const fixture = (name: string) => ({ name, text: readFileSync(join(__dirname, "fixtures", name), "utf8") });
+const all = [
+  "security-groups.json",
+  "instances.json",
+  "network-interfaces.json",
+  "prefix-lists.json",
+  "pl-0a1b2c3d4e5f60718-entries.json",
+  "vpcs.json",
+].map(fixture);
+
+function problemsOf(run: () => unknown): Problem[] {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}
+
+const text = (value: unknown) => ({ name: "in.json", text: JSON.stringify(value, null, 2) });
+const sg = (permission: Record<string, unknown>, egress: unknown[] = []) =>
+  text({
+    SecurityGroups: [
+      { GroupId: "sg-1", GroupName: "web", VpcId: "vpc-1", IpPermissions: [permission], IpPermissionsEgress: egress },
+    ],
+  });
+
+describe("importAwsCli: security groups", () => {
+  const { design } = importAwsCli(all);
+  const group = (id: string) => design.groups.find((g) => g.id === id)!;
+
+  it("splits each IpPermission into one rule per peer, of the four peer kinds", () => {
+    const app = group("sg-0a1b2c3d4e5f60002");
+    const ssh = app.ingress.filter((r) => r.protocol === "tcp" && r.fromPort === 22);
+    expect(ssh.map((r) => r.peer)).toEqual([
+      { kind: "cidr4", cidr: "203.0.113.0/24" },
+      { kind: "cidr4", cidr: "198.51.100.7/32" },
+      { kind: "prefixList", prefixListId: "pl-0a1b2c3d4e5f60718" },
+    ]);
+    expect(ssh.map((r) => r.description)).toEqual([
+      "SSH from the office",
+      "SSH from the on-call laptop",
+      "SSH from the VPN ranges",
+    ]);
+    const alb = group("sg-0a1b2c3d4e5f60001");
+    expect(alb.ingress.map((r) => [r.protocol, r.fromPort, r.peer])).toEqual([
+      ["tcp", 443, { kind: "cidr4", cidr: "0.0.0.0/0" }],
+      ["tcp", 443, { kind: "cidr6", cidr: "::/0" }],
+      ["tcp", 80, { kind: "cidr4", cidr: "0.0.0.0/0" }],
+    ]);
+    expect(alb.egress).toEqual([
+      {
+        id: "sg-0a1b2c3d4e5f60001-egress-1",
+        protocol: "tcp",
+        fromPort: 8080,
+        toPort: 8080,
+        peer: { kind: "group", groupId: "sg-0a1b2c3d4e5f60002" },
+        description: "to the app tier",
+      },
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<Rule>]>([
+    ["all traffic has no ports", { IpProtocol: "-1" }, { protocol: "-1", fromPort: undefined, toPort: undefined }],
+    [
+      "ICMP keeps type and code",
+      { IpProtocol: "icmp", FromPort: 8, ToPort: -1 },
+      { protocol: "icmp", fromPort: 8, toPort: -1 },
+    ],
+    ["a protocol number is kept", { IpProtocol: "50" }, { protocol: "50" }],
+    ["6 is tcp", { IpProtocol: "6", FromPort: 1, ToPort: 2 }, { protocol: "tcp", fromPort: 1, toPort: 2 }],
+    [
+      "a number protocol drops ports",
+      { IpProtocol: "47", FromPort: 0, ToPort: 0 },
+      { protocol: "47", fromPort: undefined },
+    ],
+  ])("%s", (_, fields, expected) => {
+    const { design } = importAwsCli([sg({ ...fields, IpRanges: [{ CidrIp: "10.0.0.0/8" }] })]);
+    const rule = design.groups[0]?.ingress[0];
+    for (const [k, v] of Object.entries(expected))
+      if (v === undefined) expect(rule).not.toHaveProperty(k);
+      else expect(rule).toHaveProperty(k, v);
+  });
+
+  it("marks the VPC's default group and keeps its self-reference", () => {
+    const d = group("sg-0a1b2c3d4e5f6000d");
+    expect(d.isDefault).toBe(true);
+    expect(d.ingress[0]?.peer).toEqual({ kind: "group", groupId: "sg-0a1b2c3d4e5f6000d" });
+    expect(d.egress.map((r) => r.peer)).toEqual([
+      { kind: "cidr4", cidr: "0.0.0.0/0" },
+      { kind: "cidr6", cidr: "::/0" },
+    ]);
+  });
+
+  it("adds a group referenced from another account as a placeholder in its VPC, and says so", () => {
+    const { design, warnings } = importAwsCli(all);
+    const stub = design.groups.find((g) => g.id === "sg-0999999999999999a");
+    expect(stub).toMatchObject({ vpcId: "vpc-0aaaaaaaaaaaaaaaa", ingress: [], egress: [] });
+    expect(warnings.map((w) => w.message).join("\n")).toMatch(/sg-0999999999999999a is referenced by .* not described/);
+  });
+
+  it("reads VPCs with their IPv4 and IPv6 blocks and Name tag", () => {
+    expect(design.vpcs).toContainEqual({
+      id: "vpc-0f1e2d3c4b5a69788",
+      name: "shop",
+      cidrIpv4: "10.0.0.0/16",
+      cidrIpv6: "2001:db8:1234::/56",
+    });
+  });
+
+  it("reads prefix lists and attaches entries by the list id in the file name", () => {
+    expect(design.prefixLists).toEqual([
+      {
+        id: "pl-0a1b2c3d4e5f60718",
+        name: "vpn-ranges",
+        addressFamily: "IPv4",
+        maxEntries: 10,
+        entries: [
+          { cidr: "192.0.2.0/26", description: "VPN pool A" },
+          { cidr: "192.0.2.64/26", description: "VPN pool B" },
+        ],
+      },
+    ]);
+  });
+
+  it("adds the Internet and outside ranges as external parties, not the VPC's own ranges", () => {
+    expect(design.externals.map((e) => [e.kind, e.cidrs])).toEqual([
+      ["internet", ["0.0.0.0/0", "::/0"]],
+      ["cidr", ["203.0.113.0/24"]],
+      ["cidr", ["198.51.100.7/32"]],
+      ["cidr", ["192.0.2.0/24"]],
+    ]);
+  });
+});
+
+describe("importAwsCli: instances and network interfaces", () => {
+  const { design, warnings } = importAwsCli(all);
+  const resource = (id: string) => design.resources.find((r) => r.id === id);
+
+  it("labels instances by their Name tag, with addresses and groups", () => {
+    expect(resource("i-0123456789abcdef0")).toMatchObject({
+      kind: "instance",
+      name: "app-1",
+      vpcId: "vpc-0f1e2d3c4b5a69788",
+      privateIpv4: "10.0.2.11",
+      ipv6: "2001:db8:1234:2::11",
+      groupIds: ["sg-0a1b2c3d4e5f60002"],
+    });
+    expect(resource("i-0fedcba9876543210")).toMatchObject({ name: "vpn-gateway", publicIpv4: "54.170.10.20" });
+  });
+
+  it("skips terminated instances and says so", () => {
+    expect(resource("i-0deadbeef00000000")).toBeUndefined();
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/i-0deadbeef00000000 is terminated/) }),
+    );
+  });
+
+  it.each([
+    ["elb-shop-alb", "loadBalancer", "shop-alb"],
+    ["eni-0c000000000000001", "database", "RDS 10.0.3.20"],
+    ["lambda-order-worker", "function", "order-worker"],
+    ["vpce-0e1d2c3b4a5968778", "endpoint", "vpce-0e1d2c3b4a5968778"],
+  ])("an interface of a managed service becomes %s (%s)", (id, kind, name) => {
+    expect(resource(id)).toMatchObject({ kind, name });
+  });
+
+  it("merges a load balancer's interfaces in several zones into one node without a single address", () => {
+    const alb = resource("elb-shop-alb")!;
+    expect(alb.groupIds).toEqual(["sg-0a1b2c3d4e5f60001"]);
+    expect(alb.privateIpv4).toBeUndefined();
+    expect(design.resources.filter((r) => r.kind === "loadBalancer")).toHaveLength(1);
+  });
+
+  it("leaves out interfaces without security groups (NAT gateway) and says why", () => {
+    expect(design.resources.some((r) => r.id === "eni-0f000000000000001")).toBe(false);
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/eni-0f000000000000001 not imported: a nat gateway/) }),
+    );
+  });
+
+  it("does not duplicate an instance seen in both describe-instances and describe-network-interfaces", () => {
+    expect(design.resources.filter((r) => r.privateIpv4 === "10.0.2.11")).toHaveLength(1);
+  });
+
+  it("lays out tiers left to right: Internet, load balancer, app, database", () => {
+    const x = (id: string) => design.externals.find((e) => e.id === id)?.position.x ?? resource(id)?.position.x;
+    expect(x("internet")).toBeLessThan(x("elb-shop-alb")!);
+    expect(x("elb-shop-alb")).toBeLessThan(x("i-0123456789abcdef0")!);
+    expect(x("i-0123456789abcdef0")).toBeLessThan(x("eni-0c000000000000001")!);
+  });
+
+  it("is deterministic: the same files give the same design", () => {
+    expect(importAwsCli(all).design).toEqual(design);
+  });
+});
+
+describe("importAwsCli: wrong shapes", () => {
+  it.each<[string, string, RegExp, number]>([
+    ["broken JSON", '{\n  "SecurityGroups": [\n    {,\n', /not valid JSON/, 3],
+    ["not AWS CLI output", '{\n  "Foo": []\n}', /not AWS CLI output: expected an object with one of SecurityGroups/, 1],
+    [
+      "a missing GroupId",
+      '{\n  "SecurityGroups": [\n    {\n      "GroupName": "web"\n    }\n  ]\n}',
+      /SecurityGroups\[0\]\.GroupId: expected string, found nothing/,
+      3,
+    ],
+    [
+      "a port as text",
+      '{"SecurityGroups": [{"GroupId": "sg-1", "GroupName": "w",\n "IpPermissions": [{"IpProtocol": "tcp", "FromPort": "22", "ToPort": 22}]}]}',
+      /IpPermissions\[0\]\.FromPort: expected number, found string "22"/,
+      2,
+    ],
+  ])("%s is an error with the file, JSON path and line", (_, body, message, line) => {
+    const [problem] = problemsOf(() => importAwsCli([{ name: "bad.json", text: body }]));
+    expect(problem).toMatchObject({ file: "bad.json", line, severity: "error" });
+    expect(`${problem?.path}: ${problem?.message}`).toMatch(message);
+  });
+
+  it.each<[string, Record<string, unknown>, string, RegExp]>([
+    [
+      "a bad CIDR",
+      { IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "10.0.0.300/8" }] },
+      "SecurityGroups[0].IpPermissions[0].IpRanges[0].CidrIp",
+      /not a CIDR/,
+    ],
+    [
+      "an IPv6 CIDR among IPv4 ranges",
+      { IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "::/0" }] },
+      "SecurityGroups[0].IpPermissions[0].IpRanges[0].CidrIp",
+      /IPv6 CIDR where an IPv4/,
+    ],
+    [
+      "an absurd port",
+      { IpProtocol: "tcp", FromPort: 22, ToPort: 70000, IpRanges: [{ CidrIp: "10.0.0.0/8" }] },
+      "SecurityGroups[0].IpPermissions[0].ToPort",
+      /65535/,
+    ],
+    [
+      "a reversed range",
+      { IpProtocol: "tcp", FromPort: 90, ToPort: 80, IpRanges: [{ CidrIp: "10.0.0.0/8" }] },
+      "SecurityGroups[0].IpPermissions[0].ToPort",
+      /reversed/,
+    ],
+    [
+      "an unknown protocol",
+      { IpProtocol: "tcpp", IpRanges: [{ CidrIp: "10.0.0.0/8" }] },
+      "SecurityGroups[0].IpPermissions[0].IpProtocol",
+      /not a protocol/,
+    ],
+  ])("%s in a rule is an error at its JSON path", (_, permission, path, message) => {
+    const problems = problemsOf(() => importAwsCli([sg(permission)]));
+    expect(problems[0]).toMatchObject({ file: "in.json", path, severity: "error" });
+    expect(problems[0]?.line).toBeGreaterThan(1);
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  it("reports the problems of every file, not only the first", () => {
+    const problems = problemsOf(() =>
+      importAwsCli([
+        { name: "a.json", text: "{" },
+        { name: "b.json", text: "[]" },
+      ]),
+    );
+    expect(problems.map((p) => p.file)).toEqual(["a.json", "b.json"]);
+  });
+
+  it("ignores unknown fields", () => {
+    const { design } = importAwsCli([
+      text({ SecurityGroups: [{ GroupId: "sg-1", GroupName: "w", Shiny: { new: true } }], NextToken: "abc" }),
+    ]);
+    expect(design.groups.map((g) => g.id)).toEqual(["sg-1"]);
+  });
+
+  it("warns about prefix list entries it cannot attach to a list", () => {
+    const { warnings } = importAwsCli([text({ Entries: [{ Cidr: "10.0.0.0/8" }] })]);
+    expect(warnings[0]?.message).toMatch(/name the file after the list/);
+  });
+});

@@ -1,0 +1,70 @@
+// Places imported nodes on the canvas in tiers, left to right: outside parties first, then each
+// group's members to the right of the groups they admit traffic from (load balancer, app, db).
+// Deterministic: the same design always gets the same positions.
+import type { Design, ResourceKind, SecurityGroup } from "../../model/schema";
+
+const COLUMN = 300;
+const ROW = 160;
+const KIND_ORDER: ResourceKind[] = ["loadBalancer", "endpoint", "containerService", "instance", "function", "database"];
+
+/** How many group-to-group hops lie between a group and traffic from addresses. */
+function groupDepths(groups: readonly SecurityGroup[]): Map<string, number> {
+  const depth = new Map(groups.map((g) => [g.id, 0]));
+  // Longest path by relaxation, capped so that reference cycles end.
+  for (let round = 0; round < groups.length; round++) {
+    let changed = false;
+    for (const g of groups)
+      for (const rule of g.ingress) {
+        if (rule.peer.kind !== "group" || rule.peer.groupId === g.id) continue;
+        const next = (depth.get(rule.peer.groupId) ?? 0) + 1;
+        if (next > (depth.get(g.id) ?? 0) && next <= groups.length) {
+          depth.set(g.id, next);
+          changed = true;
+        }
+      }
+    if (!changed) break;
+  }
+  return depth;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function layoutTiers(design: Design): Design {
+  const depth = groupDepths(design.groups);
+  const column = new Map<string, number>();
+  for (const r of design.resources) column.set(r.id, 1 + Math.max(0, ...r.groupIds.map((g) => depth.get(g) ?? 0)));
+  const columns = new Map<number, string[]>();
+  const place = (col: number, id: string) => columns.set(col, [...(columns.get(col) ?? []), id]);
+  const externals = [...design.externals].sort((a, b) => byText(a.kind, b.kind) || byText(a.name, b.name));
+  for (const e of externals) place(0, e.id);
+  const resources = [...design.resources].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byText(a.name, b.name) || byText(a.id, b.id),
+  );
+  for (const r of resources) place(column.get(r.id) ?? 1, r.id);
+  const at = new Map<string, { x: number; y: number }>();
+  let rows = 0;
+  for (const [col, ids] of columns) {
+    ids.forEach((id, i) => {
+      at.set(id, { x: col * COLUMN, y: 40 + i * ROW });
+    });
+    rows = Math.max(rows, ids.length);
+  }
+  // Groups sit in a band below the nodes, under the tier of their first member.
+  const groupColumn = (g: SecurityGroup) => {
+    const member = resources.find((r) => r.groupIds.includes(g.id));
+    return member ? (column.get(member.id) ?? 1) : 1 + (depth.get(g.id) ?? 0);
+  };
+  const perColumn = new Map<number, number>();
+  const groups = design.groups.map((g) => {
+    const col = groupColumn(g);
+    const n = perColumn.get(col) ?? 0;
+    perColumn.set(col, n + 1);
+    return { ...g, position: { x: col * COLUMN, y: 40 + (rows + n) * ROW + 80 } };
+  });
+  return {
+    ...design,
+    externals: design.externals.map((e) => ({ ...e, position: at.get(e.id) ?? e.position })),
+    resources: design.resources.map((r) => ({ ...r, position: at.get(r.id) ?? r.position })),
+    groups,
+  };
+}

@@ -1,0 +1,106 @@
+// Reads one file of `aws ec2 describe-*` output: JSON text in, the lists it holds out, or an
+// InputError naming the file, the JSON path and the line of the first value of the wrong shape.
+import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
+import type { z } from "zod";
+import { formatPath, InputError, lineColumn, type Problem } from "../../model/problems";
+import { OUTPUT_KEYS, OUTPUTS, type OutputKey } from "./shapes";
+
+export type AwsCliOutput = { [K in OutputKey]?: z.infer<(typeof OUTPUTS)[K]> };
+
+export interface AwsCliFile {
+  name: string;
+  text: string;
+}
+
+/** Whether a parsed JSON value looks like the output of one of the describe commands we read. */
+export function isAwsCliOutput(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return OUTPUT_KEYS.some((k) => Array.isArray((value as Record<string, unknown>)[k]));
+}
+
+/** Line and column of the value at `path` in JSON text, or of its deepest existing ancestor. */
+export function jsonPosition(text: string, path: readonly (string | number)[]): { line?: number; column?: number } {
+  const tree = parseTree(text);
+  if (!tree) return {};
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+    if (node) return lineColumn(text, node.parent?.type === "property" ? node.parent.offset : node.offset);
+  }
+  return {};
+}
+
+export function parseJson(file: AwsCliFile): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (first)
+    throw new InputError([
+      {
+        file: file.name,
+        ...lineColumn(file.text, first.offset),
+        message: `not valid JSON: ${printParseErrorCode(first.error)
+          .replace(/([a-z])([A-Z])/g, "$1 $2")
+          .toLowerCase()}`,
+        severity: "error",
+      },
+    ]);
+  return value;
+}
+
+/** Validates a parsed file against the shapes of every describe output it contains. */
+export function readAwsCliOutput(file: AwsCliFile, value: unknown = parseJson(file)): AwsCliOutput {
+  if (!isAwsCliOutput(value))
+    throw new InputError([
+      {
+        file: file.name,
+        ...jsonPosition(file.text, []),
+        message: `not AWS CLI output: expected an object with one of ${OUTPUT_KEYS.join(", ")} (the JSON that aws ec2 describe-security-groups, describe-instances, describe-network-interfaces, describe-managed-prefix-lists or get-managed-prefix-list-entries prints)`,
+        severity: "error",
+      },
+    ]);
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const problems: Problem[] = [];
+  for (const key of OUTPUT_KEYS) {
+    if (record[key] === undefined) continue;
+    const result = OUTPUTS[key].safeParse(record[key]);
+    if (result.success) {
+      out[key] = result.data;
+      continue;
+    }
+    for (const issue of result.error.issues.slice(0, 5)) {
+      const path = [key, ...issue.path.filter((k): k is string | number => typeof k !== "symbol")];
+      problems.push({
+        file: file.name,
+        ...jsonPosition(file.text, path),
+        path: formatPath(path),
+        message: describeIssue(issue, valueAt(record, path)),
+        severity: "error",
+      });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return out as AwsCliOutput;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
+  if (issue.code === "invalid_type") return `expected ${issue.expected}, found ${typeName(found)}`;
+  if (issue.code === "invalid_value") return `${issue.message}, found ${typeName(found)}`;
+  return issue.message;
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+function typeName(value: unknown): string {
+  if (value === undefined) return "nothing (the field is missing)";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
