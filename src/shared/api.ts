@@ -90,6 +90,8 @@ export interface Replies {
     open: { design: Design; path?: string } | null;
     /** An autosave left by a session that did not end cleanly, to offer back. */
     recovery: Replies["recovery:read"];
+    /** What could not be offered (a damaged recovery file, a launch file that would not open). */
+    warnings: Problem[];
   };
   "window:state": null;
 }

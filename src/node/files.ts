@@ -1,0 +1,137 @@
+// Writing design files so that a crash or a full disk never leaves half a file, and the
+// recovery file that autosave keeps for the next start.
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { type Design, InputError, parseDesign, serializeDesign, validateDesign } from "../shared/model";
+
+/**
+ * Writes text to path atomically: a temporary file beside it, flushed to disk, then renamed over
+ * the target. Readers see the old file or the new one, never a torn one; a failed write leaves the
+ * old file untouched. The temporary file sits in the same folder because rename is atomic only
+ * within one file system.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  // Keep the file's permissions when it exists (a user may have made it read-only for others).
+  const mode = await stat(path).then(
+    (s) => s.mode & 0o777,
+    () => 0o644,
+  );
+  const handle = await open(temp, "wx", mode);
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Saves a design in the file format (stable key order, two-space indent). */
+export async function saveDesign(path: string, design: Design): Promise<void> {
+  await writeFileAtomic(path, serializeDesign(design));
+}
+
+/** Reads and validates a design file; a bad one throws InputError naming the file, line and column. */
+export async function readDesignFile(path: string): Promise<Design> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new InputError([{ file: path, message: `cannot read the file: ${ioReason(error)}`, severity: "error" }]);
+  }
+  return parseDesign(text, path);
+}
+
+/** A short, human reason for a file system error, without a stack. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder, not a file";
+    case "ENOSPC":
+      return "the disk is full";
+    case "EROFS":
+      return "the disk is read-only";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export interface Recovery {
+  design: Design;
+  /** The file the design was opened from or last saved to, if any. */
+  path?: string;
+  /** ISO 8601 time of the autosave. */
+  savedAt: string;
+}
+
+const RECOVERY_FILE = "recovery.palisade-recovery.json";
+
+/** Where autosave keeps the unsaved design: one file per recovery folder (one app instance). */
+export function recoveryPath(dir: string): string {
+  return join(dir, RECOVERY_FILE);
+}
+
+export async function writeRecovery(dir: string, recovery: Recovery): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const { design, path, savedAt } = recovery;
+  // The design is kept as its own serialized form so that the recovery file reads like a design.
+  const text = `${JSON.stringify({ format: "palisade-recovery", savedAt, path, design: JSON.parse(serializeDesign(design)) }, null, 2)}\n`;
+  await writeFileAtomic(recoveryPath(dir), text);
+}
+
+/**
+ * The autosaved design, or null when there is none. A damaged recovery file throws InputError
+ * saying so, and is left in place so nothing is lost silently.
+ */
+export async function readRecovery(dir: string): Promise<Recovery | null> {
+  const file = recoveryPath(dir);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new InputError([{ file, message: `cannot read the recovery file: ${ioReason(error)}`, severity: "error" }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new InputError([{ file, message: "the recovery file is damaged (not valid JSON)", severity: "error" }]);
+  }
+  const record = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (record.format !== "palisade-recovery" || typeof record.savedAt !== "string")
+    throw new InputError([
+      { file, message: 'the recovery file is damaged: expected "format": "palisade-recovery"', severity: "error" },
+    ]);
+  try {
+    const design = validateDesign(record.design, { file });
+    const path = typeof record.path === "string" ? record.path : undefined;
+    return path === undefined ? { design, savedAt: record.savedAt } : { design, path, savedAt: record.savedAt };
+  } catch (error) {
+    if (error instanceof InputError)
+      throw new InputError(
+        error.problems.map((p) => ({ ...p, message: `the recovered design is damaged: ${p.message}` })),
+      );
+    throw error;
+  }
+}
+
+export async function clearRecovery(dir: string): Promise<void> {
+  await rm(recoveryPath(dir), { force: true });
+}

@@ -1,0 +1,233 @@
+// The handlers behind every channel of src/shared/api.ts, shared by Electron main and the Node
+// host of the browser mode. Each validates its payload with the channel's zod schema first and
+// answers with a Reply: bad input and failures become problems, never a throw across IPC.
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { ZodError, z } from "zod";
+import {
+  CHANNELS,
+  type Channel,
+  type PalisadeApi,
+  type Replies,
+  type Reply,
+  type Request,
+  requests,
+} from "../shared/api";
+import { type Design, formatPath, InputError, type Problem, parseDesign } from "../shared/model";
+import {
+  designSize,
+  type EngineJob,
+  type EngineResult,
+  runEngineJob,
+  Unavailable,
+  WORKER_THRESHOLD,
+} from "./engine-ops";
+import { EngineWorker } from "./engine-pool";
+import { clearRecovery, ioReason, readDesignFile, readRecovery, saveDesign, writeRecovery } from "./files";
+
+/** Native file dialogs (Electron). Each returns the chosen path, or null when the user cancels. */
+export interface FileDialogs {
+  open(): Promise<string | null>;
+  save(suggestedPath?: string): Promise<string | null>;
+}
+
+/** Import and export of infrastructure code; src/node/load.ts and src/shared/iac plug in here. */
+export interface IacService {
+  importFiles(files: { name: string; text: string }[]): Promise<Replies["iac:import"]> | Replies["iac:import"];
+  exportDesign(
+    design: Design,
+    to: "terraform" | "cloudformation",
+    format?: "hcl" | "yaml" | "json",
+  ): Promise<Replies["iac:export"]> | Replies["iac:export"];
+}
+
+export interface HandlerOptions {
+  /** Folder of the bundled `*.palisade.json` examples. */
+  examplesDir: string;
+  /** Folder of the autosave recovery file (Electron: userData; host: a temp folder per run). */
+  recoveryDir: string;
+  /** Without dialogs (browser mode) the renderer picks and downloads files itself. */
+  dialogs?: FileDialogs;
+  iac?: IacService;
+  /** The worker module for engine work on large designs; without it the engine runs inline. */
+  engineWorker?: URL;
+  /** Nodes plus rules above which engine work goes to the worker. */
+  workerThreshold?: number;
+  /** The document to show first (see app:startup); default: none. */
+  startup?: () => Promise<{ design: Design; path?: string } | null>;
+  onWindowState?: (state: Request<"window:state">) => void;
+  /** A file was opened or saved by the user's choice (for Open Recent). */
+  onFileUsed?: (path: string) => void;
+  /** Where internal errors are logged with their stack (never sent to the renderer). */
+  log?: (message: string) => void;
+}
+
+export type Handlers = PalisadeApi & {
+  /** Let file:open and file:save use this path without asking (a recent file, a launch argument). */
+  grant(path: string): void;
+  /** Answer a request whose channel name came from outside (HTTP, IPC): unknown channels get a problem. */
+  dispatch(channel: string, payload: unknown): Promise<Reply<unknown>>;
+  close(): Promise<void>;
+};
+
+const problem = (message: string, extra: Partial<Problem> = {}): Problem => ({ message, severity: "error", ...extra });
+
+/** Zod's complaints about a payload, as problems naming the channel and the field. */
+export function payloadProblems(channel: string, error: ZodError): Problem[] {
+  const issues = error.issues.slice(0, 5).map((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
+    return problem(`bad ${channel} request: ${formatPath(path)}: ${issue.message}`, { path: formatPath(path) });
+  });
+  const more = error.issues.length - issues.length;
+  if (more > 0) issues.push(problem(`bad ${channel} request: and ${more} more problem${more > 1 ? "s" : ""}`));
+  return issues;
+}
+
+export function createHandlers(options: HandlerOptions): Handlers {
+  const granted = new Set<string>();
+  const grant = (path: string) => granted.add(resolve(path));
+  const isGranted = (path: string) => granted.has(resolve(path));
+  const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
+  const worker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
+  const log = options.log ?? ((message: string) => console.error(message));
+
+  function engine<J extends EngineJob>(job: J): Promise<EngineResult<J>> | EngineResult<J> {
+    if (worker && designSize(job.design) > threshold) return worker.run(job);
+    return runEngineJob(job);
+  }
+
+  const noDialogs = (what: string) =>
+    new Unavailable(`${what} needs the desktop app; in the browser the page picks and downloads files itself`);
+
+  async function exampleFile(name: string): Promise<Design> {
+    const file = join(options.examplesDir, `${name}.palisade.json`);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      throw new InputError([problem(`no example is called "${name}"`)]);
+    }
+    return parseDesign(text, `${name}.palisade.json`);
+  }
+
+  const implementations: {
+    [C in Channel]: (request: z.output<(typeof requests)[C]>) => Promise<Replies[C]> | Replies[C];
+  } = {
+    "engine:flows": ({ design }) => engine({ op: "flows", design }),
+    "engine:evaluate": ({ design, query }) => engine({ op: "evaluate", design, query }),
+    "engine:findings": ({ design }) => engine({ op: "findings", design }),
+    "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
+    "iac:import": ({ files }) => {
+      if (!options.iac) throw new Unavailable("importing infrastructure code is not available in this build yet");
+      return options.iac.importFiles(files);
+    },
+    "iac:export": ({ design, to, format }) => {
+      if (!options.iac) throw new Unavailable("exporting infrastructure code is not available in this build yet");
+      return options.iac.exportDesign(design, to, format);
+    },
+    "examples:load": ({ name }) => exampleFile(name),
+    "examples:list": async () => {
+      const names = (await readdir(options.examplesDir)).filter((f) => f.endsWith(".palisade.json")).sort();
+      const list: { name: string; title: string }[] = [];
+      for (const file of names) {
+        const name = file.slice(0, -".palisade.json".length);
+        const design = await exampleFile(name);
+        list.push({ name, title: design.name });
+      }
+      return list;
+    },
+    "file:open": async ({ path }) => {
+      if (path !== undefined && !isGranted(path))
+        throw new InputError([problem(`${path} was not chosen in this session; use File > Open to pick it`)]);
+      if (path === undefined && !options.dialogs) throw noDialogs("Opening a file by path");
+      const chosen = path ?? (await options.dialogs?.open()) ?? null;
+      if (chosen === null) return null;
+      const design = await readDesignFile(chosen);
+      grant(chosen);
+      options.onFileUsed?.(chosen);
+      return { path: chosen, design };
+    },
+    "file:save": async ({ design, path, saveAs }) => {
+      if (!options.dialogs) throw noDialogs("Saving to a path");
+      // A path the user never chose is only a suggestion: the renderer must not write files at will.
+      const target = !saveAs && path !== undefined && isGranted(path) ? path : await options.dialogs.save(path);
+      if (target === null) return null;
+      try {
+        await saveDesign(target, design);
+      } catch (error) {
+        throw new InputError([problem(`cannot save: ${ioReason(error)}`, { file: target })]);
+      }
+      grant(target);
+      options.onFileUsed?.(target);
+      await clearRecovery(options.recoveryDir);
+      return { path: target };
+    },
+    "recovery:write": async ({ design, path }) => {
+      await writeRecovery(options.recoveryDir, {
+        design,
+        ...(path === undefined ? {} : { path }),
+        savedAt: new Date().toISOString(),
+      });
+      return null;
+    },
+    "recovery:read": () => readRecovery(options.recoveryDir),
+    "recovery:clear": async () => {
+      await clearRecovery(options.recoveryDir);
+      return null;
+    },
+    "app:startup": async () => {
+      const warnings: Problem[] = [];
+      let open: Replies["app:startup"]["open"] = null;
+      try {
+        open = (await options.startup?.()) ?? null;
+      } catch (error) {
+        if (error instanceof InputError) warnings.push(...error.problems);
+        else throw error;
+      }
+      let recovery: Replies["recovery:read"] = null;
+      try {
+        recovery = await readRecovery(options.recoveryDir);
+      } catch (error) {
+        if (error instanceof InputError) warnings.push(...error.problems);
+        else throw error;
+      }
+      return { open, recovery, warnings };
+    },
+    "window:state": (state) => {
+      options.onWindowState?.(state);
+      return null;
+    },
+  };
+
+  async function dispatch(channel: string, payload: unknown): Promise<Reply<unknown>> {
+    if (!Object.hasOwn(requests, channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
+    const c = channel as Channel;
+    const parsed = requests[c].safeParse(payload);
+    if (!parsed.success) return { ok: false, problems: payloadProblems(c, parsed.error) };
+    try {
+      const run = implementations[c] as (request: unknown) => Promise<unknown> | unknown;
+      return { ok: true, value: await run(parsed.data) };
+    } catch (error) {
+      if (error instanceof InputError) return { ok: false, problems: error.problems };
+      if (error instanceof Unavailable) return { ok: false, problems: [problem(error.message)] };
+      // A bug: the stack goes to the log, the person gets one sentence.
+      log(`palisade: ${c} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return {
+        ok: false,
+        problems: [problem(`internal error in ${c}: ${error instanceof Error ? error.message : String(error)}`)],
+      };
+    }
+  }
+
+  const api = Object.fromEntries(
+    CHANNELS.map((c) => [c, (request: unknown) => dispatch(c, request)]),
+  ) as unknown as PalisadeApi;
+  return {
+    ...api,
+    grant,
+    dispatch,
+    close: async () => {
+      await worker?.close();
+    },
+  };
+}
