@@ -258,6 +258,15 @@ function exposureOf(index: DesignIndex, from: string, to: string): FlowEdge["exp
   return b.groups.some((g) => groups.has(g.id)) ? "sameGroup" : "internal";
 }
 
+/** The label says which family when only one carries the flow, or both when they differ. */
+function edgeLabel(v4: ServiceSet, v6: ServiceSet): string {
+  // IPv4 alone is the common case and goes unsaid; IPv6 alone is worth saying.
+  if (isEmpty(v6)) return label(v4);
+  if (isEmpty(v4)) return `${label(v6)} (IPv6 only)`;
+  const [a, b] = [label(v4), label(v6)];
+  return a === b ? a : `IPv4: ${a}; IPv6: ${b}`;
+}
+
 /** Node-level edges of a class relation: one per ordered pair of distinct nodes. */
 export function expandFlows(relation: FlowRelation): FlowEdge[] {
   const edges: FlowEdge[] = [];
@@ -265,7 +274,12 @@ export function expandFlows(relation: FlowRelation): FlowEdge[] {
     const both = union(flow.services[4], flow.services[6]);
     const families = ([4, 6] as const).filter((f) => !isEmpty(flow.services[f]));
     const services = toServices(both);
-    const text = label(both);
+    const [v4, v6] = [flow.services[4], flow.services[6]];
+    const byFamily = {
+      ...(isEmpty(v4) ? {} : { ipv4: toServices(v4) }),
+      ...(isEmpty(v6) ? {} : { ipv6: toServices(v6) }),
+    };
+    const text = edgeLabel(v4, v6);
     const from = relation.classes[flow.from]?.members ?? [];
     const to = relation.classes[flow.to]?.members ?? [];
     for (const a of from)
@@ -276,6 +290,7 @@ export function expandFlows(relation: FlowRelation): FlowEdge[] {
           from: a,
           to: b,
           services,
+          byFamily,
           families: [...families],
           label: text,
           exposure: exposureOf(relation.index, a, b),

@@ -103,10 +103,12 @@ export interface FlowEdge {
   id: string;
   from: string;
   to: string;
-  /** Sorted, merged, non-overlapping. A single { protocol: "-1" } is all traffic. */
+  /** Over either family: sorted, merged, non-overlapping. A single { protocol: "-1" } is all traffic. */
   services: Service[];
+  /** What passes over each family; a family is absent when nothing passes over it. */
+  byFamily: { ipv4?: Service[]; ipv6?: Service[] };
   families: Family[];
-  /** "tcp 80, 443", "all traffic", "tcp 5432; icmp echo" */
+  /** "tcp 80, 443", "all traffic", "tcp 5432; icmp echo", "tcp 22 (IPv4 only)", "IPv4: tcp 22, 80; IPv6: tcp 80" */
   label: string;
   /** How exposed the target is by this edge, for styling. */
   exposure: "internet" | "external" | "internal" | "sameGroup";
