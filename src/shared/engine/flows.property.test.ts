@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Design } from "../model/schema";
 import { evaluateFlow } from "./evaluate";
-import { indexDesign } from "./index-design";
 import { permittedFlows } from "./flows";
+import { indexDesign } from "./index-design";
 import { designs, PROBES } from "./testing/arbitraries";
 import { referencePermits } from "./testing/reference";
 import type { Service } from "./types";
@@ -13,7 +13,9 @@ const runs = Number(process.env.FUZZ_RUNS ?? 0) || 150;
 function pairs(design: Design): [string, string][] {
   const ids = [...design.resources, ...design.externals].map((n) => n.id);
   const external = new Set(design.externals.map((e) => e.id));
-  return ids.flatMap((a) => ids.filter((b) => b !== a && !(external.has(a) && external.has(b))).map((b): [string, string] => [a, b]));
+  return ids.flatMap((a) =>
+    ids.filter((b) => b !== a && !(external.has(a) && external.has(b))).map((b): [string, string] => [a, b]),
+  );
 }
 
 /** Written apart from the engine's service sets on purpose. */
@@ -23,7 +25,9 @@ function listHas(services: Service[], probe: (typeof PROBES)[number]): boolean {
     if (s.protocol !== probe.protocol) return false;
     if ("port" in probe) return (s.fromPort as number) <= probe.port && probe.port <= (s.toPort as number);
     if ("icmpType" in probe)
-      return (s.icmpType === -1 || s.icmpType === probe.icmpType) && (s.icmpCode === -1 || s.icmpCode === probe.icmpCode);
+      return (
+        (s.icmpType === -1 || s.icmpType === probe.icmpType) && (s.icmpCode === -1 || s.icmpCode === probe.icmpCode)
+      );
     return true;
   });
 }
@@ -36,7 +40,9 @@ describe("the engine agrees with the by-the-book reference", () => {
         for (const [from, to] of pairs(design))
           for (const probe of PROBES) {
             const query = { from, to, ...probe };
-            expect(evaluateFlow(design, query, index).permitted, JSON.stringify(query)).toBe(referencePermits(design, query));
+            expect(evaluateFlow(design, query, index).permitted, JSON.stringify(query)).toBe(
+              referencePermits(design, query),
+            );
           }
       }),
       { numRuns: runs, seed: 20261125 },
@@ -52,7 +58,9 @@ describe("the engine agrees with the by-the-book reference", () => {
           for (const probe of PROBES) {
             const expected = referencePermits(design, { from, to, ...probe });
             const family = probe.protocol === "icmp" ? [4] : probe.protocol === "icmpv6" ? [6] : [4, 6];
-            const carried = family.some((f) => listHas((f === 4 ? edge?.byFamily.ipv4 : edge?.byFamily.ipv6) ?? [], probe));
+            const carried = family.some((f) =>
+              listHas((f === 4 ? edge?.byFamily.ipv4 : edge?.byFamily.ipv6) ?? [], probe),
+            );
             expect(carried, `${from}->${to} ${JSON.stringify(probe)}`).toBe(expected);
           }
         }

@@ -1,6 +1,7 @@
 // A design indexed for the engine: groups, prefix lists and nodes by id, each node's address
 // set per family, and each rule with its peer turned into address ranges once.
 
+import { normalizeProtocol } from "../model/protocol";
 import type { Design, External, PrefixList, Resource, Rule, SecurityGroup } from "../model/schema";
 import { type AddressRange, everything, type Family, formatRange, parseAddress, parseCidr } from "../net/address";
 import { type ServiceSet, serviceOfRule } from "./services";
@@ -107,14 +108,11 @@ export function indexDesign(design: Design): DesignIndex {
   const rules = new Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
   for (const group of design.groups) {
     const of = (direction: "ingress" | "egress") =>
-      group[direction].map((rule, index) => ({
-        group,
-        direction,
-        index,
-        rule,
-        service: serviceOfRule(rule),
-        peer: peerMatch(rule, prefixLists),
-      }));
+      group[direction].map((raw, index) => {
+        // Designs built in code may say "6" for tcp; the file loader normalizes, the engine must too.
+        const rule = { ...raw, protocol: normalizeProtocol(raw.protocol) ?? raw.protocol };
+        return { group, direction, index, rule, service: serviceOfRule(rule), peer: peerMatch(rule, prefixLists) };
+      });
     rules.set(group.id, { ingress: of("ingress"), egress: of("egress") });
   }
   const nodes = new Map<string, IndexedNode>();

@@ -3,24 +3,53 @@
 import fc from "fast-check";
 import type { Design, External, Peer, Resource, Rule, SecurityGroup } from "../../model/schema";
 
-const V4_CIDRS = ["0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "10.0.0.0/8", "10.0.0.0/16", "10.0.1.0/24", "10.0.1.5/32", "203.0.113.0/24", "203.0.113.10/32", "198.51.100.0/24"];
+const V4_CIDRS = [
+  "0.0.0.0/0",
+  "0.0.0.0/1",
+  "128.0.0.0/1",
+  "10.0.0.0/8",
+  "10.0.0.0/16",
+  "10.0.1.0/24",
+  "10.0.1.5/32",
+  "203.0.113.0/24",
+  "203.0.113.10/32",
+  "198.51.100.0/24",
+];
 const V6_CIDRS = ["::/0", "::/1", "8000::/1", "2001:db8::/32", "2001:db8:1::/48", "2001:db8:1::5/128"];
 const PRIVATE_V4 = [undefined, "10.0.1.5", "10.0.1.6", "10.0.2.7", "10.1.0.1", "172.16.0.1"];
 const IPV6 = [undefined, undefined, "2001:db8:1::5", "2001:db8:2::9"];
-const EXTERNAL_CIDRS = [["0.0.0.0/0", "::/0"], ["203.0.113.10/32"], ["203.0.113.0/24"], ["198.51.100.0/25", "198.51.100.128/25"], ["2001:db8:1::/48"]];
+const EXTERNAL_CIDRS = [
+  ["0.0.0.0/0", "::/0"],
+  ["203.0.113.10/32"],
+  ["203.0.113.0/24"],
+  ["198.51.100.0/25", "198.51.100.128/25"],
+  ["2001:db8:1::/48"],
+];
 
 const ruleShape = fc.oneof(
   fc.constant({ protocol: "-1" }),
-  fc.record({ protocol: fc.constantFrom("tcp", "udp"), from: fc.constantFrom(0, 22, 80, 443, 1000), span: fc.constantFrom(0, 0, 1, 100, 65535) }).map(({ protocol, from, span }) => ({
-    protocol,
-    fromPort: from,
-    toPort: Math.min(65535, from + span),
-  })),
-  fc.record({ protocol: fc.constantFrom("icmp", "icmpv6"), type: fc.constantFrom(-1, 0, 8, 128), code: fc.constantFrom(-1, 0, 1) }).map(({ protocol, type, code }) => ({
-    protocol,
-    fromPort: type,
-    toPort: type === -1 ? -1 : code,
-  })),
+  fc
+    .record({
+      protocol: fc.constantFrom("tcp", "udp"),
+      from: fc.constantFrom(0, 22, 80, 443, 1000),
+      span: fc.constantFrom(0, 0, 1, 100, 65535),
+    })
+    .map(({ protocol, from, span }) => ({
+      protocol,
+      fromPort: from,
+      toPort: Math.min(65535, from + span),
+    })),
+  fc
+    .record({
+      protocol: fc.constantFrom("icmp", "icmpv6"),
+      type: fc.constantFrom(-1, 0, 8, 128),
+      code: fc.constantFrom(-1, 0, 1),
+    })
+    .map(({ protocol, type, code }) => ({
+      protocol,
+      fromPort: type,
+      toPort: type === -1 ? -1 : code,
+    })),
   fc.constant({ protocol: "50" }),
 );
 
@@ -54,10 +83,14 @@ export const designs = fc
     // Two halves of the address space with the same traffic: they cover together what neither covers alone.
     const halves = (groupId: string, direction: string): Rule[] => {
       const shape = pick(shapes);
-      const [a, b] = shape.protocol === "icmpv6" || pick([false, false, true]) ? ["::/1", "8000::/1"] : ["0.0.0.0/1", "128.0.0.0/1"];
+      const [a, b] =
+        shape.protocol === "icmpv6" || pick([false, false, true]) ? ["::/1", "8000::/1"] : ["0.0.0.0/1", "128.0.0.0/1"];
       const kind = (a as string).includes(":") ? "cidr6" : "cidr4";
-      if ((shape.protocol === "icmp" && kind === "cidr6") || (shape.protocol === "icmpv6" && kind === "cidr4")) return [];
-      return [a, b].map((cidr, h) => ({ id: `${groupId}-${direction}-half-${h}`, ...shape, peer: { kind, cidr } }) as Rule);
+      if ((shape.protocol === "icmp" && kind === "cidr6") || (shape.protocol === "icmpv6" && kind === "cidr4"))
+        return [];
+      return [a, b].map(
+        (cidr, h) => ({ id: `${groupId}-${direction}-half-${h}`, ...shape, peer: { kind, cidr } }) as Rule,
+      );
     };
     const rules = (groupId: string, direction: string): Rule[] => [
       ...(pick([true, false, false]) ? halves(groupId, direction) : []),
@@ -75,7 +108,9 @@ export const designs = fc
       name: id,
       description: id,
       ingress: rules(id, "in"),
-      egress: pick([true, false]) ? [{ id: `${id}-eg-all`, protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }] : rules(id, "out"),
+      egress: pick([true, false])
+        ? [{ id: `${id}-eg-all`, protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }]
+        : rules(id, "out"),
     }));
     const resources: Resource[] = Array.from({ length: resourceCount }, (_, r) => {
       const resource: Resource = {
@@ -92,7 +127,13 @@ export const designs = fc
       if (v6) resource.ipv6 = v6;
       return resource;
     });
-    const ext: External[] = externals.map((cidrs, e) => ({ id: `x${e}`, kind: "cidr", name: `x${e}`, cidrs, position: { x: 0, y: 0 } }));
+    const ext: External[] = externals.map((cidrs, e) => ({
+      id: `x${e}`,
+      kind: "cidr",
+      name: `x${e}`,
+      cidrs,
+      position: { x: 0, y: 0 },
+    }));
     return {
       format: "palisade",
       version: 1,
@@ -102,7 +143,13 @@ export const designs = fc
       externals: ext,
       groups,
       prefixLists: [
-        { id: "pl-1", name: "pl", addressFamily: "IPv4", maxEntries: 5, entries: [{ cidr: "203.0.113.0/25" }, { cidr: "203.0.113.128/25" }] },
+        {
+          id: "pl-1",
+          name: "pl",
+          addressFamily: "IPv4",
+          maxEntries: 5,
+          entries: [{ cidr: "203.0.113.0/25" }, { cidr: "203.0.113.128/25" }],
+        },
       ],
       intents: [],
     };

@@ -93,7 +93,14 @@ function ruleTraffic(rule: Rule, q: ProbeQuery): boolean {
   return true;
 }
 
-function sideAllows(design: Design, self: End, other: End, direction: "ingress" | "egress", family: 4 | 6, q: ProbeQuery): boolean {
+function sideAllows(
+  design: Design,
+  self: End,
+  other: End,
+  direction: "ingress" | "egress",
+  family: 4 | 6,
+  q: ProbeQuery,
+): boolean {
   if (!self.resource) return true;
   const groups = self.groups.map((g) => design.groups.find((x) => x.id === g)).filter(Boolean) as SecurityGroup[];
   let uncovered = (family === 4 ? other.v4 : other.v6) ?? [];
