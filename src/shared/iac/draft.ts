@@ -1,0 +1,182 @@
+// What Terraform and CloudFormation import share: unique ids, rule checks placed in the source
+// file, externals derived from the CIDRs the rules name, and the final validation of the design.
+
+import { emptyDesign } from "../model/document";
+import { InputError, type Problem } from "../model/problems";
+import type { PrefixList } from "../model/schema";
+import { Design, type External, type Resource, Rule, type SecurityGroup, type Vpc } from "../model/schema";
+import { contains, parseCidr } from "../net/address";
+import { layoutTiers } from "./awscli/layout";
+
+/** Where a value came from, for `file:line:column` in a problem. */
+export interface Where {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export function warning(where: Where, message: string): Problem {
+  return { ...where, message, severity: "warning" };
+}
+export function error(where: Where, message: string): Problem {
+  return { ...where, message, severity: "error" };
+}
+
+/** Hands out ids that are valid in a design (letters, digits, . _ : / @ + -) and unique across it. */
+export class Ids {
+  private readonly used = new Set<string>();
+  take(base: string): string {
+    const clean =
+      base
+        .replace(/[^A-Za-z0-9._:/@+-]+/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 200) || "x";
+    let id = clean;
+    for (let n = 2; this.used.has(id); n++) id = `${clean}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+/** A rule as read from a file, before it is checked. */
+export interface RawRule {
+  id: string;
+  protocol: unknown;
+  fromPort?: unknown;
+  toPort?: unknown;
+  peer: Rule["peer"];
+  description?: unknown;
+}
+
+/**
+ * Checks one rule with the design's own schema, so that an absurd port or a bad CIDR in a file
+ * gets the same message as in a design, placed at the rule in the file. Ports do not apply to
+ * "-1" and protocol numbers (AWS ignores them; Terraform writes 0), so they are dropped there.
+ */
+export function checkRule(
+  raw: RawRule,
+  place: Where | ((field: string) => Where),
+  errors: Problem[],
+): Rule | undefined {
+  const where = (field: string) => (typeof place === "function" ? place(field) : place);
+  const candidate: Record<string, unknown> = { id: raw.id, protocol: raw.protocol, peer: raw.peer };
+  if (raw.description !== undefined && raw.description !== "") candidate.description = raw.description;
+  for (const key of ["fromPort", "toPort"] as const) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    const n = typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      errors.push(
+        error(
+          where(key),
+          `${key === "fromPort" ? "from port" : "to port"} ${JSON.stringify(value)} is not a whole number`,
+        ),
+      );
+      return undefined;
+    }
+    if (n < -1 || n > 65535) {
+      errors.push(
+        error(
+          where(key),
+          `${key === "fromPort" ? "from port" : "to port"} ${n} is out of range: expected 0-65535 (-1 = any, for ICMP)`,
+        ),
+      );
+      return undefined;
+    }
+    candidate[key] = n;
+  }
+  const protocol = Rule.shape.protocol.safeParse(raw.protocol);
+  if (protocol.success && !["tcp", "udp", "icmp", "icmpv6"].includes(protocol.data)) {
+    delete candidate.fromPort;
+    delete candidate.toPort;
+  }
+  const result = Rule.safeParse(candidate);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.filter((k) => typeof k !== "symbol").join(".") ?? "";
+    errors.push(
+      error(where(field.split(".")[0] ?? ""), `${field ? `${field}: ` : ""}${issue?.message ?? "invalid rule"}`),
+    );
+    return undefined;
+  }
+  return result.data;
+}
+
+/** A CIDR that a file names (a Terraform variable, a CloudFormation parameter): it becomes an external party. */
+export interface NamedCidr {
+  key: string;
+  name: string;
+  cidr: string;
+}
+
+/** The parts an importer collects; `finishDesign` turns them into a laid-out, validated design. */
+export interface Draft {
+  name: string;
+  vpcs: Vpc[];
+  groups: SecurityGroup[];
+  prefixLists: PrefixList[];
+  resources: Omit<Resource, "position">[];
+  namedCidrs: NamedCidr[];
+}
+
+const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
+
+/** Externals for the Internet, for each named CIDR and for each other outside range an ingress rule admits. */
+function externalsOf(draft: Draft, ids: Ids): Omit<External, "position">[] {
+  const externals: Omit<External, "position">[] = [];
+  const rules = draft.groups.flatMap((g) => [...g.ingress, ...g.egress]);
+  const cidrs = rules.flatMap((r) => (r.peer.kind === "cidr4" || r.peer.kind === "cidr6" ? [r.peer.cidr] : []));
+  if (cidrs.some((c) => EVERYWHERE.has(c)))
+    externals.push({ id: ids.take("internet"), kind: "internet", name: "Internet", cidrs: ["0.0.0.0/0", "::/0"] });
+  const named = new Map<string, NamedCidr[]>();
+  for (const n of draft.namedCidrs) {
+    if (EVERYWHERE.has(n.cidr)) continue;
+    named.set(n.key, [...(named.get(n.key) ?? []), n]);
+  }
+  const covered = new Set<string>();
+  for (const [key, list] of named) {
+    const first = list[0] as NamedCidr;
+    const unique = [...new Set(list.map((n) => n.cidr))];
+    for (const c of unique) covered.add(c);
+    const myIp = /^my[-_ ]?ip/i.test(key) || /^my[-_ ]?ip/i.test(first.name);
+    externals.push({ id: ids.take(key), kind: myIp ? "myIp" : "cidr", name: first.name, cidrs: unique });
+  }
+  // Other ranges outside every VPC that an ingress rule admits: a party the architect will want to see.
+  const vpcRanges = draft.vpcs.flatMap((v) => [v.cidrIpv4, v.cidrIpv6].filter((c): c is string => !!c).map(parseCidr));
+  const literal = draft.groups.flatMap((g) =>
+    g.ingress.flatMap((r) => (r.peer.kind === "cidr4" || r.peer.kind === "cidr6" ? [r.peer.cidr] : [])),
+  );
+  for (const cidr of [...new Set(literal)]) {
+    if (EVERYWHERE.has(cidr) || covered.has(cidr)) continue;
+    const range = parseCidr(cidr);
+    if (vpcRanges.some((v) => contains(v, range))) continue;
+    externals.push({ id: ids.take(`cidr-${cidr}`), kind: "cidr", name: cidr, cidrs: [cidr] });
+  }
+  return externals;
+}
+
+/**
+ * Builds the design: externals, a tiered layout, and a final schema check. A failure of that
+ * check is a fault of the importer, but it still reaches the user as a problem, not a crash.
+ */
+export function finishDesign(draft: Draft, ids: Ids, file?: string): Design {
+  const base = emptyDesign(draft.name);
+  const externals = externalsOf(draft, ids);
+  const unplaced = {
+    ...base,
+    vpcs: draft.vpcs,
+    groups: draft.groups,
+    prefixLists: draft.prefixLists,
+    resources: draft.resources.map((r) => ({ ...r, position: { x: 0, y: 0 } })),
+    externals: externals.map((e) => ({ ...e, position: { x: 0, y: 0 } })),
+  };
+  const result = Design.safeParse(layoutTiers(unplaced as Design));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError([
+      error({ file }, `the imported design is not valid at ${issue?.path.join(".")}: ${issue?.message}`),
+    ]);
+  }
+  return result.data;
+}

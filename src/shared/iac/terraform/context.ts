@@ -1,0 +1,65 @@
+// The state of one Terraform import: what has been declared, and what went wrong where.
+import type { Problem } from "../../model/problems";
+import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
+import { type Ids, type NamedCidr, type Where, warning } from "../draft";
+import { type Resolved, resolve, type Scope, TfRef } from "./expressions";
+import type { Locator } from "./locate";
+
+export type Body = Record<string, unknown>;
+
+/** One `resource "type" "name"` block. */
+export interface Declaration {
+  type: string;
+  name: string;
+  body: Body;
+  locator: Locator;
+  /** "resource.type.name", the locator's key. */
+  key: string;
+}
+
+export interface Context {
+  scope: Scope;
+  ids: Ids;
+  warnings: Problem[];
+  errors: Problem[];
+  /** "aws_security_group.web" -> the group being built. */
+  groups: Map<string, SecurityGroup>;
+  /** "aws_ec2_managed_prefix_list.x" -> design id. */
+  prefixLists: Map<string, PrefixList>;
+  /** "aws_vpc.main" -> design VPC; literal VPC ids too. */
+  vpcs: Map<string, Vpc>;
+  /** "aws_subnet.a" -> the VPC reference of the subnet. */
+  subnets: Map<string, unknown>;
+  resources: Omit<Resource, "position">[];
+  namedCidrs: NamedCidr[];
+}
+
+export function where(d: Declaration, path: Parameters<Locator["inside"]>[1] = {}): Where {
+  return Object.keys(path).length ? d.locator.inside(d.key, path) : d.locator.block(d.key);
+}
+
+/** A resolved value, or a warning at `at` saying why it could not be known (undefined then). */
+export function known(ctx: Context, value: unknown, at: Where, what: string): Resolved & { value?: unknown } {
+  const r = resolve(value, ctx.scope);
+  if ("unresolved" in r) ctx.warnings.push(warning(at, `${what}: ${r.unresolved}`));
+  return r;
+}
+
+/** The security group a value names: a reference to a group in these files, or its literal id. */
+export function groupOf(ctx: Context, value: unknown): SecurityGroup | undefined {
+  if (value instanceof TfRef) return ctx.groups.get(`${value.type}.${value.name}`);
+  if (typeof value === "string") return [...ctx.groups.values()].find((g) => g.id === value);
+  return undefined;
+}
+
+export function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+}
+
+/** The first body of a nested block, which hcl2json gives as a list of bodies. */
+export function nested(body: Body, name: string): Body[] {
+  const v = body[name];
+  if (Array.isArray(v)) return v.filter((x): x is Body => typeof x === "object" && x !== null && !Array.isArray(x));
+  if (typeof v === "object" && v !== null) return [v as Body];
+  return [];
+}

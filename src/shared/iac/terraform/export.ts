@@ -1,0 +1,345 @@
+// Design -> Terraform (AWS provider v5). Every rule is its own aws_vpc_security_group_*_rule
+// resource: one peer each, as the design stores them, and no cycle when two groups reference
+// each other. Mixing those with inline ingress/egress blocks would make Terraform fight itself,
+// so groups carry no inline rules.
+import { isIcmp } from "../../model/protocol";
+import type { Design, External, Resource, Rule, SecurityGroup } from "../../model/schema";
+import { attr, type Block, blank, block, comment, type Item, raw, renderFile, type Value } from "./hcl";
+import { Names } from "./names";
+
+export interface TerraformFile {
+  name: string;
+  text: string;
+}
+export interface TerraformOptions {
+  /** "split": main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
+  layout: "split" | "single";
+}
+
+/** Terraform's name for each thing in the design, decided once so that references agree. */
+interface Naming {
+  vpc: Map<string, string>;
+  group: Map<string, { type: string; name: string }>;
+  prefixList: Map<string, string>;
+  cidr: Map<string, Value>;
+  variables: Block[];
+}
+
+function cidrVariables(externals: External[], names: Names): Pick<Naming, "cidr" | "variables"> {
+  const cidr = new Map<string, Value>();
+  const variables: Block[] = [];
+  for (const e of externals) {
+    // The Internet is 0.0.0.0/0 and ::/0 and nothing else; it needs no variable.
+    if (e.kind === "internet") continue;
+    const name = names.take(e.kind === "myIp" ? "my_ip" : `${e.name}_cidr`, "cidr");
+    const single = e.cidrs.length === 1;
+    variables.push(
+      block(
+        "variable",
+        [name],
+        [
+          attr("description", e.name),
+          attr("type", raw(single ? "string" : "list(string)")),
+          attr("default", single ? (e.cidrs[0] as string) : e.cidrs),
+        ],
+      ),
+    );
+    e.cidrs.forEach((c, i) => {
+      if (!cidr.has(c)) cidr.set(c, raw(single ? `var.${name}` : `var.${name}[${i}]`));
+    });
+  }
+  return { cidr, variables };
+}
+
+function naming(design: Design, variableNames: Names): Naming {
+  const vpcNames = new Names();
+  const groupNames = new Names();
+  const plNames = new Names();
+  return {
+    vpc: new Map(design.vpcs.map((v) => [v.id, vpcNames.take(v.name || v.id, "vpc")])),
+    group: new Map(
+      design.groups.map((g) => [
+        g.id,
+        {
+          type: g.isDefault ? "aws_default_security_group" : "aws_security_group",
+          name: groupNames.take(g.name, "sg"),
+        },
+      ]),
+    ),
+    prefixList: new Map(design.prefixLists.map((p) => [p.id, plNames.take(p.name || p.id, "pl")])),
+    ...cidrVariables(design.externals, variableNames),
+  };
+}
+
+const groupRef = (n: Naming, id: string): Raw => {
+  const g = n.group.get(id);
+  return raw(g ? `${g.type}.${g.name}.id` : JSON.stringify(id));
+};
+type Raw = ReturnType<typeof raw>;
+
+function vpcResource(v: Design["vpcs"][number], name: string): Block {
+  const body: Item[] = [];
+  if (v.cidrIpv4) body.push(attr("cidr_block", v.cidrIpv4));
+  if (v.cidrIpv6) {
+    body.push(attr("assign_generated_ipv6_cidr_block", true));
+    body.push(comment(`The design uses ${v.cidrIpv6}; AWS chooses the block it assigns.`));
+  }
+  body.push(attr("tags", { Name: v.name }));
+  return block("resource", ["aws_vpc", name], body);
+}
+
+function groupResource(g: SecurityGroup, n: Naming): Block {
+  const { type, name } = n.group.get(g.id) as { type: string; name: string };
+  const body: Item[] = [];
+  // The default group cannot be named or described; Terraform adopts it and clears its rules.
+  if (!g.isDefault) body.push(attr("name", g.name), attr("description", g.description));
+  if (g.vpcId) body.push(attr("vpc_id", raw(`aws_vpc.${n.vpc.get(g.vpcId)}.id`)));
+  if (g.tags && Object.keys(g.tags).length) body.push(attr("tags", sortedRecord(g.tags)));
+  if (!g.isDefault && g.egress.length === 0)
+    body.push(
+      blank,
+      comment("No egress: Terraform removes AWS's default allow-all egress rule and none is declared here."),
+    );
+  return block("resource", [type, name], body);
+}
+
+function sortedRecord(r: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function ruleResource(g: SecurityGroup, direction: "ingress" | "egress", rule: Rule, name: string, n: Naming): Block {
+  const body: Item[] = [attr("security_group_id", groupRef(n, g.id))];
+  if (rule.description) body.push(attr("description", rule.description));
+  body.push(attr("ip_protocol", rule.protocol));
+  // AWS stores ICMP type and code in the port fields; -1 is "any". Ports do not apply to -1 (all).
+  if (rule.protocol === "tcp" || rule.protocol === "udp" || isIcmp(rule.protocol)) {
+    body.push(attr("from_port", rule.fromPort ?? -1), attr("to_port", rule.toPort ?? -1));
+  }
+  const p = rule.peer;
+  if (p.kind === "cidr4") body.push(attr("cidr_ipv4", n.cidr.get(p.cidr) ?? p.cidr));
+  else if (p.kind === "cidr6") body.push(attr("cidr_ipv6", n.cidr.get(p.cidr) ?? p.cidr));
+  else if (p.kind === "prefixList")
+    body.push(attr("prefix_list_id", raw(`aws_ec2_managed_prefix_list.${n.prefixList.get(p.prefixListId)}.id`)));
+  else body.push(attr("referenced_security_group_id", groupRef(n, p.groupId)));
+  return block("resource", [`aws_vpc_security_group_${direction}_rule`, name], body);
+}
+
+function prefixListResource(p: Design["prefixLists"][number], name: string): Block {
+  return block(
+    "resource",
+    ["aws_ec2_managed_prefix_list", name],
+    [
+      attr("name", p.name),
+      attr("address_family", p.addressFamily),
+      attr("max_entries", p.maxEntries),
+      ...p.entries.map((e) =>
+        block("entry", [], [attr("cidr", e.cidr), ...(e.description ? [attr("description", e.description)] : [])]),
+      ),
+    ],
+  );
+}
+
+/** Inputs a resource needs to deploy that the design does not hold (subnets, images, roles). */
+const INPUTS: Record<string, { type: string; description: string }> = {
+  subnet_id: { type: "string", description: "Subnet for the instances" },
+  subnet_ids: { type: "list(string)", description: "Subnets for load balancers, functions, services and endpoints" },
+  ami_id: { type: "string", description: "Image for the instances" },
+  lambda_role_arn: { type: "string", description: "Execution role of the functions" },
+  lambda_package: { type: "string", description: "Deployment package (zip) of the functions" },
+  ecs_cluster_arn: { type: "string", description: "Cluster of the container services" },
+  ecs_task_definition_arn: { type: "string", description: "Task definition of the container services" },
+  region: { type: "string", description: "Region of the endpoints' services" },
+};
+
+function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<string>): Block {
+  const use = (input: string) => {
+    inputs.add(input);
+    return raw(`var.${input}`);
+  };
+  const groups = r.groupIds.map((id) => groupRef(n, id));
+  const tags = { Name: r.name, ...sortedRecord(r.tags ?? {}) };
+  switch (r.kind) {
+    case "instance": {
+      const body: Item[] = [
+        attr("ami", use("ami_id")),
+        attr("instance_type", "t3.micro"),
+        attr("subnet_id", use("subnet_id")),
+        attr("vpc_security_group_ids", groups),
+      ];
+      if (r.privateIpv4) body.push(attr("private_ip", r.privateIpv4));
+      if (r.ipv6) body.push(attr("ipv6_addresses", [r.ipv6]));
+      if (r.publicIpv4)
+        body.push(
+          attr("associate_public_ip_address", true),
+          comment(`The design gives it the public IPv4 ${r.publicIpv4}; AWS chooses the address it assigns.`),
+        );
+      body.push(attr("tags", tags));
+      return block("resource", ["aws_instance", name], body);
+    }
+    case "loadBalancer":
+      return block(
+        "resource",
+        ["aws_lb", name],
+        [
+          attr("name", r.name),
+          attr("load_balancer_type", "application"),
+          attr("internal", false),
+          attr("subnets", use("subnet_ids")),
+          attr("security_groups", groups),
+          attr("tags", tags),
+        ],
+      );
+    case "database": {
+      const body: Item[] = [
+        attr("identifier", r.name),
+        attr("engine", "postgres"),
+        attr("instance_class", "db.t3.micro"),
+        attr("allocated_storage", 20),
+        attr("username", "dbadmin"),
+        attr("manage_master_user_password", true),
+        attr("skip_final_snapshot", true),
+        attr("vpc_security_group_ids", groups),
+      ];
+      if (r.privateIpv4) body.push(comment(`The design places it at ${r.privateIpv4}; RDS chooses its address.`));
+      body.push(attr("tags", tags));
+      return block("resource", ["aws_db_instance", name], body);
+    }
+    case "function":
+      return block(
+        "resource",
+        ["aws_lambda_function", name],
+        [
+          attr("function_name", r.name),
+          attr("role", use("lambda_role_arn")),
+          attr("filename", use("lambda_package")),
+          attr("handler", "index.handler"),
+          attr("runtime", "nodejs20.x"),
+          block("vpc_config", [], [attr("subnet_ids", use("subnet_ids")), attr("security_group_ids", groups)]),
+          attr("tags", tags),
+        ],
+      );
+    case "containerService":
+      return block(
+        "resource",
+        ["aws_ecs_service", name],
+        [
+          attr("name", r.name),
+          attr("cluster", use("ecs_cluster_arn")),
+          attr("task_definition", use("ecs_task_definition_arn")),
+          attr("launch_type", "FARGATE"),
+          attr("desired_count", 1),
+          block("network_configuration", [], [attr("subnets", use("subnet_ids")), attr("security_groups", groups)]),
+          attr("tags", tags),
+        ],
+      );
+    case "endpoint": {
+      const body: Item[] = [];
+      if (r.vpcId) body.push(attr("vpc_id", raw(`aws_vpc.${n.vpc.get(r.vpcId)}.id`)));
+      use("region");
+      body.push(
+        attr("service_name", raw(`"com.amazonaws.\${var.region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}"`)),
+        attr("vpc_endpoint_type", "Interface"),
+        attr("subnet_ids", use("subnet_ids")),
+        attr("security_group_ids", groups),
+        attr("tags", tags),
+      );
+      return block("resource", ["aws_vpc_endpoint", name], body);
+    }
+  }
+}
+
+const RESOURCE_TYPES: Record<Resource["kind"], string> = {
+  instance: "aws_instance",
+  loadBalancer: "aws_lb",
+  database: "aws_db_instance",
+  function: "aws_lambda_function",
+  containerService: "aws_ecs_service",
+  endpoint: "aws_vpc_endpoint",
+};
+
+/** The design as Terraform files, deterministic and `terraform fmt`-clean. */
+export function toTerraform(design: Design, options: TerraformOptions = { layout: "split" }): TerraformFile[] {
+  const variableNames = new Names();
+  // Deployment inputs keep their names even when an external is called "region".
+  for (const input of Object.keys(INPUTS)) variableNames.take(input, "v");
+  const n = naming(design, variableNames);
+  const ruleNames = new Names();
+  const resourceNames = new Map<string, Names>();
+  const inputs = new Set<string>();
+
+  const main: Item[] = [
+    comment(`Security groups of "${design.name}", exported by Palisade.`),
+    block(
+      "terraform",
+      [],
+      [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version: ">= 5.0" })])],
+    ),
+  ];
+  for (const v of design.vpcs) main.push(vpcResource(v, n.vpc.get(v.id) as string));
+  for (const p of design.prefixLists) main.push(prefixListResource(p, n.prefixList.get(p.id) as string));
+  for (const g of design.groups) {
+    main.push(groupResource(g, n));
+    const groupName = n.group.get(g.id)?.name as string;
+    for (const direction of ["ingress", "egress"] as const)
+      for (const rule of g[direction])
+        main.push(ruleResource(g, direction, rule, ruleNames.take(ruleLabel(g, groupName, rule), "rule"), n));
+  }
+  for (const r of design.resources) {
+    const type = RESOURCE_TYPES[r.kind];
+    const names = resourceNames.get(type) ?? new Names();
+    resourceNames.set(type, names);
+    main.push(resourceBlock(r, names.take(r.name || r.id, "r"), n, inputs));
+  }
+
+  const variables: Item[] = [
+    ...n.variables,
+    ...Object.entries(INPUTS)
+      .filter(([name]) => inputs.has(name))
+      .map(([name, { type, description }]) =>
+        block(
+          "variable",
+          [name],
+          [
+            attr("description", description),
+            attr("type", raw(type)),
+            ...(name === "region" ? [attr("default", "us-east-1")] : []),
+          ],
+        ),
+      ),
+  ];
+  const outputs: Item[] = design.groups.length
+    ? [
+        block(
+          "output",
+          ["security_group_ids"],
+          [
+            attr("description", "Security group ids by name"),
+            attr(
+              "value",
+              Object.fromEntries(
+                design.groups.map((g) => {
+                  const { type, name } = n.group.get(g.id) as { type: string; name: string };
+                  return [name, raw(`${type}.${name}.id`)];
+                }),
+              ),
+            ),
+          ],
+        ),
+      ]
+    : [];
+
+  if (options.layout === "single") return [{ name: "main.tf", text: renderFile([...main, ...variables, ...outputs]) }];
+  return [
+    { name: "main.tf", text: renderFile(main) },
+    { name: "variables.tf", text: renderFile(variables.length ? variables : [comment("No variables.")]) },
+    { name: "outputs.tf", text: renderFile(outputs.length ? outputs : [comment("No outputs.")]) },
+  ];
+}
+
+/** A rule's label: group name + rule id, without repeating the group (ids often start with it). */
+function ruleLabel(g: SecurityGroup, groupName: string, rule: Rule): string {
+  const clean = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "_");
+  let id = clean(rule.id);
+  for (const prefix of [clean(g.id), groupName]) if (id.startsWith(`${prefix}_`)) id = id.slice(prefix.length + 1);
+  return `${groupName}_${id}`;
+}

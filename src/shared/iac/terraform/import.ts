@@ -1,0 +1,250 @@
+// Terraform -> design, from the JSON that @cdktf/hcl2json makes of each .tf file (parsed at the
+// Node edge, src/node/hcl.ts). What cannot be known without running Terraform becomes a warning
+// at its file and line; a value that is simply wrong (a bad CIDR, port 70000) is an error.
+import { InputError, type Problem } from "../../model/problems";
+import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
+import { cidrProblem } from "../../net/address";
+import { error, finishDesign, Ids, warning } from "../draft";
+import { ATTACHABLE, readAttachment } from "./attachments";
+import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
+import { resolve, TfRef } from "./expressions";
+import { Locator } from "./locate";
+import { readInlineRules, readRuleResource } from "./rules";
+
+export interface TerraformSource {
+  name: string;
+  text: string;
+  /** hcl2json's output for the file. */
+  hcl: unknown;
+}
+export interface ImportResult {
+  design: Design;
+  warnings: Problem[];
+}
+
+const GROUP_TYPES = new Set(["aws_security_group", "aws_default_security_group"]);
+const RULE_TYPES = new Set([
+  "aws_security_group_rule",
+  "aws_vpc_security_group_ingress_rule",
+  "aws_vpc_security_group_egress_rule",
+]);
+/** Resources that carry no security group information: skipped without a word. */
+const UNRELATED = new Set([
+  "aws_subnet",
+  "aws_internet_gateway",
+  "aws_egress_only_internet_gateway",
+  "aws_nat_gateway",
+  "aws_eip",
+  "aws_route",
+  "aws_route_table",
+  "aws_route_table_association",
+  "aws_vpc_ipv6_cidr_block_association",
+  "aws_key_pair",
+  "aws_db_subnet_group",
+  "aws_lb_target_group",
+  "aws_lb_target_group_attachment",
+  "aws_lb_listener",
+  "aws_ecs_cluster",
+  "aws_ecs_task_definition",
+  "aws_cloudwatch_log_group",
+]);
+
+const isBody = (v: unknown): v is Body => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function declarations(files: TerraformSource[], ctx: Context): Declaration[] {
+  const out: (Declaration & { order: [number, number] })[] = [];
+  files.forEach((file, fileIndex) => {
+    const locator = new Locator(file.name, file.text);
+    if (!isBody(file.hcl)) {
+      ctx.errors.push(
+        error({ file: file.name }, "not a Terraform file: expected blocks such as resource and variable"),
+      );
+      return;
+    }
+    const hcl = file.hcl;
+    for (const [name, list] of Object.entries(isBody(hcl.variable) ? hcl.variable : {})) {
+      const body = nested({ v: list }, "v")[0] ?? {};
+      const description = resolve(body.description, ctx.scope);
+      ctx.scope.variables.set(name, {
+        hasDefault: "default" in body && body.default !== null,
+        default: body.default,
+        ...("value" in description && typeof description.value === "string" ? { description: description.value } : {}),
+      });
+    }
+    for (const locals of nested({ l: hcl.locals }, "l"))
+      for (const [k, v] of Object.entries(locals)) ctx.scope.locals.set(k, v);
+    for (const name of Object.keys(isBody(hcl.module) ? hcl.module : {}))
+      ctx.warnings.push(
+        warning(
+          locator.block(`module.${name}`),
+          `module "${name}" is not imported: its resources are defined elsewhere`,
+        ),
+      );
+    for (const [type, byName] of Object.entries(isBody(hcl.resource) ? hcl.resource : {})) {
+      if (!isBody(byName)) continue;
+      for (const [name, bodies] of Object.entries(byName)) {
+        const key = `resource.${type}.${name}`;
+        const list = nested({ b: bodies }, "b");
+        if (list.length > 1 || list.some((b) => b.count !== undefined || b.for_each !== undefined))
+          ctx.warnings.push(
+            warning(locator.block(key), `${type}.${name} uses count or for_each; it is imported as one resource`),
+          );
+        const body = list[0];
+        if (body) out.push({ type, name, body, locator, key, order: [fileIndex, locator.offset(key)] });
+      }
+    }
+  });
+  return out.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+}
+
+function readVpc(ctx: Context, d: Declaration): void {
+  const tags = resolve(d.body.tags, ctx.scope);
+  const tagName = "value" in tags && isBody(tags.value) ? text(tags.value.Name) : undefined;
+  const vpc: Vpc = { id: ctx.ids.take(`vpc-${d.name}`), name: tagName ?? d.name };
+  if (d.body.cidr_block !== undefined) {
+    const at = where(d, { attribute: "cidr_block" });
+    const cidr = known(ctx, d.body.cidr_block, at, `${d.type}.${d.name} cidr_block`);
+    if ("value" in cidr) {
+      const problem = typeof cidr.value === "string" ? cidrProblem(cidr.value, 4) : "cidr_block must be text";
+      if (problem) ctx.errors.push(error(at, `cidr_block: ${problem}`));
+      else vpc.cidrIpv4 = cidr.value as string;
+    }
+  }
+  ctx.vpcs.set(`${d.type}.${d.name}`, vpc);
+}
+
+function readPrefixList(ctx: Context, d: Declaration): void {
+  const value = (name: string) => {
+    const r = known(ctx, d.body[name], where(d, { attribute: name }), `${d.type}.${d.name} ${name}`);
+    return "value" in r ? r.value : undefined;
+  };
+  const family = value("address_family");
+  if (family !== "IPv4" && family !== "IPv6") {
+    ctx.errors.push(error(where(d, { attribute: "address_family" }), `address_family must be "IPv4" or "IPv6"`));
+    return;
+  }
+  const max = Number(value("max_entries"));
+  if (!Number.isInteger(max) || max < 1 || max > 1000) {
+    ctx.errors.push(error(where(d, { attribute: "max_entries" }), "max_entries must be a whole number from 1 to 1000"));
+    return;
+  }
+  const entries: PrefixList["entries"] = [];
+  nested(d.body, "entry").forEach((e, n) => {
+    const at = where(d, { nested: "entry", n, attribute: "cidr" });
+    const cidr = known(ctx, e.cidr, at, `${d.type}.${d.name} entry cidr`);
+    if (!("value" in cidr)) return;
+    const problem =
+      typeof cidr.value === "string" ? cidrProblem(cidr.value, family === "IPv4" ? 4 : 6) : "cidr must be text";
+    if (problem) ctx.errors.push(error(at, `entry cidr: ${problem}`));
+    else
+      entries.push({
+        cidr: cidr.value as string,
+        ...(typeof e.description === "string" ? { description: e.description } : {}),
+      });
+  });
+  const name = text(value("name")) ?? d.name;
+  ctx.prefixLists.set(`${d.type}.${d.name}`, {
+    id: ctx.ids.take(`pl-${d.name}`),
+    name,
+    addressFamily: family,
+    maxEntries: max,
+    entries,
+  });
+}
+
+function declareGroup(ctx: Context, d: Declaration): void {
+  const value = (name: string) => {
+    const r = resolve(d.body[name], ctx.scope);
+    return "value" in r ? r.value : undefined;
+  };
+  const isDefault = d.type === "aws_default_security_group";
+  const name = text(value("name")) ?? text(value("name_prefix")) ?? (isDefault ? "default" : d.name);
+  const group: SecurityGroup = {
+    id: ctx.ids.take(`sg-${d.name}`),
+    name,
+    // Terraform's default description, which AWS then stores.
+    description: text(value("description")) ?? (isDefault ? "default VPC security group" : "Managed by Terraform"),
+    ingress: [],
+    egress: [],
+  };
+  if (isDefault) group.isDefault = true;
+  const tags = value("tags");
+  if (isBody(tags)) {
+    const t = Object.fromEntries(Object.entries(tags).filter((e): e is [string, string] => typeof e[1] === "string"));
+    if (Object.keys(t).length) group.tags = t;
+  }
+  if (d.body.vpc_id !== undefined) {
+    const at = where(d, { attribute: "vpc_id" });
+    const vpc = known(ctx, d.body.vpc_id, at, `${d.type}.${d.name} vpc_id`);
+    if ("value" in vpc) {
+      if (vpc.value instanceof TfRef) {
+        const v = ctx.vpcs.get(`${vpc.value.type}.${vpc.value.name}`);
+        if (v) group.vpcId = v.id;
+        else ctx.warnings.push(warning(at, `${d.type}.${d.name}: ${vpc.value} is not a VPC in these files`));
+      } else if (typeof vpc.value === "string") {
+        // A literal VPC id: the VPC exists outside these files; keep it so groups stay together.
+        let v = ctx.vpcs.get(vpc.value);
+        if (!v) {
+          v = { id: ctx.ids.take(vpc.value), name: vpc.value };
+          ctx.vpcs.set(vpc.value, v);
+        }
+        group.vpcId = v.id;
+      }
+    }
+  }
+  ctx.groups.set(`${d.type}.${d.name}`, group);
+}
+
+function designName(files: TerraformSource[]): string {
+  const names = files.map((f) => f.name.split(/[\\/]/).pop() ?? f.name);
+  return `Imported from ${names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ")}`;
+}
+
+/** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */
+export function importTerraform(files: TerraformSource[]): ImportResult {
+  const ctx: Context = {
+    scope: { variables: new Map(), locals: new Map() },
+    ids: new Ids(),
+    warnings: [],
+    errors: [],
+    groups: new Map(),
+    prefixLists: new Map(),
+    vpcs: new Map(),
+    subnets: new Map(),
+    resources: [],
+    namedCidrs: [],
+  };
+  const decls = declarations(files, ctx);
+  // Declarations first, rules after: a rule may name a group declared later or in another file.
+  for (const d of decls) if (d.type === "aws_vpc" || d.type === "aws_default_vpc") readVpc(ctx, d);
+  for (const d of decls) if (d.type === "aws_subnet") ctx.subnets.set(`${d.type}.${d.name}`, d.body.vpc_id);
+  for (const d of decls) if (d.type === "aws_ec2_managed_prefix_list") readPrefixList(ctx, d);
+  for (const d of decls) if (GROUP_TYPES.has(d.type)) declareGroup(ctx, d);
+  for (const d of decls)
+    if (GROUP_TYPES.has(d.type)) readInlineRules(ctx, d, ctx.groups.get(`${d.type}.${d.name}`) as SecurityGroup);
+  for (const d of decls) if (RULE_TYPES.has(d.type)) readRuleResource(ctx, d);
+  for (const d of decls) if (d.type in ATTACHABLE) readAttachment(ctx, d);
+  for (const d of decls) {
+    const handled =
+      GROUP_TYPES.has(d.type) ||
+      RULE_TYPES.has(d.type) ||
+      d.type in ATTACHABLE ||
+      UNRELATED.has(d.type) ||
+      ["aws_vpc", "aws_default_vpc", "aws_ec2_managed_prefix_list"].includes(d.type);
+    if (!handled) ctx.warnings.push(warning(where(d), `${d.type}.${d.name}: resource type ${d.type} is not imported`));
+  }
+  if (ctx.errors.length) throw new InputError(ctx.errors);
+  const design = finishDesign(
+    {
+      name: designName(files),
+      vpcs: [...new Map([...ctx.vpcs.values()].map((v) => [v.id, v])).values()],
+      groups: [...ctx.groups.values()],
+      prefixLists: [...ctx.prefixLists.values()],
+      resources: ctx.resources,
+      namedCidrs: ctx.namedCidrs,
+    },
+    ctx.ids,
+    files[0]?.name,
+  );
+  return { design, warnings: ctx.warnings };
+}

@@ -1,0 +1,248 @@
+// Terraform's three ways to write a rule (inline ingress/egress blocks, aws_security_group_rule,
+// aws_vpc_security_group_ingress_rule/egress_rule) read into the design's one-peer rules.
+import type { Peer, SecurityGroup } from "../../model/schema";
+import { checkRule, error, type Where, warning } from "../draft";
+import { type Body, type Context, type Declaration, groupOf, known, nested, text, where } from "./context";
+import { resolve, resolveList, TfRef } from "./expressions";
+
+type PeerKind = Peer["kind"] | "self";
+interface PeerSource {
+  kind: PeerKind;
+  attribute: string;
+  value: unknown;
+  /** A list attribute (cidr_blocks) rather than a single value (cidr_ipv4). */
+  list: boolean;
+}
+
+interface RuleSpec {
+  d: Declaration;
+  group: SecurityGroup;
+  direction: "ingress" | "egress";
+  idBase: string;
+  body: Body;
+  protocolAttribute: string;
+  peers: PeerSource[];
+  /** For inline blocks: which `ingress {}` block of the group, to place problems. */
+  nestedBlock?: { name: string; n: number };
+}
+
+function peerOf(
+  ctx: Context,
+  spec: RuleSpec,
+  source: PeerSource,
+  item: { value: unknown; variable?: string },
+  at: Where,
+): Peer | undefined {
+  const v = item.value;
+  const what = `${spec.d.type}.${spec.d.name} ${source.attribute}`;
+  if (source.kind === "cidr4" || source.kind === "cidr6") {
+    if (typeof v !== "string") {
+      ctx.errors.push(error(at, `${what}: expected a CIDR such as "10.0.0.0/16", found ${JSON.stringify(v)}`));
+      return undefined;
+    }
+    if (item.variable) {
+      const declared = ctx.scope.variables.get(item.variable);
+      ctx.namedCidrs.push({ key: item.variable, name: declared?.description || item.variable, cidr: v });
+    }
+    return { kind: source.kind, cidr: v };
+  }
+  if (source.kind === "group") {
+    const g = groupOf(ctx, v);
+    if (!g) {
+      ctx.warnings.push(
+        warning(at, `${what}: ${String(v)} is not a security group in these files; this rule is not imported`),
+      );
+      return undefined;
+    }
+    return { kind: "group", groupId: g.id };
+  }
+  if (source.kind === "prefixList") {
+    const pl =
+      v instanceof TfRef
+        ? ctx.prefixLists.get(`${v.type}.${v.name}`)
+        : [...ctx.prefixLists.values()].find((p) => p.id === v);
+    if (!pl) {
+      ctx.warnings.push(
+        warning(at, `${what}: ${String(v)} is not a prefix list in these files; this rule is not imported`),
+      );
+      return undefined;
+    }
+    return { kind: "prefixList", prefixListId: pl.id };
+  }
+  return undefined;
+}
+
+/** One rule per peer, each checked with the design's own rules and placed in the file. */
+export function readRule(ctx: Context, spec: RuleSpec): void {
+  const { d, body } = spec;
+  const base = spec.nestedBlock ? { nested: spec.nestedBlock.name, n: spec.nestedBlock.n } : {};
+  const at = (attribute?: string, literal?: string) =>
+    where(d, { ...base, ...(attribute ? { attribute } : {}), ...(literal !== undefined ? { literal } : {}) });
+  const field = (name: string) => {
+    const r = known(ctx, body[name], at(name), `${d.type}.${d.name} ${name}`);
+    return "unresolved" in r ? undefined : r;
+  };
+  const protocol = field(spec.protocolAttribute);
+  const fromPort = body.from_port === undefined ? { value: undefined } : field("from_port");
+  const toPort = body.to_port === undefined ? { value: undefined } : field("to_port");
+  if (!protocol || !fromPort || !toPort) {
+    ctx.warnings.push(
+      warning(at(), `${d.type}.${d.name}: a ${spec.direction} rule with unknown values is not imported`),
+    );
+    return;
+  }
+  if (typeof protocol.value !== "string" && typeof protocol.value !== "number") {
+    ctx.errors.push(
+      error(
+        at(spec.protocolAttribute),
+        `${spec.protocolAttribute} must be a protocol such as "tcp", "udp", "icmp" or "-1"`,
+      ),
+    );
+    return;
+  }
+  const description = body.description === undefined ? undefined : resolve(body.description, ctx.scope);
+  const peers: { peer: Peer; at: Where }[] = [];
+  for (const source of spec.peers) {
+    if (source.kind === "self") {
+      if (source.value === true) peers.push({ peer: { kind: "group", groupId: spec.group.id }, at: at("self") });
+      continue;
+    }
+    if (source.value === undefined || source.value === null) continue;
+    const list = source.list ? resolveList(source.value, ctx.scope) : { items: [resolve(source.value, ctx.scope)] };
+    if (list.notList) {
+      ctx.errors.push(error(at(source.attribute), `${source.attribute} must be a list, e.g. ["10.0.0.0/16"]`));
+      continue;
+    }
+    for (const item of list.items) {
+      if ("unresolved" in item) {
+        ctx.warnings.push(
+          warning(
+            at(source.attribute),
+            `${d.type}.${d.name} ${source.attribute}: ${item.unresolved}; that peer is not imported`,
+          ),
+        );
+        continue;
+      }
+      const place = at(source.attribute, text(item.value));
+      const peer = peerOf(ctx, spec, source, item, place);
+      if (peer) peers.push({ peer, at: place });
+    }
+  }
+  peers.forEach(({ peer, at: peerAt }, i) => {
+    const rule = checkRule(
+      {
+        id: ctx.ids.take(peers.length > 1 ? `${spec.idBase}-${i + 1}` : spec.idBase),
+        protocol: protocol.value,
+        fromPort: fromPort.value,
+        toPort: toPort.value,
+        peer,
+        description: description && "value" in description ? description.value : undefined,
+      },
+      (f) =>
+        f === "fromPort"
+          ? at("from_port")
+          : f === "toPort"
+            ? at("to_port")
+            : f === "peer"
+              ? peerAt
+              : at(spec.protocolAttribute),
+      ctx.errors,
+    );
+    if (rule) spec.group[spec.direction].push(rule);
+  });
+}
+
+/** The inline `ingress {}` / `egress {}` blocks of an aws_security_group. */
+export function readInlineRules(ctx: Context, d: Declaration, group: SecurityGroup): void {
+  for (const direction of ["ingress", "egress"] as const) {
+    nested(d.body, direction).forEach((body, n) => {
+      readRule(ctx, {
+        d,
+        group,
+        direction,
+        body,
+        idBase: `${d.name}-${direction}-${n + 1}`,
+        protocolAttribute: "protocol",
+        nestedBlock: { name: direction, n },
+        peers: [
+          { kind: "cidr4", attribute: "cidr_blocks", value: body.cidr_blocks, list: true },
+          { kind: "cidr6", attribute: "ipv6_cidr_blocks", value: body.ipv6_cidr_blocks, list: true },
+          { kind: "prefixList", attribute: "prefix_list_ids", value: body.prefix_list_ids, list: true },
+          { kind: "group", attribute: "security_groups", value: body.security_groups, list: true },
+          { kind: "self", attribute: "self", value: body.self, list: false },
+        ],
+      });
+    });
+  }
+  const dynamic = d.body.dynamic;
+  if (dynamic && typeof dynamic === "object")
+    for (const name of Object.keys(dynamic))
+      ctx.warnings.push(
+        warning(
+          where(d, { attribute: "dynamic" }),
+          `${d.type}.${d.name}: dynamic "${name}" blocks are generated when Terraform runs; not imported`,
+        ),
+      );
+}
+
+/** aws_security_group_rule (type = ingress | egress) and aws_vpc_security_group_ingress_rule / egress_rule. */
+export function readRuleResource(ctx: Context, d: Declaration): void {
+  const groupAt = where(d, { attribute: "security_group_id" });
+  const owner = known(ctx, d.body.security_group_id, groupAt, `${d.type}.${d.name} security_group_id`);
+  if ("unresolved" in owner) return;
+  const group = groupOf(ctx, owner.value);
+  if (!group) {
+    ctx.warnings.push(
+      warning(
+        groupAt,
+        `${d.type}.${d.name}: ${String(owner.value)} is not a security group in these files; rule not imported`,
+      ),
+    );
+    return;
+  }
+  if (d.type === "aws_security_group_rule") {
+    const type = resolve(d.body.type, ctx.scope);
+    const direction = "value" in type ? type.value : undefined;
+    if (direction !== "ingress" && direction !== "egress") {
+      ctx.errors.push(error(where(d, { attribute: "type" }), `type must be "ingress" or "egress"`));
+      return;
+    }
+    // The provider names the other group source_security_group_id in both directions.
+    const peerGroup = "source_security_group_id";
+    readRule(ctx, {
+      d,
+      group,
+      direction,
+      body: d.body,
+      idBase: d.name,
+      protocolAttribute: "protocol",
+      peers: [
+        { kind: "cidr4", attribute: "cidr_blocks", value: d.body.cidr_blocks, list: true },
+        { kind: "cidr6", attribute: "ipv6_cidr_blocks", value: d.body.ipv6_cidr_blocks, list: true },
+        { kind: "prefixList", attribute: "prefix_list_ids", value: d.body.prefix_list_ids, list: true },
+        { kind: "group", attribute: peerGroup, value: d.body[peerGroup], list: false },
+        { kind: "self", attribute: "self", value: d.body.self, list: false },
+      ],
+    });
+    return;
+  }
+  readRule(ctx, {
+    d,
+    group,
+    direction: d.type === "aws_vpc_security_group_ingress_rule" ? "ingress" : "egress",
+    body: d.body,
+    idBase: d.name,
+    protocolAttribute: "ip_protocol",
+    peers: [
+      { kind: "cidr4", attribute: "cidr_ipv4", value: d.body.cidr_ipv4, list: false },
+      { kind: "cidr6", attribute: "cidr_ipv6", value: d.body.cidr_ipv6, list: false },
+      { kind: "prefixList", attribute: "prefix_list_id", value: d.body.prefix_list_id, list: false },
+      {
+        kind: "group",
+        attribute: "referenced_security_group_id",
+        value: d.body.referenced_security_group_id,
+        list: false,
+      },
+    ],
+  });
+}
