@@ -1,6 +1,7 @@
 // One worker thread for engine jobs, started on first use and restarted if it dies. Errors come
 // back as the same error classes the inline call throws, so callers cannot tell the difference.
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../shared/model";
@@ -62,7 +63,9 @@ export class EngineWorker {
  * --import hook does not reach worker threads, so the worker registers tsx itself first.
  */
 function typescriptWorker(entry: URL): Worker {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+  // tsx's ESM api (its CommonJS build cannot be import()ed): found from its package.json.
+  const root = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const tsx = pathToFileURL(join(root, "dist/esm/api/index.mjs")).href;
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(code, { eval: true });
 }

@@ -4,28 +4,25 @@ import {
   API_GLOBAL,
   CHANNELS,
   type Channel,
+  HOST_TOKEN_HEADER,
+  HOST_TOKEN_META,
   type MenuEvent,
   type PalisadeApi,
   type PalisadeBridge,
   type Reply,
 } from "../shared/api";
 
-/** The meta tag into which the Node host writes its per-run token (no inline script: the CSP forbids it). */
-export const TOKEN_META = "palisade-token";
-/** The header that carries the token on every API request. */
-export const TOKEN_HEADER = "X-Palisade-Token";
-
 function bridge(): PalisadeBridge | undefined {
   return (globalThis as unknown as Record<string, PalisadeBridge | undefined>)[API_GLOBAL];
 }
 
 function hostClient(): PalisadeApi {
-  const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? "";
+  const token = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_TOKEN_META}"]`)?.content ?? "";
   const call = async (channel: Channel, request: unknown): Promise<Reply<unknown>> => {
     try {
       const response = await fetch(`/api/${channel}`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", [TOKEN_HEADER]: token },
+        headers: { "Content-Type": "application/json", [HOST_TOKEN_HEADER]: token },
         body: JSON.stringify(request ?? {}),
       });
       return (await response.json()) as Reply<unknown>;

@@ -156,3 +156,8 @@ export type PalisadeBridge = PalisadeApi & {
 
 /** The name under which preload exposes the api on `window`. */
 export const API_GLOBAL = "palisade";
+
+/** Browser mode: the meta tag into which the Node host writes its per-run token (the CSP forbids inline script). */
+export const HOST_TOKEN_META = "palisade-token";
+/** Browser mode: the header that carries that token on every API request. */
+export const HOST_TOKEN_HEADER = "X-Palisade-Token";
