@@ -22,8 +22,27 @@ export function parseDesign(text: string, file?: string): Design {
   return validateDesign(raw, { file, text });
 }
 
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "malformed number",
+  PropertyNameExpected: "expected a property name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: "expected a colon after the property name",
+  CommaExpected: "expected a comma between items",
+  CloseBraceExpected: "expected } to close the object",
+  CloseBracketExpected: "expected ] to close the list",
+  EndOfFileExpected: "unexpected text after the end of the document",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "comments are not allowed in JSON",
+  UnexpectedEndOfString: "a string is not closed",
+  UnexpectedEndOfNumber: "a number is cut short",
+  InvalidUnicode: "bad unicode escape",
+  InvalidEscapeCharacter: "bad escape character",
+  InvalidCharacter: "control character in a string",
+};
+
 function describeJsonError(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return JSON_ERRORS[code] ?? code;
 }
 
 /** Validates an already parsed value (from IPC, a test or a migration) into a Design. */
