@@ -1,0 +1,29 @@
+// Risky or broken parts of a design, worst first: what the app lists live and `palisade lint` prints.
+import type { Design } from "../../model/schema";
+import type { Finding, Severity } from "../types";
+import { crossVpcFindings } from "./crossVpc";
+import { exposureFindings } from "./exposure";
+import { intentFindings } from "./intents";
+import { quotaFindings } from "./quotas";
+import { redundantRuleFindings } from "./redundant";
+import { unusedGroupFindings } from "./unused";
+
+export const SEVERITIES: Severity[] = ["critical", "high", "medium", "low", "info"];
+
+export function findings(design: Design): Finding[] {
+  const all = [
+    ...exposureFindings(design),
+    ...intentFindings(design),
+    ...quotaFindings(design),
+    ...crossVpcFindings(design),
+    ...redundantRuleFindings(design),
+    ...unusedGroupFindings(design),
+  ];
+  // Stable: equal severities keep the order of the families and of the design.
+  return all
+    .map((f, i) => [f, i] as const)
+    .sort(([a, i], [b, j]) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || i - j)
+    .map(([f]) => f);
+}
+
+export { ruleCounts } from "./quotas";
