@@ -103,7 +103,7 @@ describe("the API", () => {
     ["a foreign Origin", { Origin: "http://evil.example" }, "Origin"],
     ["no Origin", { Origin: "" }, "Origin"],
     ["a form content type", { "Content-Type": "text/plain" }, "application/json"],
-  ])("refuses a request with %s", async (_, change, word) => {
+  ] as [string, Record<string, string>, string][])("refuses a request with %s", async (_, change, word) => {
     const headers: Record<string, string> = { ...good(), ...change };
     if (change.Host) headers.Host = `evil.example:${host.port}`;
     for (const [k, v] of Object.entries(headers)) if (v === "") delete headers[k];

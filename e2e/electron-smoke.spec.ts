@@ -1,0 +1,75 @@
+// The real desktop app, where an Electron binary exists: it opens one window on the example,
+// with Electron's security settings in force. Skipped, saying why, where there is no binary.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { _electron, expect, test } from "@playwright/test";
+import { display, electronBinary } from "./electron";
+
+const root = resolve(import.meta.dirname, "..");
+
+test("the desktop app opens on the example with its security settings", async () => {
+  const binary = electronBinary();
+  test.skip("missing" in binary, `no Electron binary: ${"missing" in binary ? binary.missing : ""}`);
+  if ("missing" in binary) return;
+  const screen = await display();
+  test.skip("missing" in screen, `no display: ${"missing" in screen ? screen.missing : ""}`);
+  if ("missing" in screen) return;
+  const userData = mkdtempSync(join(tmpdir(), "palisade-electron-"));
+  // Chromium refuses to run as root with its OS sandbox; the page's own sandbox is unaffected.
+  const asRoot = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
+  const app = await _electron.launch({
+    executablePath: binary.path,
+    args: [...asRoot, join(root, "out/main/index.js")],
+    cwd: root,
+    env: { ...process.env, DISPLAY: screen.display, PALISADE_USER_DATA: userData },
+  });
+  try {
+    const page = await app.firstWindow();
+    await expect(page.getByTestId("node-web")).toBeVisible();
+    const settings = await app.evaluate(({ BrowserWindow }) => {
+      const [window] = BrowserWindow.getAllWindows();
+      if (!window) return undefined;
+      // Not in Electron's typings: an internal method giving the settings in force; absent, the checks below fail.
+      const contents = window.webContents as unknown as {
+        getLastWebPreferences?: () => Record<string, unknown> | null;
+      };
+      const prefs = contents.getLastWebPreferences?.() ?? {};
+      return {
+        windows: BrowserWindow.getAllWindows().length,
+        size: window.getMinimumSize(),
+        contextIsolation: prefs.contextIsolation,
+        sandbox: prefs.sandbox,
+        nodeIntegration: prefs.nodeIntegration,
+        webSecurity: prefs.webSecurity,
+        url: window.webContents.getURL(),
+      };
+    });
+    expect(settings).toMatchObject({
+      windows: 1,
+      size: [1024, 640],
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      url: "palisade://app/index.html",
+    });
+    expect(settings?.webSecurity).not.toBe(false);
+    // The page sees the bridge and nothing of Node.
+    const globals = await page.evaluate(() => ({
+      bridge: Object.keys((window as unknown as { palisade?: object }).palisade ?? {}).sort(),
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+    }));
+    expect(globals.require).toBe("undefined");
+    expect(globals.process).toBe("undefined");
+    expect(globals.bridge).toContain("onMenuCommand");
+    expect(globals.bridge).toContain("engine:evaluate");
+    // A new window is refused.
+    await page.evaluate(() => window.open("https://example.com/"));
+    expect(app.windows()).toHaveLength(1);
+  } finally {
+    await app.close();
+    screen.stop();
+    rmSync(userData, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,58 @@
+// What every e2e test starts from: a page opened on the app, with the app rendered, and a way
+// to call the host's API as the page itself does (same origin, the page's token).
+import { test as base, expect, type Page } from "@playwright/test";
+import { HOST_TOKEN_HEADER, HOST_TOKEN_META } from "../src/shared/api";
+
+export interface ApiAnswer {
+  status: number;
+  body: { ok: boolean; value?: unknown; problems?: { message: string }[] };
+}
+
+export interface AppFixtures {
+  /** The app, loaded and rendered. */
+  app: Page;
+  /** The per-run token, as the served page carries it. */
+  token: string;
+  /** POST /api/<channel> from inside the page, with the page's token unless told otherwise. */
+  callApi: (channel: string, payload: unknown, options?: { token?: string | null }) => Promise<ApiAnswer>;
+  /** The recovery folder the host writes to. */
+  recoveryDir: string;
+}
+
+export const test = base.extend<AppFixtures>({
+  app: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto("/");
+    await expect(page.locator("#root")).not.toBeEmpty();
+    await use(page);
+    expect(errors, "the page threw").toEqual([]);
+  },
+  token: async ({ app }, use) => {
+    const token = await app.locator(`meta[name="${HOST_TOKEN_META}"]`).getAttribute("content");
+    expect(token, "the host puts its token in the page").toBeTruthy();
+    await use(token ?? "");
+  },
+  callApi: async ({ app, token }, use) => {
+    await use(async (channel, payload, options = {}) => {
+      const sent = options.token === undefined ? token : options.token;
+      return app.evaluate(
+        async ({ channel, payload, header, sent }) => {
+          const headers: Record<string, string> = { "Content-Type": "application/json" };
+          if (sent !== null) headers[header] = sent;
+          const response = await fetch(`/api/${channel}`, { method: "POST", headers, body: JSON.stringify(payload) });
+          return { status: response.status, body: await response.json() };
+        },
+        { channel, payload, header: HOST_TOKEN_HEADER, sent },
+      );
+    });
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  recoveryDir: async ({}, use) => {
+    const dir = process.env.PALISADE_E2E_RECOVERY_DIR;
+    if (!dir) throw new Error("PALISADE_E2E_RECOVERY_DIR is not set: the global setup did not run");
+    await use(dir);
+  },
+});
+
+export { expect };
