@@ -122,17 +122,28 @@ describe("engine channels", () => {
     const query = { from: "internet", to: "web", protocol: "tcp", port: 22 };
     const verdict = value(await inline["engine:evaluate"]({ design: example, query }));
     const unknown = await inline["engine:evaluate"]({ design: example, query: { ...query, from: "nowhere" } });
+    const found = value(await inline["engine:findings"]({ design: example }));
     await inline.close();
     const pooled = await make({ engineWorker: new URL("./engine-worker.ts", import.meta.url), workerThreshold: 0 });
     expect(value(await pooled["engine:flows"]({ design: example }))).toEqual(flows);
     expect(value(await pooled["engine:evaluate"]({ design: example, query }))).toEqual(verdict);
     expect(await pooled["engine:evaluate"]({ design: example, query: { ...query, from: "nowhere" } })).toEqual(unknown);
+    expect(value(await pooled["engine:findings"]({ design: example }))).toEqual(found);
     expect(flows.length).toBeGreaterThan(0);
   });
 
-  it("says findings are not available rather than reporting none", async () => {
+  it("finds SSH open to the world", async () => {
     const h = await make();
-    expect(problems(await h["engine:findings"]({ design: example }))[0]).toContain("not available");
+    const open = structuredClone(example);
+    open.groups[0]?.ingress.push({
+      id: "ssh-world",
+      protocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      peer: { kind: "cidr4", cidr: "0.0.0.0/0" },
+    });
+    const found = value(await h["engine:findings"]({ design: open }));
+    expect(found.some((f) => f.groupId === "sg-web" && f.direction === "ingress" && f.severity !== "info")).toBe(true);
   });
 });
 
