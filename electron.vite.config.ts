@@ -4,6 +4,18 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "electron-vite";
+import type { Plugin } from "vite";
+import { DEV_CONTENT_SECURITY_POLICY } from "./src/node/csp";
+
+/** The dev server's page gets the dev policy (hot reload); built pages keep the strict one. */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: "palisade-dev-csp",
+    apply: "serve",
+    transformIndexHtml: (html) =>
+      html.replace(/content="default-src [^"]*"/, `content="${DEV_CONTENT_SECURITY_POLICY}"`),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -29,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve("src/renderer"),
-    plugins: [react()],
+    plugins: [react(), devContentSecurityPolicy()],
     build: {
       rolldownOptions: { input: { index: resolve("src/renderer/index.html") } },
     },

@@ -148,7 +148,7 @@ async function start(): Promise<void> {
       return new Response("not found", { status: 404 });
     }
   });
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, devUrl !== undefined);
   registerIpc(handlers, isAppUrl);
   rebuildMenu();
 

@@ -1,18 +1,18 @@
 // Electron's security checklist, applied to the session and to every web contents the app makes:
 // a strict CSP header, every permission denied, no navigation, no new windows, no webviews.
 import { app, type Session, shell, type WebContents } from "electron";
-import { CONTENT_SECURITY_POLICY } from "../node/csp";
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from "../node/csp";
 import { isAllowedExternal } from "./links";
 
 /** Writing plain text to the clipboard (copying a rule) is the one permission the page gets. */
 const ALLOWED_PERMISSIONS = new Set(["clipboard-sanitized-write"]);
 
-export function hardenSession(session: Session): void {
+export function hardenSession(session: Session, dev: boolean): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        "Content-Security-Policy": [CONTENT_SECURITY_POLICY],
+        "Content-Security-Policy": [dev ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY],
         "X-Content-Type-Options": ["nosniff"],
       },
     });

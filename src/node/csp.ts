@@ -14,3 +14,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+/**
+ * Only for `npm run dev` (Vite's dev server, never a build): React's hot reload needs one inline
+ * script and a websocket back to the server.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+).replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*");
