@@ -1,0 +1,46 @@
+// The editor: palette | canvas over the bottom panel | inspector.
+import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { useEffect } from "react";
+import { Canvas } from "./canvas/Canvas";
+import { setFlowInstance } from "./canvas/flowInstance";
+import { HelpOverlay, NoticeView, ProblemsPanel, RecoveryBanner } from "./chrome/Overlays";
+import { Palette } from "./chrome/Palette";
+import { TopBar } from "./chrome/TopBar";
+import { Inspector } from "./inspector/Inspector";
+import { BottomPanel } from "./panels/BottomPanel";
+import { useEngineSync } from "./state/engine";
+import { useKeyboard } from "./state/keyboard";
+import { useLifecycle } from "./state/lifecycle";
+
+function Editor() {
+  const flow = useReactFlow();
+  useEffect(() => setFlowInstance(flow), [flow]);
+  useEngineSync();
+  useKeyboard();
+  useLifecycle();
+  return (
+    <div className="app">
+      <TopBar />
+      <RecoveryBanner />
+      <div className="workspace">
+        <Palette />
+        <main className="center">
+          <Canvas />
+          <BottomPanel />
+        </main>
+        <Inspector />
+      </div>
+      <ProblemsPanel />
+      <NoticeView />
+      <HelpOverlay />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Editor />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,150 @@
+// The canvas: nodes from the design, edges from the engine's permitted flows. Positions are
+// changed locally while dragging and written to the design (rounded) when the drag stops.
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { addGroup, attachGroup } from "../actions/groups";
+import { addExternal, addResource, moveNodes } from "../actions/nodes";
+import { change, run } from "../state/commands";
+import { editor, notify, useEditor } from "../state/store";
+import { DesignNode } from "./DesignNode";
+import { DRAG_TYPE, readPayload } from "./dnd";
+import { FlowEdgeView } from "./FlowEdgeView";
+import { type NodeData, toEdges, toNodes } from "./toFlow";
+
+const nodeTypes = { resource: DesignNode, external: DesignNode };
+const edgeTypes = { flow: FlowEdgeView };
+
+export function Canvas() {
+  const design = useEditor((s) => s.history.present);
+  const selection = useEditor((s) => s.selection);
+  const flows = useEditor((s) => s.flows);
+  const hoverEdge = useEditor((s) => s.hoverEdge);
+  const ask = useEditor((s) => s.ask);
+  const theme = useEditor((s) => s.theme);
+  const minimap = useEditor((s) => s.minimap);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const derived = useMemo(
+    () =>
+      toNodes(design, {
+        selectedNodes: new Set(selection.nodes),
+        highlightGroup: selection.group,
+        timeoutAt: ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined,
+        askFrom: ask?.verdict ? ask.query.from : undefined,
+        askTo: ask?.verdict ? ask.query.to : undefined,
+      }),
+    [design, selection, ask],
+  );
+  const [nodes, setNodes] = useState<Node<NodeData>[]>(derived);
+  // Keep React Flow's measurements (and a drag in progress) when the design changes under it.
+  useEffect(() => {
+    setNodes((prev) => {
+      const before = new Map(prev.map((n) => [n.id, n]));
+      return derived.map((n) => {
+        const old = before.get(n.id);
+        if (!old) return n;
+        return { ...n, measured: old.measured, ...(old.dragging ? { position: old.position, dragging: true } : {}) };
+      });
+    });
+  }, [derived]);
+
+  const edges: Edge[] = useMemo(() => toEdges(flows, selection.edge, hoverEdge), [flows, selection.edge, hoverEdge]);
+
+  const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
+    setNodes((nds) => applyNodeChanges(changes, nds));
+    const selects = changes.filter((c) => c.type === "select");
+    if (selects.length > 0) {
+      const sel = new Set(editor.get().selection.nodes);
+      for (const c of selects) {
+        if (c.type !== "select") continue;
+        if (c.selected) sel.add(c.id);
+        else sel.delete(c.id);
+      }
+      const nodes = [...sel];
+      editor.set((s) => ({
+        selection: { nodes, ...(nodes.length === 0 && s.selection.group ? { group: s.selection.group } : {}) },
+      }));
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const payload = readPayload(e.dataTransfer);
+      if (!payload) return;
+      e.preventDefault();
+      const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? undefined;
+      if (payload.type === "resource") run(addResource, { kind: payload.kind, position }, undefined);
+      else if (payload.type === "external") run(addExternal, { kind: payload.kind, position });
+      else if (payload.type === "group") {
+        if (!target) notify("info", "Drop a security group onto a resource to attach it");
+        else run(attachGroup, { nodeId: target, groupId: payload.groupId });
+      } else if (payload.type === "newGroup") {
+        if (!target) run(addGroup, {});
+        else
+          change("New security group", (d) => {
+            const withGroup = addGroup.perform(d, {});
+            const group = withGroup.groups.at(-1)!;
+            return attachGroup.perform(withGroup, { nodeId: target, groupId: group.id });
+          });
+      }
+      // A new node is selected, so the inspector shows it at once.
+      if (payload.type === "resource" || payload.type === "external") {
+        const d = editor.get().history.present;
+        const added = payload.type === "resource" ? d.resources.at(-1) : d.externals.at(-1);
+        if (added) editor.set({ selection: { nodes: [added.id] } });
+      }
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div
+      className="canvas"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_TYPE)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={onDrop}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={(_, __, dragged) =>
+          run(moveNodes, { positions: dragged.map((n) => ({ id: n.id, position: n.position })) })
+        }
+        onEdgeClick={(_, edge) => editor.set({ selection: { nodes: [], edge: edge.id } })}
+        onEdgeMouseEnter={(_, edge) => editor.set({ hoverEdge: edge.id })}
+        onEdgeMouseLeave={() => editor.set({ hoverEdge: undefined })}
+        onPaneClick={() => editor.set({ selection: { nodes: [] } })}
+        nodesConnectable={false}
+        deleteKeyCode={null}
+        onlyRenderVisibleElements
+        fitView
+        minZoom={0.1}
+        colorMode={theme}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Design canvas"
+      >
+        <Background gap={24} />
+        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// A node on the canvas: kind icon, name, addresses and, for resources, its security groups as
+// chips that can be detached. External parties share the layout but are styled apart.
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo } from "react";
+import { detachGroup } from "../actions/groups";
+import { EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
+import { run } from "../state/commands";
+import { editor } from "../state/store";
+import { KindIcon } from "./icons";
+import type { NodeData } from "./toFlow";
+
+function kindTitle(data: NodeData): string {
+  return data.external
+    ? EXTERNAL_TITLES[data.kind as keyof typeof EXTERNAL_TITLES]
+    : RESOURCE_TITLES[data.kind as keyof typeof RESOURCE_TITLES];
+}
+
+function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) {
+  const classes = [
+    "node",
+    data.external ? "node--external" : "node--resource",
+    `node--${data.kind}`,
+    selected ? "is-selected" : "",
+    data.highlighted ? "is-highlighted" : "",
+    data.timeout ? "is-timeout" : "",
+    data.asked ? `is-asked-${data.asked}` : "",
+  ];
+  return (
+    <div className={classes.join(" ")} data-testid={`node-${id}`} aria-label={`${kindTitle(data)} ${data.name}`}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="node__head">
+        <span className="node__icon">
+          <KindIcon kind={data.kind} />
+        </span>
+        <span className="node__kind">{kindTitle(data)}</span>
+      </div>
+      <div className="node__name">{data.name}</div>
+      {data.addresses.length > 0 && (
+        <div className="node__addresses">
+          {data.addresses.map((a) => (
+            <span key={a}>{a}</span>
+          ))}
+        </div>
+      )}
+      {!data.external && (
+        <div className="node__chips">
+          {data.groups.length === 0 && <span className="chip chip--empty">no security group</span>}
+          {data.groups.map((g) => (
+            <span className="chip" key={g.id} data-group={g.id}>
+              <button
+                type="button"
+                className="chip__name nodrag"
+                title={`Select ${g.name}`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  editor.set({ selection: { nodes: [], group: g.id } });
+                }}
+              >
+                {g.name}
+              </button>
+              <button
+                type="button"
+                className="chip__remove nodrag"
+                aria-label={`Detach ${g.name} from ${data.name}`}
+                title={`Detach ${g.name}`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  run(detachGroup, { nodeId: id, groupId: g.id });
+                }}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
+      )}
+      {data.timeout && (
+        <div className="node__timeout" role="status">
+          ⏱ timeout: dropped here
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+}
+
+export const DesignNode = memo(DesignNodeView);

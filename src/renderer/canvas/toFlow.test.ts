@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { FlowEdge } from "../../shared/engine/types";
+import { sampleDesign } from "../actions/testing";
+import { needsLayout, toEdges, toNodes } from "./toFlow";
+
+describe("toNodes", () => {
+  it("shows groups as chips by name and never as React Flow parents", () => {
+    const nodes = toNodes(sampleDesign(), { selectedNodes: new Set(["db"]) });
+    const db = nodes.find((n) => n.id === "db")!;
+    expect(db.data.groups).toEqual([{ id: "sg-db", name: "db" }]);
+    expect(db.selected).toBe(true);
+    expect(nodes.every((n) => n.parentId === undefined)).toBe(true);
+  });
+  it("highlights the members of the selected group and marks where a flow times out", () => {
+    const nodes = toNodes(sampleDesign(), { selectedNodes: new Set(), highlightGroup: "sg-web", timeoutAt: "db" });
+    expect(nodes.filter((n) => n.data.highlighted).map((n) => n.id)).toEqual(["web"]);
+    expect(nodes.filter((n) => n.data.timeout).map((n) => n.id)).toEqual(["db"]);
+  });
+  it("styles external parties apart and lists their CIDRs as addresses", () => {
+    const internet = toNodes(sampleDesign(), { selectedNodes: new Set() }).find((n) => n.id === "internet")!;
+    expect(internet).toMatchObject({ type: "external", data: { external: true, addresses: ["0.0.0.0/0", "::/0"] } });
+  });
+});
+
+describe("toEdges", () => {
+  const flow = (from: string, to: string, exposure: FlowEdge["exposure"]): FlowEdge => ({
+    id: `${from}->${to}`,
+    from,
+    to,
+    services: [{ protocol: "tcp", fromPort: 443, toPort: 443 }],
+    byFamily: { ipv4: [{ protocol: "tcp", fromPort: 443, toPort: 443 }] },
+    families: [4],
+    label: "tcp 443",
+    exposure,
+  });
+  it("draws one directed edge per flow, styled by exposure, and skips a node's flow to itself", () => {
+    const edges = toEdges([flow("internet", "web", "internet"), flow("web", "web", "sameGroup")], "internet->web");
+    expect(edges).toHaveLength(1);
+    expect(edges[0]).toMatchObject({
+      source: "internet",
+      target: "web",
+      selected: true,
+      data: { exposure: "internet", label: "tcp 443", active: true },
+    });
+  });
+});
+
+describe("needsLayout", () => {
+  it("is true when every node sits at one spot, as imports arrive", () => {
+    const d = sampleDesign();
+    expect(needsLayout(d)).toBe(false);
+    for (const n of [...d.resources, ...d.externals]) n.position = { x: 0, y: 0 };
+    expect(needsLayout(d)).toBe(true);
+  });
+});

@@ -1,0 +1,94 @@
+// The canvas as a function of the design and the engine's flows: React Flow nodes and edges.
+// Group membership is many-to-many, so groups are chips on nodes, never React Flow parents.
+import { type Edge, MarkerType, type Node } from "@xyflow/react";
+import type { FlowEdge } from "../../shared/engine/types";
+import type { Design, ExternalKind, ResourceKind } from "../../shared/model";
+
+export interface NodeData extends Record<string, unknown> {
+  kind: ResourceKind | ExternalKind;
+  name: string;
+  external: boolean;
+  addresses: string[];
+  groups: { id: string; name: string }[];
+  /** A member of the selected group. */
+  highlighted: boolean;
+  /** The side where the asked-about flow is dropped: the client would see a timeout here. */
+  timeout: boolean;
+  /** The source or target of the current question. */
+  asked?: "source" | "target";
+}
+
+export interface EdgeData extends Record<string, unknown> {
+  label: string;
+  exposure: FlowEdge["exposure"];
+  active: boolean;
+}
+
+export interface CanvasMarks {
+  selectedNodes: ReadonlySet<string>;
+  highlightGroup?: string;
+  timeoutAt?: string;
+  askFrom?: string;
+  askTo?: string;
+}
+
+export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
+  const groupNames = new Map(design.groups.map((g) => [g.id, g.name]));
+  const common = (id: string) => ({
+    selected: marks.selectedNodes.has(id),
+    timeout: marks.timeoutAt === id,
+    ...(marks.askFrom === id ? { asked: "source" as const } : marks.askTo === id ? { asked: "target" as const } : {}),
+  });
+  const resources = design.resources.map((r): Node<NodeData> => {
+    const { selected, ...mark } = common(r.id);
+    return {
+      id: r.id,
+      type: "resource",
+      position: r.position,
+      selected,
+      data: {
+        kind: r.kind,
+        name: r.name,
+        external: false,
+        addresses: [r.privateIpv4, r.ipv6, r.publicIpv4 && `public ${r.publicIpv4}`].filter((a): a is string => !!a),
+        groups: r.groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
+        highlighted: marks.highlightGroup !== undefined && r.groupIds.includes(marks.highlightGroup),
+        ...mark,
+      },
+    };
+  });
+  const externals = design.externals.map((e): Node<NodeData> => {
+    const { selected, ...mark } = common(e.id);
+    return {
+      id: e.id,
+      type: "external",
+      position: e.position,
+      selected,
+      data: { kind: e.kind, name: e.name, external: true, addresses: e.cidrs, groups: [], highlighted: false, ...mark },
+    };
+  });
+  return [...externals, ...resources];
+}
+
+export function toEdges(flows: readonly FlowEdge[], selectedEdge?: string, hoverEdge?: string): Edge<EdgeData>[] {
+  // A node's flow to itself (members of one group on one interface) has no line to draw.
+  return flows
+    .filter((f) => f.from !== f.to)
+    .map((f) => ({
+      id: f.id,
+      source: f.from,
+      target: f.to,
+      type: "flow",
+      markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
+      selected: f.id === selectedEdge,
+      data: { label: f.label, exposure: f.exposure, active: f.id === selectedEdge || f.id === hoverEdge },
+    }));
+}
+
+/** Whether a design arrived without a layout (an import): every node at the same spot. */
+export function needsLayout(design: Design): boolean {
+  const nodes = [...design.resources, ...design.externals];
+  if (nodes.length < 2) return false;
+  const first = nodes[0]!.position;
+  return nodes.every((n) => n.position.x === first.x && n.position.y === first.y);
+}

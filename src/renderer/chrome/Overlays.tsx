@@ -1,0 +1,160 @@
+// What floats over the editor: notices, a file's problems, the recovery offer, the Help overlay.
+import { useEffect, useRef } from "react";
+import { formatProblem } from "../../shared/model";
+import { api } from "../api-client";
+import { COMMANDS } from "../commands";
+import { replaceDocument } from "../state/commands";
+import { isMac } from "../state/keyboard";
+import { keyLabel } from "../state/keys";
+import { editor, useEditor } from "../state/store";
+
+export function NoticeView() {
+  const notice = useEditor((s) => s.notice);
+  useEffect(() => {
+    if (!notice) return;
+    const seq = notice.seq;
+    const timer = setTimeout(
+      () => {
+        if (editor.get().notice?.seq === seq) editor.set({ notice: undefined });
+      },
+      notice.kind === "error" ? 7000 : 3000,
+    );
+    return () => clearTimeout(timer);
+  }, [notice]);
+  return (
+    <div className="notice-area" aria-live="polite">
+      {notice && (
+        <div
+          className={`notice notice--${notice.kind}`}
+          role={notice.kind === "error" ? "alert" : "status"}
+          data-testid="notice"
+        >
+          {notice.text}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => editor.set({ notice: undefined })}
+          >
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ProblemsPanel() {
+  const problems = useEditor((s) => s.problems);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (problems) close.current?.focus();
+  }, [problems]);
+  if (!problems) return null;
+  return (
+    <div className="problems" role="dialog" aria-modal="false" aria-labelledby="problems-title" data-testid="problems">
+      <div className="problems__head">
+        <h2 id="problems-title">{problems.title}</h2>
+        <button ref={close} type="button" onClick={() => editor.set({ problems: undefined })}>
+          Dismiss
+        </button>
+      </div>
+      <ul>
+        {problems.problems.map((p, i) => (
+          <li key={`${i}-${p.message}`} className={p.severity === "warning" ? "is-warning" : "is-error"}>
+            <code>{formatProblem(p)}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function RecoveryBanner() {
+  const recovery = useEditor((s) => s.recovery);
+  if (!recovery) return null;
+  const when = new Date(recovery.savedAt);
+  return (
+    <div className="banner" role="region" aria-label="Recovered work" data-testid="recovery">
+      <span>
+        Unsaved work on <strong>{recovery.design.name}</strong> from{" "}
+        {Number.isNaN(when.getTime()) ? recovery.savedAt : when.toLocaleString()} was recovered.
+      </span>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          // Restored as unsaved: the file on disk (if any) is still the older version.
+          replaceDocument(recovery.design, recovery.path, editor.get().saved);
+          editor.set({ recovery: undefined });
+        }}
+      >
+        Restore
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          editor.set({ recovery: undefined });
+          void api["recovery:clear"]({});
+        }}
+      >
+        Discard
+      </button>
+    </div>
+  );
+}
+
+export function HelpOverlay() {
+  const open = useEditor((s) => s.helpOpen);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) close.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  const shortcuts = COMMANDS.filter((c) => c.keys && c.keys.length > 0);
+  return (
+    <div className="overlay" role="presentation" onClick={() => editor.set({ helpOpen: false })}>
+      <div
+        className="help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") editor.set({ helpOpen: false });
+        }}
+      >
+        <div className="help__head">
+          <h2 id="help-title">Keyboard shortcuts</h2>
+          <button ref={close} type="button" onClick={() => editor.set({ helpOpen: false })}>
+            Close
+          </button>
+        </div>
+        <table className="table">
+          <tbody>
+            {shortcuts.map((c) => (
+              <tr key={c.name}>
+                <td>{c.label}</td>
+                <td>
+                  {c.keys?.map((k) => (
+                    <kbd key={k}>{keyLabel(k, isMac)}</kbd>
+                  ))}
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <td>Select several nodes</td>
+              <td>
+                <kbd>{isMac ? "⌘" : "Ctrl"}</kbd>-click, or <kbd>Shift</kbd>-drag a box
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <p className="muted small">
+          Drag a node kind from the palette onto the canvas; drag a security group onto a resource to attach it; the ×
+          on a group chip detaches it.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+// The left panel: what can be dragged onto the canvas, and the design's security groups, which
+// are dragged onto resources to attach them. Every item also works from the keyboard.
+import { useReactFlow } from "@xyflow/react";
+import { EXTERNAL_KINDS, RESOURCE_KINDS } from "../../shared/model";
+import { addGroup } from "../actions/groups";
+import { addExternal, addResource, EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
+import { type DragPayload, startDrag } from "../canvas/dnd";
+import { KindIcon } from "../canvas/icons";
+import { run } from "../state/commands";
+import { editor, useEditor } from "../state/store";
+
+function PaletteItem({
+  payload,
+  label,
+  icon,
+  onActivate,
+  hint,
+}: {
+  payload: DragPayload;
+  label: string;
+  icon: React.ReactNode;
+  onActivate: () => void;
+  hint: string;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        className="palette__item"
+        draggable
+        onDragStart={(e) => startDrag(e, payload)}
+        onClick={onActivate}
+        title={hint}
+        data-testid={`palette-${"kind" in payload ? payload.kind : payload.type === "group" ? payload.groupId : "new-group"}`}
+      >
+        <span className="palette__icon">{icon}</span>
+        {label}
+      </button>
+    </li>
+  );
+}
+
+export function Palette() {
+  const design = useEditor((s) => s.history.present);
+  const selectedGroup = useEditor((s) => s.selection.group);
+  const flow = useReactFlow();
+  // Keyboard and click: add at the middle of the visible canvas, a little apart from the last one.
+  const spot = () => {
+    const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    const n = design.resources.length + design.externals.length;
+    const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
+    const p = flow.screenToFlowPosition(center);
+    return { x: p.x - 100 + (n % 5) * 24, y: p.y - 60 + (n % 5) * 24 };
+  };
+  const selectLast = (list: "resources" | "externals") => {
+    const added = editor.get().history.present[list].at(-1);
+    if (added) editor.set({ selection: { nodes: [added.id] } });
+  };
+  return (
+    <nav className="palette" aria-label="Palette">
+      <h2>Resources</h2>
+      <ul>
+        {RESOURCE_KINDS.map((kind) => (
+          <PaletteItem
+            key={kind}
+            payload={{ type: "resource", kind }}
+            label={RESOURCE_TITLES[kind]}
+            icon={<KindIcon kind={kind} />}
+            hint="Drag onto the canvas, or press Enter to add"
+            onActivate={() => run(addResource, { kind, position: spot() }) && selectLast("resources")}
+          />
+        ))}
+      </ul>
+      <h2>External parties</h2>
+      <ul>
+        {EXTERNAL_KINDS.map((kind) => (
+          <PaletteItem
+            key={kind}
+            payload={{ type: "external", kind }}
+            label={EXTERNAL_TITLES[kind]}
+            icon={<KindIcon kind={kind} />}
+            hint="Drag onto the canvas, or press Enter to add"
+            onActivate={() => run(addExternal, { kind, position: spot() }) && selectLast("externals")}
+          />
+        ))}
+      </ul>
+      <h2>Security groups</h2>
+      <ul>
+        <PaletteItem
+          payload={{ type: "newGroup" }}
+          label="New security group"
+          icon={<span className="plus">+</span>}
+          hint="Click to create; or drag onto a resource to create and attach"
+          onActivate={() => {
+            if (run(addGroup, {})) {
+              const g = editor.get().history.present.groups.at(-1);
+              if (g) editor.set({ selection: { nodes: [], group: g.id } });
+            }
+          }}
+        />
+      </ul>
+      <ul className="palette__groups" aria-label="Groups">
+        {design.groups.map((g) => {
+          const members = design.resources.filter((r) => r.groupIds.includes(g.id)).length;
+          return (
+            <li key={g.id}>
+              <button
+                type="button"
+                className={`palette__item palette__group${selectedGroup === g.id ? " is-selected" : ""}`}
+                draggable
+                onDragStart={(e) => startDrag(e, { type: "group", groupId: g.id })}
+                onClick={() => editor.set({ selection: { nodes: [], group: g.id } })}
+                title="Drag onto a resource to attach; click to select and highlight its members"
+                aria-pressed={selectedGroup === g.id}
+                data-testid={`group-${g.id}`}
+              >
+                <span className="palette__icon">
+                  <KindIcon kind="group" />
+                </span>
+                <span className="palette__group-name">{g.name}</span>
+                <span className="muted small">
+                  {members} · {g.ingress.length}↓ {g.egress.length}↑
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,112 @@
+// The title bar of the document and the commands a person reaches for most.
+import { command } from "../commands";
+import { canRedo, canUndo } from "../state/history";
+import { editor, isDirty, useEditor } from "../state/store";
+import { Search } from "./Search";
+
+function CommandButton({
+  name,
+  label,
+  disabled,
+  icon,
+}: {
+  name: string;
+  label?: string;
+  disabled?: boolean;
+  icon?: string;
+}) {
+  const c = command(name);
+  const keys = c.keys?.[0] ? ` (${c.keys[0].replace("Mod", "Ctrl/⌘")})` : "";
+  return (
+    <button
+      type="button"
+      onClick={() => void c.run()}
+      disabled={disabled}
+      title={`${c.label}${keys}`}
+      aria-label={c.label}
+    >
+      {icon && <span aria-hidden="true">{icon}</span>}
+      {label}
+    </button>
+  );
+}
+
+export function TopBar() {
+  const name = useEditor((s) => s.history.present.name);
+  const dirty = useEditor(isDirty);
+  const path = useEditor((s) => s.path);
+  const undoable = useEditor((s) => canUndo(s.history));
+  const redoable = useEditor((s) => canRedo(s.history));
+  const undoLabel = useEditor((s) => s.history.label);
+  return (
+    <header className="topbar">
+      <div className="brand" aria-hidden="true">
+        ▦ Palisade
+      </div>
+      <div className="doc-title" data-testid="doc-title" title={path ?? "not saved to a file yet"}>
+        <span className="doc-title__name">{name}</span>
+        {dirty && (
+          <span className="dirty" aria-label="unsaved changes" title="Unsaved changes">
+            ●
+          </span>
+        )}
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Commands">
+        <CommandButton name="new" label="New" />
+        <CommandButton name="open" label="Open" />
+        <CommandButton name="save" label="Save" />
+        <details className="menu">
+          <summary>More</summary>
+          <div className="menu__list" role="menu">
+            {["saveAs", "import", "exportTerraform", "exportCloudFormation", "exportPng", "exportSvg"].map((n) => (
+              <button
+                key={n}
+                type="button"
+                role="menuitem"
+                onClick={(e) => {
+                  (e.currentTarget.closest("details") as HTMLDetailsElement).open = false;
+                  void command(n).run();
+                }}
+              >
+                {command(n).label}
+              </button>
+            ))}
+          </div>
+        </details>
+        <span className="sep" />
+        <button
+          type="button"
+          onClick={() => void command("undo").run()}
+          disabled={!undoable}
+          aria-label="Undo"
+          title={undoLabel ? `Undo ${undoLabel.toLowerCase()} (Ctrl/⌘+Z)` : "Undo (Ctrl/⌘+Z)"}
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          onClick={() => void command("redo").run()}
+          disabled={!redoable}
+          aria-label="Redo"
+          title="Redo (Ctrl/⌘+Shift+Z)"
+        >
+          ↷
+        </button>
+        <span className="sep" />
+        <CommandButton name="autoLayout" label="Layout" />
+        <CommandButton name="fitView" label="Fit" />
+        <CommandButton name="exportPng" label="PNG" />
+        <CommandButton name="exportSvg" label="SVG" />
+      </div>
+      <Search />
+      <button
+        type="button"
+        className="help-button"
+        onClick={() => editor.set({ helpOpen: true })}
+        aria-label="Keyboard shortcuts"
+      >
+        ?
+      </button>
+    </header>
+  );
+}

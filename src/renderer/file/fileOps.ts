@@ -1,0 +1,120 @@
+// New, Open, Save and Import: through the api in the desktop app (native dialogs, real paths),
+// through a file input and a download in the browser. A file that cannot be read leaves the
+// current design and its undo history as they were and shows its problems.
+import type { Replies, Reply } from "../../shared/api";
+import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
+import { api, isDesktop } from "../api-client";
+import { replaceDocument } from "../state/commands";
+import { editor, isDirty, notify } from "../state/store";
+import { designFileName, downloadText } from "./download";
+
+function confirmDiscard(): boolean {
+  if (!isDirty(editor.get())) return true;
+  return window.confirm("Discard the unsaved changes to this design?");
+}
+
+export function newDesign(): void {
+  if (!confirmDiscard()) return;
+  replaceDocument(emptyDesign(), undefined);
+}
+
+function showProblems(title: string, problems: Problem[]): void {
+  editor.set({ problems: { title, problems } });
+}
+
+function opened(reply: Reply<{ design: Design; warnings: Problem[] }>, name: string, path?: string): void {
+  if (!reply.ok) {
+    showProblems(`${name} could not be opened; the current design is unchanged.`, reply.problems);
+    return;
+  }
+  replaceDocument(reply.value.design, path);
+  if (reply.value.warnings.length > 0) showProblems(`${name} was opened with warnings:`, reply.value.warnings);
+  else notify("info", `Opened ${name}`);
+}
+
+/** Reads a file's text as a design, or as infrastructure code to import. */
+export async function openText(name: string, text: string): Promise<void> {
+  const isDesign = /\.palisade\.json$/i.test(name) || /"format"\s*:\s*"palisade"/.test(text.slice(0, 2000));
+  if (isDesign) opened(await api["design:parse"]({ file: { name, text } }), name);
+  else opened(await api["iac:import"]({ files: [{ name, text }] }), name);
+}
+
+export async function openFiles(files: readonly File[]): Promise<void> {
+  if (files.length === 0) return;
+  if (!confirmDiscard()) return;
+  if (files.length === 1) {
+    const file = files[0]!;
+    await openText(file.name, await file.text());
+    return;
+  }
+  // Several files together are one import (Terraform modules, CLI outputs of one account).
+  const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+  opened(await api["iac:import"]({ files: texts }), `${files.length} files`);
+}
+
+let fileInput: HTMLInputElement | undefined;
+
+/** The browser's file picker; resolves when the user has chosen (never, if they cancel). */
+function pickFiles(accept: string, multiple: boolean): void {
+  fileInput?.remove();
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = accept;
+  input.multiple = multiple;
+  input.style.display = "none";
+  input.dataset.testid = "open-file-input";
+  input.addEventListener("change", () => void openFiles([...(input.files ?? [])]));
+  document.body.append(input);
+  fileInput = input;
+  input.click();
+}
+
+export async function openDesign(path?: string): Promise<void> {
+  if (!isDesktop) {
+    if (!confirmDiscard()) return;
+    pickFiles(".json,.palisade.json", false);
+    return;
+  }
+  if (!confirmDiscard()) return;
+  const reply = await api["file:open"](path ? { path } : {});
+  if (!reply.ok) return showProblems("The file could not be opened; the current design is unchanged.", reply.problems);
+  if (!reply.value) return;
+  replaceDocument(reply.value.design, reply.value.path);
+  notify("info", `Opened ${reply.value.path}`);
+}
+
+export function importFiles(): void {
+  if (!confirmDiscard()) return;
+  pickFiles(".tf,.json,.yaml,.yml,.template", true);
+}
+
+export async function saveDesign(saveAs = false): Promise<void> {
+  const { history, path } = editor.get();
+  const design = history.present;
+  if (!isDesktop) {
+    downloadText(designFileName(design.name), serializeDesign(design));
+    editor.set({ saved: design });
+    await api["recovery:clear"]({});
+    notify("info", `Saved ${designFileName(design.name)} to your downloads`);
+    return;
+  }
+  const reply = await api["file:save"]({ design, ...(path ? { path } : {}), ...(saveAs ? { saveAs } : {}) });
+  if (!reply.ok) {
+    notify("error", `Not saved: ${reply.problems.map(formatProblem).join("; ")}`);
+    return;
+  }
+  if (!reply.value) return;
+  editor.set({ saved: design, path: reply.value.path });
+  notify("info", `Saved ${reply.value.path}`);
+}
+
+export async function exportIac(to: "terraform" | "cloudformation"): Promise<void> {
+  const design = editor.get().history.present;
+  const reply: Reply<Replies["iac:export"]> = await api["iac:export"]({ design, to });
+  if (!reply.ok) {
+    showProblems(`The design could not be exported to ${to}:`, reply.problems);
+    return;
+  }
+  for (const file of reply.value.files) downloadText(file.name, file.text, "text/plain");
+  notify("info", `Exported ${reply.value.files.map((f) => f.name).join(", ")}`);
+}

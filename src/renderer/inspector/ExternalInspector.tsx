@@ -1,0 +1,34 @@
+// Editing an external party: its name, kind and the addresses it stands for.
+import { EXTERNAL_KINDS, type External, type ExternalKind } from "../../shared/model";
+import { EXTERNAL_TITLES, updateExternal } from "../actions/nodes";
+import { KindIcon } from "../canvas/icons";
+import { run } from "../state/commands";
+import { Field, SelectField } from "./Field";
+import { splitList, validateCidrList, validateName } from "./validators";
+
+export function ExternalInspector({ external }: { external: External }) {
+  const update = (patch: Parameters<typeof updateExternal.perform>[1]["patch"]) =>
+    run(updateExternal, { id: external.id, patch });
+  return (
+    <div className="inspector__body">
+      <h2 className="inspector__title">
+        <KindIcon kind={external.kind} /> {external.name}
+      </h2>
+      <p className="muted">Outside AWS: no security groups filter it, only the side inside AWS does.</p>
+      <Field label="Name" value={external.name} validate={validateName} onCommit={(name) => update({ name })} />
+      <SelectField
+        label="Kind"
+        value={external.kind}
+        options={EXTERNAL_KINDS.map((k) => [k, EXTERNAL_TITLES[k]] as const)}
+        onChange={(kind) => update({ kind: kind as ExternalKind })}
+      />
+      <Field
+        label="CIDRs"
+        value={external.cidrs.join(", ")}
+        validate={validateCidrList}
+        hint="One or more, separated by commas"
+        onCommit={(text) => update({ cidrs: splitList(text) })}
+      />
+    </div>
+  );
+}

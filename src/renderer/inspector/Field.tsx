@@ -1,0 +1,72 @@
+// A text field that checks as you type and writes to the document only a valid, changed value,
+// on Enter or when focus leaves. Escape puts back the document's value.
+import { useEffect, useId, useState } from "react";
+
+export interface FieldProps {
+  label: string;
+  value: string;
+  /** Why the text is not acceptable, or undefined when it is. */
+  validate?: (text: string) => string | undefined;
+  onCommit: (text: string) => void;
+  placeholder?: string;
+  hint?: string;
+}
+
+export function Field({ label, value, validate, onCommit, placeholder, hint }: FieldProps) {
+  const [text, setText] = useState(value);
+  const id = useId();
+  useEffect(() => setText(value), [value]);
+  const error = validate?.(text);
+  const commit = () => {
+    if (!error && text !== value) onCommit(text);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        value={text}
+        placeholder={placeholder}
+        aria-invalid={!!error}
+        aria-describedby={error || hint ? `${id}-msg` : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setText(value);
+        }}
+      />
+      {(error || hint) && (
+        <div id={`${id}-msg`} className={error ? "field-error" : "field-hint"}>
+          {error ?? hint}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+// Editing a security group: name, description, VPC, members, and its inbound and outbound rules.
+import { useMemo, useState } from "react";
+import { describeRule } from "../../shared/engine/describe";
+import type { SecurityGroup } from "../../shared/model";
+import { membersOf, updateGroup } from "../actions/groups";
+import { addRules, type Direction, removeRule, updateRule } from "../actions/rules";
+import { deleteSelection } from "../actions/selection";
+import { KindIcon } from "../canvas/icons";
+import { run } from "../state/commands";
+import { editor, useEditor } from "../state/store";
+import { Field, SelectField } from "./Field";
+import { RuleForm } from "./RuleForm";
+import { formOfRule } from "./ruleDraft";
+import { validateDescription, validateName } from "./validators";
+
+function RuleList({ group, direction }: { group: SecurityGroup; direction: Direction }) {
+  const design = useEditor((s) => s.history.present);
+  const [editing, setEditing] = useState<number | undefined>();
+  const [adding, setAdding] = useState(false);
+  const rules = group[direction];
+  const editingRule = editing !== undefined ? rules[editing] : undefined;
+  const initial = useMemo(() => (editingRule ? formOfRule(editingRule, group.id) : undefined), [editingRule, group.id]);
+  const title = direction === "ingress" ? "Inbound rules" : "Outbound rules";
+  return (
+    <section className="rule-section" aria-label={title}>
+      <h3>
+        {title} <span className="muted">{rules.length}</span>
+      </h3>
+      {rules.length === 0 && (
+        <p className="muted">
+          {direction === "ingress"
+            ? "No inbound rule: nothing may start a connection to members."
+            : "No outbound rule: members may start no connection."}
+        </p>
+      )}
+      <ul className="rule-list">
+        {rules.map((rule, index) => (
+          <li key={rule.id} className={editing === index ? "is-editing" : ""}>
+            <span className="rule-text">
+              <code>{describeRule(design, group, direction, rule)}</code>
+              {rule.description && <span className="muted"> · {rule.description}</span>}
+            </span>
+            <span className="rule-actions">
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Edit rule ${describeRule(design, group, direction, rule)}`}
+                onClick={() => setEditing(editing === index ? undefined : index)}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove rule ${describeRule(design, group, direction, rule)}`}
+                onClick={() => {
+                  setEditing(undefined);
+                  run(removeRule, { groupId: group.id, direction, index });
+                }}
+              >
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {editing !== undefined && initial && (
+        <RuleForm
+          design={design}
+          groupId={group.id}
+          direction={direction}
+          initial={initial}
+          submitLabel="Save rule"
+          onCancel={() => setEditing(undefined)}
+          onSubmit={(drafts) => {
+            const [first, ...more] = drafts;
+            if (!first) return false;
+            const ok = run(updateRule, { groupId: group.id, direction, index: editing, rule: first });
+            if (ok && more.length > 0) run(addRules, { groupId: group.id, direction, rules: more });
+            if (ok) setEditing(undefined);
+            return ok;
+          }}
+        />
+      )}
+      {editing === undefined &&
+        (adding ? (
+          <RuleForm
+            design={design}
+            groupId={group.id}
+            direction={direction}
+            submitLabel={direction === "ingress" ? "Add inbound rule" : "Add outbound rule"}
+            onCancel={() => setAdding(false)}
+            onSubmit={(drafts) => run(addRules, { groupId: group.id, direction, rules: drafts })}
+          />
+        ) : (
+          <button type="button" onClick={() => setAdding(true)}>
+            + {direction === "ingress" ? "Inbound" : "Outbound"} rule
+          </button>
+        ))}
+    </section>
+  );
+}
+
+export function GroupInspector({ group }: { group: SecurityGroup }) {
+  const design = useEditor((s) => s.history.present);
+  const members = membersOf(design, group.id);
+  const update = (patch: Parameters<typeof updateGroup.perform>[1]["patch"]) =>
+    run(updateGroup, { id: group.id, patch });
+  return (
+    <div className="inspector__body">
+      <h2 className="inspector__title">
+        <KindIcon kind="group" /> {group.name}
+        <span className="muted small">{group.id}</span>
+      </h2>
+      <Field label="Group name" value={group.name} validate={validateName} onCommit={(name) => update({ name })} />
+      <Field
+        label="Description"
+        value={group.description}
+        validate={validateDescription}
+        onCommit={(description) => update({ description })}
+      />
+      <SelectField
+        label="VPC"
+        value={group.vpcId ?? ""}
+        options={[["", "none"] as const, ...design.vpcs.map((v) => [v.id, v.name || v.id] as const)]}
+        onChange={(vpcId) => update({ vpcId })}
+      />
+      <h3>
+        Members <span className="muted">{members.length}</span>
+      </h3>
+      {members.length === 0 ? (
+        <p className="muted">Drag this group from the palette onto a resource to attach it.</p>
+      ) : (
+        <ul className="member-list">
+          {members.map((id) => (
+            <li key={id}>
+              <button type="button" className="link" onClick={() => editor.set({ selection: { nodes: [id] } })}>
+                {design.resources.find((r) => r.id === id)?.name ?? id}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <RuleList key={`${group.id}-in`} group={group} direction="ingress" />
+      <RuleList key={`${group.id}-out`} group={group} direction="egress" />
+      <div className="button-row danger-zone">
+        <button type="button" className="danger" onClick={() => run(deleteSelection, { ids: [group.id] })}>
+          Delete group
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// The right-hand panel: what is selected, editable.
+import { deleteSelection, duplicateSelection } from "../actions/selection";
+import { run } from "../state/commands";
+import { useEditor } from "../state/store";
+import { DesignInspector } from "./DesignInspector";
+import { EdgeDetails } from "./EdgeDetails";
+import { ExternalInspector } from "./ExternalInspector";
+import { GroupInspector } from "./GroupInspector";
+import { NodeInspector } from "./NodeInspector";
+
+function Body() {
+  const design = useEditor((s) => s.history.present);
+  const selection = useEditor((s) => s.selection);
+  const flows = useEditor((s) => s.flows);
+  if (selection.edge) {
+    const flow = flows.find((f) => f.id === selection.edge);
+    if (flow) return <EdgeDetails design={design} flow={flow} />;
+  }
+  if (selection.nodes.length > 1)
+    return (
+      <div className="inspector__body">
+        <h2 className="inspector__title">{selection.nodes.length} selected</h2>
+        <div className="button-row">
+          <button type="button" onClick={() => run(duplicateSelection, { ids: selection.nodes })}>
+            Duplicate
+          </button>
+          <button type="button" className="danger" onClick={() => run(deleteSelection, { ids: selection.nodes })}>
+            Delete
+          </button>
+        </div>
+        <p className="muted">Select two nodes and open the Ask tab to ask whether one can reach the other.</p>
+      </div>
+    );
+  const id = selection.nodes[0];
+  const resource = id ? design.resources.find((r) => r.id === id) : undefined;
+  if (resource) return <NodeInspector key={resource.id} resource={resource} />;
+  const external = id ? design.externals.find((e) => e.id === id) : undefined;
+  if (external) return <ExternalInspector key={external.id} external={external} />;
+  const group = selection.group ? design.groups.find((g) => g.id === selection.group) : undefined;
+  if (group) return <GroupInspector key={group.id} group={group} />;
+  return <DesignInspector />;
+}
+
+export function Inspector() {
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <Body />
+    </aside>
+  );
+}

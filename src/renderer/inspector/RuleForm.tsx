@@ -1,0 +1,207 @@
+// Adding or editing a rule: a preset, a peer and, for custom, protocol and ports. Every field is
+// checked as it is typed; only a valid rule reaches the document.
+import { useEffect, useId, useState } from "react";
+import type { Design } from "../../shared/model";
+import type { RuleDraft } from "../actions/rules";
+import { PRESETS } from "./presets";
+import { EMPTY_FORM, type RuleForm as Form, type PeerChoice, readRuleForm } from "./ruleDraft";
+
+const PEERS: [PeerChoice, string][] = [
+  ["internet4", "Internet (0.0.0.0/0)"],
+  ["internet6", "Internet IPv6 (::/0)"],
+  ["cidr", "CIDR…"],
+  ["myIp", "My IP…"],
+  ["group", "Another security group…"],
+  ["self", "This group itself"],
+  ["prefixList", "Prefix list…"],
+];
+
+export function RuleForm(props: {
+  design: Design;
+  groupId: string;
+  direction: "ingress" | "egress";
+  initial?: Form;
+  submitLabel: string;
+  onSubmit: (rules: RuleDraft[]) => boolean;
+  onCancel?: () => void;
+}) {
+  const { design, groupId, direction } = props;
+  const [form, setForm] = useState<Form>(props.initial ?? EMPTY_FORM);
+  useEffect(() => {
+    if (props.initial) setForm(props.initial);
+  }, [props.initial]);
+  const id = useId();
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const result = readRuleForm(form, groupId);
+  const { errors } = result;
+  const myIp = design.externals.find((e) => e.kind === "myIp")?.cidrs[0];
+  const peerLabel = direction === "ingress" ? "Source" : "Destination";
+  const error = (field: keyof typeof errors) =>
+    errors[field] ? (
+      <div className="field-error" id={`${id}-${field}-err`} role="alert">
+        {errors[field]}
+      </div>
+    ) : null;
+
+  return (
+    <form
+      className="rule-form"
+      aria-label={`${props.submitLabel} (${direction === "ingress" ? "inbound" : "outbound"})`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (result.rules && props.onSubmit(result.rules))
+          setForm({ ...EMPTY_FORM, preset: form.preset, peer: form.peer });
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-preset`}>Type</label>
+        <select id={`${id}-preset`} value={form.preset} onChange={(e) => set({ preset: e.target.value })}>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {form.preset === "custom" && (
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-protocol`}>Protocol</label>
+            <select
+              id={`${id}-protocol`}
+              value={["tcp", "udp", "icmp", "icmpv6", "-1"].includes(form.protocol) ? form.protocol : "number"}
+              onChange={(e) => set({ protocol: e.target.value === "number" ? "50" : e.target.value })}
+            >
+              <option value="tcp">TCP</option>
+              <option value="udp">UDP</option>
+              <option value="icmp">ICMP</option>
+              <option value="icmpv6">ICMPv6</option>
+              <option value="-1">All</option>
+              <option value="number">Number…</option>
+            </select>
+            {!["tcp", "udp", "icmp", "icmpv6", "-1"].includes(form.protocol) && (
+              <input
+                aria-label="Protocol number"
+                value={form.protocol}
+                onChange={(e) => set({ protocol: e.target.value })}
+                aria-invalid={!!errors.protocol}
+              />
+            )}
+            {error("protocol")}
+          </div>
+          {form.protocol !== "-1" && /^(tcp|udp|icmp|icmpv6)$/.test(form.protocol) && (
+            <>
+              <div className="field">
+                <label htmlFor={`${id}-from`}>{form.protocol.startsWith("icmp") ? "ICMP type" : "From port"}</label>
+                <input
+                  id={`${id}-from`}
+                  value={form.fromPort}
+                  inputMode="numeric"
+                  placeholder={form.protocol.startsWith("icmp") ? "-1 = any" : "e.g. 8080"}
+                  aria-invalid={!!errors.fromPort}
+                  onChange={(e) => set({ fromPort: e.target.value })}
+                />
+                {error("fromPort")}
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-to`}>{form.protocol.startsWith("icmp") ? "ICMP code" : "To port"}</label>
+                <input
+                  id={`${id}-to`}
+                  value={form.toPort}
+                  inputMode="numeric"
+                  placeholder={form.protocol.startsWith("icmp") ? "-1 = any" : "same"}
+                  aria-invalid={!!errors.toPort}
+                  onChange={(e) => set({ toPort: e.target.value })}
+                />
+                {error("toPort")}
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-peer`}>{peerLabel}</label>
+        <select
+          id={`${id}-peer`}
+          value={form.peer}
+          onChange={(e) => {
+            const peer = e.target.value as PeerChoice;
+            set({
+              peer,
+              peerValue:
+                peer === "myIp" ? (myIp?.replace(/\/(32|128)$/, "") ?? "") : peer === "cidr" ? form.peerValue : "",
+            });
+          }}
+        >
+          {PEERS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {(form.peer === "cidr" || form.peer === "myIp") && (
+          <input
+            aria-label={form.peer === "cidr" ? `${peerLabel} CIDR` : "My IP address"}
+            value={form.peerValue}
+            placeholder={form.peer === "cidr" ? "10.0.0.0/16" : "203.0.113.10"}
+            aria-invalid={!!errors.peerValue}
+            onChange={(e) => set({ peerValue: e.target.value })}
+          />
+        )}
+        {form.peer === "group" && (
+          <select
+            aria-label={`${peerLabel} group`}
+            value={form.peerValue}
+            onChange={(e) => set({ peerValue: e.target.value })}
+          >
+            <option value="">choose…</option>
+            {design.groups
+              .filter((g) => g.id !== groupId)
+              .map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+          </select>
+        )}
+        {form.peer === "prefixList" && (
+          <select
+            aria-label={`${peerLabel} prefix list`}
+            value={form.peerValue}
+            onChange={(e) => set({ peerValue: e.target.value })}
+          >
+            <option value="">{design.prefixLists.length ? "choose…" : "the design has no prefix lists"}</option>
+            {design.prefixLists.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name || p.id}
+              </option>
+            ))}
+          </select>
+        )}
+        {error("peerValue")}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-desc`}>Description</label>
+        <input
+          id={`${id}-desc`}
+          value={form.description}
+          placeholder="optional"
+          aria-invalid={!!errors.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
+        {error("description")}
+      </div>
+      {error("form")}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={!result.rules}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { PRESETS } from "./presets";
+import { EMPTY_FORM, formOfRule, type RuleForm, readRuleForm } from "./ruleDraft";
+
+const form = (patch: Partial<RuleForm>): RuleForm => ({ ...EMPTY_FORM, ...patch });
+
+describe("readRuleForm", () => {
+  it.each([
+    [
+      { preset: "https" },
+      [{ protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }],
+    ],
+    [
+      { preset: "dns", peer: "cidr", peerValue: "10.0.0.0/16" },
+      [
+        { protocol: "udp", fromPort: 53, toPort: 53, peer: { kind: "cidr4", cidr: "10.0.0.0/16" } },
+        { protocol: "tcp", fromPort: 53, toPort: 53, peer: { kind: "cidr4", cidr: "10.0.0.0/16" } },
+      ],
+    ],
+    [
+      { preset: "ping", peer: "internet6" },
+      [{ protocol: "icmpv6", fromPort: 128, toPort: -1, peer: { kind: "cidr6", cidr: "::/0" } }],
+    ],
+    [{ preset: "all", peer: "self" }, [{ protocol: "-1", peer: { kind: "group", groupId: "sg-me" } }]],
+    [
+      { preset: "postgresql", peer: "group", peerValue: "sg-app" },
+      [{ protocol: "tcp", fromPort: 5432, toPort: 5432, peer: { kind: "group", groupId: "sg-app" } }],
+    ],
+    [
+      { preset: "ssh", peer: "myIp", peerValue: "203.0.113.7" },
+      [{ protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidr4", cidr: "203.0.113.7/32" } }],
+    ],
+    [
+      { preset: "custom", protocol: "tcp", fromPort: "8000", toPort: "" },
+      [{ protocol: "tcp", fromPort: 8000, toPort: 8000, peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }],
+    ],
+    [
+      { preset: "custom", protocol: "udp", fromPort: "1000", toPort: "2000", peer: "prefixList", peerValue: "pl-1" },
+      [{ protocol: "udp", fromPort: 1000, toPort: 2000, peer: { kind: "prefixList", prefixListId: "pl-1" } }],
+    ],
+    [{ preset: "custom", protocol: "50" }, [{ protocol: "50", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }]],
+  ] as const)("reads %j", (patch, rules) => {
+    const result = readRuleForm(form(patch as Partial<RuleForm>), "sg-me");
+    expect(result.errors).toEqual({});
+    expect(result.rules).toEqual(rules);
+  });
+
+  it.each([
+    [{ peer: "cidr", peerValue: "10.0.0.1/8" }, "peerValue", /host bits/],
+    [{ peer: "cidr", peerValue: "10.0.0.0" }, "peerValue", /no prefix length/],
+    [{ peer: "cidr", peerValue: "" }, "peerValue", /enter a CIDR/],
+    [{ peer: "group", peerValue: "" }, "peerValue", /choose a security group/],
+    [{ preset: "custom", protocol: "tcp", fromPort: "70000" }, "fromPort", /outside 0-65535/],
+    [{ preset: "custom", protocol: "tcp", fromPort: "-5" }, "fromPort", /outside 0-65535/],
+    [{ preset: "custom", protocol: "tcp", fromPort: "abc" }, "fromPort", /whole number/],
+    [{ preset: "custom", protocol: "tcp", fromPort: "443", toPort: "80" }, "toPort", /reversed range 443-80/],
+    [{ preset: "custom", protocol: "icmp", fromPort: "300" }, "fromPort", /ICMP type/],
+    [{ preset: "custom", protocol: "300" }, "protocol", /protocol number/],
+    [{ preset: "custom", protocol: "icmp", fromPort: "8", peer: "internet6" }, "form", /icmpv6/],
+    [{ description: "x".repeat(256) }, "description", /255/],
+  ] as const)("refuses %j at %s", (patch, field, message) => {
+    const result = readRuleForm(form(patch as Partial<RuleForm>), "sg-me");
+    expect(result.rules).toBeUndefined();
+    expect(result.errors[field]).toMatch(message);
+  });
+
+  it("every preset but custom reads into at least one valid rule", () => {
+    for (const p of PRESETS.filter((p) => p.id !== "custom"))
+      expect(readRuleForm(form({ preset: p.id }), "sg").rules?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("formOfRule", () => {
+  it.each([
+    { protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidr4", cidr: "10.0.0.0/8" } },
+    { protocol: "udp", fromPort: 1, toPort: 9, peer: { kind: "group", groupId: "sg-me" } },
+    { protocol: "icmp", fromPort: 8, toPort: -1, peer: { kind: "cidr4", cidr: "0.0.0.0/0" } },
+    { protocol: "-1", peer: { kind: "cidr6", cidr: "::/0" }, description: "all v6" },
+    { protocol: "tcp", fromPort: 80, toPort: 90, peer: { kind: "prefixList", prefixListId: "pl-1" } },
+  ] as const)("round-trips %j", (rule) => {
+    expect(readRuleForm(formOfRule(rule, "sg-me"), "sg-me").rules).toEqual([rule]);
+  });
+});

@@ -1,0 +1,158 @@
+// The rule form's state as the user types it, and what it means: rules ready for the document,
+// or a message for each field that is wrong. Nothing invalid leaves this module.
+
+import { type Rule, Rule as RuleSchema } from "../../shared/model";
+import { cidrProblem, isIpv4Address, isIpv6Address } from "../../shared/net/address";
+import type { RuleDraft } from "../actions/rules";
+import { presetById } from "./presets";
+
+export type PeerChoice = "cidr" | "myIp" | "internet4" | "internet6" | "group" | "self" | "prefixList";
+
+export interface RuleForm {
+  preset: string;
+  /** Used only for the "custom" preset. */
+  protocol: string;
+  fromPort: string;
+  toPort: string;
+  peer: PeerChoice;
+  /** A CIDR for "cidr", an address or CIDR for "myIp", a group id for "group", a list id for "prefixList". */
+  peerValue: string;
+  description: string;
+}
+
+export type FormField = "protocol" | "fromPort" | "toPort" | "peerValue" | "description" | "form";
+
+export interface FormResult {
+  rules?: RuleDraft[];
+  errors: Partial<Record<FormField, string>>;
+}
+
+export const EMPTY_FORM: RuleForm = {
+  preset: "https",
+  protocol: "tcp",
+  fromPort: "",
+  toPort: "",
+  peer: "internet4",
+  peerValue: "",
+  description: "",
+};
+
+function peerOf(form: RuleForm, groupId: string): { peer?: Rule["peer"]; error?: string } {
+  const value = form.peerValue.trim();
+  switch (form.peer) {
+    case "internet4":
+      return { peer: { kind: "cidr4", cidr: "0.0.0.0/0" } };
+    case "internet6":
+      return { peer: { kind: "cidr6", cidr: "::/0" } };
+    case "self":
+      return { peer: { kind: "group", groupId } };
+    case "group":
+      return value ? { peer: { kind: "group", groupId: value } } : { error: "choose a security group" };
+    case "prefixList":
+      return value ? { peer: { kind: "prefixList", prefixListId: value } } : { error: "choose a prefix list" };
+    case "myIp": {
+      // "My IP" is one address: the console writes it as a /32 (or /128).
+      const cidr = isIpv4Address(value) ? `${value}/32` : isIpv6Address(value) ? `${value}/128` : value;
+      return cidrPeer(cidr, "an address such as 203.0.113.10");
+    }
+    case "cidr":
+      return cidrPeer(value, "a CIDR such as 10.0.0.0/16 or 2001:db8::/32");
+  }
+}
+
+function cidrPeer(cidr: string, expected: string): { peer?: Rule["peer"]; error?: string } {
+  if (cidr === "") return { error: `enter ${expected}` };
+  const problem = cidrProblem(cidr);
+  if (problem) return { error: problem };
+  return { peer: cidr.includes(":") ? { kind: "cidr6", cidr } : { kind: "cidr4", cidr } };
+}
+
+function portOf(text: string, label: string, min: number, max: number): { value?: number; error?: string } {
+  const t = text.trim();
+  if (!/^-?\d+$/.test(t)) return { error: `${label} must be a whole number ${min}-${max}` };
+  const n = Number(t);
+  if (n < min || n > max) return { error: `${label} ${n} is outside ${min}-${max}` };
+  return { value: n };
+}
+
+/** Reads the form. `groupId` is the group being edited (for "itself"). */
+export function readRuleForm(form: RuleForm, groupId: string): FormResult {
+  const errors: FormResult["errors"] = {};
+  const { peer, error: peerError } = peerOf(form, groupId);
+  if (peerError) errors.peerValue = peerError;
+  const description = form.description.trim();
+  if (description.length > 255) errors.description = "is longer than 255 characters (AWS's limit)";
+
+  let services: { protocol: string; fromPort?: number; toPort?: number }[];
+  if (form.preset === "custom") {
+    const protocol = form.protocol;
+    if (protocol === "tcp" || protocol === "udp") {
+      const from = portOf(form.fromPort, "port", 0, 65535);
+      // An empty "to" means a single port, as the console reads it.
+      const to = form.toPort.trim() === "" ? from : portOf(form.toPort, "port", 0, 65535);
+      if (from.error) errors.fromPort = from.error;
+      if (to.error) errors.toPort = to.error;
+      if (from.value !== undefined && to.value !== undefined && from.value > to.value)
+        errors.toPort = `reversed range ${from.value}-${to.value}: the first port must not exceed the last`;
+      services = [{ protocol, fromPort: from.value, toPort: to.value }];
+    } else if (protocol === "icmp" || protocol === "icmpv6") {
+      const type = form.fromPort.trim() === "" ? { value: -1 } : portOf(form.fromPort, "ICMP type", -1, 255);
+      const code = form.toPort.trim() === "" ? { value: -1 } : portOf(form.toPort, "ICMP code", -1, 255);
+      if (type.error) errors.fromPort = type.error;
+      if (code.error) errors.toPort = code.error;
+      services = [{ protocol, fromPort: type.value, toPort: code.value }];
+    } else if (protocol === "-1") {
+      services = [{ protocol: "-1" }];
+    } else {
+      const n = portOf(protocol, "protocol number", 0, 255);
+      if (n.error) errors.protocol = n.error;
+      services = [{ protocol: String(n.value ?? protocol) }];
+    }
+  } else {
+    const preset = presetById(form.preset);
+    if (!preset) return { errors: { form: `unknown preset "${form.preset}"` } };
+    services = preset.services.map((s) =>
+      // Ping of an IPv6 peer is ICMPv6 echo request (type 128).
+      s.protocol === "icmp" && peer?.kind === "cidr6" ? { protocol: "icmpv6", fromPort: 128, toPort: -1 } : s,
+    );
+  }
+  if (Object.keys(errors).length > 0 || !peer) return { errors };
+
+  const rules: RuleDraft[] = [];
+  for (const s of services) {
+    const candidate = { id: "draft", ...s, peer, ...(description ? { description } : {}) };
+    const result = RuleSchema.safeParse(candidate);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const field = issue?.path[0] === "fromPort" || issue?.path[0] === "toPort" ? issue.path[0] : "form";
+      errors[field] = issue?.message ?? "invalid rule";
+      return { errors };
+    }
+    const { id: _, ...rule } = result.data;
+    rules.push(rule);
+  }
+  return { rules, errors };
+}
+
+/** The form that edits an existing rule. */
+export function formOfRule(rule: RuleDraft, groupId: string): RuleForm {
+  const base = { ...EMPTY_FORM, description: rule.description ?? "" };
+  const peer = ((): Pick<RuleForm, "peer" | "peerValue"> => {
+    const p = rule.peer;
+    if (p.kind === "cidr4" && p.cidr === "0.0.0.0/0") return { peer: "internet4", peerValue: "" };
+    if (p.kind === "cidr6" && p.cidr === "::/0") return { peer: "internet6", peerValue: "" };
+    if (p.kind === "cidr4" || p.kind === "cidr6") return { peer: "cidr", peerValue: p.cidr };
+    if (p.kind === "group")
+      return p.groupId === groupId ? { peer: "self", peerValue: "" } : { peer: "group", peerValue: p.groupId };
+    return { peer: "prefixList", peerValue: p.prefixListId };
+  })();
+  const show = (n: number | undefined) => (n === undefined ? "" : String(n));
+  return {
+    ...base,
+    ...peer,
+    preset: "custom",
+    protocol: rule.protocol,
+    fromPort: show(rule.fromPort),
+    toPort: show(rule.toPort),
+  };
+}

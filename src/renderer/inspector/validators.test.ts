@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { splitList, validateCidrList, validateIpv4, validateIpv6, validateName } from "./validators";
+
+describe("inspector validators", () => {
+  it.each([
+    [validateIpv4, "10.0.1.5", undefined],
+    [validateIpv4, "", undefined],
+    [validateIpv4, "10.0.1", /not an IPv4 address/],
+    [validateIpv4, "10.0.0.0/8", /not an IPv4 address/],
+    [validateIpv6, "2001:db8::5", undefined],
+    [validateIpv6, "10.0.0.1", /not an IPv6 address/],
+    [validateName, "  ", /name is needed/],
+    [validateCidrList, "10.0.0.0/8, ::/0", undefined],
+    [validateCidrList, "10.0.0.1/8", /host bits/],
+    [validateCidrList, "", /at least one/],
+  ] as const)("%o(%j)", (check, text, expected) => {
+    const message = check(text);
+    if (expected === undefined) expect(message).toBeUndefined();
+    else expect(message).toMatch(expected);
+  });
+  it("splits CIDR lists on commas and whitespace", () => {
+    expect(splitList(" 10.0.0.0/8,\n::/0  1.2.3.0/24 ")).toEqual(["10.0.0.0/8", "::/0", "1.2.3.0/24"]);
+  });
+});

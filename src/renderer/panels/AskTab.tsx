@@ -1,0 +1,126 @@
+// "Can A reach B?": choose a source, a target and the traffic; the engine answers with the rules
+// that decide it, and the canvas marks the side that drops a blocked flow.
+import { useEffect, useState } from "react";
+import { evaluate } from "../state/engine";
+import { editor, useEditor } from "../state/store";
+import { VerdictView } from "./VerdictView";
+
+const PROTOCOLS = [
+  ["tcp", "TCP"],
+  ["udp", "UDP"],
+  ["icmp", "ICMP (ping)"],
+  ["icmpv6", "ICMPv6 (ping)"],
+] as const;
+
+export function AskTab() {
+  const design = useEditor((s) => s.history.present);
+  const ask = useEditor((s) => s.ask);
+  const selected = useEditor((s) => s.selection.nodes);
+  const nodes = [...design.externals, ...design.resources];
+  const [from, setFrom] = useState(ask?.query.from ?? selected[0] ?? "");
+  const [to, setTo] = useState(ask?.query.to ?? selected[1] ?? "");
+  const [protocol, setProtocol] = useState(ask?.query.protocol ?? "tcp");
+  const [port, setPort] = useState(ask?.query.port !== undefined ? String(ask.query.port) : "443");
+
+  // Two nodes selected on the canvas become the question's source and target.
+  useEffect(() => {
+    if (selected.length === 2) {
+      setFrom(selected[0]!);
+      setTo(selected[1]!);
+    }
+  }, [selected]);
+
+  const needsPort = protocol === "tcp" || protocol === "udp";
+  const portNumber = Number(port);
+  const portError =
+    needsPort && (!/^\d+$/.test(port.trim()) || portNumber > 65535) ? "a port is a whole number 0-65535" : undefined;
+  const ready = from !== "" && to !== "" && !portError;
+
+  return (
+    <form
+      className="ask"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready) return;
+        void evaluate({ from, to, protocol, ...(needsPort ? { port: portNumber } : {}) });
+      }}
+    >
+      <div className="ask__row">
+        <label>
+          From
+          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Source">
+            <option value="">choose…</option>
+            {nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="icon-button"
+          title="Swap source and target"
+          aria-label="Swap source and target"
+          onClick={() => {
+            setFrom(to);
+            setTo(from);
+          }}
+        >
+          ⇄
+        </button>
+        <label>
+          To
+          <select value={to} onChange={(e) => setTo(e.target.value)} aria-label="Target">
+            <option value="">choose…</option>
+            {nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Protocol
+          <select value={protocol} onChange={(e) => setProtocol(e.target.value)} aria-label="Protocol">
+            {PROTOCOLS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {needsPort && (
+          <label>
+            Port
+            <input
+              value={port}
+              onChange={(e) => setPort(e.target.value)}
+              inputMode="numeric"
+              aria-label="Port"
+              aria-invalid={!!portError}
+              className="port-input"
+            />
+          </label>
+        )}
+        <button type="submit" className="primary" disabled={!ready}>
+          Ask
+        </button>
+        {ask && (
+          <button type="button" onClick={() => editor.set({ ask: undefined })}>
+            Clear
+          </button>
+        )}
+      </div>
+      {portError && <p className="field-error">{portError}</p>}
+      {ask?.problems && (
+        <ul className="error-text">
+          {ask.problems.map((p) => (
+            <li key={p.message}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+      {ask?.verdict && <VerdictView verdict={ask.verdict} />}
+    </form>
+  );
+}

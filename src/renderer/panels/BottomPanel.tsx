@@ -1,0 +1,44 @@
+// The bottom panel: every permitted flow, the findings, and the Ask form, as tabs.
+import { type BottomTab, editor, useEditor } from "../state/store";
+import { AskTab } from "./AskTab";
+import { FindingsTab } from "./FindingsTab";
+import { FlowsTab } from "./FlowsTab";
+
+const TABS: { id: BottomTab; label: string }[] = [
+  { id: "flows", label: "Flows" },
+  { id: "findings", label: "Findings" },
+  { id: "ask", label: "Ask" },
+];
+
+export function BottomPanel() {
+  const tab = useEditor((s) => s.bottomTab);
+  const flowCount = useEditor((s) => s.flows.length);
+  const findingCount = useEditor((s) => s.findings.length);
+  const counts: Partial<Record<BottomTab, number>> = { flows: flowCount, findings: findingCount };
+  return (
+    <section className="bottom" aria-label="Flows, findings and questions">
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            className={tab === t.id ? "tab is-active" : "tab"}
+            onClick={() => editor.set({ bottomTab: t.id })}
+          >
+            {t.label}
+            {counts[t.id] !== undefined && <span className="tab__count">{counts[t.id]}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="tabpanel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "flows" && <FlowsTab />}
+        {tab === "findings" && <FindingsTab />}
+        {tab === "ask" && <AskTab />}
+      </div>
+    </section>
+  );
+}

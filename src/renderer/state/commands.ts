@@ -1,0 +1,80 @@
+// The one path by which the document changes: run an action, record it for undo, or say why not.
+import type { Design } from "../../shared/model";
+import { type Action, ActionRefused } from "../actions/types";
+import { record, redo as redoStep, startHistory, undo as undoStep } from "./history";
+import { editor, notify, type Selection } from "./store";
+
+/** Runs an action on the current design. Returns false (and shows why) when it was refused. */
+export function run<A>(action: Action<A>, args: A, selection?: Selection): boolean {
+  return change(action.label, (d) => action.perform(d, args), selection);
+}
+
+/** Several actions as one undo step, e.g. "new group" dropped on a node = create + attach. */
+export function change(label: string, edit: (design: Design) => Design, selection?: Selection): boolean {
+  const { history } = editor.get();
+  let next: Design;
+  try {
+    next = edit(history.present);
+  } catch (e) {
+    if (e instanceof ActionRefused) {
+      notify("error", e.message);
+      return false;
+    }
+    throw e;
+  }
+  editor.set((s) => ({
+    history: record(s.history, label, next),
+    selection: prune(next, selection ?? s.selection),
+  }));
+  return true;
+}
+
+/** Drops from the selection what the design no longer has (after delete, undo or redo). */
+function prune(design: Design, sel: Selection): Selection {
+  const nodes = new Set([...design.resources, ...design.externals].map((n) => n.id));
+  const groups = new Set(design.groups.map((g) => g.id));
+  return {
+    nodes: sel.nodes.filter((n) => nodes.has(n)),
+    ...(sel.group && groups.has(sel.group) ? { group: sel.group } : {}),
+    ...(sel.edge ? { edge: sel.edge } : {}),
+  };
+}
+
+export function undo(): void {
+  const { history } = editor.get();
+  if (history.past.length === 0) return;
+  const label = history.label;
+  editor.set((s) => {
+    const h = undoStep(s.history);
+    return { history: h, selection: prune(h.present, s.selection) };
+  });
+  if (label) notify("info", `Undid ${label.toLowerCase()}`);
+}
+
+export function redo(): void {
+  const { history } = editor.get();
+  if (history.future.length === 0) return;
+  editor.set((s) => {
+    const h = redoStep(s.history);
+    return { history: h, selection: prune(h.present, s.selection) };
+  });
+  const label = editor.get().history.label;
+  if (label) notify("info", `Redid ${label.toLowerCase()}`);
+}
+
+/** A new document (New, Open, recovery): a fresh history, nothing selected. */
+export function replaceDocument(design: Design, path: string | undefined, saved: Design = design): void {
+  editor.set({
+    history: startHistory(design),
+    saved,
+    path,
+    selection: { nodes: [] },
+    hoverEdge: undefined,
+    ask: undefined,
+    problems: undefined,
+  });
+}
+
+export function select(selection: Selection): void {
+  editor.set({ selection });
+}

@@ -1,0 +1,42 @@
+// Keeps the derived state (flows, findings, the current question's verdict) in step with the
+// design. The engine runs behind the api; a reply for an older design is thrown away.
+import { useEffect } from "react";
+import type { FlowQuery } from "../../shared/engine/types";
+import { formatProblem } from "../../shared/model";
+import { api } from "../api-client";
+import { editor, useEditor } from "./store";
+
+export function useEngineSync(): void {
+  const design = useEditor((s) => s.history.present);
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const [flows, findings] = await Promise.all([
+        api["engine:flows"]({ design }),
+        api["engine:findings"]({ design }),
+      ]);
+      if (!current) return;
+      editor.set({
+        flows: flows.ok ? flows.value : [],
+        findings: findings.ok ? findings.value : [],
+        engineError: flows.ok ? undefined : flows.problems.map(formatProblem).join("\n"),
+      });
+      const ask = editor.get().ask;
+      // The question stays asked across edits: its answer follows the design.
+      if (ask?.verdict) await evaluate(ask.query, () => current);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [design]);
+}
+
+/** Asks the engine whether `query` is permitted, and shows the answer in the Ask tab and on the canvas. */
+export async function evaluate(query: FlowQuery, stillWanted: () => boolean = () => true): Promise<void> {
+  const design = editor.get().history.present;
+  const reply = await api["engine:evaluate"]({ design, query });
+  if (!stillWanted()) return;
+  editor.set({
+    ask: reply.ok ? { query, verdict: reply.value } : { query, problems: reply.problems },
+  });
+}
