@@ -2,7 +2,7 @@
 // native menu, recent files, the close prompt and crash recovery.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { app, type BrowserWindow, dialog, Menu, protocol, session } from "electron";
 import { CONTENT_SECURITY_POLICY } from "../node/csp";
@@ -15,7 +15,8 @@ import { menuTemplate } from "./menu";
 import { APP_ORIGIN, APP_SCHEME, fileForUrl } from "./protocol";
 import { addRecent, loadRecent, saveRecent } from "./recent";
 import { guardWebContents, hardenSession } from "./security";
-import { askBeforeClose, createAppWindow, type WindowState, windowTitle } from "./window";
+import { documentName, type WindowState, windowTitle } from "./title";
+import { askBeforeClose, createAppWindow } from "./window";
 
 // Tests and portable setups point the app at a fresh profile.
 if (process.env.PALISADE_USER_DATA) app.setPath("userData", process.env.PALISADE_USER_DATA);
@@ -157,7 +158,7 @@ async function start(): Promise<void> {
   window.on("close", (event) => {
     if (closing || !state?.dirty || !window) return;
     event.preventDefault();
-    void askBeforeClose(window, state.path ? basename(state.path) : state.name || "Untitled").then(async (choice) => {
+    void askBeforeClose(window, documentName(state)).then(async (choice) => {
       if (choice === "cancel") return;
       if (choice === "save") {
         closeAfterSave = true;

@@ -1,17 +1,7 @@
 // The one app window: sandboxed, isolated, no Node in the page, and a prompt before closing
 // over unsaved work.
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { BrowserWindow, dialog } from "electron";
-import type { Request } from "../shared/api";
-
-export type WindowState = Request<"window:state">;
-
-export function windowTitle(state: WindowState | undefined): string {
-  if (!state) return "Palisade";
-  const name = state.path ? basename(state.path) : state.name || "Untitled";
-  // A bullet marks unsaved changes, as most Linux and Windows editors do.
-  return `${state.dirty ? "• " : ""}${name} — Palisade`;
-}
 
 export function createAppWindow(preloadDir: string): BrowserWindow {
   return new BrowserWindow({
