@@ -97,21 +97,40 @@ test("the CSP blocks an injected inline script and inline handler", async ({ app
   expect(outcome.violations.every((d) => d.startsWith("script-src"))).toBe(true);
 });
 
-test("the recovery file round-trips through the host and survives a reload", async ({ app, callApi, recoveryDir }) => {
+test("unsaved work is autosaved to the recovery file and offered back after a reload", async ({
+  app,
+  callApi,
+  recoveryDir,
+}) => {
+  const file = join(recoveryDir, "recovery.palisade-recovery.json");
+  const name = app.getByLabel("Design name");
+  await name.fill("Autosaved design");
+  await name.press("Enter");
+  // The renderer autosaves shortly after an edit; the host writes the file atomically.
+  await expect
+    .poll(() => existsSync(file) && JSON.parse(readFileSync(file, "utf8")).design.name)
+    .toBe("Autosaved design");
+
+  // As after a crash: the page starts again and the host still has the file.
+  await app.reload();
+  const banner = app.getByTestId("recovery");
+  await expect(banner).toContainText("Autosaved design");
+  await banner.getByRole("button", { name: "Restore" }).click();
+  await expect(banner).toBeHidden();
+  await expect(app.getByLabel("Design name")).toHaveValue("Autosaved design");
+
+  expect((await callApi("recovery:clear", {})).body.ok).toBe(true);
+  expect(existsSync(file)).toBe(false);
+});
+
+test("the recovery API round-trips a design and its path", async ({ callApi }) => {
   const example = await callApi("examples:load", { name: "three-tier" });
   const design = example.body.value as { name: string };
   expect((await callApi("recovery:write", { design, path: "/work/three-tier.palisade.json" })).body.ok).toBe(true);
-  const files = join(recoveryDir, "recovery.palisade-recovery.json");
-  expect(existsSync(files)).toBe(true);
-  expect(JSON.parse(readFileSync(files, "utf8")).design.name).toBe(design.name);
-
-  await app.reload();
   const startup = await callApi("app:startup", {});
   expect(startup.body.value).toMatchObject({
     recovery: { design: { name: design.name }, path: "/work/three-tier.palisade.json" },
   });
-
   expect((await callApi("recovery:clear", {})).body.ok).toBe(true);
-  expect(existsSync(files)).toBe(false);
   expect((await callApi("recovery:read", {})).body).toEqual({ ok: true, value: null });
 });

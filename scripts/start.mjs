@@ -35,12 +35,16 @@ if (!existsSync(join(electronDir, "package.json"))) giveUp("the electron package
 let binary = electronBinary();
 if (!binary) {
   console.log("palisade: the Electron binary is missing; trying its installer once…");
-  run(process.execPath, [join(electronDir, "install.js")]);
+  // The installer prints a stack trace when it fails; keep only its first line as the reason.
+  const install = spawnSync(process.execPath, [join(electronDir, "install.js")], { cwd: root, encoding: "utf8" });
   binary = electronBinary();
-  if (!binary)
+  if (!binary) {
+    const reason =
+      `${install.stderr ?? ""}${install.stdout ?? ""}`.split("\n").find((line) => line.trim()) ?? "no output";
     giveUp(
-      "the Electron binary could not be downloaded (it comes from GitHub, not the npm registry; this machine may not reach it).",
+      `the Electron binary could not be downloaded (${reason.trim()}). It comes from GitHub, not the npm registry, and this machine may not reach it.`,
     );
+  }
 }
 if (process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
   giveUp("there is no graphical display here (DISPLAY is not set).");
