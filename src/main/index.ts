@@ -54,7 +54,10 @@ async function start(): Promise<void> {
   let closeAfterSave = false;
   let closing = false;
 
+  const isMac = process.platform === "darwin";
   const send = (command: MenuCommand, arg?: string) => {
+    // Closing is the window's business: it goes through the unsaved-changes prompt below.
+    if (command === "file:close") return window?.close();
     const event: MenuEvent = arg === undefined ? { command } : { command, arg };
     window?.webContents.send(MENU_CHANNEL, event);
   };
@@ -67,10 +70,10 @@ async function start(): Promise<void> {
           clearRecent: () => {
             recent = [];
             void saveRecent(recentFile, recent);
-            app.clearRecentDocuments();
+            if (isMac || process.platform === "win32") app.clearRecentDocuments();
             rebuildMenu();
           },
-          isMac: process.platform === "darwin",
+          isMac,
           exercises: [
             { id: "http-server", title: "1. A web server on 80 and 443" },
             { id: "three-tier", title: "2. Three tiers" },
@@ -116,8 +119,10 @@ async function start(): Promise<void> {
       state = next;
       if (!window) return;
       window.setTitle(windowTitle(next));
-      window.setDocumentEdited(next.dirty);
-      if (next.path) window.setRepresentedFilename(next.path);
+      if (isMac) {
+        window.setDocumentEdited(next.dirty);
+        if (next.path) window.setRepresentedFilename(next.path);
+      }
       if (closeAfterSave && !next.dirty) {
         closing = true;
         window.close();
@@ -125,7 +130,8 @@ async function start(): Promise<void> {
     },
     onFileUsed: (path) => {
       recent = addRecent(recent, path);
-      app.addRecentDocument(path);
+      // The OS's own recent list exists on macOS and Windows only.
+      if (isMac || process.platform === "win32") app.addRecentDocument(path);
       void saveRecent(recentFile, recent);
       rebuildMenu();
     },

@@ -105,7 +105,8 @@ export const CHANNELS = Object.keys(requests) as Channel[];
 
 /**
  * Commands the native menu sends to the renderer (main -> renderer, one channel); the renderer
- * decides what each does. Cut, Copy, Paste and Select All are not here: the menu uses Electron's
+ * decides what each does. The menu shows shortcuts but does not take the keys: the renderer binds
+ * them itself, as it must in the browser mode. Cut, Copy, Paste and Select All are not here: the menu uses Electron's
  * roles for them so text fields keep working, and the renderer handles the DOM's
  * copy/cut/paste events, which fire in the browser mode as well.
  */
@@ -121,6 +122,7 @@ export const MENU_COMMANDS = [
   "file:export-cloudformation",
   "file:export-png",
   "file:export-svg",
+  // The desktop app's main process handles this one itself (the window's unsaved-changes prompt).
   "file:close",
   "edit:undo",
   "edit:redo",
