@@ -1,0 +1,57 @@
+import { loadPaths } from "../../node/load";
+import { evaluateFlow, resolveEndpoint } from "../../shared/engine";
+import { files, flag, integer, parse, required, text } from "../args";
+import type { Command } from "../command";
+import { EXIT } from "../io";
+import { printProblems } from "../report";
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "can X reach Y? with the rule that allows it or the side that drops it",
+  usage: `palisade check FILE... --from X --to Y [--protocol P] [--port N]
+               [--icmp-type T --icmp-code C] [--json]
+
+X and Y are a node's id or name (its Name tag, else its own name; case is ignored) or a literal
+IPv4/IPv6 address. Prints the verdict and its explanation.
+
+Options:
+  --from X         the source
+  --to Y           the target
+  --protocol P     tcp (default), udp, icmp, icmpv6 or a protocol number
+  --port N         the destination port, for tcp and udp
+  --icmp-type T    ICMP type (default: echo request)
+  --icmp-code C    ICMP code (default: 0)
+  --json           print the verdict as JSON
+  -h, --help       show this help
+
+Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
+  async run(argv, io) {
+    const args = parse(argv, {
+      from: { type: "string" },
+      to: { type: "string" },
+      protocol: { type: "string" },
+      port: { type: "string" },
+      "icmp-type": { type: "string" },
+      "icmp-code": { type: "string" },
+      json: { type: "boolean" },
+    });
+    const paths = files(args);
+    const from = required(args, "from");
+    const to = required(args, "to");
+    const query = {
+      protocol: text(args, "protocol") ?? "tcp",
+      port: integer(args, "port"),
+      icmpType: integer(args, "icmp-type"),
+      icmpCode: integer(args, "icmp-code"),
+    };
+    const { design, warnings } = await loadPaths(paths);
+    printProblems(io, warnings);
+    const verdict = evaluateFlow(design, {
+      from: resolveEndpoint(design, from, "from"),
+      to: resolveEndpoint(design, to, "to"),
+      ...query,
+    });
+    io.out(flag(args, "json") ? JSON.stringify(verdict, null, 2) : verdict.explanation);
+    return verdict.permitted ? EXIT.ok : EXIT.failed;
+  },
+};

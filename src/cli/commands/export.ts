@@ -1,0 +1,75 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { loadPaths } from "../../node/load";
+import { toTerraform } from "../../shared/iac/terraform/export";
+import { InputError } from "../../shared/model";
+import type { Design } from "../../shared/model/schema";
+import { files, oneOf, parse, required, text, UsageError } from "../args";
+import type { Command } from "../command";
+import { EXIT } from "../io";
+import { printProblems } from "../report";
+
+type CloudFormationExporter = (design: Design, format?: "yaml" | "json") => { name: string; text: string };
+
+/** The CloudFormation exporter is looked up when run, so that the CLI works before it lands. */
+async function cloudFormationExporter(): Promise<CloudFormationExporter | undefined> {
+  try {
+    const module = (await import(
+      /* @vite-ignore */ new URL("../../shared/iac/cloudformation/index.ts", import.meta.url).href
+    )) as Record<string, unknown>;
+    return typeof module.toCloudFormation === "function"
+      ? (module.toCloudFormation as CloudFormationExporter)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "write a design as Terraform or CloudFormation",
+  usage: `palisade export DESIGN --to terraform|cloudformation [--format yaml|json] [-o OUT]
+
+Options:
+  --to T             terraform or cloudformation
+  --format F         cloudformation: yaml (default) or json
+  -o, --output OUT   write to OUT (a folder when the export is several files) instead of stdout
+  -h, --help         show this help`,
+  async run(argv, io) {
+    const args = parse(argv, {
+      to: { type: "string" },
+      format: { type: "string" },
+      output: { type: "string", short: "o" },
+    });
+    const paths = files(args);
+    required(args, "to");
+    const to = oneOf(args, "to", ["terraform", "cloudformation"] as const);
+    const format = oneOf(args, "format", ["yaml", "json", "hcl"] as const);
+    if (to === "terraform" && format && format !== "hcl")
+      throw new UsageError(`--format ${format} applies to cloudformation; terraform is written as HCL`);
+    const toCloudFormation = to === "cloudformation" ? await cloudFormationExporter() : undefined;
+    if (to === "cloudformation" && !toCloudFormation) {
+      io.err("palisade export: CloudFormation export is not available yet");
+      return EXIT.badInput;
+    }
+    const { design, warnings } = await loadPaths(paths);
+    printProblems(io, warnings);
+    const out = toCloudFormation
+      ? [toCloudFormation(design, format === "json" ? "json" : "yaml")]
+      : toTerraform(design);
+    const target = text(args, "output");
+    if (!target) {
+      for (const f of out) io.out(out.length > 1 ? `# ${f.name}\n${f.text}` : f.text);
+      return EXIT.ok;
+    }
+    if (out.length === 1 && out[0]) {
+      await writeFile(target, out[0].text, "utf8");
+      return EXIT.ok;
+    }
+    await mkdir(target, { recursive: true }).catch((e: Error) => {
+      throw new InputError([{ file: target, message: `cannot create the folder: ${e.message}`, severity: "error" }]);
+    });
+    for (const f of out) await writeFile(join(target, f.name), f.text, "utf8");
+    return EXIT.ok;
+  },
+};

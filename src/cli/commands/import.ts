@@ -1,0 +1,31 @@
+import { writeFile } from "node:fs/promises";
+import { loadPaths } from "../../node/load";
+import { serializeDesign } from "../../shared/model";
+import { files, parse, text } from "../args";
+import type { Command } from "../command";
+import { EXIT } from "../io";
+import { printProblems } from "../report";
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "read Terraform, CloudFormation or AWS CLI JSON into a design file",
+  usage: `palisade import FILE... [-o OUT.palisade.json]
+
+Reads every FILE (Terraform .tf files or a folder, CloudFormation YAML or JSON, AWS CLI JSON
+from describe-security-groups, describe-instances, describe-network-interfaces,
+describe-managed-prefix-lists, get-managed-prefix-list-entries and describe-vpcs; several
+together) into one design, and writes it to OUT or to stdout.
+
+Options:
+  -o, --output OUT   write the design to OUT instead of stdout
+  -h, --help         show this help`,
+  async run(argv, io) {
+    const args = parse(argv, { output: { type: "string", short: "o" } });
+    const { design, warnings } = await loadPaths(files(args));
+    printProblems(io, warnings);
+    const out = text(args, "output");
+    if (out) await writeFile(out, serializeDesign(design), "utf8");
+    else io.out(serializeDesign(design));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,15 @@
+// The version printed by --version and written into SARIF: package.json's, read once at start.
+import { readFileSync } from "node:fs";
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+export const VERSION = readVersion();

@@ -1,0 +1,206 @@
+// FILE arguments of the CLI (and files dropped on the app): files or folders of any importable
+// kind, detected by name and content, read into one design plus warnings.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { importAwsCli, isAwsCliOutput, parseJson } from "../shared/iac/awscli";
+import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
+import { importTerraformFiles } from "./hcl";
+import { mergeDesigns, type Source } from "./merge";
+
+export type FileKind = "design" | "awscli" | "terraform" | "cloudformation";
+
+export interface SourceFile {
+  name: string;
+  text: string;
+}
+
+export interface Loaded {
+  design: Design;
+  warnings: Problem[];
+}
+
+const TERRAFORM = /\.tf(\.json)?$/i;
+const YAML = /\.(ya?ml|template)$/i;
+const CANDIDATE = /\.(tf|tf\.json|json|ya?ml|template)$/i;
+
+/** What kind of file this is, or why it cannot be told. */
+export function detectKind(file: SourceFile): FileKind | { unknown: string } {
+  if (TERRAFORM.test(file.name)) return "terraform";
+  if (YAML.test(file.name)) {
+    if (/^\s*(AWSTemplateFormatVersion|Resources)\s*:/m.test(file.text)) return "cloudformation";
+    return { unknown: "a YAML file without AWSTemplateFormatVersion or Resources is not a CloudFormation template" };
+  }
+  let value: unknown;
+  try {
+    value = parseJson(file);
+  } catch (e) {
+    // A broken design file should get the design reader's own message, placed in the file.
+    if (/\.palisade\.json$/i.test(file.name) || /"format"\s*:\s*"palisade"/.test(file.text)) return "design";
+    throw e;
+  }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    if (record.format === "palisade") return "design";
+    if ("AWSTemplateFormatVersion" in record || (typeof record.Resources === "object" && record.Resources !== null))
+      return "cloudformation";
+    if (isAwsCliOutput(value)) return "awscli";
+  }
+  if (/\.palisade\.json$/i.test(file.name)) return "design";
+  return {
+    unknown:
+      "expected a Palisade design, Terraform (.tf), a CloudFormation template (YAML or JSON) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)",
+  };
+}
+
+/** An importer still being written elsewhere, loaded when present so that the CLI works before it lands. */
+async function optional<T>(specifier: string, name: string): Promise<T | undefined> {
+  try {
+    const module = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
+    return module[name] as T | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function cloudFormationImporter(): Promise<((file: SourceFile) => Promise<Loaded> | Loaded) | undefined> {
+  return optional(new URL("../shared/iac/cloudformation/index.ts", import.meta.url).href, "importCloudFormation");
+}
+
+function unavailable(files: SourceFile[], what: string): never {
+  throw new InputError(
+    files.map((f) => ({ file: f.name, message: `${what} import is not available yet`, severity: "error" })),
+  );
+}
+
+/**
+ * Imports files already read (the app sends their text): each design file, each CloudFormation
+ * template, all Terraform files together (one module) and all AWS CLI outputs together.
+ */
+export async function importFiles(files: readonly SourceFile[], origin?: string): Promise<Loaded> {
+  const byKind: Record<FileKind, SourceFile[]> = { design: [], awscli: [], terraform: [], cloudformation: [] };
+  const problems: Problem[] = [];
+  for (const file of files) {
+    try {
+      const kind = detectKind(file);
+      if (typeof kind === "string") byKind[kind].push(file);
+      else
+        problems.push({
+          file: file.name,
+          message: `cannot tell what kind of file this is: ${kind.unknown}`,
+          severity: "error",
+        });
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  const sources: Source[] = [];
+  const warnings: Problem[] = [];
+  const collect = async (run: () => Promise<void> | void) => {
+    try {
+      await run();
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  };
+  for (const file of byKind.design)
+    await collect(() => {
+      sources.push({ name: file.name, design: parseDesign(file.text, file.name), positioned: true });
+    });
+  if (byKind.terraform.length > 0)
+    await collect(async () => {
+      const result = await importTerraformFiles(byKind.terraform);
+      sources.push({
+        name: origin ?? byKind.terraform.map((f) => f.name).join(", "),
+        design: result.design,
+        positioned: false,
+      });
+      warnings.push(...result.warnings);
+    });
+  for (const file of byKind.cloudformation)
+    await collect(async () => {
+      const importCloudFormation = await cloudFormationImporter();
+      if (!importCloudFormation) unavailable([file], "CloudFormation");
+      const result = await importCloudFormation(file);
+      sources.push({ name: file.name, design: result.design, positioned: false });
+      warnings.push(...result.warnings);
+    });
+  if (byKind.awscli.length > 0)
+    await collect(() => {
+      const result = importAwsCli(byKind.awscli);
+      sources.push({ name: byKind.awscli.map((f) => f.name).join(", "), design: result.design, positioned: false });
+      warnings.push(...result.warnings);
+    });
+  if (problems.length > 0) throw new InputError(problems);
+  const merged = mergeDesigns(sources);
+  return { design: merged.design, warnings: [...warnings, ...merged.warnings] };
+}
+
+function ioMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file or folder";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a folder";
+  return (error as Error | undefined)?.message ?? String(error);
+}
+
+/**
+ * Reads FILE arguments: files, or folders whose importable files are read together (a Terraform
+ * module, a folder of AWS CLI output). A file named explicitly must be importable; in a folder,
+ * files of no known kind are left out with a warning.
+ */
+export async function loadPaths(paths: readonly string[]): Promise<Loaded & { files: SourceFile[] }> {
+  const files: SourceFile[] = [];
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const read = async (path: string) => {
+    try {
+      files.push({ name: path, text: await readFile(path, "utf8") });
+    } catch (e) {
+      problems.push({ file: path, message: `cannot read the file: ${ioMessage(e)}`, severity: "error" });
+    }
+  };
+  for (const path of paths) {
+    let isFolder = false;
+    try {
+      isFolder = (await stat(path)).isDirectory();
+    } catch (e) {
+      problems.push({ file: path, message: `cannot read: ${ioMessage(e)}`, severity: "error" });
+      continue;
+    }
+    if (!isFolder) {
+      await read(path);
+      continue;
+    }
+    const names = (await readdir(path, { withFileTypes: true }))
+      .filter((d) => d.isFile() && CANDIDATE.test(d.name) && !d.name.startsWith("."))
+      .map((d) => d.name)
+      .sort();
+    const before = files.length;
+    for (const name of names) await read(join(path, name));
+    const found = files.splice(before);
+    for (const file of found) {
+      let kind: ReturnType<typeof detectKind>;
+      try {
+        kind = detectKind(file);
+      } catch {
+        kind = { unknown: "not valid JSON" };
+      }
+      if (typeof kind === "string") files.push(file);
+      else warnings.push({ file: file.name, message: `left out: ${kind.unknown}`, severity: "warning" });
+    }
+    if (files.length === before)
+      problems.push({
+        file: path,
+        message: `the folder holds no importable file (.tf, .palisade.json, CloudFormation or AWS CLI JSON)`,
+        severity: "error",
+      });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const origin = paths.length === 1 ? basename(paths[0] as string) : undefined;
+  const loaded = await importFiles(files, origin);
+  return { ...loaded, warnings: [...warnings, ...loaded.warnings], files };
+}
