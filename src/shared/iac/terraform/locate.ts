@@ -1,8 +1,7 @@
 // hcl2json's output carries no positions, so problems are placed by finding the block's header
 // and, within it, the attribute or nested block in the source text. Good to the line a person
 // needs, and never wrong about the file.
-import { lineColumn } from "../../model/problems";
-import type { Where } from "../draft";
+import { lineIndex, type Where } from "../draft";
 
 interface Header {
   key: string;
@@ -14,7 +13,8 @@ const HEADER =
   /^[ \t]*(resource|data|variable|module|output|locals|provider|terraform)\b(?:[ \t]*"([^"]*)")?(?:[ \t]*"([^"]*)")?[ \t]*\{/gm;
 
 export class Locator {
-  private readonly headers: Header[] = [];
+  private readonly headers = new Map<string, Header>();
+  private readonly lineColumn: (offset: number) => { line: number; column: number };
   constructor(
     readonly file: string,
     readonly text: string,
@@ -23,22 +23,23 @@ export class Locator {
     found.forEach((m, i) => {
       const key = [m[1], m[2], m[3]].filter((x) => x !== undefined).join(".");
       const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
-      this.headers.push({ key, start, end: found[i + 1]?.index ?? text.length });
+      if (!this.headers.has(key)) this.headers.set(key, { key, start, end: found[i + 1]?.index ?? text.length });
     });
+    this.lineColumn = lineIndex(text);
   }
 
   /** Where a block starts in the text, to keep the file's order (hcl2json sorts keys). */
   offset(key: string): number {
-    return this.headers.find((x) => x.key === key)?.start ?? Number.MAX_SAFE_INTEGER;
+    return this.headers.get(key)?.start ?? Number.MAX_SAFE_INTEGER;
   }
 
   private at(offset: number): Where {
-    return { file: this.file, ...lineColumn(this.text, offset) };
+    return { file: this.file, ...this.lineColumn(offset) };
   }
 
   /** The header of `resource "type" "name"` (key "resource.type.name"), or the file when absent. */
   block(key: string): Where {
-    const h = this.headers.find((x) => x.key === key);
+    const h = this.headers.get(key);
     return h ? this.at(h.start) : { file: this.file };
   }
 
@@ -47,7 +48,7 @@ export class Locator {
    * `attribute`, then the quoted literal `literal`; each step narrows where the next one looks.
    */
   inside(key: string, path: { nested?: string; n?: number; attribute?: string; literal?: string }): Where {
-    const h = this.headers.find((x) => x.key === key);
+    const h = this.headers.get(key);
     if (!h) return { file: this.file };
     let from = h.start;
     let to = h.end;

@@ -1,0 +1,375 @@
+// Design -> CloudFormation template (YAML with short tags, or JSON). Rules with a CIDR or prefix
+// list peer are inline; rules with a group peer are standalone SecurityGroupIngress/Egress
+// resources, because two groups that reference each other inline would be a circular dependency.
+import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
+import { isIcmp } from "../../model/protocol";
+import type { Design, External, Resource, Rule } from "../../model/schema";
+import { BLOCK_EGRESS } from "./import";
+
+/** An intrinsic function in a template being built; JSON.stringify writes its long form. */
+export class Intrinsic {
+  constructor(
+    readonly fn: "Ref" | "GetAtt" | "Sub" | "Select",
+    readonly arg: string | [number, Intrinsic],
+  ) {}
+  toJSON(): unknown {
+    if (this.fn === "Ref") return { Ref: this.arg };
+    if (this.fn === "GetAtt")
+      return {
+        "Fn::GetAtt": String(this.arg)
+          .split(/\.(.*)/s)
+          .slice(0, 2),
+      };
+    return { [`Fn::${this.fn}`]: this.arg };
+  }
+}
+const ref = (id: string) => new Intrinsic("Ref", id);
+const getAtt = (id: string, attribute: string) => new Intrinsic("GetAtt", `${id}.${attribute}`);
+
+const scalarTag = (fn: "Ref" | "GetAtt" | "Sub") =>
+  defineScalarTag<Intrinsic>(`!${fn}`, {
+    resolve: () => {
+      throw new Error("dump only");
+    },
+    identify: (v) => v instanceof Intrinsic && v.fn === fn,
+    represent: (v: Intrinsic) => String(v.arg),
+  });
+// js-yaml's compatibility schema quotes what YAML 1.1 readers (CloudFormation's among them) would
+// take for dates, booleans or numbers: '2010-09-09', 'yes', '-1'. Fn::Select stays in long form.
+const TEMPLATE_SCHEMA = DUMP_SCHEMA.withTags(scalarTag("Ref"), scalarTag("GetAtt"), scalarTag("Sub"));
+
+/** CloudFormation logical ids: letters and digits only, unique in the template. */
+class LogicalIds {
+  private readonly used = new Set<string>();
+  take(text: string, suffix: string): string {
+    const words = text
+      .normalize("NFKD")
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean);
+    let base = words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") + suffix;
+    if (/^[0-9]/.test(base)) base = `R${base}`;
+    base = base.slice(0, 200);
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+type Props = Record<string, unknown>;
+
+function cidrParameters(externals: External[], ids: LogicalIds): { parameters: Props; cidr: Map<string, unknown> } {
+  const parameters: Props = {};
+  const cidr = new Map<string, unknown>();
+  for (const e of externals) {
+    if (e.kind === "internet") continue;
+    const name = ids.take(e.kind === "myIp" ? "My IP" : e.name, e.kind === "myIp" ? "" : "Cidr");
+    const single = e.cidrs.length === 1;
+    parameters[name] = {
+      Type: single ? "String" : "CommaDelimitedList",
+      Description: e.name,
+      Default: e.cidrs.join(","),
+    };
+    e.cidrs.forEach((c, i) => {
+      if (!cidr.has(c)) cidr.set(c, single ? ref(name) : new Intrinsic("Select", [i, ref(name)]));
+    });
+  }
+  return { parameters, cidr };
+}
+
+/** Inputs the resources need to deploy that a design does not hold. */
+const INPUTS: Record<string, Props> = {
+  SubnetId: { Type: "AWS::EC2::Subnet::Id", Description: "Subnet for the instances" },
+  SubnetIds: {
+    Type: "List<AWS::EC2::Subnet::Id>",
+    Description: "Subnets for load balancers, functions, services and endpoints",
+  },
+  ImageId: {
+    Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+    Description: "Image for the instances",
+    Default: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+  },
+  LambdaRoleArn: { Type: "String", Description: "Execution role of the functions" },
+  EcsCluster: { Type: "String", Description: "Cluster of the container services" },
+  EcsTaskDefinition: { Type: "String", Description: "Task definition of the container services" },
+};
+
+function tagList(tags: Record<string, string> | undefined, name?: string): Props[] | undefined {
+  const all: Record<string, string> = { ...(name !== undefined ? { Name: name } : {}), ...(tags ?? {}) };
+  const keys = Object.keys(all).sort((a, b) => (a === "Name" ? -1 : b === "Name" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return keys.length ? keys.map((k) => ({ Key: k, Value: all[k] })) : undefined;
+}
+
+function rulePorts(rule: Rule): Props {
+  // AWS keeps ICMP type and code in FromPort/ToPort (-1 = any); ports mean nothing for -1 (all).
+  if (rule.protocol === "tcp" || rule.protocol === "udp") return { FromPort: rule.fromPort, ToPort: rule.toPort };
+  if (isIcmp(rule.protocol)) return { FromPort: rule.fromPort ?? -1, ToPort: rule.toPort ?? -1 };
+  return {};
+}
+
+/** The design as one template. Deterministic: same design, same text. */
+export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml"): { name: string; text: string } {
+  const ids = new LogicalIds();
+  for (const input of Object.keys(INPUTS)) ids.take(input, "");
+  const { parameters, cidr } = cidrParameters(design.externals, ids);
+  const vpcIds = new Map(design.vpcs.map((v) => [v.id, ids.take(v.name || v.id, "Vpc")]));
+  const plIds = new Map(design.prefixLists.map((p) => [p.id, ids.take(p.name || p.id, "PrefixList")]));
+  const groupIds = new Map(design.groups.map((g) => [g.id, ids.take(g.name, "SecurityGroup")]));
+  const groupRef = (id: string) => getAtt(groupIds.get(id) ?? id, "GroupId");
+  const inputs = new Set<string>();
+  const input = (name: string) => {
+    inputs.add(name);
+    return ref(name);
+  };
+  const resources: Props = {};
+
+  for (const v of design.vpcs) {
+    const id = vpcIds.get(v.id) as string;
+    resources[id] = { Type: "AWS::EC2::VPC", Properties: { CidrBlock: v.cidrIpv4, Tags: tagList(undefined, v.name) } };
+    // The design's IPv6 block stands for the one Amazon will assign; the exact block cannot be asked for.
+    if (v.cidrIpv6)
+      resources[`${id}Ipv6`] = {
+        Type: "AWS::EC2::VPCCidrBlock",
+        Properties: { VpcId: ref(id), AmazonProvidedIpv6CidrBlock: true },
+      };
+  }
+  for (const p of design.prefixLists)
+    resources[plIds.get(p.id) as string] = {
+      Type: "AWS::EC2::PrefixList",
+      Properties: {
+        PrefixListName: p.name,
+        AddressFamily: p.addressFamily,
+        MaxEntries: p.maxEntries,
+        Entries: p.entries.map((e) => ({ Cidr: e.cidr, Description: e.description })),
+      },
+    };
+
+  const standalone: [string, Props][] = [];
+  for (const g of design.groups) {
+    const id = groupIds.get(g.id) as string;
+    const inline = (direction: "ingress" | "egress", rule: Rule): Props => {
+      const p = rule.peer;
+      const peer: Props =
+        p.kind === "cidr4"
+          ? { CidrIp: cidr.get(p.cidr) ?? p.cidr }
+          : p.kind === "cidr6"
+            ? { CidrIpv6: cidr.get(p.cidr) ?? p.cidr }
+            : p.kind === "prefixList"
+              ? {
+                  [direction === "ingress" ? "SourcePrefixListId" : "DestinationPrefixListId"]: ref(
+                    plIds.get(p.prefixListId) ?? p.prefixListId,
+                  ),
+                }
+              : {
+                  [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
+                    p.groupId,
+                  ),
+                };
+      return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
+    };
+    const byPeer = (direction: "ingress" | "egress") => ({
+      inline: g[direction].filter((r) => r.peer.kind !== "group").map((r) => inline(direction, r)),
+      separate: g[direction].filter((r) => r.peer.kind === "group"),
+    });
+    const ingress = byPeer("ingress");
+    const egress = byPeer("egress");
+    // CloudFormation keeps AWS's default allow-all egress unless the group itself declares egress
+    // (standalone SecurityGroupEgress resources do not count), so a group whose egress is empty
+    // or only group-to-group declares the rule that matches nothing: all traffic to 127.0.0.1/32.
+    if (egress.inline.length === 0)
+      egress.inline.push({
+        ...BLOCK_EGRESS,
+        Description: "Matches nothing; declared so the default allow-all egress is removed",
+      });
+    resources[id] = {
+      Type: "AWS::EC2::SecurityGroup",
+      Properties: {
+        GroupName: g.name,
+        GroupDescription: g.description || g.name,
+        VpcId: g.vpcId ? ref(vpcIds.get(g.vpcId) as string) : undefined,
+        SecurityGroupIngress: ingress.inline.length ? ingress.inline : undefined,
+        SecurityGroupEgress: egress.inline,
+        Tags: tagList(g.tags),
+      },
+    };
+    for (const direction of ["ingress", "egress"] as const)
+      for (const rule of direction === "ingress" ? ingress.separate : egress.separate) {
+        // Rule ids often repeat the group ("sg-app-from-alb", "app-from-alb"); the logical id says it once.
+        let words = rule.id;
+        for (const prefix of [g.id, g.name])
+          if (words.toLowerCase().startsWith(prefix.toLowerCase())) words = words.slice(prefix.length);
+        const ruleId = ids.take(`${g.name} ${words}`, direction === "ingress" ? "Ingress" : "Egress");
+        const props = inline(direction, rule);
+        standalone.push([
+          ruleId,
+          {
+            Type: direction === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress",
+            Properties: { GroupId: groupRef(g.id), ...props },
+          },
+        ]);
+      }
+  }
+  for (const [id, r] of standalone) resources[id] = r;
+  for (const r of design.resources) Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input));
+
+  const outputs: Props = {};
+  for (const g of design.groups) {
+    const id = groupIds.get(g.id) as string;
+    outputs[`${id}Id`] = { Description: `Id of security group ${g.name}`, Value: groupRef(g.id) };
+  }
+  const template = {
+    AWSTemplateFormatVersion: "2010-09-09",
+    Description: `Security groups of "${design.name}", exported by Palisade.`,
+    Parameters: {
+      ...parameters,
+      ...Object.fromEntries(Object.entries(INPUTS).filter(([k]) => inputs.has(k))),
+    },
+    Resources: resources,
+    Outputs: outputs,
+  };
+  const clean = prune(template) as Props;
+  if (format === "json") return { name: "template.json", text: `${JSON.stringify(clean, null, 2)}\n` };
+  const yaml = dump(clean, { schema: TEMPLATE_SCHEMA, lineWidth: -1, noRefs: true });
+  return { name: "template.yaml", text: explainBlockingRule(yaml) };
+}
+
+/** Drops undefined fields and empty sections, so the template holds only what was said. */
+function prune(v: unknown): unknown {
+  if (v instanceof Intrinsic) return v.fn === "Select" ? v.toJSON() : v;
+  if (Array.isArray(v)) return v.map(prune);
+  if (typeof v !== "object" || v === null) return v;
+  const out: Props = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue;
+    const p = prune(x);
+    if (
+      typeof p === "object" &&
+      p !== null &&
+      !Array.isArray(p) &&
+      !(p instanceof Intrinsic) &&
+      Object.keys(p).length === 0 &&
+      (k === "Parameters" || k === "Outputs")
+    )
+      continue;
+    out[k] = p;
+  }
+  return out;
+}
+
+/** YAML can say why in a comment; JSON carries the reason in the rule's Description. */
+function explainBlockingRule(yaml: string): string {
+  const lines = yaml.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const m = /^(\s*)- IpProtocol: '-1'$/.exec(line);
+    if (m && lines[i + 1]?.trim() === `CidrIp: ${BLOCK_EGRESS.CidrIp}`)
+      out.push(
+        `${m[1]}# No egress: CloudFormation keeps AWS's default allow-all egress unless egress is declared,`,
+        `${m[1]}# so this rule, which matches nothing (loopback never leaves the instance), is declared instead.`,
+      );
+    out.push(line);
+  }
+  return out.join("\n");
+}
+
+function resourceOf(
+  r: Resource,
+  ids: LogicalIds,
+  vpcIds: Map<string, string>,
+  groupRef: (id: string) => Intrinsic,
+  input: (name: string) => Intrinsic,
+): Props {
+  const groups = r.groupIds.map(groupRef);
+  const tags = tagList(r.tags, r.name);
+  switch (r.kind) {
+    case "instance":
+      return {
+        [ids.take(r.name || r.id, "Instance")]: {
+          Type: "AWS::EC2::Instance",
+          Properties: {
+            ImageId: input("ImageId"),
+            InstanceType: "t3.micro",
+            SubnetId: input("SubnetId"),
+            SecurityGroupIds: groups,
+            PrivateIpAddress: r.privateIpv4,
+            Ipv6Addresses: r.ipv6 ? [{ Ipv6Address: r.ipv6 }] : undefined,
+            Tags: tags,
+          },
+        },
+      };
+    case "loadBalancer":
+      return {
+        [ids.take(r.name || r.id, "LoadBalancer")]: {
+          Type: "AWS::ElasticLoadBalancingV2::LoadBalancer",
+          Properties: {
+            Name: r.name,
+            Type: "application",
+            Scheme: "internet-facing",
+            Subnets: input("SubnetIds"),
+            SecurityGroups: groups,
+            Tags: tags,
+          },
+        },
+      };
+    case "database":
+      return {
+        [ids.take(r.name || r.id, "Database")]: {
+          Type: "AWS::RDS::DBInstance",
+          Properties: {
+            DBInstanceIdentifier: r.name,
+            Engine: "postgres",
+            DBInstanceClass: "db.t3.micro",
+            AllocatedStorage: "20",
+            MasterUsername: "dbadmin",
+            ManageMasterUserPassword: true,
+            VPCSecurityGroups: groups,
+            Tags: tags,
+          },
+        },
+      };
+    case "function":
+      return {
+        [ids.take(r.name || r.id, "Function")]: {
+          Type: "AWS::Lambda::Function",
+          Properties: {
+            FunctionName: r.name,
+            Role: input("LambdaRoleArn"),
+            Runtime: "nodejs20.x",
+            Handler: "index.handler",
+            Code: { ZipFile: "exports.handler = async () => ({});" },
+            VpcConfig: { SecurityGroupIds: groups, SubnetIds: input("SubnetIds") },
+            Tags: tags,
+          },
+        },
+      };
+    case "containerService":
+      return {
+        [ids.take(r.name || r.id, "Service")]: {
+          Type: "AWS::ECS::Service",
+          Properties: {
+            ServiceName: r.name,
+            Cluster: input("EcsCluster"),
+            TaskDefinition: input("EcsTaskDefinition"),
+            LaunchType: "FARGATE",
+            DesiredCount: 1,
+            NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: groups, Subnets: input("SubnetIds") } },
+            Tags: tags,
+          },
+        },
+      };
+    case "endpoint":
+      return {
+        [ids.take(r.name || r.id, "Endpoint")]: {
+          Type: "AWS::EC2::VPCEndpoint",
+          Properties: {
+            VpcId: r.vpcId ? ref(vpcIds.get(r.vpcId) as string) : undefined,
+            ServiceName: new Intrinsic("Sub", `com.amazonaws.\${AWS::Region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}`),
+            VpcEndpointType: "Interface",
+            SubnetIds: input("SubnetIds"),
+            SecurityGroupIds: groups,
+          },
+        },
+      };
+  }
+}

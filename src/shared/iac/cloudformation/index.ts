@@ -1,0 +1,3 @@
+export { looksLikeCloudFormation } from "./detect";
+export { toCloudFormation } from "./export";
+export { BLOCK_EGRESS, type CloudFormationSource, type ImportResult, importCloudFormation } from "./import";

@@ -1,0 +1,88 @@
+// Reading a template's text (YAML or JSON) into a value, with a way back from any path in it to
+// the line and column where it was written.
+
+import { load } from "js-yaml";
+import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
+import { InputError, lineColumn } from "../../model/problems";
+import { lineIndex, type Where } from "../draft";
+import { CLOUDFORMATION_SCHEMA, pathKey, yamlOffsets } from "./yaml";
+
+export type Path = (string | number)[];
+
+export interface LoadedTemplate {
+  value: unknown;
+  /** The closest written place to `path`: the path itself, or the nearest enclosing part of it. */
+  at: (path: Path) => Where;
+}
+
+const looksLikeJson = (text: string) => text.trimStart().startsWith("{");
+
+function loadJson(name: string, text: string): LoadedTemplate {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length) {
+    throw new InputError(
+      errors.slice(0, 5).map((e) => ({
+        file: name,
+        ...lineColumn(text, e.offset),
+        message: `not valid JSON: ${printParseErrorCode(e.error)
+          .replace(/([a-z])([A-Z])/g, "$1 $2")
+          .toLowerCase()}`,
+        severity: "error" as const,
+      })),
+    );
+  }
+  // Built on the first problem only: a clean import never pays for positions.
+  let tree: ReturnType<typeof parseTree> | null = null;
+  let place: ((offset: number) => { line: number; column: number }) | undefined;
+  return {
+    value,
+    at: (path) => {
+      tree ??= parseTree(text) ?? null;
+      place ??= lineIndex(text);
+      if (!tree) return { file: name };
+      for (let n = path.length; n >= 0; n--) {
+        const node = findNodeAtLocation(tree, path.slice(0, n));
+        if (node) return { file: name, ...place(node.parent?.type === "property" ? node.parent.offset : node.offset) };
+      }
+      return { file: name };
+    },
+  };
+}
+
+function loadYaml(name: string, text: string): LoadedTemplate {
+  let value: unknown;
+  try {
+    value = load(text, { schema: CLOUDFORMATION_SCHEMA, filename: name });
+  } catch (e) {
+    const mark = (e as { mark?: { line: number; column: number } }).mark;
+    const reason = (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e));
+    throw new InputError([
+      {
+        file: name,
+        ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}),
+        message: `not valid YAML: ${reason}`,
+        severity: "error",
+      },
+    ]);
+  }
+  let offsets: Map<string, number> | undefined;
+  let place: ((offset: number) => { line: number; column: number }) | undefined;
+  return {
+    value,
+    at: (path) => {
+      offsets ??= yamlOffsets(text);
+      place ??= lineIndex(text);
+      for (let n = path.length; n >= 0; n--) {
+        const offset = offsets.get(pathKey(path.slice(0, n)));
+        if (offset !== undefined) return { file: name, ...place(offset) };
+      }
+      return { file: name };
+    },
+  };
+}
+
+/** JSON templates are read as JSON (exact positions, JSON's own error messages), all others as YAML. */
+export function loadTemplate(name: string, text: string): LoadedTemplate {
+  return looksLikeJson(text) ? loadJson(name, text) : loadYaml(name, text);
+}

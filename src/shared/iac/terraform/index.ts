@@ -1,0 +1,3 @@
+export { looksLikeTerraform } from "./detect";
+export { type TerraformFile, type TerraformOptions, toTerraform } from "./export";
+export { type ImportResult, importTerraform, type TerraformSource } from "./import";
