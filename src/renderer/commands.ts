@@ -41,7 +41,7 @@ export async function layoutNow(): Promise<void> {
     const positions = await layoutDesign(history.present, flows, sizes);
     run(autoLayout, { positions });
     await nextFrame();
-    await flowInstance()?.fitView({ padding: 0.15 });
+    await flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 });
   } catch (e) {
     notify("error", `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -115,7 +115,12 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   { name: autoLayout.name, label: autoLayout.label, keys: autoLayout.keys, run: layoutNow },
-  { name: "fitView", label: "Fit view", keys: ["Shift+1"], run: () => void flowInstance()?.fitView({ padding: 0.15 }) },
+  {
+    name: "fitView",
+    label: "Fit view",
+    keys: ["Shift+1"],
+    run: () => void flowInstance()?.fitView({ padding: 0.15, maxZoom: 1.5 }),
+  },
   { name: "zoomIn", label: "Zoom in", keys: ["Mod+="], run: () => void flowInstance()?.zoomIn() },
   { name: "zoomOut", label: "Zoom out", keys: ["Mod+-"], run: () => void flowInstance()?.zoomOut() },
   {

@@ -21,6 +21,8 @@ import { DRAG_TYPE, readPayload } from "./dnd";
 import { FlowEdgeView } from "./FlowEdgeView";
 import { type NodeData, toEdges, toNodes } from "./toFlow";
 
+/** The width of a node, as styles.css draws it. */
+const NODE_WIDTH = 200;
 const nodeTypes = { resource: DesignNode, external: DesignNode };
 const edgeTypes = { flow: FlowEdgeView };
 
@@ -82,7 +84,9 @@ export function Canvas() {
       const payload = readPayload(e.dataTransfer);
       if (!payload) return;
       e.preventDefault();
-      const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // The node lands centred under the pointer, as it was held.
+      const position = { x: at.x - NODE_WIDTH / 2, y: at.y - 30 };
       const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? undefined;
       if (payload.type === "resource") run(addResource, { kind: payload.kind, position }, undefined);
       else if (payload.type === "external") run(addExternal, { kind: payload.kind, position });
@@ -90,13 +94,16 @@ export function Canvas() {
         if (!target) notify("info", "Drop a security group onto a resource to attach it");
         else run(attachGroup, { nodeId: target, groupId: payload.groupId });
       } else if (payload.type === "newGroup") {
-        if (!target) run(addGroup, {});
-        else
-          change("New security group", (d) => {
-            const withGroup = addGroup.perform(d, {});
-            const group = withGroup.groups.at(-1)!;
-            return attachGroup.perform(withGroup, { nodeId: target, groupId: group.id });
-          });
+        const made = !target
+          ? run(addGroup, {})
+          : change("New security group", (d) => {
+              const withGroup = addGroup.perform(d, {});
+              const group = withGroup.groups.at(-1)!;
+              return attachGroup.perform(withGroup, { nodeId: target, groupId: group.id });
+            });
+        // The new group opens in the inspector, ready for its name and rules.
+        const group = editor.get().history.present.groups.at(-1);
+        if (made && group) editor.set({ selection: { nodes: [], group: group.id } });
       }
       // A new node is selected, so the inspector shows it at once.
       if (payload.type === "resource" || payload.type === "external") {
@@ -109,6 +116,7 @@ export function Canvas() {
   );
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the palette's drags; from the keyboard, the palette's items add nodes with Enter.
     <div
       className="canvas"
       onDragOver={(e) => {
@@ -135,14 +143,13 @@ export function Canvas() {
         nodesConnectable={false}
         deleteKeyCode={null}
         onlyRenderVisibleElements
-        fitView
         minZoom={0.1}
         colorMode={theme}
         proOptions={{ hideAttribution: true }}
         aria-label="Design canvas"
       >
         <Background gap={24} />
-        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -26,7 +26,7 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
     data.asked ? `is-asked-${data.asked}` : "",
   ];
   return (
-    <div className={classes.join(" ")} data-testid={`node-${id}`} aria-label={`${kindTitle(data)} ${data.name}`}>
+    <div className={classes.join(" ")} data-testid={`node-${id}`}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="node__head">
         <span className="node__icon">
@@ -76,7 +76,19 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
       )}
       {data.timeout && (
         <div className="node__timeout" role="status">
-          ⏱ timeout: dropped here
+          <svg
+            width="12"
+            height="12"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.4"
+            aria-hidden="true"
+          >
+            <circle cx="12" cy="13" r="8" />
+            <path d="M12 9v4l2.5 2.5M9 2h6" />
+          </svg>{" "}
+          timeout: dropped here
         </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} />

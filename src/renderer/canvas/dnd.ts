@@ -21,5 +21,5 @@ export function readPayload(data: DataTransfer): DragPayload | undefined {
 
 export function startDrag(e: React.DragEvent, payload: DragPayload): void {
   e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(payload));
-  e.dataTransfer.effectAllowed = payload.type === "group" || payload.type === "newGroup" ? "link" : "copy";
+  e.dataTransfer.effectAllowed = "copy";
 }

@@ -45,6 +45,23 @@ describe("toEdges", () => {
   });
 });
 
+describe("toEdges pairs", () => {
+  it("marks the two directions of one pair", () => {
+    const f = (from: string, to: string): FlowEdge => ({
+      id: `${from}->${to}`,
+      from,
+      to,
+      services: [{ protocol: "-1" }],
+      byFamily: { ipv4: [{ protocol: "-1" }] },
+      families: [4],
+      label: "all traffic",
+      exposure: "internal",
+    });
+    const edges = toEdges([f("a", "b"), f("b", "a"), f("a", "c")]);
+    expect(edges.map((e) => e.data?.paired)).toEqual([true, true, false]);
+  });
+});
+
 describe("needsLayout", () => {
   it("is true when every node sits at one spot, as imports arrive", () => {
     const d = sampleDesign();

@@ -22,6 +22,8 @@ export interface EdgeData extends Record<string, unknown> {
   label: string;
   exposure: FlowEdge["exposure"];
   active: boolean;
+  /** A flow in the other direction exists too: the two are drawn apart. */
+  paired: boolean;
 }
 
 export interface CanvasMarks {
@@ -44,6 +46,7 @@ export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
     return {
       id: r.id,
       type: "resource",
+      ariaLabel: `${r.kind} ${r.name}`,
       position: r.position,
       selected,
       data: {
@@ -62,6 +65,7 @@ export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
     return {
       id: e.id,
       type: "external",
+      ariaLabel: `${e.kind === "internet" ? "Internet" : e.kind === "myIp" ? "My IP" : "network"} ${e.name}`,
       position: e.position,
       selected,
       data: { kind: e.kind, name: e.name, external: true, addresses: e.cidrs, groups: [], highlighted: false, ...mark },
@@ -71,6 +75,7 @@ export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
 }
 
 export function toEdges(flows: readonly FlowEdge[], selectedEdge?: string, hoverEdge?: string): Edge<EdgeData>[] {
+  const ids = new Set(flows.map((f) => f.id));
   // A node's flow to itself (members of one group on one interface) has no line to draw.
   return flows
     .filter((f) => f.from !== f.to)
@@ -81,7 +86,12 @@ export function toEdges(flows: readonly FlowEdge[], selectedEdge?: string, hover
       type: "flow",
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
       selected: f.id === selectedEdge,
-      data: { label: f.label, exposure: f.exposure, active: f.id === selectedEdge || f.id === hoverEdge },
+      data: {
+        label: f.label,
+        exposure: f.exposure,
+        active: f.id === selectedEdge || f.id === hoverEdge,
+        paired: ids.has(`${f.to}->${f.from}`),
+      },
     }));
 }
 

@@ -60,8 +60,11 @@ export function ProblemsPanel() {
         </button>
       </div>
       <ul>
-        {problems.problems.map((p, i) => (
-          <li key={`${i}-${p.message}`} className={p.severity === "warning" ? "is-warning" : "is-error"}>
+        {problems.problems.map((p) => (
+          <li
+            key={`${p.file}:${p.line}:${p.column}:${p.path}:${p.message}`}
+            className={p.severity === "warning" ? "is-warning" : "is-error"}
+          >
             <code>{formatProblem(p)}</code>
           </li>
         ))}
@@ -75,7 +78,7 @@ export function RecoveryBanner() {
   if (!recovery) return null;
   const when = new Date(recovery.savedAt);
   return (
-    <div className="banner" role="region" aria-label="Recovered work" data-testid="recovery">
+    <section className="banner" aria-label="Recovered work" data-testid="recovery">
       <span>
         Unsaved work on <strong>{recovery.design.name}</strong> from{" "}
         {Number.isNaN(when.getTime()) ? recovery.savedAt : when.toLocaleString()} was recovered.
@@ -100,7 +103,7 @@ export function RecoveryBanner() {
       >
         Discard
       </button>
-    </div>
+    </section>
   );
 }
 
@@ -113,6 +116,7 @@ export function HelpOverlay() {
   if (!open) return null;
   const shortcuts = COMMANDS.filter((c) => c.keys && c.keys.length > 0);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape and the Close button do the same from the keyboard.
     <div className="overlay" role="presentation" onClick={() => editor.set({ helpOpen: false })}>
       <div
         className="help"

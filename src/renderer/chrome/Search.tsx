@@ -13,7 +13,7 @@ export function Search() {
   return (
     <form
       className="search"
-      role="search"
+      aria-label="Search"
       onSubmit={(e) => {
         e.preventDefault();
         if (matches.length === 0) return;

@@ -46,7 +46,7 @@ export function TopBar() {
       <div className="doc-title" data-testid="doc-title" title={path ?? "not saved to a file yet"}>
         <span className="doc-title__name">{name}</span>
         {dirty && (
-          <span className="dirty" aria-label="unsaved changes" title="Unsaved changes">
+          <span className="dirty" role="img" aria-label="unsaved changes" title="Unsaved changes">
             ●
           </span>
         )}

@@ -90,7 +90,11 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
             direction={direction}
             submitLabel={direction === "ingress" ? "Add inbound rule" : "Add outbound rule"}
             onCancel={() => setAdding(false)}
-            onSubmit={(drafts) => run(addRules, { groupId: group.id, direction, rules: drafts })}
+            onSubmit={(drafts) => {
+              const ok = run(addRules, { groupId: group.id, direction, rules: drafts });
+              if (ok) setAdding(false);
+              return ok;
+            }}
           />
         ) : (
           <button type="button" onClick={() => setAdding(true)}>
@@ -112,7 +116,13 @@ export function GroupInspector({ group }: { group: SecurityGroup }) {
         <KindIcon kind="group" /> {group.name}
         <span className="muted small">{group.id}</span>
       </h2>
-      <Field label="Group name" value={group.name} validate={validateName} onCommit={(name) => update({ name })} />
+      <Field
+        label="Group name"
+        value={group.name}
+        validate={validateName}
+        // A description that only repeats the name follows it, until the user writes a real one.
+        onCommit={(name) => update(group.description === group.name ? { name, description: name } : { name })}
+      />
       <Field
         label="Description"
         value={group.description}

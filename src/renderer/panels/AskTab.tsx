@@ -39,6 +39,7 @@ export function AskTab() {
   return (
     <form
       className="ask"
+      aria-label="Ask whether a flow is permitted"
       onSubmit={(e) => {
         e.preventDefault();
         if (!ready) return;

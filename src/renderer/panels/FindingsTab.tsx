@@ -10,8 +10,8 @@ export function FindingsTab() {
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   return (
     <ul className="findings">
-      {sorted.map((f, i) => (
-        <li key={`${f.code}-${f.groupId ?? ""}-${f.nodeId ?? ""}-${f.ruleIndex ?? ""}-${i}`}>
+      {sorted.map((f) => (
+        <li key={[f.code, f.groupId, f.direction, f.ruleIndex, f.nodeId, f.intentId, f.message].join("|")}>
           <button
             type="button"
             className="finding"

@@ -55,8 +55,10 @@ export function useLifecycle(): void {
       const timer = setTimeout(() => void layoutNow(), 50);
       return () => clearTimeout(timer);
     }
-    if (fresh) {
-      const timer = setTimeout(() => void flowInstance()?.fitView({ padding: 0.15 }), 50);
+    // React Flow queues a fit of an empty canvas until the first node arrives, which would
+    // jump the view under the user's first drop; so only a non-empty design is fitted.
+    if (fresh && design.resources.length + design.externals.length > 0) {
+      const timer = setTimeout(() => void flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 }), 50);
       return () => clearTimeout(timer);
     }
   }, [design, fresh]);
