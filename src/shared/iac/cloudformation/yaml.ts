@@ -90,7 +90,10 @@ export function yamlOffsets(text: string): Map<string, number> {
   // Called when a node starts at `offset`; returns the node's own path.
   const enter = (offset: number): (string | number)[] | undefined => {
     const top = stack[stack.length - 1];
-    if (!top) return [];
+    if (!top) {
+      offsets.set(pathKey([]), offset);
+      return [];
+    }
     if (top.kind === "seq") {
       const path = [...top.path, top.index++];
       offsets.set(pathKey(path), offset);
