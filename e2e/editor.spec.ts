@@ -32,6 +32,8 @@ async function addInbound(page: Page, preset: string, source: string, pick?: (fo
 
 test("build the three-tier design with the mouse, ask, undo, save and reopen", async ({ app: page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
+  // A first run opens the HTTP/HTTPS server example; the user starts a new design instead.
+  await expect(node(page, "web")).toBeVisible();
   await page.getByRole("button", { name: "New design" }).click();
   await expect(page.getByTestId("doc-title")).toContainText("Untitled");
   await expect(page.locator(".react-flow__node")).toHaveCount(0);

@@ -38,10 +38,13 @@ const MENU: Partial<Record<MenuCommand, string>> = {
 export function useLifecycle(): void {
   // Start: the file passed at launch or the example, and any unsaved work to offer back.
   useEffect(() => {
+    const before = editor.get();
     void api["app:startup"]({}).then((reply) => {
       if (!reply.ok) return notify("error", reply.problems.map((p) => p.message).join("; "));
       const { open, recovery, warnings } = reply.value;
-      if (open) replaceDocument(open.design, open.path);
+      // A user who already started (New, Open, a first drop) keeps what they started.
+      const untouched = editor.get().history === before.history;
+      if (open && untouched) replaceDocument(open.design, open.path);
       if (recovery) editor.set({ recovery });
       if (warnings.length > 0) editor.set({ problems: { title: "At start:", problems: warnings } });
     });
