@@ -237,7 +237,9 @@ describe.concurrent("palisade", () => {
   it("lint exits 1 on a high finding and names it; 0 on a clean design", async () => {
     const bad = await palisade("lint", "ssh-open.palisade.json");
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/^high: ssh-open-to-world: group sg-app, inbound rule 2: /m);
+    expect(bad.stdout).toMatch(
+      /^ssh-open\.palisade\.json:\d+:\d+: high: ssh-open-to-world: sg-app \(app\) inbound rule 2, tcp 22 from 0\.0\.0\.0\/0/m,
+    );
     const clean = await palisade("lint", "three-tier.palisade.json");
     expect(clean).toMatchObject({ code: 0, stdout: "No findings.\n" });
   });
@@ -249,7 +251,14 @@ describe.concurrent("palisade", () => {
     expect(sarif.runs[0].results[0]).toMatchObject({
       ruleId: "ssh-open-to-world",
       level: "error",
-      locations: [{ physicalLocation: { artifactLocation: { uri: "ssh-open.palisade.json" } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: "ssh-open.palisade.json" },
+            region: { startLine: expect.any(Number) },
+          },
+        },
+      ],
     });
   });
 

@@ -6,6 +6,7 @@ import { importAwsCli, isAwsCliOutput, parseJson } from "../shared/iac/awscli";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { importTerraformFiles } from "./hcl";
 import { mergeDesigns, type Source } from "./merge";
+import { declarationLocator, designLocator, firstOf, type Locate, placesLocator } from "./places";
 
 export type FileKind = "design" | "awscli" | "terraform" | "cloudformation";
 
@@ -17,6 +18,8 @@ export interface SourceFile {
 export interface Loaded {
   design: Design;
   warnings: Problem[];
+  /** Where a group, rule, node or intent was written, where that is known. */
+  locate: Locate;
 }
 
 const TERRAFORM = /\.tf(\.json)?$/i;
@@ -36,7 +39,8 @@ export function detectKind(file: SourceFile): FileKind | { unknown: string } {
   } catch (e) {
     // A broken design file should get the design reader's own message, placed in the file.
     if (/\.palisade\.json$/i.test(file.name) || /"format"\s*:\s*"palisade"/.test(file.text)) return "design";
-    throw e;
+    if (/\.json$/i.test(file.name)) throw e;
+    return { unknown: "it is neither JSON, YAML nor Terraform" };
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
@@ -62,7 +66,9 @@ async function optional<T>(specifier: string, name: string): Promise<T | undefin
   }
 }
 
-async function cloudFormationImporter(): Promise<((file: SourceFile) => Promise<Loaded> | Loaded) | undefined> {
+type Imported = { design: Design; warnings: Problem[] };
+
+async function cloudFormationImporter(): Promise<((file: SourceFile) => Imported) | undefined> {
   return optional(new URL("../shared/iac/cloudformation/index.ts", import.meta.url).href, "importCloudFormation");
 }
 
@@ -98,6 +104,7 @@ export async function importFiles(files: readonly SourceFile[], origin?: string)
 
   const sources: Source[] = [];
   const warnings: Problem[] = [];
+  const locators: Locate[] = [];
   const collect = async (run: () => Promise<void> | void) => {
     try {
       await run();
@@ -108,11 +115,14 @@ export async function importFiles(files: readonly SourceFile[], origin?: string)
   };
   for (const file of byKind.design)
     await collect(() => {
-      sources.push({ name: file.name, design: parseDesign(file.text, file.name), positioned: true });
+      const design = parseDesign(file.text, file.name);
+      sources.push({ name: file.name, design, positioned: true });
+      locators.push(designLocator(file, design));
     });
   if (byKind.terraform.length > 0)
     await collect(async () => {
       const result = await importTerraformFiles(byKind.terraform);
+      locators.push(declarationLocator(byKind.terraform));
       sources.push({
         name: origin ?? byKind.terraform.map((f) => f.name).join(", "),
         design: result.design,
@@ -124,19 +134,21 @@ export async function importFiles(files: readonly SourceFile[], origin?: string)
     await collect(async () => {
       const importCloudFormation = await cloudFormationImporter();
       if (!importCloudFormation) unavailable([file], "CloudFormation");
-      const result = await importCloudFormation(file);
+      const result = importCloudFormation(file);
+      locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
     });
   if (byKind.awscli.length > 0)
     await collect(() => {
       const result = importAwsCli(byKind.awscli);
+      locators.push(placesLocator(result.places));
       sources.push({ name: byKind.awscli.map((f) => f.name).join(", "), design: result.design, positioned: false });
       warnings.push(...result.warnings);
     });
   if (problems.length > 0) throw new InputError(problems);
   const merged = mergeDesigns(sources);
-  return { design: merged.design, warnings: [...warnings, ...merged.warnings] };
+  return { design: merged.design, warnings: [...warnings, ...merged.warnings], locate: firstOf(locators) };
 }
 
 function ioMessage(error: unknown): string {

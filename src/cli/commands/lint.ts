@@ -36,22 +36,21 @@ Exit status: 0 no finding at high or critical, 1 some, 2 bad input or usage.`,
     const args = parse(argv, { json: { type: "boolean" }, format: { type: "string" } });
     const format = oneOf(args, "format", ["text", "json", "sarif"] as const) ?? (flag(args, "json") ? "json" : "text");
     const paths = files(args);
-    const { design, warnings } = await loadPaths(paths);
+    const { design, warnings, locate } = await loadPaths(paths);
     printProblems(io, warnings);
     const found = findings(design);
     const failing = found.some((f) => f.severity === "critical" || f.severity === "high");
     if (format === "json") io.out(JSON.stringify(found, null, 2));
     else if (format === "sarif") {
       const file = paths.length === 1 ? (paths[0] as string) : undefined;
-      io.out(
-        JSON.stringify(
-          toSarif(found, () => (file ? { file } : undefined), VERSION),
-          null,
-          2,
-        ),
-      );
+      const place = (f: Finding) => locate(f) ?? (file ? { file } : undefined);
+      io.out(JSON.stringify(toSarif(found, place, VERSION), null, 2));
     } else {
-      for (const f of found) io.out(`${f.severity}: ${f.code}: ${where(f)}: ${f.message}`);
+      for (const f of found) {
+        const at = locate(f);
+        const place = at ? [at.file, at.line, at.column].filter((x) => x !== undefined).join(":") : where(f);
+        io.out(`${place}: ${f.severity}: ${f.code}: ${f.message}`);
+      }
       const counts = ["critical", "high", "medium", "low", "info"]
         .map((s) => [s, found.filter((f) => f.severity === s).length] as const)
         .filter(([, n]) => n > 0)

@@ -197,6 +197,18 @@ describe("importAwsCli: instances and network interfaces", () => {
     expect(x("i-0123456789abcdef0")).toBeLessThan(x("eni-0c000000000000001")!);
   });
 
+  it("remembers where each group, rule and node was read", () => {
+    const { places } = importAwsCli(all);
+    expect(places.get("group:sg-0a1b2c3d4e5f60002")).toEqual({ file: "security-groups.json", line: 72, column: 9 });
+    // The second SSH peer of the permission is the app group's third inbound rule.
+    expect(places.get("rule:sg-0a1b2c3d4e5f60002:ingress:2")).toEqual({
+      file: "security-groups.json",
+      line: 99,
+      column: 29,
+    });
+    expect(places.get("node:i-0123456789abcdef0")?.file).toBe("instances.json");
+  });
+
   it("is deterministic: the same files give the same design", () => {
     expect(importAwsCli(all).design).toEqual(design);
   });

@@ -13,6 +13,11 @@ import { type AwsNetworkInterface, nameTag, tagRecord } from "./shapes";
 export interface ImportResult {
   design: Design;
   warnings: Problem[];
+  /**
+   * Where parts were read, for findings placed at file:line:column: keys "group:<id>",
+   * "rule:<groupId>:<ingress|egress>:<index>" (the IpPermission peer) and "node:<id>".
+   */
+  places: Map<string, Pick<Problem, "file" | "line" | "column">>;
 }
 
 type JsonPath = (string | number)[];
@@ -32,6 +37,10 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   if (errors.length > 0) throw new InputError(errors);
 
   const warnings: Problem[] = [];
+  const places: ImportResult["places"] = new Map();
+  const remember = (key: string, file: AwsCliFile, path: JsonPath) => {
+    if (!places.has(key)) places.set(key, { file: file.name, ...jsonPosition(file.text, path) });
+  };
   const place = (file: AwsCliFile, path: JsonPath) => ({
     file: file.name,
     ...jsonPosition(file.text, path),
@@ -142,7 +151,10 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
           for (const p of split.problems) fail(file, p.path, p.message);
           for (const p of split.groupPairsWithoutId)
             warn(file, p, "a group pair without a GroupId (EC2-Classic) cannot match anything in a VPC; skipped");
-          for (const { rule } of split.rules) group[direction].push(rule);
+          for (const { rule, path } of split.rules) {
+            remember(`rule:${g.GroupId}:${direction}:${group[direction].length}`, file, path);
+            group[direction].push(rule);
+          }
         });
       }
       for (const permission of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])])
@@ -153,6 +165,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
               ...(pair.VpcId ? { vpcId: pair.VpcId } : {}),
             });
       groups.set(g.GroupId, group);
+      remember(`group:${g.GroupId}`, file, at);
     });
 
   for (const { file, output } of outputs)
@@ -190,6 +203,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
           position: { x: 0, y: 0 },
         };
         resources.set(resource.id, resource);
+        remember(`node:${resource.id}`, file, at);
         resourceByKey.set(resource.id, resource);
       });
     });
@@ -220,6 +234,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         position: { x: 0, y: 0 },
       };
       resources.set(id, resource);
+      remember(`node:${id}`, file, at);
       resourceByKey.set(owner.key, resource);
     });
 
@@ -267,7 +282,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
     groups: [...groups.values()],
     prefixLists: [...prefixLists.values()],
   };
-  return { design: validateDesign(layoutTiers(design)), warnings };
+  return { design: validateDesign(layoutTiers(design)), warnings, places };
 }
 
 // Without describe-vpcs output the VPC ranges are unknown; private ranges are then taken as inside.
