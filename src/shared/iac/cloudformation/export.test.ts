@@ -157,9 +157,8 @@ describe("toCloudFormation", () => {
   it("turns my IP and named CIDRs into parameters with defaults", () => {
     const t = jsonOf(example("http-server"));
     expect(t.Parameters?.MyIP).toEqual({ Type: "String", Description: "My IP", Default: "203.0.113.10/32" });
-    const ssh = (t.Resources.WebSecurityGroup?.Properties.SecurityGroupIngress as Record<string, unknown>[]).find(
-      (r) => r.FromPort === 22,
-    );
+    const ingress = t.Resources.WebSecurityGroup?.Properties.SecurityGroupIngress as Record<string, unknown>[];
+    const ssh = ingress.find((r) => r.FromPort === 22);
     expect(ssh?.CidrIp).toEqual({ Ref: "MyIP" });
   });
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${Name} here is CloudFormation's Fn::Sub syntax, on purpose
 import { describe, expect, it } from "vitest";
 import { formatProblem, InputError } from "../../model/problems";
 import { importCloudFormation } from "./import";

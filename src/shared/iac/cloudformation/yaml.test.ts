@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${Name} here is CloudFormation's Fn::Sub syntax, on purpose
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { CLOUDFORMATION_SCHEMA, pathKey, yamlOffsets } from "./yaml";
