@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError, type Problem } from "../shared/model";
 import { detectKind, importFiles, loadPaths } from "./load";
 import { mergeDesigns } from "./merge";
+import { declarationLocator } from "./places";
 
 const root = resolve(__dirname, "../..");
 const fixtures = join(root, "src/shared/iac/awscli/fixtures");
@@ -130,5 +131,29 @@ describe("mergeDesigns", () => {
     expect(warnings[0]?.message).toMatch(
       /security group "sg-alb" is also described by a, differently; the copy from a is kept/,
     );
+  });
+});
+
+describe("locate", () => {
+  it("places a rule of a design file at its JSON object", async () => {
+    const file = join(dir, "three-tier.palisade.json");
+    writeFileSync(file, threeTierText);
+    const { locate } = await loadPaths([file]);
+    expect(locate({ groupId: "sg-app", direction: "ingress", ruleIndex: 1 })).toEqual({ file, line: 162, column: 9 });
+    expect(locate({ nodeId: "db" })).toEqual({ file, line: 82, column: 5 });
+    expect(locate({ groupId: "sg-nope" })).toBeUndefined();
+  });
+
+  it("places a group of a CloudFormation template or Terraform file at its declaration", () => {
+    const locate = declarationLocator([
+      { name: "main.tf", text: 'variable "x" {}\n\nresource "aws_security_group" "web" {\n}\n' },
+      { name: "stack.yaml", text: "Resources:\n  DbGroup:\n    Type: AWS::EC2::SecurityGroup\n" },
+    ]);
+    expect(locate({ groupId: "sg-web" })).toEqual({ file: "main.tf", line: 3, column: 1 });
+    expect(locate({ groupId: "DbGroup", direction: "ingress", ruleIndex: 0 })).toEqual({
+      file: "stack.yaml",
+      line: 2,
+      column: 3,
+    });
   });
 });
