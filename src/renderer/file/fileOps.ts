@@ -39,9 +39,10 @@ export async function openText(name: string, text: string): Promise<void> {
   else opened(await api["iac:import"]({ files: [{ name, text }] }), name);
 }
 
-export async function openFiles(files: readonly File[]): Promise<void> {
+/** `confirmed`: the user already agreed to replace unsaved changes (the picker asked first). */
+export async function openFiles(files: readonly File[], confirmed = false): Promise<void> {
   if (files.length === 0) return;
-  if (!confirmDiscard()) return;
+  if (!confirmed && !confirmDiscard()) return;
   if (files.length === 1) {
     const file = files[0]!;
     await openText(file.name, await file.text());
@@ -63,7 +64,7 @@ function pickFiles(accept: string, multiple: boolean): void {
   input.multiple = multiple;
   input.style.display = "none";
   input.dataset.testid = "open-file-input";
-  input.addEventListener("change", () => void openFiles([...(input.files ?? [])]));
+  input.addEventListener("change", () => void openFiles([...(input.files ?? [])], true));
   document.body.append(input);
   fileInput = input;
   input.click();

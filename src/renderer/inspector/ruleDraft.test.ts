@@ -64,6 +64,11 @@ describe("readRuleForm", () => {
     expect(result.errors[field]).toMatch(message);
   });
 
+  it("an empty last port is the first port, and a bad first port is reported once", () => {
+    const result = readRuleForm(form({ preset: "custom", protocol: "tcp", fromPort: "70000" }), "sg");
+    expect(Object.keys(result.errors)).toEqual(["fromPort"]);
+  });
+
   it("every preset but custom reads into at least one valid rule", () => {
     for (const p of PRESETS.filter((p) => p.id !== "custom"))
       expect(readRuleForm(form({ preset: p.id }), "sg").rules?.length).toBeGreaterThan(0);

@@ -89,7 +89,7 @@ export function readRuleForm(form: RuleForm, groupId: string): FormResult {
     if (protocol === "tcp" || protocol === "udp") {
       const from = portOf(form.fromPort, "port", 0, 65535);
       // An empty "to" means a single port, as the console reads it.
-      const to = form.toPort.trim() === "" ? from : portOf(form.toPort, "port", 0, 65535);
+      const to = form.toPort.trim() === "" ? { value: from.value } : portOf(form.toPort, "port", 0, 65535);
       if (from.error) errors.fromPort = from.error;
       if (to.error) errors.toPort = to.error;
       if (from.value !== undefined && to.value !== undefined && from.value > to.value)

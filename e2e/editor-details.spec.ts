@@ -1,0 +1,175 @@
+// The editor's finer behaviour, as a person meets it: validation at the field, AWS's limits,
+// broken files, keyboard editing, edge explanations, search, layout and image export.
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
+
+async function openText(page: Page, name: string, text: string) {
+  // Unsaved changes are confirmed away first, as a person would.
+  page.once("dialog", (d) => void d.accept());
+  const choosing = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Open…" }).click();
+  await (await choosing).setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+test.beforeEach(async ({ app }) => {
+  await app.setViewportSize({ width: 1280, height: 720 });
+  await expect(node(app, "web")).toBeVisible();
+});
+
+test("a bad CIDR, a port out of range and a reversed range are shown at the field and never added", async ({
+  app: page,
+}) => {
+  await page.getByTestId("group-sg-web").click();
+  await inspector(page).getByRole("button", { name: "+ Inbound rule" }).click();
+  const form = inspector(page).getByRole("form", { name: /Add inbound rule/ });
+  const add = form.getByRole("button", { name: "Add inbound rule" });
+  const before = await inspector(page).locator(".rule-list li").count();
+
+  await form.getByLabel("Source", { exact: true }).selectOption({ label: "CIDR…" });
+  await form.getByLabel("Source CIDR").fill("10.0.0.1/8");
+  await expect(form.getByRole("alert")).toContainText("host bits set: the network is 10.0.0.0/8");
+  await expect(add).toBeDisabled();
+  await form.getByLabel("Source CIDR").fill("10.0.0.0/33");
+  await expect(form.getByRole("alert")).toContainText("bad prefix length");
+  await form.getByLabel("Source CIDR").fill("10.0.0.0/8");
+  await expect(add).toBeEnabled();
+
+  await form.getByLabel("Type").selectOption({ label: "Custom…" });
+  await form.getByLabel("From port").fill("70000");
+  await expect(form.getByRole("alert")).toContainText("outside 0-65535");
+  await expect(add).toBeDisabled();
+  await form.getByLabel("From port").fill("9000");
+  await form.getByLabel("To port").fill("8000");
+  await expect(form.getByRole("alert")).toContainText("reversed range 9000-8000");
+  await expect(add).toBeDisabled();
+  await expect(inspector(page).locator(".rule-list li")).toHaveCount(before);
+
+  await form.getByLabel("To port").fill("9100");
+  await add.click();
+  await expect(inspector(page).locator(".rule-list li").first()).toBeVisible();
+  await expect(inspector(page)).toContainText("tcp 9000-9100 from 10.0.0.0/8");
+});
+
+test("a sixth security group on one interface is refused with a message", async ({ app: page }) => {
+  for (let i = 0; i < 5; i++) await page.getByTestId("palette-new-group").click();
+  const groups = page.locator(".palette__groups button");
+  await expect(groups).toHaveCount(6);
+  // web has its own group; four more fill it up to AWS's default of five.
+  for (let i = 1; i <= 4; i++) await groups.nth(i).dragTo(node(page, "web"));
+  await expect(node(page, "web").locator(".chip")).toHaveCount(5);
+  await groups.nth(5).dragTo(node(page, "web"));
+  await expect(page.getByTestId("notice")).toContainText("AWS's default limit per network interface");
+  await expect(node(page, "web").locator(".chip")).toHaveCount(5);
+
+  // Detaching from the chip frees a place.
+  await node(page, "web")
+    .getByRole("button", { name: /^Detach sg 2 from web$/ })
+    .click();
+  await expect(node(page, "web").locator(".chip")).toHaveCount(4);
+});
+
+test("a broken file shows its problems and leaves the design and its undo history alone", async ({ app: page }) => {
+  await page.getByTestId("palette-database").click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+
+  await openText(page, "broken.palisade.json", '{\n  "format": "palisade",\n  "version": 1,\n  "name": 5\n}\n');
+  const problems = page.getByTestId("problems");
+  await expect(problems).toContainText("broken.palisade.json could not be opened");
+  await expect(problems).toContainText(/broken\.palisade\.json:4:3: name: .*string/i);
+  await openText(page, "worse.palisade.json", '{ "format": "palisade", "version": 1, ');
+  await expect(problems).toContainText(/worse\.palisade\.json:1:\d+: not valid JSON/);
+  await problems.getByRole("button", { name: "Dismiss" }).click();
+  await expect(problems).toHaveCount(0);
+
+  await expect(page.getByTestId("doc-title")).toContainText("HTTP/HTTPS server");
+  await expect(page.locator(".react-flow__node")).toHaveCount(4);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(3);
+});
+
+test("keyboard: delete, copy and paste, duplicate, undo, and the Help overlay", async ({ app: page }) => {
+  const nodes = page.locator(".react-flow__node");
+  await expect(nodes).toHaveCount(3);
+  await node(page, "web").click();
+  await page.keyboard.press("Control+c");
+  await page.keyboard.press("Control+v");
+  await expect(nodes).toHaveCount(4);
+  await expect(node(page, "web-2")).toContainText("web 2");
+  await page.keyboard.press("Control+d");
+  await expect(nodes).toHaveCount(5);
+  await page.keyboard.press("Delete");
+  await expect(nodes).toHaveCount(4);
+  await page.keyboard.press("Control+z");
+  await expect(nodes).toHaveCount(5);
+
+  await node(page, "internet").click();
+  await node(page, "web").click({ modifiers: ["Control"] });
+  await expect(inspector(page)).toContainText("2 selected");
+  await page.keyboard.press("Backspace");
+  await expect(node(page, "internet")).toHaveCount(0);
+  await expect(node(page, "web")).toHaveCount(0);
+
+  await page.keyboard.press("Shift+?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("Duplicate");
+  await expect(help).toContainText("Ctrl+D");
+  await expect(help).toContainText("Undo");
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+});
+
+test("selecting an edge shows the rules on both sides that permit it", async ({ app: page }) => {
+  await page.getByRole("tab", { name: /Flows/ }).click();
+  await page.getByRole("row", { name: /Internet web tcp 80, 443/ }).click();
+  const details = page.getByTestId("edge-details");
+  await expect(details).toContainText("Internet → web");
+  await expect(details).toContainText("Permitted");
+  await expect(details).toContainText("tcp 80 from 0.0.0.0/0");
+  await expect(details.locator(".side")).toHaveCount(4);
+
+  // Hover needs no click: the edge's label shows it is the active one.
+  await page.getByTestId("edge-internet->web").hover();
+  await expect(page.getByTestId("edge-internet->web")).toHaveClass(/is-active/);
+});
+
+test("search by name selects the matching node", async ({ app: page }) => {
+  await page.getByLabel("Search nodes by name").fill("my");
+  await page.getByLabel("Search nodes by name").press("Enter");
+  await expect(node(page, "my-ip")).toHaveClass(/is-selected/);
+  await expect(inspector(page).getByLabel("Name", { exact: true })).toHaveValue("My IP");
+});
+
+test("a design without positions is laid out when it opens", async ({ app: page }) => {
+  const example = JSON.parse(await readFile("examples/three-tier.palisade.json", "utf8"));
+  for (const n of [...example.resources, ...example.externals]) n.position = { x: 0, y: 0 };
+  await openText(page, "flat.palisade.json", JSON.stringify(example));
+  await expect(page.getByTestId("doc-title")).toContainText("Three tiers");
+  await expect
+    .poll(async () => {
+      const boxes = await page
+        .locator(".react-flow__node")
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.transform));
+      return new Set(boxes).size;
+    })
+    .toBe(example.resources.length + example.externals.length);
+});
+
+test("the canvas exports as PNG and SVG", async ({ app: page }, testInfo) => {
+  for (const [button, type] of [
+    ["PNG", "png"],
+    ["SVG", "svg"],
+  ] as const) {
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: `Export canvas as ${button}` }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`http-https-server.${type}`);
+    const path = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(path);
+    const bytes = await readFile(path);
+    expect(bytes.length).toBeGreaterThan(1000);
+  }
+});
