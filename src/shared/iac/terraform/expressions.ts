@@ -80,11 +80,11 @@ export function resolve(value: unknown, scope: Scope, depth = 0): Resolved {
   if (typeof value !== "string") return { value: resolveValue(value, scope, depth) };
   const whole = WHOLE.exec(value);
   if (whole) return resolveExpression(whole[1] as string, scope, depth);
-  if (!value.includes("${")) return { value: value.replace(/\$\$\{/g, "${") };
-  // A template: every interpolation must resolve to text.
+  // A template: every interpolation must resolve to text; "$${" is a literal "${".
   let variable: string | undefined;
   let failure: string | undefined;
-  const text = value.replace(/\$\{([^{}]*)\}/g, (_, expr: string) => {
+  const text = value.replace(/\$\$\{|\$\{([^{}]*)\}/g, (_: string, expr: string | undefined) => {
+    if (expr === undefined) return "${";
     const r = resolveExpression(expr, scope, depth);
     if ("unresolved" in r) failure ??= r.unresolved;
     else if (typeof r.value === "string" || typeof r.value === "number") {
