@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is Terraform's template syntax, on purpose
 // Terraform import through the real HCL parser (@cdktf/hcl2json's wasm), as main and the CLI run it.
 import { describe, expect, it } from "vitest";
 import { formatProblem, InputError } from "../shared/model/problems";
@@ -211,6 +212,16 @@ describe("importTerraform: what cannot be known is a warning at its file and lin
       "main.tf:6:3: warning: aws_instance.web: sg-0123 is not a security group in these files; not attached",
       "main.tf:5:1: warning: aws_instance.web names no security group in these files, so AWS gives it its VPC's default group",
       "main.tf:4:1: warning: aws_sqs_queue.q: resource type aws_sqs_queue is not imported",
+    ]);
+  });
+});
+
+describe("importTerraform: count and for_each", () => {
+  it("imports the resource once and says so", async () => {
+    const { design, warnings } = await tf('resource "aws_security_group" "web" {\n  count = 3\n  name  = "web"\n}\n');
+    expect(design.groups).toHaveLength(1);
+    expect(warnings.map(formatProblem)).toEqual([
+      "main.tf:1:1: warning: aws_security_group.web uses count or for_each; it is imported as one resource",
     ]);
   });
 });
