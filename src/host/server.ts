@@ -117,7 +117,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
         problems: [{ message: "the request body is not JSON", severity: "error" }],
       });
     }
-    const result = await handlers.dispatch(channel, payload);
+    const result = await handlers.dispatchWire(channel, payload);
+    if (result.ok && "json" in result) {
+      // A large engine result: the worker's JSON bytes go out as they are, never parsed here.
+      response.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": "application/json; charset=utf-8" });
+      response.write('{"ok":true,"value":');
+      response.write(result.json);
+      response.end("}");
+      return;
+    }
     reply(response, 200, result);
   }
 

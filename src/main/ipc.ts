@@ -2,11 +2,11 @@
 // app window's top frame showing the app itself: not from a subframe, not after a navigation.
 import { BrowserWindow, type IpcMainInvokeEvent, ipcMain } from "electron";
 import type { Handlers } from "../node/handlers";
-import { CHANNELS, type Reply } from "../shared/api";
+import { CHANNELS, type WireReply } from "../shared/api";
 
 export function registerIpc(handlers: Handlers, isAppUrl: (url: string) => boolean): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<Reply<unknown>> => {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown): Promise<WireReply<unknown>> => {
       if (!isTrustedSender(event, isAppUrl))
         return {
           ok: false,
@@ -14,7 +14,7 @@ export function registerIpc(handlers: Handlers, isAppUrl: (url: string) => boole
             { message: `refused ${channel}: the request did not come from the app window`, severity: "error" },
           ],
         };
-      return handlers.dispatch(channel, payload);
+      return handlers.dispatchWire(channel, payload);
     });
   }
 }

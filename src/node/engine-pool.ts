@@ -1,29 +1,38 @@
-// One worker thread for engine jobs, started on first use and restarted if it dies. Errors come
-// back as the same error classes the inline call throws, so callers cannot tell the difference.
+// One worker thread for engine requests, started on first use and restarted if it dies.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { InputError } from "../shared/model";
-import { type EngineJob, type EngineResult, Unavailable } from "./engine-ops";
+import type { Problem } from "../shared/model";
+import type { EngineChannel } from "./engine-ops";
 import type { WorkerReply, WorkerRequest } from "./engine-worker";
+
+/** The worker's answer: the result as JSON bytes, or the problems with the request. */
+export type PooledReply = { ok: true; json: Uint8Array } | { ok: false; problems: Problem[] };
 
 export class EngineWorker {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (v: PooledReply) => void; reject: (e: Error) => void }>();
 
   /** entry: the worker module (the built engine-worker.js, or engine-worker.ts under tsx). */
   constructor(private readonly entry: URL) {}
 
-  run<J extends EngineJob>(job: J): Promise<EngineResult<J>> {
+  /** Rejects only when the worker itself fails (a crash, a bug in the engine). */
+  run(channel: EngineChannel, payload: unknown): Promise<PooledReply> {
     const worker = this.start();
     const id = this.nextId++;
     // Keep the process alive while a job is out; an idle worker must not keep a CLI or a test running.
     worker.ref();
-    return new Promise<EngineResult<J>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, job } satisfies WorkerRequest);
+    return new Promise<PooledReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        worker.postMessage({ id, channel, payload } satisfies WorkerRequest);
+      } catch (error) {
+        // A payload that cannot be cloned (it came from outside; it is not valid anyway).
+        this.pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
@@ -41,10 +50,9 @@ export class EngineWorker {
       if (!waiting) return;
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
-      if (reply.ok) waiting.resolve(reply.value);
-      else if (reply.kind === "input") waiting.reject(new InputError(reply.problems ?? []));
-      else if (reply.kind === "unavailable") waiting.reject(new Unavailable(reply.message));
-      else waiting.reject(new Error(reply.message));
+      if (reply.ok) waiting.resolve({ ok: true, json: reply.json });
+      else if ("problems" in reply) waiting.resolve({ ok: false, problems: reply.problems });
+      else waiting.reject(new Error(reply.internal));
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;

@@ -132,6 +132,27 @@ describe("engine channels", () => {
     expect(flows.length).toBeGreaterThan(0);
   });
 
+  it("in the worker, validates the payload and hands back JSON bytes for the transport", async () => {
+    const pooled = await make({ engineWorker: new URL("./engine-worker.ts", import.meta.url), workerThreshold: 0 });
+    const bad = await pooled.dispatchWire("engine:evaluate", {
+      design: example,
+      query: { from: "internet", to: "web", protocol: "tcp", port: 70000 },
+    });
+    expect(problems(bad as Reply<unknown>)[0]).toContain("query.port");
+    const wire = await pooled.dispatchWire("engine:flows", { design: example });
+    expect(wire.ok && "json" in wire).toBe(true);
+    if (wire.ok && "json" in wire)
+      expect(JSON.parse(new TextDecoder().decode(wire.json))).toEqual(
+        value(await pooled["engine:flows"]({ design: example })),
+      );
+  });
+
+  it("keeps small designs on the calling thread", async () => {
+    const h = await make({ engineWorker: new URL("./engine-worker.ts", import.meta.url) });
+    const wire = await h.dispatchWire("engine:flows", { design: example });
+    expect(wire.ok && "value" in wire).toBe(true);
+  });
+
   it("finds SSH open to the world", async () => {
     const h = await make();
     const open = structuredClone(example);

@@ -3,7 +3,7 @@
 // answers with a Reply: bad input and failures become problems, never a throw across IPC.
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { ZodError, z } from "zod";
+import type { z } from "zod";
 import {
   CHANNELS,
   type Channel,
@@ -11,19 +11,14 @@ import {
   type Replies,
   type Reply,
   type Request,
-  requests,
+  type requests,
+  type WireReply,
 } from "../shared/api";
-import { type Design, formatPath, InputError, type Problem, parseDesign } from "../shared/model";
-import {
-  designSize,
-  type EngineJob,
-  type EngineResult,
-  runEngineJob,
-  Unavailable,
-  WORKER_THRESHOLD,
-} from "./engine-ops";
+import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
+import { isEngineChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
 import { EngineWorker } from "./engine-pool";
 import { clearRecovery, ioReason, readDesignFile, readRecovery, saveDesign, writeRecovery } from "./files";
+import { isChannel, validatePayload } from "./payload";
 
 /** Native file dialogs (Electron). Each returns the chosen path, or null when the user cancels. */
 export interface FileDialogs {
@@ -65,23 +60,17 @@ export interface HandlerOptions {
 export type Handlers = PalisadeApi & {
   /** Let file:open and file:save use this path without asking (a recent file, a launch argument). */
   grant(path: string): void;
-  /** Answer a request whose channel name came from outside (HTTP, IPC): unknown channels get a problem. */
+  /** Answer a request whose channel name came from outside: unknown channels get a problem. */
   dispatch(channel: string, payload: unknown): Promise<Reply<unknown>>;
+  /**
+   * The same for a transport (HTTP, IPC): a large engine result stays the JSON bytes the worker
+   * made, for the transport to pass on without decoding it on this thread.
+   */
+  dispatchWire(channel: string, payload: unknown): Promise<WireReply<unknown>>;
   close(): Promise<void>;
 };
 
 const problem = (message: string, extra: Partial<Problem> = {}): Problem => ({ message, severity: "error", ...extra });
-
-/** Zod's complaints about a payload, as problems naming the channel and the field. */
-export function payloadProblems(channel: string, error: ZodError): Problem[] {
-  const issues = error.issues.slice(0, 5).map((issue) => {
-    const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-    return problem(`bad ${channel} request: ${formatPath(path)}: ${issue.message}`, { path: formatPath(path) });
-  });
-  const more = error.issues.length - issues.length;
-  if (more > 0) issues.push(problem(`bad ${channel} request: and ${more} more problem${more > 1 ? "s" : ""}`));
-  return issues;
-}
 
 export function createHandlers(options: HandlerOptions): Handlers {
   const granted = new Set<string>();
@@ -90,11 +79,6 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
   const worker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
   const log = options.log ?? ((message: string) => console.error(message));
-
-  function engine<J extends EngineJob>(job: J): Promise<EngineResult<J>> | EngineResult<J> {
-    if (worker && designSize(job.design) > threshold) return worker.run(job);
-    return runEngineJob(job);
-  }
 
   const noDialogs = (what: string) =>
     new Unavailable(`${what} needs the desktop app; in the browser the page picks and downloads files itself`);
@@ -113,9 +97,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const implementations: {
     [C in Channel]: (request: z.output<(typeof requests)[C]>) => Promise<Replies[C]> | Replies[C];
   } = {
-    "engine:flows": ({ design }) => engine({ op: "flows", design }),
-    "engine:evaluate": ({ design, query }) => engine({ op: "evaluate", design, query }),
-    "engine:findings": ({ design }) => engine({ op: "findings", design }),
+    "engine:flows": (request) => runEngine("engine:flows", request),
+    "engine:evaluate": (request) => runEngine("engine:evaluate", request),
+    "engine:findings": (request) => runEngine("engine:findings", request),
     "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
     "iac:import": ({ files }) => {
       if (!options.iac) throw new Unavailable("importing infrastructure code is not available in this build yet");
@@ -199,24 +183,36 @@ export function createHandlers(options: HandlerOptions): Handlers {
     },
   };
 
-  async function dispatch(channel: string, payload: unknown): Promise<Reply<unknown>> {
-    if (!Object.hasOwn(requests, channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
-    const c = channel as Channel;
-    const parsed = requests[c].safeParse(payload);
-    if (!parsed.success) return { ok: false, problems: payloadProblems(c, parsed.error) };
+  function failure(channel: string, error: unknown): Reply<never> {
+    if (error instanceof InputError) return { ok: false, problems: error.problems };
+    if (error instanceof Unavailable) return { ok: false, problems: [problem(error.message)] };
+    // A bug: the stack goes to the log, the person gets one sentence.
+    log(`palisade: ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return {
+      ok: false,
+      problems: [problem(`internal error in ${channel}: ${error instanceof Error ? error.message : String(error)}`)],
+    };
+  }
+
+  async function dispatchWire(channel: string, payload: unknown): Promise<WireReply<unknown>> {
+    if (!isChannel(channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
     try {
-      const run = implementations[c] as (request: unknown) => Promise<unknown> | unknown;
-      return { ok: true, value: await run(parsed.data) };
+      // Large designs: validation, the engine and encoding all happen in the worker.
+      if (worker && isEngineChannel(channel) && payloadSize(payload) > threshold)
+        return await worker.run(channel, payload);
+      const valid = validatePayload(channel, payload);
+      if (!valid.ok) return valid;
+      const run = implementations[channel] as (request: unknown) => Promise<unknown> | unknown;
+      return { ok: true, value: await run(valid.request) };
     } catch (error) {
-      if (error instanceof InputError) return { ok: false, problems: error.problems };
-      if (error instanceof Unavailable) return { ok: false, problems: [problem(error.message)] };
-      // A bug: the stack goes to the log, the person gets one sentence.
-      log(`palisade: ${c} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return {
-        ok: false,
-        problems: [problem(`internal error in ${c}: ${error instanceof Error ? error.message : String(error)}`)],
-      };
+      return failure(channel, error);
     }
+  }
+
+  async function dispatch(channel: string, payload: unknown): Promise<Reply<unknown>> {
+    const reply = await dispatchWire(channel, payload);
+    if (reply.ok && "json" in reply) return { ok: true, value: JSON.parse(new TextDecoder().decode(reply.json)) };
+    return reply;
   }
 
   const api = Object.fromEntries(
@@ -226,6 +222,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
     ...api,
     grant,
     dispatch,
+    dispatchWire,
     close: async () => {
       await worker?.close();
     },

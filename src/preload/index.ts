@@ -10,10 +10,21 @@ import {
   type MenuEvent,
   type PalisadeApi,
   type PalisadeBridge,
+  type Reply,
+  type WireReply,
 } from "../shared/api";
 
+const decoder = new TextDecoder();
+
+/** Main sends a large engine result as JSON bytes (see WireReply); the page always gets a plain Reply. */
+async function invoke(channel: string, request: unknown): Promise<Reply<unknown>> {
+  const reply = (await ipcRenderer.invoke(channel, request)) as WireReply<unknown>;
+  if (reply.ok && "json" in reply) return { ok: true, value: JSON.parse(decoder.decode(reply.json)) };
+  return reply;
+}
+
 const api = Object.fromEntries(
-  CHANNELS.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)]),
+  CHANNELS.map((channel) => [channel, (request: unknown) => invoke(channel, request)]),
 ) as unknown as PalisadeApi;
 
 const commands = new Set<string>(MENU_COMMANDS);

@@ -163,3 +163,11 @@ export const API_GLOBAL = "palisade";
 export const HOST_TOKEN_META = "palisade-token";
 /** Browser mode: the header that carries that token on every API request. */
 export const HOST_TOKEN_HEADER = "X-Palisade-Token";
+
+/**
+ * Electron IPC only (main -> preload): a large engine result travels as UTF-8 JSON bytes, made
+ * in the engine's worker thread and decoded by preload in the renderer's process, so that the
+ * main process never spends seconds copying a big object graph. Preload hands the renderer a
+ * plain Reply.
+ */
+export type WireReply<T> = Reply<T> | { ok: true; json: Uint8Array };
