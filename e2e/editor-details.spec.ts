@@ -131,9 +131,26 @@ test("selecting an edge shows the rules on both sides that permit it", async ({ 
   await expect(details).toContainText("tcp 80 from 0.0.0.0/0");
   await expect(details.locator(".side")).toHaveCount(4);
 
-  // Hover needs no click: the edge's label shows it is the active one.
-  await page.getByTestId("edge-internet->web").hover();
-  await expect(page.getByTestId("edge-internet->web")).toHaveClass(/is-active/);
+  // Hovering another edge explains it too, without a click.
+  await page.getByTestId("edge-my-ip->web").hover();
+  await expect(page.getByTestId("edge-my-ip->web")).toHaveClass(/is-active/);
+  const card = page.getByTestId("edge-hover-card");
+  await expect(card).toContainText("My IP → web");
+  await expect(card).toContainText("tcp 22 from 203.0.113.10/32");
+});
+
+test("a design file dropped on the window opens", async ({ app: page }) => {
+  const example = await readFile("examples/three-tier.palisade.json", "utf8");
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "three-tier.palisade.json", { type: "application/json" }));
+    return dt;
+  }, example);
+  page.once("dialog", (d) => void d.accept());
+  await page.locator(".react-flow__pane").dispatchEvent("dragover", { dataTransfer: transfer });
+  await page.locator(".react-flow__pane").dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(page.getByTestId("doc-title")).toContainText("Three tiers");
+  await expect(page.getByTestId("node-db")).toBeVisible();
 });
 
 test("search by name selects the matching node", async ({ app: page }) => {

@@ -18,6 +18,7 @@ import { change, run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
 import { DesignNode } from "./DesignNode";
 import { DRAG_TYPE, readPayload } from "./dnd";
+import { EdgeHoverCard } from "./EdgeHoverCard";
 import { FlowEdgeView } from "./FlowEdgeView";
 import { type NodeData, toEdges, toNodes } from "./toFlow";
 
@@ -149,6 +150,7 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <Background gap={24} />
+        <EdgeHoverCard />
         {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
         <Controls showInteractive={false} />
       </ReactFlow>

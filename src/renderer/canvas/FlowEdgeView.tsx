@@ -2,8 +2,17 @@
 // between the sides of its nodes that face each other.
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath, useInternalNode } from "@xyflow/react";
 import { memo } from "react";
+import { editor } from "../state/store";
 import { floatingAnchors } from "./floating";
 import type { EdgeData } from "./toFlow";
+
+/** Internet and internal flows are solid; flows to other outside parties and within a group are dashed. */
+const DASHES: Record<EdgeData["exposure"], string | undefined> = {
+  internet: undefined,
+  external: "6 3",
+  internal: undefined,
+  sameGroup: "2 3",
+};
 
 function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
   const { id, source, target, data, markerEnd, selected } = props;
@@ -45,16 +54,30 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
         path={path}
         markerEnd={markerEnd}
         className={`flow-edge flow-edge--${exposure}${active ? " is-active" : ""}`}
+        // Inline, not only in CSS: the PNG/SVG export copies inline styles of SVG paths, not class rules.
+        style={{
+          stroke: `var(--edge-${exposure})`,
+          strokeWidth: (exposure === "internet" ? 2.2 : 1.6) + (active ? 1.4 : 0),
+          strokeDasharray: DASHES[exposure],
+        }}
         interactionWidth={16}
       />
       <EdgeLabelRenderer>
-        <div
-          className={`edge-label edge-label--${exposure}${active ? " is-active" : ""}`}
+        <button
+          type="button"
+          className={`edge-label nodrag nopan edge-label--${exposure}${active ? " is-active" : ""}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`edge-${id}`}
+          aria-label={`Flow ${source} to ${target}: ${data?.label ?? ""}`}
+          // The label is part of the edge for the pointer and the keyboard: hover or focus explains, a click selects.
+          onMouseEnter={() => editor.set({ hoverEdge: id })}
+          onMouseLeave={() => editor.set({ hoverEdge: undefined })}
+          onFocus={() => editor.set({ hoverEdge: id })}
+          onBlur={() => editor.set({ hoverEdge: undefined })}
+          onClick={() => editor.set({ selection: { nodes: [], edge: id }, hoverEdge: undefined })}
         >
           {data?.label}
-        </div>
+        </button>
       </EdgeLabelRenderer>
     </>
   );
