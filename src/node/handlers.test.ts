@@ -168,6 +168,54 @@ describe("engine channels", () => {
   });
 });
 
+describe("infrastructure code", () => {
+  const tf = `resource "aws_security_group" "web" {
+  name        = "web"
+  description = "web"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`;
+
+  it("imports a dropped Terraform file into a design", async () => {
+    const h = await make();
+    const imported = value(await h["iac:import"]({ files: [{ name: "main.tf", text: tf }] }));
+    expect(imported.design.groups.map((g) => g.name)).toEqual(["web"]);
+  });
+
+  it("places a Terraform syntax error at its file, line and column", async () => {
+    const h = await make();
+    const reply = await h["iac:import"]({
+      files: [{ name: "main.tf", text: 'resource "aws_security_group" "x" {\n  name = \n}\n' }],
+    });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.problems[0]).toMatchObject({ file: "main.tf", line: expect.any(Number) });
+  });
+
+  it("exports Terraform and CloudFormation that import back to the same groups", async () => {
+    const h = await make();
+    const terraform = value(await h["iac:export"]({ design: example, to: "terraform" }));
+    expect(terraform.files.map((f) => f.name)).toContain("main.tf");
+    const cloudformation = value(await h["iac:export"]({ design: example, to: "cloudformation", format: "json" }));
+    for (const files of [terraform.files, cloudformation.files]) {
+      const back = value(await h["iac:import"]({ files }));
+      expect(back.design.groups.map((g) => g.name).sort()).toEqual(example.groups.map((g) => g.name).sort());
+    }
+  });
+
+  it.each([
+    ["terraform", "yaml"],
+    ["cloudformation", "hcl"],
+  ] as const)("refuses %s as %s, saying what it is written as", async (to, format) => {
+    const h = await make();
+    expect(problems(await h["iac:export"]({ design: example, to, format }))[0]).toMatch(/is written as/);
+  });
+});
+
 describe("examples and parsing", () => {
   it("lists the bundled examples by name with their titles", async () => {
     const h = await make();

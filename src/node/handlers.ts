@@ -18,6 +18,7 @@ import { type Design, InputError, type Problem, parseDesign } from "../shared/mo
 import { isEngineChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
 import { EngineWorker } from "./engine-pool";
 import { clearRecovery, ioReason, readDesignFile, readRecovery, saveDesign, writeRecovery } from "./files";
+import { iacService } from "./iac";
 import { isChannel, validatePayload } from "./payload";
 
 /** Native file dialogs (Electron). Each returns the chosen path, or null when the user cancels. */
@@ -43,6 +44,7 @@ export interface HandlerOptions {
   recoveryDir: string;
   /** Without dialogs (browser mode) the renderer picks and downloads files itself. */
   dialogs?: FileDialogs;
+  /** Default: the importers and exporters of src/node/load.ts and src/shared/iac. */
   iac?: IacService;
   /** The worker module for engine work on large designs; without it the engine runs inline. */
   engineWorker?: URL;
@@ -79,6 +81,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
   const worker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
   const log = options.log ?? ((message: string) => console.error(message));
+  const iac = options.iac ?? iacService;
 
   const noDialogs = (what: string) =>
     new Unavailable(`${what} needs the desktop app; in the browser the page picks and downloads files itself`);
@@ -101,14 +104,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
     "engine:evaluate": (request) => runEngine("engine:evaluate", request),
     "engine:findings": (request) => runEngine("engine:findings", request),
     "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
-    "iac:import": ({ files }) => {
-      if (!options.iac) throw new Unavailable("importing infrastructure code is not available in this build yet");
-      return options.iac.importFiles(files);
-    },
-    "iac:export": ({ design, to, format }) => {
-      if (!options.iac) throw new Unavailable("exporting infrastructure code is not available in this build yet");
-      return options.iac.exportDesign(design, to, format);
-    },
+    "iac:import": ({ files }) => iac.importFiles(files),
+    "iac:export": ({ design, to, format }) => iac.exportDesign(design, to, format),
     "examples:load": ({ name }) => exampleFile(name),
     "examples:list": async () => {
       const names = (await readdir(options.examplesDir)).filter((f) => f.endsWith(".palisade.json")).sort();
