@@ -1,12 +1,15 @@
 // Round trips through both formats, on random designs: export, import (Terraform through the
 // real HCL parser), and compare what matters: the groups and their rules, the attachments, and
 // every permitted flow the engine derives.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { permittedFlows } from "../shared/engine";
 import { designs } from "../shared/engine/testing/arbitraries";
 import { importCloudFormation, toCloudFormation } from "../shared/iac/cloudformation";
 import { toTerraform } from "../shared/iac/terraform";
+import { parseDesign } from "../shared/model/document";
 import type { Design, Rule } from "../shared/model/schema";
 import { importTerraformFiles } from "./hcl";
 
@@ -57,6 +60,29 @@ function flows(d: Design, externals: Design["externals"]) {
     .map((e) => ({ from: name(e.from), to: name(e.to), services: e.services, families: e.families }))
     .sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`));
 }
+
+describe("the examples survive export and import", () => {
+  const example = (name: string) =>
+    parseDesign(readFileSync(join(import.meta.dirname, "../../examples", `${name}.palisade.json`), "utf8"));
+  it.each(["http-server", "three-tier"])(
+    "%s, through Terraform and CloudFormation, without a warning",
+    async (name) => {
+      const d = example(name);
+      for (const layout of ["split", "single"] as const) {
+        const { design, warnings } = await importTerraformFiles(toTerraform(d, { layout }));
+        expect(warnings).toEqual([]);
+        expect(shape(design)).toEqual(shape(d));
+        expect(flows(design, d.externals)).toEqual(flows(d, d.externals));
+      }
+      for (const format of ["yaml", "json"] as const) {
+        const { design, warnings } = importCloudFormation(toCloudFormation(d, format));
+        expect(warnings).toEqual([]);
+        expect(shape(design)).toEqual(shape(d));
+        expect(flows(design, d.externals)).toEqual(flows(d, d.externals));
+      }
+    },
+  );
+});
 
 describe("export then import keeps the design", () => {
   it("through Terraform (hcl2json)", async () => {

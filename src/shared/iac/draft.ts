@@ -5,7 +5,7 @@ import { emptyDesign } from "../model/document";
 import { InputError, type Problem } from "../model/problems";
 import type { PrefixList } from "../model/schema";
 import { Design, type External, type Resource, Rule, type SecurityGroup, type Vpc } from "../model/schema";
-import { contains, parseCidr } from "../net/address";
+import { contains, isIpv4Address, isIpv6Address, parseCidr } from "../net/address";
 import { layoutTiers } from "./awscli/layout";
 
 /** Where a value came from, for `file:line:column` in a problem. */
@@ -56,6 +56,45 @@ export class Ids {
     this.used.add(id);
     return id;
   }
+}
+
+/**
+ * Addresses a design states that Terraform and CloudFormation cannot set, because AWS chooses
+ * them (an RDS instance's private IPv4, an instance's public IPv4, a VPC's IPv6 block). They are
+ * written as tags, so the file says what the design assumed and the design survives a round trip.
+ */
+export const ADDRESS_TAGS = {
+  privateIpv4: "palisade:private-ipv4",
+  ipv6: "palisade:ipv6",
+  publicIpv4: "palisade:public-ipv4",
+  vpcIpv6: "palisade:ipv6-cidr",
+} as const;
+
+type Addresses = Pick<Resource, "privateIpv4" | "ipv6" | "publicIpv4">;
+
+/** The address tags of a resource, leaving out what the format sets natively. */
+export function addressTags(
+  r: Addresses,
+  native: { privateIpv4?: boolean; ipv6?: boolean } = {},
+): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (r.privateIpv4 && !native.privateIpv4) tags[ADDRESS_TAGS.privateIpv4] = r.privateIpv4;
+  if (r.ipv6 && !native.ipv6) tags[ADDRESS_TAGS.ipv6] = r.ipv6;
+  if (r.publicIpv4) tags[ADDRESS_TAGS.publicIpv4] = r.publicIpv4;
+  return tags;
+}
+
+/** Reads address tags back into `r` where the file did not state the address natively. */
+export function readAddressTags(tags: Record<string, unknown>, r: Addresses, where: Where, errors: Problem[]): void {
+  const read = (key: keyof Addresses, tag: string, valid: (s: string) => boolean, what: string) => {
+    const v = tags[tag];
+    if (v === undefined || r[key] !== undefined) return;
+    if (typeof v === "string" && valid(v)) r[key] = v;
+    else errors.push(error(where, `tag ${tag}: ${JSON.stringify(v)} is not ${what}`));
+  };
+  read("privateIpv4", ADDRESS_TAGS.privateIpv4, isIpv4Address, "an IPv4 address such as 10.0.1.5");
+  read("ipv6", ADDRESS_TAGS.ipv6, isIpv6Address, "an IPv6 address such as 2001:db8::5");
+  read("publicIpv4", ADDRESS_TAGS.publicIpv4, isIpv4Address, "an IPv4 address such as 198.51.100.20");
 }
 
 /** A rule as read from a file, before it is checked. */

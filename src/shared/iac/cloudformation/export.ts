@@ -4,6 +4,7 @@
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, Resource, Rule } from "../../model/schema";
+import { ADDRESS_TAGS, addressTags } from "../draft";
 import { BLOCK_EGRESS } from "./import";
 
 /** An intrinsic function in a template being built; JSON.stringify writes its long form. */
@@ -94,8 +95,12 @@ const INPUTS: Record<string, Props> = {
   EcsTaskDefinition: { Type: "String", Description: "Task definition of the container services" },
 };
 
-function tagList(tags: Record<string, string> | undefined, name?: string): Props[] | undefined {
-  const all: Record<string, string> = { ...(name !== undefined ? { Name: name } : {}), ...(tags ?? {}) };
+function tagList(
+  tags: Record<string, string> | undefined,
+  name?: string,
+  extra: Record<string, string> = {},
+): Props[] | undefined {
+  const all: Record<string, string> = { ...(name !== undefined ? { Name: name } : {}), ...extra, ...(tags ?? {}) };
   const keys = Object.keys(all).sort((a, b) => (a === "Name" ? -1 : b === "Name" ? 1 : a < b ? -1 : a > b ? 1 : 0));
   return keys.length ? keys.map((k) => ({ Key: k, Value: all[k] })) : undefined;
 }
@@ -125,7 +130,11 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
 
   for (const v of design.vpcs) {
     const id = vpcIds.get(v.id) as string;
-    resources[id] = { Type: "AWS::EC2::VPC", Properties: { CidrBlock: v.cidrIpv4, Tags: tagList(undefined, v.name) } };
+    const ipv6: Record<string, string> = v.cidrIpv6 ? { [ADDRESS_TAGS.vpcIpv6]: v.cidrIpv6 } : {};
+    resources[id] = {
+      Type: "AWS::EC2::VPC",
+      Properties: { CidrBlock: v.cidrIpv4, Tags: tagList(undefined, v.name, ipv6) },
+    };
     // The design's IPv6 block stands for the one Amazon will assign; the exact block cannot be asked for.
     if (v.cidrIpv6)
       resources[`${id}Ipv6`] = {
@@ -281,7 +290,8 @@ function resourceOf(
   input: (name: string) => Intrinsic,
 ): Props {
   const groups = r.groupIds.map(groupRef);
-  const tags = tagList(r.tags, r.name);
+  // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
+  const tags = tagList(r.tags, r.name, addressTags(r, r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {}));
   switch (r.kind) {
     case "instance":
       return {
@@ -368,6 +378,7 @@ function resourceOf(
             VpcEndpointType: "Interface",
             SubnetIds: input("SubnetIds"),
             SecurityGroupIds: groups,
+            Tags: tags,
           },
         },
       };

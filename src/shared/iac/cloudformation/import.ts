@@ -5,7 +5,17 @@ import { InputError, type Problem } from "../../model/problems";
 import { normalizeProtocol } from "../../model/protocol";
 import type { Design, Peer, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, isIpv4Address, isIpv6Address } from "../../net/address";
-import { checkRule, error, finishDesign, Ids, type NamedCidr, type Where, warning } from "../draft";
+import {
+  ADDRESS_TAGS,
+  checkRule,
+  error,
+  finishDesign,
+  Ids,
+  type NamedCidr,
+  readAddressTags,
+  type Where,
+  warning,
+} from "../draft";
 import { CfnRef, type Parameter, type Resolved, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, UNRELATED } from "./kinds";
 import { loadTemplate, type Path } from "./template";
@@ -184,11 +194,22 @@ function text(v: Resolved | undefined): string | undefined {
     : undefined;
 }
 
-function nameTag(ctx: Context, props: Props): string | undefined {
+/** A resource's Tags list as a record, values resolved where they can be. */
+function tagsOf(ctx: Context, props: Props): Record<string, unknown> {
   const tags = resolve(props.Tags, ctx.t);
-  if (!("value" in tags) || !Array.isArray(tags.value)) return undefined;
-  const name = tags.value.find((t) => isRecord(t) && t.Key === "Name");
-  return isRecord(name) ? text(resolve(name.Value, ctx.t)) : undefined;
+  if (!("value" in tags) || !Array.isArray(tags.value)) return {};
+  const out: Record<string, unknown> = {};
+  for (const t of tags.value)
+    if (isRecord(t) && typeof t.Key === "string") {
+      const v = resolve(t.Value, ctx.t);
+      if ("value" in v) out[t.Key] = v.value;
+    }
+  return out;
+}
+
+function nameTag(ctx: Context, props: Props): string | undefined {
+  const name = tagsOf(ctx, props).Name;
+  return typeof name === "string" || typeof name === "number" ? String(name) : undefined;
 }
 
 function vpcIdOf(ctx: Context, value: unknown, path: Path, what: string): string | undefined {
@@ -281,7 +302,7 @@ function readInlineRules(ctx: Context, id: string, props: Props, path: Path): vo
   if (egress === undefined || (Array.isArray(egress) && egress.length === 0)) {
     const vpc = [...ctx.vpcs.entries()].find(([, v]) => v.id === group.vpcId)?.[0];
     // The VPC's IPv6 block is Amazon's choice, unknown here; that it has one is all the default needs.
-    const hasIpv6 = vpc !== undefined && ctx.ipv6Vpcs.has(vpc);
+    const hasIpv6 = vpc !== undefined && (ctx.ipv6Vpcs.has(vpc) || ctx.vpcs.get(vpc)?.cidrIpv6 !== undefined);
     group.egress.unshift(...defaultEgress(group.id, hasIpv6 ? { cidrIpv6: "::/0" } : undefined));
   }
 }
@@ -379,6 +400,7 @@ function readAttachment(ctx: Context, id: string, type: string, props: Props, pa
         );
     }
   }
+  readAddressTags(tagsOf(ctx, props), resource, ctx.at([...path, "Tags"]), ctx.errors);
   ctx.resources.push(resource);
 }
 
@@ -454,6 +476,12 @@ export function importCloudFormation(file: CloudFormationSource): ImportResult {
       const problem = cidr === undefined ? undefined : cidrProblem(cidr, 4);
       if (problem) ctx.errors.push(error(loaded.at([...path, "CidrBlock"]), `CidrBlock: ${problem}`));
       else if (cidr) vpc.cidrIpv4 = cidr;
+    }
+    const ipv6 = tagsOf(ctx, props)[ADDRESS_TAGS.vpcIpv6];
+    if (ipv6 !== undefined) {
+      const problem = typeof ipv6 === "string" ? cidrProblem(ipv6, 6) : "it must be text";
+      if (problem) ctx.errors.push(error(loaded.at([...path, "Tags"]), `tag ${ADDRESS_TAGS.vpcIpv6}: ${problem}`));
+      else vpc.cidrIpv6 = ipv6 as string;
     }
     ctx.vpcs.set(id, vpc);
   });

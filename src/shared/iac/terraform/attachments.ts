@@ -1,7 +1,7 @@
 // The resources security groups sit on, read from the Terraform that creates them.
 import type { Resource, ResourceKind } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
-import { type Where, warning } from "../draft";
+import { readAddressTags, type Where, warning } from "../draft";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
@@ -133,5 +133,8 @@ export function readAttachment(ctx: Context, d: Declaration): void {
         });
     }
   }
+  const tags = resolve(d.body.tags, ctx.scope);
+  if ("value" in tags && typeof tags.value === "object" && tags.value !== null && !Array.isArray(tags.value))
+    readAddressTags(tags.value as Body, resource, where(d, { attribute: "tags" }), ctx.errors);
   ctx.resources.push(resource);
 }

@@ -4,6 +4,7 @@
 // so groups carry no inline rules.
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, Resource, Rule, SecurityGroup } from "../../model/schema";
+import { ADDRESS_TAGS, addressTags } from "../draft";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -80,11 +81,9 @@ type Raw = ReturnType<typeof raw>;
 function vpcResource(v: Design["vpcs"][number], name: string): Block {
   const body: Item[] = [];
   if (v.cidrIpv4) body.push(attr("cidr_block", v.cidrIpv4));
-  if (v.cidrIpv6) {
-    body.push(attr("assign_generated_ipv6_cidr_block", true));
-    body.push(comment(`The design uses ${v.cidrIpv6}; AWS chooses the block it assigns.`));
-  }
-  body.push(attr("tags", { Name: v.name }));
+  // AWS chooses the IPv6 block; the design's is kept in a tag (see ADDRESS_TAGS).
+  if (v.cidrIpv6) body.push(attr("assign_generated_ipv6_cidr_block", true));
+  body.push(attr("tags", { Name: v.name, ...(v.cidrIpv6 ? { [ADDRESS_TAGS.vpcIpv6]: v.cidrIpv6 } : {}) }));
   return block("resource", ["aws_vpc", name], body);
 }
 
@@ -157,7 +156,9 @@ function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<string>
     return raw(`var.${input}`);
   };
   const groups = r.groupIds.map((id) => groupRef(n, id));
-  const tags = { Name: r.name, ...sortedRecord(r.tags ?? {}) };
+  // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
+  const native = r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {};
+  const tags = { Name: r.name, ...addressTags(r, native), ...sortedRecord(r.tags ?? {}) };
   switch (r.kind) {
     case "instance": {
       const body: Item[] = [
@@ -168,11 +169,7 @@ function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<string>
       ];
       if (r.privateIpv4) body.push(attr("private_ip", r.privateIpv4));
       if (r.ipv6) body.push(attr("ipv6_addresses", [r.ipv6]));
-      if (r.publicIpv4)
-        body.push(
-          attr("associate_public_ip_address", true),
-          comment(`The design gives it the public IPv4 ${r.publicIpv4}; AWS chooses the address it assigns.`),
-        );
+      if (r.publicIpv4) body.push(attr("associate_public_ip_address", true));
       body.push(attr("tags", tags));
       return block("resource", ["aws_instance", name], body);
     }
@@ -200,7 +197,6 @@ function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<string>
         attr("skip_final_snapshot", true),
         attr("vpc_security_group_ids", groups),
       ];
-      if (r.privateIpv4) body.push(comment(`The design places it at ${r.privateIpv4}; RDS chooses its address.`));
       body.push(attr("tags", tags));
       return block("resource", ["aws_db_instance", name], body);
     }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is Terraform's template syntax, on purpose
 import { describe, expect, it } from "vitest";
 import { attr, blank, block, comment, quote, raw, renderFile } from "./hcl";
 

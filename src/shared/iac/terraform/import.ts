@@ -4,7 +4,7 @@
 import { InputError, type Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { error, finishDesign, Ids, warning } from "../draft";
+import { ADDRESS_TAGS, error, finishDesign, Ids, warning } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
@@ -109,6 +109,12 @@ function readVpc(ctx: Context, d: Declaration): void {
       if (problem) ctx.errors.push(error(at, `cidr_block: ${problem}`));
       else vpc.cidrIpv4 = cidr.value as string;
     }
+  }
+  const ipv6 = "value" in tags && isBody(tags.value) ? tags.value[ADDRESS_TAGS.vpcIpv6] : undefined;
+  if (ipv6 !== undefined) {
+    const problem = typeof ipv6 === "string" ? cidrProblem(ipv6, 6) : "it must be text";
+    if (problem) ctx.errors.push(error(where(d, { attribute: "tags" }), `tag ${ADDRESS_TAGS.vpcIpv6}: ${problem}`));
+    else vpc.cidrIpv6 = ipv6 as string;
   }
   ctx.vpcs.set(`${d.type}.${d.name}`, vpc);
 }

@@ -11,9 +11,9 @@ terraform {
 resource "aws_vpc" "main" {
   cidr_block                       = "10.0.0.0/16"
   assign_generated_ipv6_cidr_block = true
-  # The design uses 2001:db8:1234::/56; AWS chooses the block it assigns.
   tags = {
-    Name = "main"
+    Name                 = "main"
+    "palisade:ipv6-cidr" = "2001:db8:1234::/56"
   }
 }
 
@@ -88,8 +88,8 @@ resource "aws_instance" "web" {
   private_ip                  = "10.0.1.10"
   ipv6_addresses              = ["2001:db8:1234:1::10"]
   associate_public_ip_address = true
-  # The design gives it the public IPv4 198.51.100.20; AWS chooses the address it assigns.
   tags = {
-    Name = "web"
+    Name                   = "web"
+    "palisade:public-ipv4" = "198.51.100.20"
   }
 }

@@ -137,8 +137,8 @@ resource "aws_db_instance" "db" {
   manage_master_user_password = true
   skip_final_snapshot         = true
   vpc_security_group_ids      = [aws_security_group.db.id]
-  # The design places it at 10.0.3.20; RDS chooses its address.
   tags = {
-    Name = "db"
+    Name                    = "db"
+    "palisade:private-ipv4" = "10.0.3.20"
   }
 }
