@@ -106,6 +106,17 @@ test("keyboard: delete, copy and paste, duplicate, undo, and the Help overlay", 
   await page.keyboard.press("Control+z");
   await expect(nodes).toHaveCount(5);
 
+  // Arrow keys move the focused selection; the move is an edit like any other.
+  const wrapper = page.locator('.react-flow__node[data-id="web"]');
+  const before = await wrapper.evaluate((e) => (e as HTMLElement).style.transform);
+  await wrapper.focus();
+  await page.keyboard.press("Enter");
+  await expect(node(page, "web")).toHaveClass(/is-selected/);
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => wrapper.evaluate((e) => (e as HTMLElement).style.transform)).not.toBe(before);
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => wrapper.evaluate((e) => (e as HTMLElement).style.transform)).toBe(before);
+
   await node(page, "internet").click();
   await node(page, "web").click({ modifiers: ["Control"] });
   await expect(inspector(page)).toContainText("2 selected");

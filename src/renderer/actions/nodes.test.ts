@@ -54,6 +54,13 @@ describe("moveNodes", () => {
   });
 });
 
+describe("moveNodes without a change", () => {
+  it("returns the same design, so no undo step is recorded", () => {
+    const d = sampleDesign();
+    expect(moveNodes.perform(d, { positions: [{ id: "web", position: { x: 100.2, y: 0 } }] })).toBe(d);
+  });
+});
+
 describe("updateResource", () => {
   it("sets and clears addresses", () => {
     let d = updateResource.perform(sampleDesign(), { id: "web", patch: { privateIpv4: "10.0.1.5", name: "web-1" } });

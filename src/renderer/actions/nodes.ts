@@ -75,11 +75,17 @@ export const moveNodes = defineAction<{ positions: { id: string; position: Posit
   label: "Move",
   perform(design, { positions }) {
     const at = new Map(positions.map((p) => [p.id, round(p.position)]));
+    let changed = false;
     const moved = <T extends { id: string; position: Position }>(n: T): T => {
       const p = at.get(n.id);
-      return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: p } : n;
+      if (!p || (p.x === n.position.x && p.y === n.position.y)) return n;
+      changed = true;
+      return { ...n, position: p };
     };
-    return { ...design, resources: design.resources.map(moved), externals: design.externals.map(moved) };
+    const resources = design.resources.map(moved);
+    const externals = design.externals.map(moved);
+    // A drag that ends where it started is no edit: nothing to undo.
+    return changed ? { ...design, resources, externals } : design;
   },
 });
 

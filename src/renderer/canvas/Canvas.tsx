@@ -65,6 +65,11 @@ export function Canvas() {
 
   const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
     setNodes((nds) => applyNodeChanges(changes, nds));
+    // A move that is not a drag in progress (the arrow keys, the end of a drag) is an edit.
+    const moves = changes.flatMap((c) =>
+      c.type === "position" && !c.dragging && c.position ? [{ id: c.id, position: c.position }] : [],
+    );
+    if (moves.length > 0) run(moveNodes, { positions: moves });
     const selects = changes.filter((c) => c.type === "select");
     if (selects.length > 0) {
       const sel = new Set(editor.get().selection.nodes);

@@ -1,7 +1,7 @@
 // The right-hand panel: what is selected, editable.
 import { deleteSelection, duplicateSelection } from "../actions/selection";
 import { run } from "../state/commands";
-import { useEditor } from "../state/store";
+import { editor, useEditor } from "../state/store";
 import { DesignInspector } from "./DesignInspector";
 import { EdgeDetails } from "./EdgeDetails";
 import { ExternalInspector } from "./ExternalInspector";
@@ -28,7 +28,13 @@ function Body() {
             Delete
           </button>
         </div>
-        <p className="muted">Select two nodes and open the Ask tab to ask whether one can reach the other.</p>
+        {selection.nodes.length === 2 ? (
+          <button type="button" className="primary ask-button" onClick={() => editor.set({ bottomTab: "ask" })}>
+            Ask: can the first reach the second?
+          </button>
+        ) : (
+          <p className="muted">Select two nodes to ask whether one can reach the other.</p>
+        )}
       </div>
     );
   const id = selection.nodes[0];
