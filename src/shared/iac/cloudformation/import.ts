@@ -13,6 +13,7 @@ import {
   Ids,
   type NamedCidr,
   readAddressTags,
+  show,
   type Where,
   warning,
 } from "../draft";
@@ -147,14 +148,14 @@ function readRule(
       if (g) peers.push({ peer: { kind: "group", groupId: g.id }, path: at });
       else
         ctx.warnings.push(
-          warning(ctx.at(at), `${what}: ${String(r.value)} is not a security group of this template; not imported`),
+          warning(ctx.at(at), `${what}: ${show(r.value)} is not a security group of this template; not imported`),
         );
     } else {
       const pl = prefixListOf(ctx, r.value);
       if (pl) peers.push({ peer: { kind: "prefixList", prefixListId: pl.id }, path: at });
       else
         ctx.warnings.push(
-          warning(ctx.at(at), `${what}: ${String(r.value)} is not a prefix list of this template; not imported`),
+          warning(ctx.at(at), `${what}: ${show(r.value)} is not a prefix list of this template; not imported`),
         );
     }
   }
@@ -316,7 +317,7 @@ function readStandaloneRule(ctx: Context, id: string, type: string, props: Props
   const group = groupOf(ctx, r.value);
   if (!group) {
     ctx.warnings.push(
-      warning(ctx.at(ownerPath), `${id}: ${String(r.value)} is not a security group of this template; not imported`),
+      warning(ctx.at(ownerPath), `${id}: ${show(r.value)} is not a security group of this template; not imported`),
     );
     return;
   }
@@ -346,7 +347,7 @@ function readAttachment(ctx: Context, id: string, type: string, props: Props, pa
           ctx.warnings.push(
             warning(
               ctx.at(propertyPath),
-              `${id}: ${String(item)} is not a security group of this template; not attached`,
+              `${id}: ${show(item)} is not a security group of this template; not attached`,
             ),
           );
         else if (!groupIds.includes(g.id)) groupIds.push(g.id);

@@ -2,6 +2,8 @@
 // Mappings, and Sub/Join/Select/Split over known values. References to the template's own
 // resources stay references. ImportValue, GetAZs, If and pseudo parameters need a deployment.
 
+import { show } from "../draft";
+
 /** A reference to a resource of the template: Ref (attribute "Ref") or Fn::GetAtt. */
 export class CfnRef {
   constructor(
@@ -76,7 +78,7 @@ function getAtt(arg: unknown, t: Template): Resolved {
   const parts = Array.isArray(arg) ? arg : typeof arg === "string" ? arg.split(".") : [];
   const [id, ...attribute] = parts;
   if (typeof id !== "string" || !t.resources.has(id))
-    return { unresolved: `!GetAtt ${String(id)} names no resource of this template` };
+    return { unresolved: `!GetAtt ${show(id)} names no resource of this template` };
   return { value: new CfnRef(id, attribute.join(".")) };
 }
 
@@ -132,7 +134,7 @@ export function resolve(v: unknown, t: Template, depth = 0): Resolved {
       if ("unresolved" in items) return items;
       if (!Array.isArray(items.value)) return { unresolved: "Fn::Select needs a list" };
       const item = items.value[Number(index.value)];
-      if (item === undefined) return { unresolved: `Fn::Select: no item ${String(index.value)}` };
+      if (item === undefined) return { unresolved: `Fn::Select: no item ${show(index.value)}` };
       const r = resolve(item, t, depth + 1);
       return "value" in r && items.parameter ? { ...r, parameter: items.parameter } : r;
     }

@@ -1,7 +1,7 @@
 // The resources security groups sit on, read from the Terraform that creates them.
 import type { Resource, ResourceKind } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
-import { readAddressTags, type Where, warning } from "../draft";
+import { readAddressTags, show, type Where, warning } from "../draft";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
@@ -65,7 +65,7 @@ function groupIds(ctx: Context, d: Declaration, spec: Kind): string[] {
             : [...ctx.groups.values()].find((g) => g.id === v || g.name === v);
         if (!group)
           ctx.warnings.push(
-            warning(at, `${d.type}.${d.name}: ${String(v)} is not a security group in these files; not attached`),
+            warning(at, `${d.type}.${d.name}: ${show(v)} is not a security group in these files; not attached`),
           );
         else if (!ids.includes(group.id)) ids.push(group.id);
       }

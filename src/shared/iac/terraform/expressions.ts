@@ -2,6 +2,8 @@
 // default, local.x, and references to resources in the same files. Everything else (data
 // sources, module outputs, functions) cannot be known without running Terraform, and says so.
 
+import { show } from "../draft";
+
 /** A reference to another resource, e.g. aws_security_group.app.id. */
 export class TfRef {
   constructor(
@@ -51,7 +53,7 @@ function resolveExpression(expr: string, scope: Scope, depth: number): Resolved 
   if (head === "var") {
     const name = path[0];
     const v = typeof name === "string" ? scope.variables.get(name) : undefined;
-    if (!v) return { unresolved: `variable "${String(name)}" is not declared in these files` };
+    if (!v) return { unresolved: `variable "${show(name)}" is not declared in these files` };
     if (!v.hasDefault) return { unresolved: `variable "${String(name)}" has no default, so its value is unknown` };
     const r = index(resolveValue(v.default, scope, depth + 1), path.slice(1), `var.${String(name)}`);
     return "value" in r ? { value: r.value, variable: String(name) } : r;
@@ -59,7 +61,7 @@ function resolveExpression(expr: string, scope: Scope, depth: number): Resolved 
   if (head === "local") {
     const name = path[0];
     if (typeof name !== "string" || !scope.locals.has(name))
-      return { unresolved: `local "${String(name)}" is not declared` };
+      return { unresolved: `local "${show(name)}" is not declared` };
     if (depth > 20) return { unresolved: `local "${name}" refers to itself` };
     const inner = resolve(scope.locals.get(name), scope, depth + 1);
     if ("unresolved" in inner) return inner;

@@ -1,7 +1,7 @@
 // Terraform's three ways to write a rule (inline ingress/egress blocks, aws_security_group_rule,
 // aws_vpc_security_group_ingress_rule/egress_rule) read into the design's one-peer rules.
 import type { Peer, SecurityGroup } from "../../model/schema";
-import { checkRule, error, type Where, warning } from "../draft";
+import { checkRule, error, show, type Where, warning } from "../draft";
 import { type Body, type Context, type Declaration, groupOf, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
@@ -50,7 +50,7 @@ function peerOf(
     const g = groupOf(ctx, v);
     if (!g) {
       ctx.warnings.push(
-        warning(at, `${what}: ${String(v)} is not a security group in these files; this rule is not imported`),
+        warning(at, `${what}: ${show(v)} is not a security group in these files; this rule is not imported`),
       );
       return undefined;
     }
@@ -63,7 +63,7 @@ function peerOf(
         : [...ctx.prefixLists.values()].find((p) => p.id === v);
     if (!pl) {
       ctx.warnings.push(
-        warning(at, `${what}: ${String(v)} is not a prefix list in these files; this rule is not imported`),
+        warning(at, `${what}: ${show(v)} is not a prefix list in these files; this rule is not imported`),
       );
       return undefined;
     }
@@ -195,7 +195,7 @@ export function readRuleResource(ctx: Context, d: Declaration): void {
     ctx.warnings.push(
       warning(
         groupAt,
-        `${d.type}.${d.name}: ${String(owner.value)} is not a security group in these files; rule not imported`,
+        `${d.type}.${d.name}: ${show(owner.value)} is not a security group in these files; rule not imported`,
       ),
     );
     return;
