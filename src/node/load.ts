@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { importAwsCli, isAwsCliOutput, parseJson } from "../shared/iac/awscli";
+import { importCloudFormation } from "../shared/iac/cloudformation";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { importTerraformFiles } from "./hcl";
 import { mergeDesigns, type Source } from "./merge";
@@ -56,20 +57,11 @@ export function detectKind(file: SourceFile): FileKind | { unknown: string } {
   };
 }
 
-/** An importer still being written elsewhere, loaded when present so that the CLI works before it lands. */
-async function optional<T>(specifier: string, name: string): Promise<T | undefined> {
-  try {
-    const module = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
-    return module[name] as T | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 type Imported = { design: Design; warnings: Problem[] };
 
+// A static import: a URL-built dynamic import() finds no .ts file inside the app's bundle.
 async function cloudFormationImporter(): Promise<((file: SourceFile) => Imported) | undefined> {
-  return optional(new URL("../shared/iac/cloudformation/index.ts", import.meta.url).href, "importCloudFormation");
+  return importCloudFormation;
 }
 
 function unavailable(files: SourceFile[], what: string): never {
@@ -142,7 +134,7 @@ export async function importFiles(files: readonly SourceFile[], origin?: string)
   if (byKind.awscli.length > 0)
     await collect(() => {
       const result = importAwsCli(byKind.awscli);
-      locators.push(placesLocator(result.places));
+      locators.push(placesLocator(result.locate));
       sources.push({ name: byKind.awscli.map((f) => f.name).join(", "), design: result.design, positioned: false });
       warnings.push(...result.warnings);
     });
