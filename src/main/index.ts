@@ -33,7 +33,17 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 guardWebContents();
 
-const isAppUrl = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (devUrl !== undefined && url.startsWith(devUrl));
+const devOrigin = devUrl === undefined ? undefined : new URL(devUrl).origin;
+/** The app's own pages: its protocol, or Vite's dev server under `npm run dev`. */
+function isAppUrl(url: string): boolean {
+  try {
+    const origin = new URL(url).origin;
+    // A custom scheme's URL has the origin "null"; compare its scheme and host instead.
+    return url.startsWith(`${APP_ORIGIN}/`) || (devOrigin !== undefined && origin === devOrigin);
+  } catch {
+    return false;
+  }
+}
 
 /** A design file named on the command line (`palisade-app design.palisade.json`, or the OS opening one). */
 function launchFile(argv: readonly string[]): string | undefined {
