@@ -15,8 +15,20 @@ import { importTerraformFiles } from "./hcl";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
-/** AWS puts an instance's groups in its VPC; the random designs leave that out. */
-const consistent = (d: Design): Design => ({ ...d, groups: d.groups.map((g) => ({ ...g, vpcId: "vpc" })) });
+const KINDS = ["instance", "database", "loadBalancer", "function", "containerService", "endpoint"] as const;
+
+/**
+ * AWS puts a resource's groups in its VPC; the random designs leave that out. They also hold only
+ * instances: cycling through every kind tests the resources whose addresses AWS chooses.
+ */
+const consistent = (d: Design): Design => ({
+  ...d,
+  groups: d.groups.map((g) => ({ ...g, vpcId: "vpc" })),
+  resources: d.resources.map((r, i) => ({
+    ...r,
+    kind: KINDS[i % KINDS.length] as Design["resources"][number]["kind"],
+  })),
+});
 
 function ruleText(d: Design, r: Rule): string {
   const name = (id: string) =>

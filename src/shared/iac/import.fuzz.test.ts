@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} strings are Terraform and CloudFormation syntax, on purpose
 // Importers meet whatever a user drops on the window: they must answer with a design or with
 // InputError problems, never with a crash. `npm run fuzz` raises the number of runs.
 import fc from "fast-check";
