@@ -1,6 +1,6 @@
 // Where a part of the loaded design was written, so that findings print as file:line:column and
 // SARIF results point into the file a reviewer opens.
-import { jsonPosition } from "../shared/iac/awscli/read";
+import { jsonPositioner } from "../shared/iac/awscli/read";
 import { lineColumn } from "../shared/model";
 import type { Design } from "../shared/model/schema";
 
@@ -27,6 +27,7 @@ function withFile(file: string, at: { line?: number; column?: number }): Place {
 
 /** A design file: the JSON path of the group, rule, node or intent. */
 export function designLocator(file: { name: string; text: string }, design: Design): Locate {
+  const position = jsonPositioner(file.text);
   return (ref) => {
     const path: (string | number)[] = [];
     if (ref.intentId !== undefined) {
@@ -46,12 +47,14 @@ export function designLocator(file: { name: string; text: string }, design: Desi
       else return undefined;
     }
     if (path.length === 0) return undefined;
-    return withFile(file.name, jsonPosition(file.text, path));
+    return withFile(file.name, position(path));
   };
 }
 
 /** AWS CLI output: the places the importer remembered. */
-export function placesLocator(places: ReadonlyMap<string, { file?: string; line?: number; column?: number }>): Locate {
+export function placesLocator(
+  places: (key: string) => { file?: string; line?: number; column?: number } | undefined,
+): Locate {
   return (ref) => {
     const keys = [
       ref.groupId !== undefined && ref.direction && ref.ruleIndex !== undefined
@@ -61,7 +64,7 @@ export function placesLocator(places: ReadonlyMap<string, { file?: string; line?
       ref.nodeId !== undefined ? `node:${ref.nodeId}` : undefined,
     ];
     for (const key of keys) {
-      const at = key ? places.get(key) : undefined;
+      const at = key ? places(key) : undefined;
       if (at?.file) return withFile(at.file, at);
     }
     return undefined;

@@ -198,15 +198,15 @@ describe("importAwsCli: instances and network interfaces", () => {
   });
 
   it("remembers where each group, rule and node was read", () => {
-    const { places } = importAwsCli(all);
-    expect(places.get("group:sg-0a1b2c3d4e5f60002")).toEqual({ file: "security-groups.json", line: 72, column: 9 });
+    const { locate } = importAwsCli(all);
+    expect(locate("group:sg-0a1b2c3d4e5f60002")).toEqual({ file: "security-groups.json", line: 72, column: 9 });
     // The second SSH peer of the permission is the app group's third inbound rule.
-    expect(places.get("rule:sg-0a1b2c3d4e5f60002:ingress:2")).toEqual({
+    expect(locate("rule:sg-0a1b2c3d4e5f60002:ingress:2")).toEqual({
       file: "security-groups.json",
       line: 99,
       column: 29,
     });
-    expect(places.get("node:i-0123456789abcdef0")?.file).toBe("instances.json");
+    expect(locate("node:i-0123456789abcdef0")?.file).toBe("instances.json");
   });
 
   it("is deterministic: the same files give the same design", () => {

@@ -6,7 +6,7 @@ import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from 
 import { contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
-import { type AwsCliFile, type AwsCliOutput, jsonPosition, readAwsCliOutput } from "./read";
+import { type AwsCliFile, type AwsCliOutput, jsonPositioner, readAwsCliOutput } from "./read";
 import { splitPermission } from "./rules";
 import { type AwsNetworkInterface, nameTag, tagRecord } from "./shapes";
 
@@ -14,10 +14,11 @@ export interface ImportResult {
   design: Design;
   warnings: Problem[];
   /**
-   * Where parts were read, for findings placed at file:line:column: keys "group:<id>",
+   * Where a part was read, for findings placed at file:line:column: keys "group:<id>",
    * "rule:<groupId>:<ingress|egress>:<index>" (the IpPermission peer) and "node:<id>".
+   * Positions are worked out when asked, so a large import does not pay for them.
    */
-  places: Map<string, Pick<Problem, "file" | "line" | "column">>;
+  locate(key: string): Pick<Problem, "file" | "line" | "column"> | undefined;
 }
 
 type JsonPath = (string | number)[];
@@ -37,13 +38,19 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   if (errors.length > 0) throw new InputError(errors);
 
   const warnings: Problem[] = [];
-  const places: ImportResult["places"] = new Map();
+  const positioners = new Map(outputs.map(({ file }) => [file, jsonPositioner(file.text)]));
+  const position = (file: AwsCliFile, path: JsonPath) => positioners.get(file)?.(path) ?? {};
+  const places = new Map<string, { file: AwsCliFile; path: JsonPath }>();
   const remember = (key: string, file: AwsCliFile, path: JsonPath) => {
-    if (!places.has(key)) places.set(key, { file: file.name, ...jsonPosition(file.text, path) });
+    if (!places.has(key)) places.set(key, { file, path });
+  };
+  const locate = (key: string) => {
+    const at = places.get(key);
+    return at ? { file: at.file.name, ...position(at.file, at.path) } : undefined;
   };
   const place = (file: AwsCliFile, path: JsonPath) => ({
     file: file.name,
-    ...jsonPosition(file.text, path),
+    ...position(file, path),
     path: formatPath(path),
   });
   const warn = (file: AwsCliFile, path: JsonPath, message: string): void => {
@@ -282,7 +289,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
     groups: [...groups.values()],
     prefixLists: [...prefixLists.values()],
   };
-  return { design: validateDesign(layoutTiers(design)), warnings, places };
+  return { design: validateDesign(layoutTiers(design)), warnings, locate };
 }
 
 // Without describe-vpcs output the VPC ranges are unknown; private ranges are then taken as inside.

@@ -7,23 +7,35 @@ const COLUMN = 300;
 const ROW = 160;
 const KIND_ORDER: ResourceKind[] = ["loadBalancer", "endpoint", "containerService", "instance", "function", "database"];
 
-/** How many group-to-group hops lie between a group and traffic from addresses. */
+/**
+ * How many group-to-group hops lie between a group and traffic from addresses: the longest chain
+ * of groups admitting traffic from groups. A reference back into the chain (a cycle) is not
+ * followed, so every group is visited once and the result depends only on the design's order.
+ */
 function groupDepths(groups: readonly SecurityGroup[]): Map<string, number> {
-  const depth = new Map(groups.map((g) => [g.id, 0]));
-  // Longest path by relaxation, capped so that reference cycles end.
-  for (let round = 0; round < groups.length; round++) {
-    let changed = false;
-    for (const g of groups)
-      for (const rule of g.ingress) {
-        if (rule.peer.kind !== "group" || rule.peer.groupId === g.id) continue;
-        const next = (depth.get(rule.peer.groupId) ?? 0) + 1;
-        if (next > (depth.get(g.id) ?? 0) && next <= groups.length) {
-          depth.set(g.id, next);
-          changed = true;
-        }
-      }
-    if (!changed) break;
-  }
+  const sources = new Map(
+    groups.map((g) => [
+      g.id,
+      [
+        ...new Set(
+          g.ingress.flatMap((r) => (r.peer.kind === "group" && r.peer.groupId !== g.id ? [r.peer.groupId] : [])),
+        ),
+      ],
+    ]),
+  );
+  const depth = new Map<string, number>();
+  const open = new Set<string>();
+  const visit = (id: string): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    open.add(id);
+    let d = 0;
+    for (const source of sources.get(id) ?? []) if (!open.has(source)) d = Math.max(d, visit(source) + 1);
+    open.delete(id);
+    depth.set(id, d);
+    return d;
+  };
+  for (const g of groups) visit(g.id);
   return depth;
 }
 

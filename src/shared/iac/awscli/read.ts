@@ -1,6 +1,13 @@
 // Reads one file of `aws ec2 describe-*` output: JSON text in, the lists it holds out, or an
 // InputError naming the file, the JSON path and the line of the first value of the wrong shape.
-import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
+import {
+  findNodeAtLocation,
+  type Node as JsonNode,
+  type ParseError,
+  parse,
+  parseTree,
+  printParseErrorCode,
+} from "jsonc-parser";
 import type { z } from "zod";
 import { formatPath, InputError, lineColumn, type Problem } from "../../model/problems";
 import { OUTPUT_KEYS, OUTPUTS, type OutputKey } from "./shapes";
@@ -18,15 +25,44 @@ export function isAwsCliOutput(value: unknown): boolean {
   return OUTPUT_KEYS.some((k) => Array.isArray((value as Record<string, unknown>)[k]));
 }
 
+/**
+ * Positions of JSON paths in one text, with the syntax tree and the line starts computed once:
+ * an account's describe-security-groups output runs to megabytes and thousands of rules.
+ */
+export function jsonPositioner(
+  text: string,
+): (path: readonly (string | number)[]) => { line?: number; column?: number } {
+  let tree: JsonNode | undefined | null = null;
+  let starts: number[] | undefined;
+  const at = (offset: number) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  };
+  return (path) => {
+    if (tree === null) tree = parseTree(text);
+    if (!tree) return {};
+    // Walk up to the deepest part of the path that exists in the text.
+    for (let n = path.length; n >= 0; n--) {
+      const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+      if (node) return at(node.parent?.type === "property" ? node.parent.offset : node.offset);
+    }
+    return {};
+  };
+}
+
 /** Line and column of the value at `path` in JSON text, or of its deepest existing ancestor. */
 export function jsonPosition(text: string, path: readonly (string | number)[]): { line?: number; column?: number } {
-  const tree = parseTree(text);
-  if (!tree) return {};
-  for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
-    if (node) return lineColumn(text, node.parent?.type === "property" ? node.parent.offset : node.offset);
-  }
-  return {};
+  return jsonPositioner(text)(path);
 }
 
 export function parseJson(file: AwsCliFile): unknown {
@@ -61,6 +97,7 @@ export function readAwsCliOutput(file: AwsCliFile, value: unknown = parseJson(fi
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const problems: Problem[] = [];
+  const position = jsonPositioner(file.text);
   for (const key of OUTPUT_KEYS) {
     if (record[key] === undefined) continue;
     const result = OUTPUTS[key].safeParse(record[key]);
@@ -72,7 +109,7 @@ export function readAwsCliOutput(file: AwsCliFile, value: unknown = parseJson(fi
       const path = [key, ...issue.path.filter((k): k is string | number => typeof k !== "symbol")];
       problems.push({
         file: file.name,
-        ...jsonPosition(file.text, path),
+        ...position(path),
         path: formatPath(path),
         message: describeIssue(issue, valueAt(record, path)),
         severity: "error",

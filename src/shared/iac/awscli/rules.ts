@@ -3,7 +3,6 @@
 
 import { hasPorts, normalizeProtocol } from "../../model/protocol";
 import { type Peer, Rule } from "../../model/schema";
-import { cidrProblem } from "../../net/address";
 import type { IpPermission } from "./shapes";
 
 type JsonPath = (string | number)[];
@@ -42,13 +41,6 @@ export function splitPermission(
       ? { fromPort: permission.FromPort, toPort: permission.ToPort }
       : {};
   const add = (peer: Peer, peerPath: JsonPath, description: string | undefined): void => {
-    if (peer.kind === "cidr4" || peer.kind === "cidr6") {
-      const problem = cidrProblem(peer.cidr, peer.kind === "cidr4" ? 4 : 6);
-      if (problem) {
-        problems.push({ path: peerPath, message: problem });
-        return;
-      }
-    }
     const candidate = { id: nextId(), protocol, ...ports, peer, ...(description ? { description } : {}) };
     const parsed = Rule.safeParse(candidate);
     if (!parsed.success) {
