@@ -32,6 +32,30 @@ describe("parseHcl", () => {
   });
 });
 
+describe("Terraform JSON syntax (.tf.json)", () => {
+  it("imports like HCL", async () => {
+    const text = JSON.stringify({
+      variable: { office: { default: "198.51.100.0/24" } },
+      resource: {
+        aws_security_group: {
+          web: {
+            name: "web",
+            ingress: [{ from_port: 22, to_port: 22, protocol: "tcp", cidr_blocks: ["${var.office}"] }],
+          },
+        },
+      },
+    });
+    const { design } = await tf(text, "main.tf.json");
+    expect(design.groups[0]?.ingress.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: "198.51.100.0/24" }]);
+  });
+
+  it("places a JSON syntax error", async () => {
+    expect(await problemsOf([{ name: "main.tf.json", text: '{\n  "resource": [\n}' }])).toEqual([
+      "main.tf.json:3:1: not valid JSON: value expected",
+    ]);
+  });
+});
+
 describe("importTerraform: egress", () => {
   it("gives an aws_security_group with no egress no egress (Terraform removes AWS's default)", async () => {
     const { design } = await tf(sg("db"));

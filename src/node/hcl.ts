@@ -1,8 +1,9 @@
 // The Node-only edge of Terraform import: @cdktf/hcl2json loads its parser (Go compiled to wasm)
 // with fs, so it runs here, in main and the CLI, and src/shared works on its JSON output.
 import { parse } from "@cdktf/hcl2json";
+import { type ParseError, parse as parseJson, printParseErrorCode } from "jsonc-parser";
 import { type ImportResult, importTerraform } from "../shared/iac/terraform/import";
-import { InputError, type Problem } from "../shared/model/problems";
+import { InputError, lineColumn, type Problem } from "../shared/model/problems";
 
 // hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected the start of ...]".
 const DIAGNOSTIC = /([^\s[\]]+):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+?)(?:; ([^\]]*?))?(?=\]|, [^\s[\]]+:\d+,\d+|$)/g;
@@ -19,8 +20,31 @@ export function hclProblems(name: string, message: string): Problem[] {
   return problems.length ? problems : [{ file: name, message: `not valid HCL: ${message}`, severity: "error" }];
 }
 
+/**
+ * Terraform's JSON syntax (.tf.json), which hcl2json does not read. Its shape is already the one
+ * hcl2json produces (blocks as objects, expressions as "${...}" strings), so it is used as is.
+ */
+function parseTerraformJson(name: string, text: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parseJson(text, errors, { allowTrailingComma: false, disallowComments: false });
+  // Only the first: the ones after it are usually its echo.
+  if (errors.length)
+    throw new InputError(
+      errors.slice(0, 1).map((e) => ({
+        file: name,
+        ...lineColumn(text, e.offset),
+        message: `not valid JSON: ${printParseErrorCode(e.error)
+          .replace(/([a-z])([A-Z])/g, "$1 $2")
+          .toLowerCase()}`,
+        severity: "error" as const,
+      })),
+    );
+  return value;
+}
+
 /** A .tf file's text as hcl2json's JSON. Throws InputError at file:line:column on a syntax error. */
 export async function parseHcl(name: string, text: string): Promise<unknown> {
+  if (/\.tf\.json$/i.test(name)) return parseTerraformJson(name, text);
   try {
     return await parse(name, text);
   } catch (e) {

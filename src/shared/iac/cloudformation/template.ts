@@ -22,7 +22,7 @@ function loadJson(name: string, text: string): LoadedTemplate {
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length) {
     throw new InputError(
-      errors.slice(0, 5).map((e) => ({
+      errors.slice(0, 1).map((e) => ({
         file: name,
         ...lineColumn(text, e.offset),
         message: `not valid JSON: ${printParseErrorCode(e.error)
