@@ -75,6 +75,24 @@ describe("importTerraform: egress", () => {
   });
 });
 
+describe("importTerraform: the default group", () => {
+  it("reads aws_default_security_group as the VPC's default group, with only the rules declared", async () => {
+    const { design } = await tf(
+      'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_default_security_group" "d" {\n  vpc_id = aws_vpc.main.id\n}\n',
+    );
+    expect(design.groups).toEqual([
+      expect.objectContaining({
+        id: "sg-d",
+        name: "default",
+        isDefault: true,
+        vpcId: "vpc-main",
+        ingress: [],
+        egress: [],
+      }),
+    ]);
+  });
+});
+
 describe("importTerraform: the three ways to write a rule", () => {
   it("inline blocks, one rule per peer, self included", async () => {
     const body = [

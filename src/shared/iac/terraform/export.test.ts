@@ -162,6 +162,20 @@ describe("toTerraform", () => {
     );
   });
 
+  it("writes a VPC's default group as aws_default_security_group, which Terraform adopts", () => {
+    const text = single(design(newSecurityGroup({ id: "sg-d", name: "default", vpcId: "vpc", isDefault: true })));
+    expect(resource(text, "aws_default_security_group", "default")).toBe("  vpc_id = aws_vpc.main.id");
+    expect(resource(text, "aws_vpc_security_group_ingress_rule", "default_ingress_self")).toContain(
+      "referenced_security_group_id = aws_default_security_group.default.id",
+    );
+  });
+
+  it("falls back to the name for an empty description, which AWS refuses", () => {
+    expect(
+      resource(single(design(newSecurityGroup({ id: "g", name: "g", description: "" }))), "aws_security_group", "g"),
+    ).toContain('description = "g"');
+  });
+
   it("derives unique, valid names from the design's names", () => {
     const text = single(
       design(

@@ -91,7 +91,8 @@ function groupResource(g: SecurityGroup, n: Naming): Block {
   const { type, name } = n.group.get(g.id) as { type: string; name: string };
   const body: Item[] = [];
   // The default group cannot be named or described; Terraform adopts it and clears its rules.
-  if (!g.isDefault) body.push(attr("name", g.name), attr("description", g.description));
+  // AWS requires a description; an empty one falls back to the name, as in CloudFormation.
+  if (!g.isDefault) body.push(attr("name", g.name), attr("description", g.description || g.name));
   if (g.vpcId) body.push(attr("vpc_id", raw(`aws_vpc.${n.vpc.get(g.vpcId)}.id`)));
   if (g.tags && Object.keys(g.tags).length) body.push(attr("tags", sortedRecord(g.tags)));
   if (!g.isDefault && g.egress.length === 0)
