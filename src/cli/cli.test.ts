@@ -297,6 +297,21 @@ describe.concurrent("palisade", () => {
     expect(bad.stderr).toMatch(/--to must be terraform or cloudformation, not "pulumi"/);
   });
 
+  it("export --to cloudformation --format json writes a template", async () => {
+    const r = await palisade(
+      "export",
+      "three-tier.palisade.json",
+      "--to",
+      "cloudformation",
+      "--format",
+      "json",
+      "-o",
+      "t.json",
+    );
+    expect(r).toMatchObject({ code: 0, stdout: "" });
+    expect(JSON.parse(readFileSync(join(dir, "t.json"), "utf8"))).toHaveProperty("Resources");
+  });
+
   it("runs as `npm run palisade` from the project root", async () => {
     const r = await new Promise<Run>((done) =>
       execFile("npm", ["run", "-s", "palisade", "--", "--version"], { cwd: root }, (error, stdout, stderr) =>

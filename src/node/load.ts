@@ -57,19 +57,6 @@ export function detectKind(file: SourceFile): FileKind | { unknown: string } {
   };
 }
 
-type Imported = { design: Design; warnings: Problem[] };
-
-// A static import: a URL-built dynamic import() finds no .ts file inside the app's bundle.
-async function cloudFormationImporter(): Promise<((file: SourceFile) => Imported) | undefined> {
-  return importCloudFormation;
-}
-
-function unavailable(files: SourceFile[], what: string): never {
-  throw new InputError(
-    files.map((f) => ({ file: f.name, message: `${what} import is not available yet`, severity: "error" })),
-  );
-}
-
 /**
  * Imports files already read (the app sends their text): each design file, each CloudFormation
  * template, all Terraform files together (one module) and all AWS CLI outputs together.
@@ -123,9 +110,7 @@ export async function importFiles(files: readonly SourceFile[], origin?: string)
       warnings.push(...result.warnings);
     });
   for (const file of byKind.cloudformation)
-    await collect(async () => {
-      const importCloudFormation = await cloudFormationImporter();
-      if (!importCloudFormation) unavailable([file], "CloudFormation");
+    await collect(() => {
       const result = importCloudFormation(file);
       locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });

@@ -1,29 +1,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadPaths } from "../../node/load";
-import { toTerraform } from "../../shared/iac/terraform/export";
+import { toCloudFormation } from "../../shared/iac/cloudformation";
+import { toTerraform } from "../../shared/iac/terraform";
 import { InputError } from "../../shared/model";
-import type { Design } from "../../shared/model/schema";
 import { files, oneOf, parse, required, text, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
-
-type CloudFormationExporter = (design: Design, format?: "yaml" | "json") => { name: string; text: string };
-
-/** The CloudFormation exporter is looked up when run, so that the CLI works before it lands. */
-async function cloudFormationExporter(): Promise<CloudFormationExporter | undefined> {
-  try {
-    const module = (await import(
-      /* @vite-ignore */ new URL("../../shared/iac/cloudformation/index.ts", import.meta.url).href
-    )) as Record<string, unknown>;
-    return typeof module.toCloudFormation === "function"
-      ? (module.toCloudFormation as CloudFormationExporter)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export const exportCommand: Command = {
   name: "export",
@@ -47,16 +31,10 @@ Options:
     const format = oneOf(args, "format", ["yaml", "json", "hcl"] as const);
     if (to === "terraform" && format && format !== "hcl")
       throw new UsageError(`--format ${format} applies to cloudformation; terraform is written as HCL`);
-    const toCloudFormation = to === "cloudformation" ? await cloudFormationExporter() : undefined;
-    if (to === "cloudformation" && !toCloudFormation) {
-      io.err("palisade export: CloudFormation export is not available yet");
-      return EXIT.badInput;
-    }
     const { design, warnings } = await loadPaths(paths);
     printProblems(io, warnings);
-    const out = toCloudFormation
-      ? [toCloudFormation(design, format === "json" ? "json" : "yaml")]
-      : toTerraform(design);
+    const out =
+      to === "cloudformation" ? [toCloudFormation(design, format === "json" ? "json" : "yaml")] : toTerraform(design);
     const target = text(args, "output");
     if (!target) {
       for (const f of out) io.out(out.length > 1 ? `# ${f.name}\n${f.text}` : f.text);
