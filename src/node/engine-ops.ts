@@ -37,23 +37,45 @@ export class Unavailable extends Error {
   override name = "Unavailable";
 }
 
-/**
- * How big a request's design is for the engine (nodes plus rules), read from the payload before
- * it is validated: validating a big design is itself work to keep off the main thread. Anything
- * malformed counts as small, and the inline path then reports what is wrong with it.
- */
-export function payloadSize(payload: unknown): number {
-  const design = (payload as { design?: unknown } | null | undefined)?.design as Record<string, unknown> | undefined;
-  if (typeof design !== "object" || design === null) return 0;
-  const length = (v: unknown) => (Array.isArray(v) ? v.length : 0);
-  let size = length(design.resources) + length(design.externals);
-  if (Array.isArray(design.groups))
-    for (const g of design.groups as unknown[]) {
-      const group = g as Record<string, unknown> | null;
-      if (typeof group === "object" && group !== null) size += length(group.ingress) + length(group.egress);
-    }
-  return size;
+/** Channels whose work is pure computation, and so may run in the worker thread. */
+export const OFFLOAD_CHANNELS = [...ENGINE_CHANNELS, "design:parse", "iac:import", "iac:export"] as const;
+export type OffloadChannel = (typeof OFFLOAD_CHANNELS)[number];
+
+export function isOffloadChannel(channel: string): channel is OffloadChannel {
+  return (OFFLOAD_CHANNELS as readonly string[]).includes(channel);
 }
 
-/** Above this many nodes plus rules, engine work leaves the main thread. */
+/** Characters of file text that weigh as much as one node or rule (1 MB of text = 1,000). */
+const CHARS_PER_UNIT = 1000;
+
+/**
+ * How heavy a request is: its design's nodes plus rules, and its files' text in thousands of
+ * characters. Read from the payload before it is validated, because validating a big design is
+ * itself work to keep off the main thread. Anything malformed weighs nothing, and the inline
+ * path then reports what is wrong with it.
+ */
+export function payloadSize(payload: unknown): number {
+  const record = (payload ?? {}) as Record<string, unknown>;
+  if (typeof record !== "object") return 0;
+  const length = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const textOf = (f: unknown) => {
+    const text = (f as { text?: unknown } | null)?.text;
+    return typeof text === "string" ? text.length / CHARS_PER_UNIT : 0;
+  };
+  let size = 0;
+  const design = record.design as Record<string, unknown> | undefined;
+  if (typeof design === "object" && design !== null) {
+    size += length(design.resources) + length(design.externals);
+    if (Array.isArray(design.groups))
+      for (const g of design.groups as unknown[]) {
+        const group = g as Record<string, unknown> | null;
+        if (typeof group === "object" && group !== null) size += length(group.ingress) + length(group.egress);
+      }
+  }
+  if (typeof record.file === "object" && record.file !== null) size += textOf(record.file);
+  if (Array.isArray(record.files)) for (const f of record.files as unknown[]) size += textOf(f);
+  return Math.floor(size);
+}
+
+/** Above this weight, work leaves the main thread. */
 export const WORKER_THRESHOLD = 2000;

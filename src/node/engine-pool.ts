@@ -1,10 +1,10 @@
-// One worker thread for engine requests, started on first use and restarted if it dies.
+// One worker thread for heavy requests (see engine-worker.ts), started on first use and restarted if it dies.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../shared/model";
-import type { EngineChannel } from "./engine-ops";
+import type { OffloadChannel } from "./engine-ops";
 import type { WorkerReply, WorkerRequest } from "./engine-worker";
 
 /** The worker's answer: the result as JSON bytes, or the problems with the request. */
@@ -19,7 +19,7 @@ export class EngineWorker {
   constructor(private readonly entry: URL) {}
 
   /** Rejects only when the worker itself fails (a crash, a bug in the engine). */
-  run(channel: EngineChannel, payload: unknown): Promise<PooledReply> {
+  run(channel: OffloadChannel, payload: unknown): Promise<PooledReply> {
     const worker = this.start();
     const id = this.nextId++;
     // Keep the process alive while a job is out; an idle worker must not keep a CLI or a test running.

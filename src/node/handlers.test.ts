@@ -147,6 +147,19 @@ describe("engine channels", () => {
       );
   });
 
+  it("parses and imports large files in the worker, with the same answers and problems", async () => {
+    const pooled = await make({ engineWorker: new URL("./engine-worker.ts", import.meta.url), workerThreshold: 0 });
+    const text = serializeDesign(example);
+    expect(value(await pooled["design:parse"]({ file: { name: "web.palisade.json", text } })).design).toEqual(example);
+    const broken = await pooled["design:parse"]({
+      file: { name: "bad.palisade.json", text: '{\n  "format": "palisade",\n  "version": 1,\n  "name": 5\n}' },
+    });
+    expect(broken.ok ? undefined : broken.problems[0]).toMatchObject({ file: "bad.palisade.json", line: 4 });
+    const tf = 'resource "aws_security_group" "web" {\n  name = "web"\n  description = "web"\n}\n';
+    const imported = value(await pooled["iac:import"]({ files: [{ name: "main.tf", text: tf }] }));
+    expect(imported.design.groups.map((g) => g.name)).toEqual(["web"]);
+  });
+
   it("keeps small designs on the calling thread", async () => {
     const h = await make({ engineWorker: new URL("./engine-worker.ts", import.meta.url) });
     const wire = await h.dispatchWire("engine:flows", { design: example });

@@ -15,7 +15,7 @@ import {
   type WireReply,
 } from "../shared/api";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
-import { isEngineChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
+import { isOffloadChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
 import { EngineWorker } from "./engine-pool";
 import { clearRecovery, ioReason, readDesignFile, readRecovery, saveDesign, writeRecovery } from "./files";
 import { iacService } from "./iac";
@@ -46,9 +46,9 @@ export interface HandlerOptions {
   dialogs?: FileDialogs;
   /** Default: the importers and exporters of src/node/load.ts and src/shared/iac. */
   iac?: IacService;
-  /** The worker module for engine work on large designs; without it the engine runs inline. */
+  /** The worker module for heavy work (large designs and files); without it everything runs inline. */
   engineWorker?: URL;
-  /** Nodes plus rules above which engine work goes to the worker. */
+  /** The weight (see payloadSize) above which work goes to the worker. */
   workerThreshold?: number;
   /** The document to show first (see app:startup); default: none. */
   startup?: () => Promise<{ design: Design; path?: string } | null>;
@@ -194,8 +194,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
   async function dispatchWire(channel: string, payload: unknown): Promise<WireReply<unknown>> {
     if (!isChannel(channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
     try {
-      // Large designs: validation, the engine and encoding all happen in the worker.
-      if (worker && isEngineChannel(channel) && payloadSize(payload) > threshold)
+      // Large designs and files: validation, the work and encoding all happen in the worker.
+      if (worker && isOffloadChannel(channel) && payloadSize(payload) > threshold)
         return await worker.run(channel, payload);
       const valid = validatePayload(channel, payload);
       if (!valid.ok) return valid;
