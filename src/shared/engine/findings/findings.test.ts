@@ -129,6 +129,32 @@ describe("findings: one design that triggers each, one that does not", () => {
       ),
     ],
     [
+      "quota-rules-times-groups",
+      design(
+        ["a", "b", "c", "d", "e"].map((id) =>
+          group(
+            id,
+            manyRules(201, (i) => v4(`10.${i}.0.0/16`)),
+          ),
+        ),
+        { resources: [node("x", ["a", "b", "c", "d", "e"])] },
+      ),
+      design(
+        ["a", "b", "c", "d", "e"].map((id) =>
+          group(
+            id,
+            manyRules(200, (i) => v4(`10.${i}.0.0/16`)),
+          ),
+        ),
+        { resources: [node("x", ["a", "b", "c", "d", "e"])] },
+      ),
+    ],
+    [
+      "intent-invalid",
+      design([group("db", [])], { intents: [{ id: "i1", from: "internet", to: "n0", protocol: "tcp" }] }),
+      design([group("db", [])], { intents: [{ id: "i1", from: "internet", to: "n0", protocol: "tcp", port: 1 }] }),
+    ],
+    [
       "intent-not-satisfied",
       design([group("db", [])], { intents: [{ id: "i1", from: "internet", to: "n0", protocol: "tcp", port: 5432 }] }),
       design([group("db", [])], { intents: [{ id: "i1", from: "n0", to: "internet", protocol: "tcp", port: 443 }] }),
