@@ -229,6 +229,22 @@ describe("importTerraform: the three ways to write a rule", () => {
   });
 });
 
+describe("importTerraform: inline and separate rules on one group", () => {
+  it("imports both and warns that Terraform would fight over them", async () => {
+    const inline = sg(
+      "web",
+      '  ingress {\n    from_port   = 80\n    to_port     = 80\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n',
+    );
+    const separate =
+      'resource "aws_vpc_security_group_ingress_rule" "ssh" {\n  security_group_id = aws_security_group.web.id\n  ip_protocol       = "tcp"\n  from_port         = 22\n  to_port           = 22\n  cidr_ipv4         = "10.0.0.0/8"\n}\n';
+    const { design, warnings } = await tf(inline + separate);
+    expect(design.groups[0]?.ingress.map((r) => r.fromPort)).toEqual([80, 22]);
+    expect(warnings.map(formatProblem)).toEqual([
+      "main.tf:10:1: warning: aws_vpc_security_group_ingress_rule.ssh adds a rule to aws_security_group.web, which also has inline ingress/egress blocks: Terraform will remove one or the other on each apply",
+    ]);
+  });
+});
+
 describe("importTerraform: what cannot be known is a warning at its file and line", () => {
   it.each([
     [

@@ -214,6 +214,7 @@ export function importTerraform(files: TerraformSource[]): ImportResult {
     warnings: [],
     errors: [],
     groups: new Map(),
+    inlineRules: new Set(),
     prefixLists: new Map(),
     vpcs: new Map(),
     subnets: new Map(),

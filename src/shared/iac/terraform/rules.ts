@@ -154,6 +154,7 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
 
 /** The inline `ingress {}` / `egress {}` blocks of an aws_security_group. */
 export function readInlineRules(ctx: Context, d: Declaration, group: SecurityGroup): void {
+  if (d.body.ingress !== undefined || d.body.egress !== undefined) ctx.inlineRules.add(`${d.type}.${d.name}`);
   for (const direction of ["ingress", "egress"] as const) {
     nested(d.body, direction).forEach((body, n) => {
       readRule(ctx, {
@@ -200,6 +201,16 @@ export function readRuleResource(ctx: Context, d: Declaration): void {
     );
     return;
   }
+  // The provider's documented conflict: inline blocks own all of a group's rules, so on every
+  // apply Terraform removes the separate ones (or the reverse). Imported as written, with a warning.
+  const groupDeclaration = [...ctx.groups.entries()].find(([, g]) => g === group)?.[0];
+  if (groupDeclaration && ctx.inlineRules.has(groupDeclaration))
+    ctx.warnings.push(
+      warning(
+        where(d),
+        `${d.type}.${d.name} adds a rule to ${groupDeclaration}, which also has inline ingress/egress blocks: Terraform will remove one or the other on each apply`,
+      ),
+    );
   if (d.type === "aws_security_group_rule") {
     const type = resolve(d.body.type, ctx.scope);
     const direction = "value" in type ? type.value : undefined;
