@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -138,5 +138,44 @@ describe("the API", () => {
       ok: false,
       problems: [{ message: 'no such channel "fs:read"', severity: "error" }],
     });
+  });
+});
+
+describe("a large result", () => {
+  it("goes out as the worker's JSON bytes, the same value the page would get inline", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "palisade-host-worker-"));
+    const examplesDir = resolve(import.meta.dirname, "../../examples");
+    const pooled = await startHost({
+      rendererDir: dir,
+      examplesDir,
+      recoveryDir: dir,
+      handlers: { workerThreshold: 0 },
+    });
+    try {
+      const design = JSON.parse(await readFile(join(examplesDir, "three-tier.palisade.json"), "utf8"));
+      const headers = {
+        Host: `127.0.0.1:${pooled.port}`,
+        Origin: `http://127.0.0.1:${pooled.port}`,
+        "Content-Type": "application/json",
+        [HOST_TOKEN_HEADER]: pooled.token,
+      };
+      const answer = await new Promise<string>((done, fail) => {
+        const req = httpRequest(
+          { host: "127.0.0.1", port: pooled.port, method: "POST", path: "/api/engine:flows", headers },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => done(Buffer.concat(chunks).toString()));
+          },
+        );
+        req.on("error", fail);
+        req.end(JSON.stringify({ design }));
+      });
+      const inline = await host.handlers["engine:flows"]({ design });
+      expect(JSON.parse(answer)).toEqual(JSON.parse(JSON.stringify(inline)));
+      expect(inline.ok && inline.value.length > 0).toBe(true);
+    } finally {
+      await pooled.close();
+    }
   });
 });
