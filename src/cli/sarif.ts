@@ -1,4 +1,6 @@
 // Findings as SARIF 2.1.0, the format code-scanning services (GitHub, GitLab, Azure DevOps) read.
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Finding, Severity } from "../shared/engine/types";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
@@ -51,7 +53,7 @@ export function toSarif(
           ...(at
             ? {
                 physicalLocation: {
-                  artifactLocation: { uri: at.file },
+                  artifactLocation: { uri: uriOf(at.file) },
                   ...(at.line !== undefined ? { region: { startLine: at.line, startColumn: at.column ?? 1 } } : {}),
                 },
               }
@@ -72,4 +74,10 @@ export function toSarif(
       },
     ],
   };
+}
+
+/** SARIF locations are URIs: relative ones stay relative to the repository, encoded. */
+function uriOf(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join("/");
 }
