@@ -51,6 +51,7 @@ interface Context {
   ipv6Vpcs: Set<string>;
   subnets: Map<string, unknown>;
   groups: Map<string, SecurityGroup>;
+  groupsById: Map<string, SecurityGroup>;
   prefixLists: Map<string, PrefixList>;
   resources: Omit<Resource, "position">[];
   namedCidrs: NamedCidr[];
@@ -276,6 +277,7 @@ function declareGroup(ctx: Context, id: string, props: Props, path: Path): void 
     if (Object.keys(record).length) group.tags = record;
   }
   ctx.groups.set(id, group);
+  ctx.groupsById.set(group.id, group);
 }
 
 function readInlineRules(ctx: Context, id: string, props: Props, path: Path): void {
@@ -375,7 +377,7 @@ function readAttachment(ctx: Context, id: string, type: string, props: Props, pa
     (viaSubnet && "value" in viaSubnet && viaSubnet.value instanceof CfnRef
       ? ctx.vpcs.get(viaSubnet.value.logicalId)?.id
       : undefined) ??
-    groupIds.map((g) => [...ctx.groups.values()].find((x) => x.id === g)?.vpcId).find((v) => v !== undefined);
+    groupIds.map((g) => ctx.groupsById.get(g)?.vpcId).find((v) => v !== undefined);
   if (vpcId) resource.vpcId = vpcId;
   if (type === "AWS::EC2::Instance") {
     const ip =
@@ -443,6 +445,7 @@ export function importCloudFormation(file: CloudFormationSource): ImportResult {
     ipv6Vpcs: new Set(),
     subnets: new Map(),
     groups: new Map(),
+    groupsById: new Map(),
     prefixLists: new Map(),
     resources: [],
     namedCidrs: [],

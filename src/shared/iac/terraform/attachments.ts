@@ -88,8 +88,8 @@ function vpcOf(ctx: Context, d: Declaration, groupIdsOf: string[]): string | und
       if (v) return v.id;
     }
   }
-  const groups = [...ctx.groups.values()];
-  return groupIdsOf.map((id) => groups.find((g) => g.id === id)?.vpcId).find((v) => v !== undefined);
+  const groupOfId = (id: string) => ctx.groups.get(ctx.declarationOf.get(id) ?? "");
+  return groupIdsOf.map((id) => groupOfId(id)?.vpcId).find((v) => v !== undefined);
 }
 
 export function readAttachment(ctx: Context, d: Declaration): void {

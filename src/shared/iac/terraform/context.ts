@@ -24,6 +24,8 @@ export interface Context {
   errors: Problem[];
   /** "aws_security_group.web" -> the group being built. */
   groups: Map<string, SecurityGroup>;
+  /** Group id -> the declaration that made it ("aws_security_group.web"). */
+  declarationOf: Map<string, string>;
   /** Groups declared with inline ingress/egress blocks ("aws_security_group.web"). */
   inlineRules: Set<string>;
   /** "aws_ec2_managed_prefix_list.x" -> design id. */

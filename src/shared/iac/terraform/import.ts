@@ -199,6 +199,7 @@ function declareGroup(ctx: Context, d: Declaration): void {
     }
   }
   ctx.groups.set(`${d.type}.${d.name}`, group);
+  ctx.declarationOf.set(group.id, `${d.type}.${d.name}`);
 }
 
 function designName(files: TerraformSource[]): string {
@@ -215,6 +216,7 @@ export function importTerraform(files: TerraformSource[]): ImportResult {
     errors: [],
     groups: new Map(),
     inlineRules: new Set(),
+    declarationOf: new Map(),
     prefixLists: new Map(),
     vpcs: new Map(),
     subnets: new Map(),

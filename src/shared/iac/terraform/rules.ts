@@ -203,7 +203,7 @@ export function readRuleResource(ctx: Context, d: Declaration): void {
   }
   // The provider's documented conflict: inline blocks own all of a group's rules, so on every
   // apply Terraform removes the separate ones (or the reverse). Imported as written, with a warning.
-  const groupDeclaration = [...ctx.groups.entries()].find(([, g]) => g === group)?.[0];
+  const groupDeclaration = ctx.declarationOf.get(group.id);
   if (groupDeclaration && ctx.inlineRules.has(groupDeclaration))
     ctx.warnings.push(
       warning(
