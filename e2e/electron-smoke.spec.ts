@@ -25,7 +25,9 @@ test("the desktop app opens on the example with its security settings", async ()
   const asRoot = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
   const app = await _electron.launch({
     executablePath: binary.path,
-    args: [...asRoot, join(root, "out/main/index.js")],
+    // The project folder, as `npm start` does: package.json names out/main/index.js, and
+    // app.getAppPath() is then the folder that holds examples/.
+    args: [...asRoot, root],
     cwd: root,
     env: { ...process.env, DISPLAY: screen.display, PALISADE_USER_DATA: userData },
   });
