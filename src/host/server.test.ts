@@ -132,6 +132,12 @@ describe("the API", () => {
     expect(answer.status).toBe(400);
   });
 
+  it("answers a malformed channel name with a problem, not a crash", async () => {
+    const answer = await call("POST", "/api/%E0%A4%A", good(), "{}");
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).problems[0].message).toContain("no such channel");
+  });
+
   it("answers an unknown channel with a problem", async () => {
     const answer = await call("POST", "/api/fs:read", good(), "{}");
     expect(JSON.parse(answer.body)).toEqual({

@@ -68,7 +68,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    if (url.pathname.startsWith("/api/")) return api(request, response, decodeURIComponent(url.pathname.slice(5)));
+    // Channel names are plain ASCII ("engine:flows"); the path is taken as it is, never decoded.
+    if (url.pathname.startsWith("/api/")) return api(request, response, url.pathname.slice(5));
     const refused = hostProblem(port, request.headers.host);
     if (refused) return send(response, 403, "text/plain; charset=utf-8", refused);
     if (request.method !== "GET" && request.method !== "HEAD")
