@@ -4,7 +4,7 @@
 // expanded only on demand.
 
 import type { Design } from "../model/schema";
-import type { AddressRange, Family } from "../net/address";
+import type { Family } from "../net/address";
 import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
 import { EVERYTHING, intersect, isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import { allowedServices, type Counterpart } from "./side";
@@ -27,59 +27,67 @@ export interface ClassFlow {
 export interface FlowRelation {
   index: DesignIndex;
   classes: NodeClass[];
-  flows: ClassFlow[];
+  classification: Classification;
+  counterparts: Record<Family, Counterpart | undefined>[];
+  /** Per family, the classes whose addresses are ranges, matched by explicit entries. */
+  isRanged: Record<Family, Set<number>>;
+  /** Per class and family: what its ingress admits, by selector. */
+  inbound: Record<Family, Map<string, ServiceSet>>[];
+  /** Per class and family: what its egress lets out, by selector. */
+  outbound: Record<Family, Map<string, ServiceSet>>[];
 }
 
 const FAMILIES: Family[] = [4, 6];
 
-/** CIDRs that appear in any rule's peer, keyed by "family/prefix/network", to classify exact addresses. */
-function ruleCidrKeys(index: DesignIndex): Set<string> {
+/** CIDRs that appear in any rule's peer, by key, and the prefix lengths they use per family. */
+interface RuleCidrs {
+  keys: Set<string>;
+  lengths: Record<Family, number[]>;
+}
+
+function ruleCidrs(index: DesignIndex): RuleCidrs {
   const keys = new Set<string>();
+  const lengths: Record<Family, Set<number>> = { 4: new Set(), 6: new Set() };
   for (const { ingress, egress } of index.rules.values())
-    for (const r of [...ingress, ...egress])
-      if (r.peer.kind === "ranges") for (const range of r.peer.ranges) keys.add(rangeKey(range));
-  return keys;
+    for (const list of [ingress, egress])
+      for (const r of list)
+        if (r.peer.kind === "ranges")
+          for (const key of r.peer.keys) {
+            if (keys.has(key)) continue;
+            keys.add(key);
+            lengths[r.peer.family].add(Number(key.split("/")[1]));
+          }
+  return { keys, lengths: { 4: [...lengths[4]], 6: [...lengths[6]] } };
 }
 
-function prefixLength(range: AddressRange): number {
-  const bits = range.family === 4 ? 32 : 128;
-  let size = range.end - range.start + 1n;
-  let host = 0;
-  while (size > 1n) {
-    size >>= 1n;
-    host++;
-  }
-  return bits - host;
-}
-
-function rangeKey(range: AddressRange): string {
-  return `${range.family}/${prefixLength(range)}/${range.start}`;
-}
-
-/** The rule CIDRs holding one exact address: at most 33 (IPv4) or 129 (IPv6) look-ups. */
-function coveringKeys(address: bigint, family: Family, keys: Set<string>): string[] {
-  const bits = family === 4 ? 32 : 128;
+/** The rule CIDRs holding one exact address: one look-up per prefix length the rules use. */
+function coveringKeys(address: bigint, family: Family, cidrs: RuleCidrs): string[] {
   const found: string[] = [];
   if (family === 4) {
     const a = Number(address);
-    for (let len = 0; len <= 32; len++) {
-      const network = len === 0 ? 0 : Math.floor(a / 2 ** (32 - len)) * 2 ** (32 - len);
-      const key = `4/${len}/${network}`;
-      if (keys.has(key)) found.push(key);
+    for (const len of cidrs.lengths[4]) {
+      const size = 2 ** (32 - len);
+      const key = `4/${len}/${Math.floor(a / size) * size}`;
+      if (cidrs.keys.has(key)) found.push(key);
     }
   } else {
-    for (let len = 0; len <= bits; len++) {
-      const host = BigInt(bits - len);
-      const network = (address >> host) << host;
-      const key = `6/${len}/${network}`;
-      if (keys.has(key)) found.push(key);
+    for (const len of cidrs.lengths[6]) {
+      const host = BigInt(128 - len);
+      const key = `6/${len}/${(address >> host) << host}`;
+      if (cidrs.keys.has(key)) found.push(key);
     }
   }
-  return found;
+  return found.sort();
 }
 
 interface Classification {
   classes: NodeClass[];
+  /** Per class and family: the rule CIDR keys holding its exact address. */
+  covering: Record<Family, string[]>[];
+  /** Classes holding each group. */
+  withGroup: Map<string, number[]>;
+  /** Per family: classes of resources with an exact address. */
+  exact: Record<Family, number[]>;
   /** Per family: for each rule CIDR key, the classes of exact addresses inside it. */
   inside: Record<Family, Map<string, number[]>>;
   /** Per family: classes whose addresses are ranges (externals, unstated addresses): matched the slow way. */
@@ -88,7 +96,7 @@ interface Classification {
 
 /** Nodes a rule cannot tell apart share a signature. Externals and unstated addresses stay apart. */
 function classify(index: DesignIndex): Classification {
-  const keys = ruleCidrKeys(index);
+  const keys = ruleCidrs(index);
   const bySignature = new Map<string, number>();
   const classes: NodeClass[] = [];
   const covering: Record<Family, string[]>[] = [];
@@ -120,7 +128,14 @@ function classify(index: DesignIndex): Classification {
   }
   const inside: Record<Family, Map<string, number[]>> = { 4: new Map(), 6: new Map() };
   const ranged: Record<Family, number[]> = { 4: [], 6: [] };
+  const exact: Record<Family, number[]> = { 4: [], 6: [] };
+  const withGroup = new Map<string, number[]>();
   classes.forEach((c, k) => {
+    for (const g of c.representative.groups) {
+      const list = withGroup.get(g.id) ?? [];
+      list.push(k);
+      withGroup.set(g.id, list);
+    }
     for (const family of FAMILIES) {
       const set = c.representative.addresses[family];
       if (!set) continue;
@@ -128,6 +143,7 @@ function classify(index: DesignIndex): Classification {
         ranged[family].push(k);
         continue;
       }
+      exact[family].push(k);
       for (const key of covering[k]?.[family] ?? []) {
         const list = inside[family].get(key) ?? [];
         list.push(k);
@@ -135,7 +151,7 @@ function classify(index: DesignIndex): Classification {
       }
     }
   });
-  return { classes, inside, ranged };
+  return { classes, covering, withGroup, exact, inside, ranged };
 }
 
 function counterpartOf(node: IndexedNode, family: Family): Counterpart | undefined {
@@ -153,99 +169,147 @@ function rulesOf(index: DesignIndex, node: IndexedNode, direction: "ingress" | "
   return node.groups.flatMap((g) => index.rules.get(g.id)?.[direction] ?? []);
 }
 
-function coversEverything(rule: IndexedRule, family: Family): boolean {
-  return (
-    rule.peer.kind === "ranges" &&
-    rule.peer.family === family &&
-    rule.peer.ranges.some((r) => r.start === 0n && prefixLength(r) === 0)
-  );
+type SelectorMap = Map<string, ServiceSet>;
+
+function addTo(map: SelectorMap, key: string, svc: ServiceSet): void {
+  map.set(key, union(map.get(key) ?? NOTHING, svc));
 }
 
-/** The flow relation between classes of nodes. */
+/**
+ * The flow relation between classes, factored by what the rules select: for each class, what its
+ * ingress admits from each selector (a group "g:", a rule CIDR "c:", an explicit source class
+ * "s:") and what its egress lets out to each selector ("*" = anywhere, "g:", "c:", "t:"). The
+ * services between any two classes follow in a few look-ups, and the node pairs of a class
+ * flow are expanded only on demand. Its size is that of the rules, never of the pairs.
+ */
 export function flowRelation(design: Design, prebuilt?: DesignIndex): FlowRelation {
   const index = prebuilt ?? indexDesign(design);
-  const { classes, inside, ranged } = classify(index);
-  const counterparts = classes.map((c) => ({
-    4: counterpartOf(c.representative, 4),
-    6: counterpartOf(c.representative, 6),
+  const classification = classify(index);
+  const { classes, ranged } = classification;
+  // Only classes with ranged addresses are ever weighed as a whole against rules; the others are
+  // found through selectors, so they need no counterpart of their own.
+  const isRanged: Record<Family, Set<number>> = { 4: new Set(ranged[4]), 6: new Set(ranged[6]) };
+  const counterparts = classes.map((c, k) => ({
+    4: isRanged[4].has(k) ? counterpartOf(c.representative, 4) : undefined,
+    6: isRanged[6].has(k) ? counterpartOf(c.representative, 6) : undefined,
   }));
-  const ingressRules = classes.map((c) => rulesOf(index, c.representative, "ingress"));
-  const egressRules = classes.map((c) => rulesOf(index, c.representative, "egress"));
-  // What each class may send anywhere (rules to 0.0.0.0/0 or ::/0): for most groups, all traffic,
-  // which spares the per-target egress work.
-  const egressAnywhere = egressRules.map((rules) => ({
-    4: rules.filter((r) => coversEverything(r, 4)).reduce((acc, r) => union(acc, r.service), NOTHING),
-    6: rules.filter((r) => coversEverything(r, 6)).reduce((acc, r) => union(acc, r.service), NOTHING),
-  }));
-  const classesWithGroup = new Map<string, number[]>();
+  const inbound: Record<Family, SelectorMap>[] = [];
+  const outbound: Record<Family, SelectorMap>[] = [];
+  // Selector maps depend only on a class's groups and families: classes that differ by address
+  // alone share them.
+  const cache = new Map<string, { in: Record<Family, SelectorMap>; out: Record<Family, SelectorMap> }>();
   classes.forEach((c, k) => {
-    for (const g of c.representative.groups) {
-      const list = classesWithGroup.get(g.id) ?? [];
-      list.push(k);
-      classesWithGroup.set(g.id, list);
+    const node = c.representative;
+    const families = FAMILIES.filter((f) => node.addresses[f] && node.isResource);
+    const key = `${node.groups.map((g) => g.id).join(",")}|${families.join(",")}`;
+    let maps = node.isResource ? cache.get(key) : undefined;
+    if (!maps) {
+      maps = { in: { 4: new Map(), 6: new Map() }, out: { 4: new Map(), 6: new Map() } };
+      const ingress = rulesOf(index, node, "ingress");
+      const egress = rulesOf(index, node, "egress");
+      for (const family of families)
+        for (const [rules, map, explicit] of [
+          [ingress, maps.in[family], "s:"],
+          [egress, maps.out[family], "t:"],
+        ] as const) {
+          for (const rule of rules) {
+            if (rule.peer.kind === "group") addTo(map, `g:${rule.peer.groupId}`, rule.service);
+            else if (rule.peer.family === family)
+              for (const range of rule.peer.keys) addTo(map, range.endsWith("/0/0") ? "*" : `c:${range}`, rule.service);
+          }
+          // Parties outside AWS and unstated addresses are ranges a rule may cover only in part:
+          // weigh each of them against all the rules, the exact way.
+          for (const other of ranged[family]) {
+            const them = counterparts[other]?.[family];
+            if (!them) continue;
+            const svc = allowedServices(rules, them, family);
+            if (!isEmpty(svc)) map.set(`${explicit}${other}`, svc);
+          }
+        }
+      if (node.isResource) cache.set(key, maps);
     }
+    inbound.push(maps.in);
+    outbound.push(maps.out);
   });
+  return { index, classes, classification, counterparts, isRanged, inbound, outbound };
+}
 
-  const egressFrom = (s: number, t: number, family: Family): ServiceSet => {
-    if (!classes[s]?.representative.isResource) return EVERYTHING; // outside AWS: unfiltered
-    const anywhere = egressAnywhere[s]?.[family] ?? NOTHING;
-    if (anywhere.all) return EVERYTHING;
-    const target = counterparts[t]?.[family];
-    return target ? union(anywhere, allowedServices(egressRules[s] ?? [], target, family)) : NOTHING;
-  };
-
-  /** What each source class may send to resource class t, as t's ingress rules see it. */
-  const ingressTo = (t: number, family: Family): Map<number, ServiceSet> => {
-    const out = new Map<number, ServiceSet>();
-    const add = (s: number, svc: ServiceSet) => out.set(s, union(out.get(s) ?? NOTHING, svc));
-    for (const rule of ingressRules[t] ?? []) {
-      if (rule.peer.kind === "group") {
-        for (const s of classesWithGroup.get(rule.peer.groupId) ?? [])
-          if (counterparts[s]?.[family]) add(s, rule.service);
-      } else if (rule.peer.family === family) {
-        // An exact address is inside a rule's CIDR or not: no partial cover to weigh.
-        for (const range of rule.peer.ranges)
-          for (const s of inside[family].get(rangeKey(range)) ?? []) add(s, rule.service);
-      }
-    }
-    for (const s of ranged[family]) {
-      const other = counterparts[s]?.[family];
-      if (!other) continue;
-      const svc = allowedServices(ingressRules[t] ?? [], other, family);
-      if (isEmpty(svc)) out.delete(s);
-      else out.set(s, svc);
-    }
-    return out;
-  };
-
-  const flows: ClassFlow[] = [];
-  for (let t = 0; t < classes.length; t++) {
-    const target = classes[t] as NodeClass;
-    const perSource = new Map<number, Record<Family, ServiceSet>>();
-    for (const family of FAMILIES) {
-      if (!counterparts[t]?.[family]) continue;
-      let ingress: Map<number, ServiceSet>;
-      if (target.representative.isResource) ingress = ingressTo(t, family);
-      else {
-        // A party outside AWS has no ingress filter: whatever its sources' egress allows arrives.
-        ingress = new Map();
-        for (let s = 0; s < classes.length; s++)
-          if (classes[s]?.representative.isResource && counterparts[s]?.[family]) ingress.set(s, EVERYTHING);
-      }
-      for (const [s, inSvc] of ingress) {
-        // A class talks to itself only between distinct members.
-        if (s === t && target.members.length < 2) continue;
-        if (!classes[s]?.representative.isResource && !target.representative.isResource) continue;
-        const svc = intersect(inSvc, egressFrom(s, t, family));
-        if (isEmpty(svc)) continue;
-        const entry = perSource.get(s) ?? { 4: NOTHING, 6: NOTHING };
-        entry[family] = svc;
-        perSource.set(s, entry);
-      }
-    }
-    for (const [s, services] of perSource) flows.push({ from: s, to: t, services });
+/** What may pass from class s to class t, per family: egress of s meets ingress of t. */
+export function servicesBetween(relation: FlowRelation, s: number, t: number): Record<Family, ServiceSet> {
+  const out: Record<Family, ServiceSet> = { 4: NOTHING, 6: NOTHING };
+  const source = relation.classes[s];
+  const target = relation.classes[t];
+  if (!source || !target) return out;
+  if (s === t && target.members.length < 2) return out;
+  const a = source.representative;
+  const b = target.representative;
+  if (!a.isResource && !b.isResource) return out;
+  for (const family of FAMILIES) {
+    if (!a.addresses[family] || !b.addresses[family]) continue;
+    const admitted = b.isResource ? selected(relation, relation.inbound[t]?.[family], s, family, "s:") : EVERYTHING;
+    if (isEmpty(admitted)) continue;
+    const sent = a.isResource ? selected(relation, relation.outbound[s]?.[family], t, family, "t:") : EVERYTHING;
+    out[family] = intersect(admitted, sent);
   }
-  return { index, classes, flows };
+  return out;
+}
+
+/** The services a selector map grants to class k: its explicit entry if k is a range, else by its groups and CIDRs. */
+function selected(
+  relation: FlowRelation,
+  map: SelectorMap | undefined,
+  k: number,
+  family: Family,
+  explicit: string,
+): ServiceSet {
+  if (!map || map.size === 0) return NOTHING;
+  if (relation.isRanged[family].has(k)) return map.get(`${explicit}${k}`) ?? NOTHING;
+  let svc = map.get("*") ?? NOTHING;
+  if (svc.all) return svc;
+  const node = relation.classes[k]?.representative;
+  for (const g of node?.groups ?? []) {
+    const more = map.get(`g:${g.id}`);
+    if (more) svc = union(svc, more);
+  }
+  for (const key of relation.classification.covering[k]?.[family] ?? []) {
+    const more = map.get(`c:${key}`);
+    if (more) svc = union(svc, more);
+  }
+  return svc;
+}
+
+/** The classes that may send anything to class t: those its ingress selectors name, or all for an outside target. */
+function candidateSources(relation: FlowRelation, t: number): Set<number> {
+  const target = relation.classes[t]?.representative;
+  const out = new Set<number>();
+  if (!target) return out;
+  if (!target.isResource) {
+    relation.classes.forEach((c, s) => {
+      if (c.representative.isResource) out.add(s);
+    });
+    return out;
+  }
+  const { withGroup, inside } = relation.classification;
+  for (const family of FAMILIES) {
+    const map = relation.inbound[t]?.[family];
+    if (!map) continue;
+    for (const key of map.keys()) {
+      if (key === "*") for (const s of relation.classification.exact[family]) out.add(s);
+      else if (key.startsWith("g:")) for (const s of withGroup.get(key.slice(2)) ?? []) out.add(s);
+      else if (key.startsWith("c:")) for (const s of inside[family].get(key.slice(2)) ?? []) out.add(s);
+      else if (key.startsWith("s:")) out.add(Number(key.slice(2)));
+    }
+  }
+  return out;
+}
+
+/** Every class flow, computed on demand from the factored relation: (source, target, services). */
+export function* classFlows(relation: FlowRelation): Generator<ClassFlow> {
+  for (let t = 0; t < relation.classes.length; t++)
+    for (const s of candidateSources(relation, t)) {
+      const services = servicesBetween(relation, s, t);
+      if (!isEmpty(services[4]) || !isEmpty(services[6])) yield { from: s, to: t, services };
+    }
 }
 
 function exposureOf(index: DesignIndex, from: string, to: string): FlowEdge["exposure"] {
@@ -270,7 +334,7 @@ function edgeLabel(v4: ServiceSet, v6: ServiceSet): string {
 /** Node-level edges of a class relation: one per ordered pair of distinct nodes. */
 export function expandFlows(relation: FlowRelation): FlowEdge[] {
   const edges: FlowEdge[] = [];
-  for (const flow of relation.flows) {
+  for (const flow of classFlows(relation)) {
     const both = union(flow.services[4], flow.services[6]);
     const families = ([4, 6] as const).filter((f) => !isEmpty(flow.services[f]));
     const services = toServices(both);

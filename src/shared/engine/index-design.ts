@@ -2,13 +2,30 @@
 // set per family, and each rule with its peer turned into address ranges once.
 
 import { normalizeProtocol } from "../model/protocol";
-import type { Design, External, PrefixList, Resource, Rule, SecurityGroup } from "../model/schema";
-import { type AddressRange, everything, type Family, formatRange, parseAddress, parseCidr } from "../net/address";
+import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc } from "../model/schema";
+import {
+  type AddressRange,
+  everything,
+  type Family,
+  formatRange,
+  parseAddress,
+  parseCidr,
+  prefixLength,
+} from "../net/address";
 import { type ServiceSet, serviceOfRule } from "./services";
 
 /** How the other side's address must look for a rule's peer to match it. */
 export type PeerMatch =
-  | { kind: "ranges"; family: Family; ranges: AddressRange[]; text: string }
+  | {
+      kind: "ranges";
+      family: Family;
+      ranges: AddressRange[];
+      /** "family/prefix/network" of each range, to find exact addresses inside it quickly. */
+      keys: string[];
+      /** Whether one of the ranges is the whole family (0.0.0.0/0, ::/0). */
+      everything: boolean;
+      text: string;
+    }
   /** A group reference: members' private addresses, either family. */
   | { kind: "group"; groupId: string };
 
@@ -49,34 +66,42 @@ export interface DesignIndex {
   rules: Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>;
 }
 
+/** The key of a CIDR range: "family/prefix/network". */
+export function rangeKey(range: AddressRange): string {
+  return `${range.family}/${prefixLength(range)}/${range.start}`;
+}
+
+function rangesPeer(family: Family, ranges: AddressRange[], text: string): PeerMatch {
+  const keys = ranges.map(rangeKey);
+  return { kind: "ranges", family, ranges, keys, everything: keys.some((k) => k.endsWith("/0/0")), text };
+}
+
 function peerMatch(rule: Rule, prefixLists: Map<string, PrefixList>): PeerMatch {
   const peer = rule.peer;
   switch (peer.kind) {
     case "cidr4":
-      return { kind: "ranges", family: 4, ranges: [parseCidr(peer.cidr)], text: peer.cidr };
+      return rangesPeer(4, [parseCidr(peer.cidr)], peer.cidr);
     case "cidr6":
-      return { kind: "ranges", family: 6, ranges: [parseCidr(peer.cidr)], text: peer.cidr };
+      return rangesPeer(6, [parseCidr(peer.cidr)], peer.cidr);
     case "prefixList": {
       const list = prefixLists.get(peer.prefixListId);
-      return {
-        kind: "ranges",
-        family: list?.addressFamily === "IPv6" ? 6 : 4,
-        ranges: (list?.entries ?? []).map((e) => parseCidr(e.cidr)),
-        text: `prefix list ${list?.name || peer.prefixListId}`,
-      };
+      return rangesPeer(
+        list?.addressFamily === "IPv6" ? 6 : 4,
+        (list?.entries ?? []).map((e) => parseCidr(e.cidr)),
+        `prefix list ${list?.name || peer.prefixListId}`,
+      );
     }
     case "group":
       return { kind: "group", groupId: peer.groupId };
   }
 }
 
-function resourceAddresses(r: Resource, design: Design): Partial<Record<Family, AddressSet>> {
+function resourceAddresses(r: Resource, vpc: Vpc | undefined): Partial<Record<Family, AddressSet>> {
   const out: Partial<Record<Family, AddressSet>> = {};
   const v4 = r.privateIpv4 ? parseAddress(r.privateIpv4) : undefined;
   if (v4) out[4] = { family: 4, ranges: [v4], exact: true, why: `${r.privateIpv4} (${r.name}'s private IPv4)` };
   else {
     // A resource in a VPC always has some private IPv4; unstated, it lies somewhere in its VPC's block.
-    const vpc = design.vpcs.find((v) => v.id === r.vpcId);
     if (vpc?.cidrIpv4)
       out[4] = {
         family: 4,
@@ -106,15 +131,28 @@ export function indexDesign(design: Design): DesignIndex {
   const groups = new Map(design.groups.map((g) => [g.id, g]));
   const prefixLists = new Map(design.prefixLists.map((p) => [p.id, p]));
   const rules = new Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
+  // Designs repeat the same peers and services thousands of times: share one object for each.
+  const peers = new Map<string, PeerMatch>();
+  const services = new Map<string, ServiceSet>();
   for (const group of design.groups) {
     const of = (direction: "ingress" | "egress") =>
       group[direction].map((raw, index) => {
         // Designs built in code may say "6" for tcp; the file loader normalizes, the engine must too.
-        const rule = { ...raw, protocol: normalizeProtocol(raw.protocol) ?? raw.protocol };
-        return { group, direction, index, rule, service: serviceOfRule(rule), peer: peerMatch(rule, prefixLists) };
+        const protocol = normalizeProtocol(raw.protocol) ?? raw.protocol;
+        const rule = protocol === raw.protocol ? raw : { ...raw, protocol };
+        const serviceKey = `${protocol}/${rule.fromPort}/${rule.toPort}`;
+        let service = services.get(serviceKey);
+        if (!service) services.set(serviceKey, (service = serviceOfRule(rule)));
+        const p = rule.peer;
+        const peerKey =
+          p.kind === "group" ? `g/${p.groupId}` : p.kind === "prefixList" ? `p/${p.prefixListId}` : `c/${p.cidr}`;
+        let peer = peers.get(peerKey);
+        if (!peer) peers.set(peerKey, (peer = peerMatch(rule, prefixLists)));
+        return { group, direction, index, rule, service, peer };
       });
     rules.set(group.id, { ingress: of("ingress"), egress: of("egress") });
   }
+  const vpcs = new Map(design.vpcs.map((v) => [v.id, v]));
   const nodes = new Map<string, IndexedNode>();
   for (const r of design.resources)
     nodes.set(r.id, {
@@ -123,7 +161,7 @@ export function indexDesign(design: Design): DesignIndex {
       node: r,
       isResource: true,
       groups: r.groupIds.map((id) => groups.get(id)).filter((g): g is SecurityGroup => g !== undefined),
-      addresses: resourceAddresses(r, design),
+      addresses: resourceAddresses(r, r.vpcId ? vpcs.get(r.vpcId) : undefined),
     });
   for (const e of design.externals)
     nodes.set(e.id, {

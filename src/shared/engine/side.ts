@@ -24,6 +24,12 @@ function appliesTo(rule: IndexedRule, family: Family): boolean {
 export function peerCovers(rule: IndexedRule, other: Counterpart): "all" | "part" | "none" {
   const peer = rule.peer;
   if (peer.kind === "group") return other.groupIds?.has(peer.groupId) ? "all" : "none";
+  if (peer.ranges.length === 1) {
+    // The common case, one CIDR: no need to merge ranges.
+    const r = peer.ranges[0] as AddressRange;
+    if (other.ranges.every((t) => contains(r, t))) return "all";
+    return other.ranges.some((t) => overlaps(r, t)) ? "part" : "none";
+  }
   if (other.ranges.every((t) => unionCovers(peer.ranges, t))) return "all";
   return other.ranges.some((t) => peer.ranges.some((r) => overlaps(r, t))) ? "part" : "none";
 }
@@ -109,7 +115,9 @@ export function allowedServices(rules: readonly IndexedRule[], other: Counterpar
     if (cover === "all") out = union(out, rule.service);
     else if (cover === "part") partial.push(rule);
   }
-  if (partial.length > 0 && !out.all) {
+  // Rules that each cover part of the other side can allow something only if together they cover
+  // all of it; checking that once spares the piecewise work in the common case where they do not.
+  if (partial.length > 0 && !out.all && coveredTogether(partial, other)) {
     const together = allowedTogether(partial, other);
     if (!isEmpty(together)) out = union(out, together);
   }

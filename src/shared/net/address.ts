@@ -60,8 +60,35 @@ export function isIpv6Address(s: string): boolean {
   return !s.includes("%") && !s.includes(".") && ipaddr.IPv6.isValid(s);
 }
 
+/** Dotted-quad IPv4 without leading zeros, the form nearly every design uses, parsed without ipaddr.js. */
+function fastIpv4(text: string): bigint | undefined {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || part > 255) return undefined;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return undefined; // leading zero: leave it to ipaddr.js
+      part = part * 10 + (c - 48);
+      digits++;
+      if (digits > 3) return undefined;
+    } else return undefined;
+  }
+  if (dots !== 3 || digits === 0 || part > 255) return undefined;
+  return BigInt(value * 256 + part);
+}
+
 /** A single address as a one-address range, or undefined when it is not an address. */
 export function parseAddress(text: string): AddressRange | undefined {
+  const quad = fastIpv4(text);
+  if (quad !== undefined) return { family: 4, start: quad, end: quad };
   if (isIpv4Address(text)) {
     const n = bytesToBigint(ipaddr.IPv4.parse(text).toByteArray());
     return { family: 4, start: n, end: n };
@@ -82,13 +109,35 @@ function rangeOf(addr: string, prefix: number, family: Family): AddressRange {
   return { family, start, end: start | hostMask };
 }
 
-/** A CIDR as a range; throws on text that `cidrProblem` rejects (validate first). */
+const parsedCidrs = new Map<string, AddressRange>();
+
+/**
+ * A CIDR as a range; throws on text that `cidrProblem` rejects (validate first). Results are
+ * shared (designs repeat the same few CIDRs thousands of times): treat them as read-only.
+ */
 export function parseCidr(text: string): AddressRange {
+  const known = parsedCidrs.get(text);
+  if (known) return known;
   const problem = cidrProblem(text);
   if (problem) throw new Error(problem);
   const slash = text.indexOf("/");
   const addr = text.slice(0, slash);
-  return rangeOf(addr, Number(text.slice(slash + 1)), ipaddr.IPv4.isValidFourPartDecimal(addr) ? 4 : 6);
+  const range = rangeOf(addr, Number(text.slice(slash + 1)), ipaddr.IPv4.isValidFourPartDecimal(addr) ? 4 : 6);
+  // A bounded memo: enough for any real design, never a leak for a long-running app.
+  if (parsedCidrs.size > 100_000) parsedCidrs.clear();
+  parsedCidrs.set(text, range);
+  return range;
+}
+
+/** The prefix length of a range that is a CIDR block. */
+export function prefixLength(range: AddressRange): number {
+  let size = range.end - range.start + 1n;
+  let host = 0;
+  while (size > 1n) {
+    size >>= 1n;
+    host++;
+  }
+  return BITS[range.family] - host;
 }
 
 export function formatAddress(n: bigint, family: Family): string {
