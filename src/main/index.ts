@@ -2,7 +2,7 @@
 // native menu, recent files, the close prompt and crash recovery.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { app, type BrowserWindow, dialog, Menu, protocol, session } from "electron";
 import { CONTENT_SECURITY_POLICY } from "../node/csp";
@@ -36,18 +36,19 @@ guardWebContents();
 const devOrigin = devUrl === undefined ? undefined : new URL(devUrl).origin;
 /** The app's own pages: its protocol, or Vite's dev server under `npm run dev`. */
 function isAppUrl(url: string): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
+  if (devOrigin === undefined) return false;
   try {
-    const origin = new URL(url).origin;
-    // A custom scheme's URL has the origin "null"; compare its scheme and host instead.
-    return url.startsWith(`${APP_ORIGIN}/`) || (devOrigin !== undefined && origin === devOrigin);
+    return new URL(url).origin === devOrigin;
   } catch {
     return false;
   }
 }
 
-/** A design file named on the command line (`palisade-app design.palisade.json`, or the OS opening one). */
-function launchFile(argv: readonly string[]): string | undefined {
-  return argv.slice(1).find((a) => !a.startsWith("-") && a.endsWith(".json") && existsSync(a));
+/** A design file named on the command line (`palisade design.palisade.json`, or the OS opening one). */
+function launchFile(argv: readonly string[], cwd: string): string | undefined {
+  const arg = argv.slice(1).find((a) => !a.startsWith("-") && a.endsWith(".json") && existsSync(resolve(cwd, a)));
+  return arg === undefined ? undefined : resolve(cwd, arg);
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -115,7 +116,7 @@ async function start(): Promise<void> {
       },
     },
     startup: async () => {
-      const file = launchFile(process.argv);
+      const file = launchFile(process.argv, process.cwd());
       if (file) {
         handlers.grant(file);
         return { design: await readDesignFile(file), path: file };
@@ -171,6 +172,14 @@ async function start(): Promise<void> {
 
   window = createAppWindow(preloadDir);
   window.once("ready-to-show", () => window?.show());
+  // A crashed page comes back and offers its autosave; one that keeps crashing is left alone.
+  let lastCrash = 0;
+  window.webContents.on("render-process-gone", (_event, details) => {
+    if (details.reason === "clean-exit") return;
+    const now = Date.now();
+    if (now - lastCrash > 10_000) window?.reload();
+    lastCrash = now;
+  });
   window.on("close", (event) => {
     if (closing || !state?.dirty || !window) return;
     event.preventDefault();
@@ -192,8 +201,8 @@ async function start(): Promise<void> {
     window = undefined;
   });
 
-  app.on("second-instance", (_event, argv) => {
-    const file = launchFile(argv);
+  app.on("second-instance", (_event, argv, workingDirectory) => {
+    const file = launchFile(argv, workingDirectory);
     if (file) {
       handlers.grant(file);
       send("file:open-recent", file);
