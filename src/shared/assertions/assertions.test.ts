@@ -93,6 +93,12 @@ describe("parseAssertions", () => {
     expect(p).toMatchObject({ file: "rules.yaml", line, column });
   });
 
+  it("an empty file (or only comments) says it holds no assertions", () => {
+    expect(problemsOf("# nothing yet\n\n")).toEqual([
+      expect.objectContaining({ file: "rules.yaml", message: expect.stringMatching(/the assertions file is empty/) }),
+    ]);
+  });
+
   it("reports every bad entry, not only the first", () => {
     expect(problemsOf("- allow: {from: a, to: b}\n- deny: {from: a, to: b, port: -1}")).toHaveLength(2);
   });

@@ -46,6 +46,15 @@ const Flow = z.strictObject({
 const FLOW_KEYS = Object.keys(Flow.shape).join(", ");
 
 export function parseAssertions(text: string, file?: string): Assertion[] {
+  if (text.split("\n").every((line) => /^\s*(#.*)?$/.test(line)))
+    throw new InputError([
+      {
+        file,
+        message:
+          "the assertions file is empty: expected a list of entries such as `- deny: {from: Internet, to: db, port: 5432}`",
+        severity: "error",
+      },
+    ]);
   let value: unknown;
   try {
     value = load(text, { filename: file ?? "" });
