@@ -224,6 +224,13 @@ describe.concurrent("palisade", () => {
     expect(design.resources.map((n) => n.name)).toEqual(expect.arrayContaining(["app-1", "app-2", "vpn-gateway"]));
   });
 
+  it("import to a folder that does not exist is bad input, not a crash", async () => {
+    const r = await palisade("import", "security-groups.json", "-o", "no/such/folder/x.palisade.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^no\/such\/folder\/x\.palisade\.json: cannot write the file: no such file or folder/m);
+    noStack(r);
+  });
+
   it("flows lists every permitted flow, and --json the edges", async () => {
     const text = await palisade("flows", "three-tier.palisade.json");
     expect(text.code).toBe(0);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { loadPaths } from "../../node/load";
 import { toCloudFormation } from "../../shared/iac/cloudformation";
@@ -8,6 +8,7 @@ import { files, oneOf, parse, required, text, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
+import { writeOutput } from "../write";
 
 export const exportCommand: Command = {
   name: "export",
@@ -41,13 +42,13 @@ Options:
       return EXIT.ok;
     }
     if (out.length === 1 && out[0]) {
-      await writeFile(target, out[0].text, "utf8");
+      await writeOutput(target, out[0].text);
       return EXIT.ok;
     }
     await mkdir(target, { recursive: true }).catch((e: Error) => {
       throw new InputError([{ file: target, message: `cannot create the folder: ${e.message}`, severity: "error" }]);
     });
-    for (const f of out) await writeFile(join(target, f.name), f.text, "utf8");
+    for (const f of out) await writeOutput(join(target, f.name), f.text);
     return EXIT.ok;
   },
 };

@@ -1,10 +1,10 @@
-import { writeFile } from "node:fs/promises";
 import { loadPaths } from "../../node/load";
 import { serializeDesign } from "../../shared/model";
 import { files, parse, text } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
+import { writeOutput } from "../write";
 
 export const importCommand: Command = {
   name: "import",
@@ -24,7 +24,7 @@ Options:
     const { design, warnings } = await loadPaths(files(args));
     printProblems(io, warnings);
     const out = text(args, "output");
-    if (out) await writeFile(out, serializeDesign(design), "utf8");
+    if (out) await writeOutput(out, serializeDesign(design));
     else io.out(serializeDesign(design));
     return EXIT.ok;
   },
