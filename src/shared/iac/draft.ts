@@ -107,12 +107,18 @@ export function addressTags(
 }
 
 /** Reads address tags back into `r` where the file did not state the address natively. */
-export function readAddressTags(tags: Record<string, unknown>, r: Addresses, where: Where, errors: Problem[]): void {
+export function readAddressTags(
+  tags: Record<string, unknown>,
+  r: Addresses,
+  where: () => Where,
+  errors: Problem[],
+): void {
   const read = (key: keyof Addresses, tag: string, valid: (s: string) => boolean, what: string) => {
     const v = tags[tag];
     if (v === undefined || r[key] !== undefined) return;
     if (typeof v === "string" && valid(v)) r[key] = v;
-    else errors.push(error(where, `tag ${tag}: ${JSON.stringify(v)} is not ${what}`));
+    // Positions are looked up only for a problem: in a large file each lookup has a cost.
+    else errors.push(error(where(), `tag ${tag}: ${JSON.stringify(v)} is not ${what}`));
   };
   read("privateIpv4", ADDRESS_TAGS.privateIpv4, isIpv4Address, "an IPv4 address such as 10.0.1.5");
   read("ipv6", ADDRESS_TAGS.ipv6, isIpv6Address, "an IPv6 address such as 2001:db8::5");

@@ -403,7 +403,7 @@ function readAttachment(ctx: Context, id: string, type: string, props: Props, pa
         );
     }
   }
-  readAddressTags(tagsOf(ctx, props), resource, ctx.at([...path, "Tags"]), ctx.errors);
+  readAddressTags(tagsOf(ctx, props), resource, () => ctx.at([...path, "Tags"]), ctx.errors);
   ctx.resources.push(resource);
 }
 

@@ -2,7 +2,7 @@
 // the line and column where it was written.
 
 import { load } from "js-yaml";
-import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
+import { type Node as JsonNode, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
 import { InputError, lineColumn } from "../../model/problems";
 import { lineIndex, type Where } from "../draft";
 import { CLOUDFORMATION_SCHEMA, pathKey, yamlOffsets } from "./yaml";
@@ -32,22 +32,50 @@ function loadJson(name: string, text: string): LoadedTemplate {
       })),
     );
   }
-  // Built on the first problem only: a clean import never pays for positions.
-  let tree: ReturnType<typeof parseTree> | null = null;
+  // Built on the first problem only: a clean import never pays for positions. One walk records
+  // every key and item, so each later problem is placed in time proportional to its depth.
+  let offsets: Map<string, number> | undefined;
   let place: ((offset: number) => { line: number; column: number }) | undefined;
   return {
     value,
     at: (path) => {
-      tree ??= parseTree(text) ?? null;
+      offsets ??= jsonOffsets(text);
       place ??= lineIndex(text);
-      if (!tree) return { file: name };
       for (let n = path.length; n >= 0; n--) {
-        const node = findNodeAtLocation(tree, path.slice(0, n));
-        if (node) return { file: name, ...place(node.parent?.type === "property" ? node.parent.offset : node.offset) };
+        const offset = offsets.get(pathKey(path.slice(0, n)));
+        if (offset !== undefined) return { file: name, ...place(offset) };
       }
       return { file: name };
     },
   };
+}
+
+/** The offset of every property (its key) and array item in JSON text, by path. */
+function jsonOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  const walk = (node: JsonNode | undefined, path: Path) => {
+    if (!node) return;
+    if (node.type === "object")
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key?.type !== "string") continue;
+        const p = [...path, String(key.value)];
+        offsets.set(pathKey(p), property.offset);
+        walk(value, p);
+      }
+    else if (node.type === "array")
+      (node.children ?? []).forEach((item, i) => {
+        const p = [...path, i];
+        offsets.set(pathKey(p), item.offset);
+        walk(item, p);
+      });
+  };
+  const tree = parseTree(text);
+  if (tree) {
+    offsets.set(pathKey([]), tree.offset);
+    walk(tree, []);
+  }
+  return offsets;
 }
 
 function loadYaml(name: string, text: string): LoadedTemplate {

@@ -135,6 +135,6 @@ export function readAttachment(ctx: Context, d: Declaration): void {
   }
   const tags = resolve(d.body.tags, ctx.scope);
   if ("value" in tags && typeof tags.value === "object" && tags.value !== null && !Array.isArray(tags.value))
-    readAddressTags(tags.value as Body, resource, where(d, { attribute: "tags" }), ctx.errors);
+    readAddressTags(tags.value as Body, resource, () => where(d, { attribute: "tags" }), ctx.errors);
   ctx.resources.push(resource);
 }
