@@ -69,13 +69,15 @@ const next = () => {
 };
 const latencies: number[] = [];
 let permitted = 0;
-for (let i = 0; i < 2000; i++) {
+// The first few hundred queries warm the JIT; they are not counted.
+for (let i = -500; i < 2000; i++) {
   const from = ids[next() % ids.length] as string;
   let to = ids[next() % design.resources.length] as string;
   if (to === from) to = ids[(next() % design.resources.length) + 0] as string;
   if (to === from) continue;
   const start = performance.now();
   const v = evaluateFlow(design, { from, to, protocol: "tcp", port: ports[next() % ports.length] as number }, index);
+  if (i < 0) continue;
   latencies.push(performance.now() - start);
   if (v.permitted) permitted++;
 }
