@@ -262,6 +262,18 @@ describe("importTerraform: what cannot be known is a warning at its file and lin
     expect(design.groups[0]?.ingress).toEqual([]);
   });
 
+  it("warns about a rule that names no peer", async () => {
+    const { warnings } = await tf(
+      sg(
+        "web",
+        '  ingress {\n    from_port   = 1\n    to_port     = 1\n    protocol    = "tcp"\n    cidr_blocks = []\n  }\n',
+      ),
+    );
+    expect(warnings.map(formatProblem)).toEqual([
+      "main.tf:3:3: warning: aws_security_group.web: an ingress rule that names no peer (cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, security_groups, self) allows nothing; not imported",
+    ]);
+  });
+
   it("warns about modules, unknown resource types and groups from elsewhere", async () => {
     const text = `module "net" {\n  source = "./net"\n}\nresource "aws_sqs_queue" "q" {}\nresource "aws_instance" "web" {\n  vpc_security_group_ids = ["sg-0123"]\n}\n`;
     const { warnings } = await tf(text);

@@ -87,7 +87,7 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
   const toPort = body.to_port === undefined ? { value: undefined } : field("to_port");
   if (!protocol || !fromPort || !toPort) {
     ctx.warnings.push(
-      warning(at(), `${d.type}.${d.name}: a ${spec.direction} rule with unknown values is not imported`),
+      warning(at(), `${d.type}.${d.name}: an ${spec.direction} rule with unknown values is not imported`),
     );
     return;
   }
@@ -128,6 +128,18 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
       if (peer) peers.push({ peer, at: place });
     }
   }
+  const named = spec.peers.some((p) =>
+    p.kind === "self"
+      ? p.value === true
+      : p.value !== undefined && p.value !== null && !(Array.isArray(p.value) && p.value.length === 0),
+  );
+  if (!named)
+    ctx.warnings.push(
+      warning(
+        at(),
+        `${d.type}.${d.name}: an ${spec.direction} rule that names no peer (${spec.peers.map((p) => p.attribute).join(", ")}) allows nothing; not imported`,
+      ),
+    );
   peers.forEach(({ peer, at: peerAt }, i) => {
     const rule = checkRule(
       {
