@@ -39,25 +39,36 @@ export interface FlowRelation {
 
 const FAMILIES: Family[] = [4, 6];
 
-/** CIDRs that appear in any rule's peer, by key, and the prefix lengths they use per family. */
+/** CIDRs that appear in any rule's peer, by key, and for IPv4 by prefix length and network. */
 interface RuleCidrs {
   keys: Set<string>;
-  lengths: Record<Family, number[]>;
+  /** IPv4: prefix length -> networks (as numbers) that rules name at that length. */
+  v4: Map<number, Set<number>>;
+  /** IPv6 prefix lengths in use. */
+  v6Lengths: number[];
 }
 
 function ruleCidrs(index: DesignIndex): RuleCidrs {
   const keys = new Set<string>();
-  const lengths: Record<Family, Set<number>> = { 4: new Set(), 6: new Set() };
+  const v4 = new Map<number, Set<number>>();
+  const v6 = new Set<number>();
   for (const { ingress, egress } of index.rules.values())
     for (const list of [ingress, egress])
       for (const r of list)
         if (r.peer.kind === "ranges")
-          for (const key of r.peer.keys) {
-            if (keys.has(key)) continue;
+          r.peer.keys.forEach((key, i) => {
+            if (keys.has(key)) return;
             keys.add(key);
-            lengths[r.peer.family].add(Number(key.split("/")[1]));
-          }
-  return { keys, lengths: { 4: [...lengths[4]], 6: [...lengths[6]] } };
+            const length = Number(key.split("/")[1]);
+            if (r.peer.kind !== "ranges") return;
+            if (r.peer.family === 6) v6.add(length);
+            else {
+              const networks = v4.get(length) ?? new Set<number>();
+              networks.add(Number((r.peer.ranges[i] as { start: bigint }).start));
+              v4.set(length, networks);
+            }
+          });
+  return { keys, v4, v6Lengths: [...v6] };
 }
 
 /** The rule CIDRs holding one exact address: one look-up per prefix length the rules use. */
@@ -65,19 +76,19 @@ function coveringKeys(address: bigint, family: Family, cidrs: RuleCidrs): string
   const found: string[] = [];
   if (family === 4) {
     const a = Number(address);
-    for (const len of cidrs.lengths[4]) {
+    for (const [len, networks] of cidrs.v4) {
       const size = 2 ** (32 - len);
-      const key = `4/${len}/${Math.floor(a / size) * size}`;
-      if (cidrs.keys.has(key)) found.push(key);
+      const network = Math.floor(a / size) * size;
+      if (networks.has(network)) found.push(`4/${len}/${network}`);
     }
   } else {
-    for (const len of cidrs.lengths[6]) {
+    for (const len of cidrs.v6Lengths) {
       const host = BigInt(128 - len);
       const key = `6/${len}/${(address >> host) << host}`;
       if (cidrs.keys.has(key)) found.push(key);
     }
   }
-  return found.sort();
+  return found.length > 1 ? found.sort() : found;
 }
 
 interface Classification {

@@ -1,0 +1,115 @@
+// The rules a fix may add on one side of a flow: for each of the side's groups (or a group made
+// for a node that has none), a rule for the intent's traffic with one choice of peer.
+import type { Design, Intent, Peer, Rule, SecurityGroup } from "../../model/schema";
+import type { Family } from "../../net/address";
+import type { IndexedNode } from "../index-design";
+import type { Change } from "./changes";
+import { narrowestCidr } from "./cidr";
+
+export interface SideOption {
+  changes: Change[];
+  /** Group references read better and survive re-addressing: preferred when equally tight. */
+  peerKind: "group" | "cidr";
+}
+
+/** The traffic a rule needs for the intent, and nothing more: one port, one ICMP type and code. */
+export function ruleTraffic(intent: Intent): Pick<Rule, "protocol" | "fromPort" | "toPort"> {
+  const p = intent.protocol;
+  if (p === "tcp" || p === "udp") return { protocol: p, fromPort: intent.port, toPort: intent.port };
+  // An ICMP intent asks what evaluateFlow asks by default: an echo request, code 0.
+  if (p === "icmp") return { protocol: p, fromPort: 8, toPort: 0 };
+  if (p === "icmpv6") return { protocol: p, fromPort: 128, toPort: 0 };
+  return { protocol: p };
+}
+
+function familiesOf(protocol: string): Family[] {
+  return protocol === "icmp" ? [4] : protocol === "icmpv6" ? [6] : [4, 6];
+}
+
+/**
+ * Peers that match the other side, tightest first within each kind: its groups, then per family
+ * the narrowest CIDR holding its address (a /32 or /128 when stated). An external party is matched
+ * by exactly its own CIDRs of one family, which may take several rules.
+ */
+export function peerChoices(other: IndexedNode, protocol: string): { peers: Peer[]; kind: "group" | "cidr" }[] {
+  const out: { peers: Peer[]; kind: "group" | "cidr" }[] = [];
+  if (other.isResource)
+    for (const g of other.groups) out.push({ peers: [{ kind: "group", groupId: g.id }], kind: "group" });
+  for (const family of familiesOf(protocol)) {
+    const set = other.addresses[family];
+    if (!set) continue;
+    const cidrs = other.isResource
+      ? set.ranges.map(narrowestCidr)
+      : (other.node as { cidrs: string[] }).cidrs.filter((c) => c.includes(":") === (family === 6));
+    const kind = family === 4 ? "cidr4" : "cidr6";
+    out.push({ peers: [...new Set(cidrs)].map((cidr) => ({ kind, cidr })), kind: "cidr" });
+  }
+  return out;
+}
+
+/** An id not yet used by anything in the design. */
+export function freshId(taken: Set<string>, base: string): string {
+  const clean = base.replace(/[^A-Za-z0-9._:/@+-]/g, "-").slice(0, 240) || "sg";
+  let id = clean;
+  for (let n = 2; taken.has(id); n++) id = `${clean}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+export function usedIds(design: Design): Set<string> {
+  const ids = new Set<string>();
+  for (const list of [design.vpcs, design.resources, design.externals, design.groups, design.prefixLists])
+    for (const item of list) ids.add(item.id);
+  for (const g of design.groups) for (const r of [...g.ingress, ...g.egress]) ids.add(r.id);
+  return ids;
+}
+
+/**
+ * Options for one side: every group of the node (or one new group for a node with none) times
+ * every peer choice for the other side.
+ */
+export function sideOptions(
+  node: IndexedNode,
+  other: IndexedNode,
+  direction: "ingress" | "egress",
+  intent: Intent,
+  taken: Set<string>,
+): SideOption[] {
+  const setup: Change[] = [];
+  let groups: string[] = node.groups.map((g) => g.id);
+  if (groups.length === 0) {
+    // AWS requires a group on every interface; the new one carries only what the fix needs
+    // (AWS would add allow-all egress to a group it creates; a fix should not open that).
+    const name = node.name || node.id;
+    const group: SecurityGroup = {
+      id: freshId(taken, `sg-${node.id}`),
+      name,
+      description: `Security group for ${name}`.slice(0, 255),
+      ...((node.node as { vpcId?: string }).vpcId ? { vpcId: (node.node as { vpcId?: string }).vpcId } : {}),
+      ingress: [],
+      egress: [],
+    };
+    setup.push({ kind: "createGroup", group }, { kind: "attachGroup", nodeId: node.id, groupId: group.id });
+    groups = [group.id];
+  }
+  const traffic = ruleTraffic(intent);
+  const out: SideOption[] = [];
+  for (const choice of peerChoices(other, intent.protocol))
+    for (const groupId of groups) {
+      // Options are alternatives: each draws its rule ids from the same pool.
+      const ids = new Set(taken);
+      const rules: Change[] = choice.peers.map((peer) => ({
+        kind: "addRule",
+        groupId,
+        direction,
+        rule: {
+          id: freshId(ids, `${groupId}-${direction}-${intent.id}`),
+          ...traffic,
+          peer,
+          description: `For intent ${intent.id}`.slice(0, 255),
+        },
+      }));
+      out.push({ changes: [...setup, ...rules], peerKind: choice.kind });
+    }
+  return out;
+}

@@ -1,0 +1,96 @@
+// The tightest change that makes an intent hold. Every option (a rule on the target's ingress,
+// on the source's egress, or both, with each choice of group and peer) is applied and scored by
+// how many node pairs it opens that were closed; the fewest wins, and among equals a group
+// reference beats a CIDR and fewer rules beat more.
+import { InputError } from "../../model/problems";
+import type { Design, Intent } from "../../model/schema";
+import { indexDesign } from "../index-design";
+import { type SideOption, sideOptions, usedIds } from "./candidates";
+import { applyChanges, type Change, describeChanges } from "./changes";
+import { intentHolds } from "./intents";
+import { permittedPairCount } from "./pairs";
+
+export interface FixAlternative {
+  changes: Change[];
+  diff: string[];
+  /** Node pairs with a permitted flow after the change that had none before (the intended one included). */
+  newPairs: number;
+}
+
+export interface FixProposal extends FixAlternative {
+  summary: string;
+  /** The design with the changes applied. */
+  design: Design;
+  /** Other changes that also work, tightest first (at most three), for people who prefer them. */
+  alternatives: FixAlternative[];
+}
+
+function traffic(intent: Intent): string {
+  if (intent.protocol === "-1") return "all traffic";
+  if (intent.protocol === "tcp" || intent.protocol === "udp") return `${intent.protocol} ${intent.port}`;
+  if (intent.protocol === "icmp" || intent.protocol === "icmpv6") return `${intent.protocol} echo`;
+  return `protocol ${intent.protocol}`;
+}
+
+interface Scored {
+  changes: Change[];
+  newPairs: number;
+  rank: number;
+}
+
+/** Throws InputError for an intent the engine cannot evaluate (unknown node, no port, two outside parties). */
+export function proposeFix(design: Design, intent: Intent): FixProposal {
+  const holds = intentHolds(design, intent);
+  const index = indexDesign(design);
+  const source = index.nodes.get(intent.from);
+  const target = index.nodes.get(intent.to);
+  if (!source || !target) throw new InputError([{ message: `no node has id "${intent.from}"`, severity: "error" }]);
+  const what = `${source.name} -> ${target.name} on ${traffic(intent)}`;
+  if (holds) return { changes: [], diff: [], newPairs: 0, alternatives: [], design, summary: `${what} already holds.` };
+  const taken = usedIds(design);
+  const none: SideOption = { changes: [], peerKind: "group" };
+  const ingress = target.isResource ? [none, ...sideOptions(target, source, "ingress", intent, taken)] : [none];
+  const egress = source.isResource ? [none, ...sideOptions(source, target, "egress", intent, taken)] : [none];
+  const before = permittedPairCount(design);
+  const scored: Scored[] = [];
+  ingress.forEach((i, a) =>
+    egress.forEach((e, b) => {
+      const changes = [...i.changes, ...e.changes];
+      if (changes.length === 0) return;
+      const after = applyChanges(design, changes);
+      if (!intentHolds(after, intent)) return;
+      const cidrs = (i.peerKind === "cidr" ? 1 : 0) + (e.peerKind === "cidr" ? 1 : 0);
+      // Tiebreak: fewer changes, then group references, then the order options were listed in.
+      const rank = changes.length * 1e6 + cidrs * 1e5 + a * 300 + b;
+      scored.push({ changes, newPairs: permittedPairCount(after) - before, rank });
+    }),
+  );
+  scored.sort((x, y) => x.newPairs - y.newPairs || x.rank - y.rank);
+  const best = scored[0];
+  if (!best)
+    throw new InputError([
+      {
+        message: `no rule can make ${what} hold: ${source.name} and ${target.name} share no address family this traffic can use`,
+        severity: "error",
+      },
+    ]);
+  const alternative = (s: Scored): FixAlternative => ({
+    changes: s.changes,
+    diff: describeChanges(design, s.changes),
+    newPairs: s.newPairs,
+  });
+  const chosen = alternative(best);
+  const others = chosen.newPairs - 1;
+  const summary = [
+    `To let ${what}: ${chosen.diff.map((d) => d.slice(2)).join("; ")}.`,
+    others > 0
+      ? `This also opens ${others} other node pair${others > 1 ? "s" : ""}; no single rule opens fewer.`
+      : "It opens no other node pair.",
+  ].join(" ");
+  return {
+    ...chosen,
+    summary,
+    design: applyChanges(design, best.changes),
+    alternatives: scored.slice(1, 4).map(alternative),
+  };
+}
