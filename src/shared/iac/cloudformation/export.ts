@@ -5,7 +5,7 @@ import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, Resource, Rule } from "../../model/schema";
 import { ADDRESS_TAGS, addressTags } from "../draft";
-import { BLOCK_EGRESS } from "./import";
+import { BLOCK_EGRESS } from "./rules";
 
 /** An intrinsic function in a template being built; JSON.stringify writes its long form. */
 export class Intrinsic {

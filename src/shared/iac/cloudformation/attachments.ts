@@ -1,0 +1,89 @@
+// The resources security groups sit on, read from the template that creates them.
+import type { Resource } from "../../model/schema";
+import { isIpv4Address, isIpv6Address } from "../../net/address";
+import { error, readAddressTags, show, warning } from "../draft";
+import { type Context, groupOf, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
+import { CfnRef, resolve } from "./intrinsics";
+import { ATTACHABLE } from "./kinds";
+import type { Path } from "./template";
+
+function lookup(value: unknown, path: readonly string[]): unknown[] {
+  if (path.length === 0) return value === undefined ? [] : [value];
+  const [head, ...rest] = path;
+  if (head === "*") return Array.isArray(value) ? value.flatMap((v) => lookup(v, rest)) : [];
+  return isRecord(value) ? lookup(value[head as string], rest) : [];
+}
+
+export function readAttachment(ctx: Context, id: string, type: string, props: Props, path: Path): void {
+  const spec = ATTACHABLE[type];
+  if (!spec) return;
+  const groupIds: string[] = [];
+  for (const groupPath of spec.groups) {
+    const propertyPath = [...path, ...groupPath.filter((p) => p !== "*")];
+    for (const list of lookup(props, groupPath)) {
+      const r = known(ctx, list, propertyPath, id);
+      if ("unresolved" in r) continue;
+      const items = Array.isArray(r.value) ? r.value : [r.value];
+      for (const item of items) {
+        const g = groupOf(ctx, item);
+        if (!g)
+          ctx.warnings.push(
+            warning(
+              ctx.at(propertyPath),
+              `${id}: ${show(item)} is not a security group of this template; not attached`,
+            ),
+          );
+        else if (!groupIds.includes(g.id)) groupIds.push(g.id);
+      }
+    }
+  }
+  if (groupIds.length === 0)
+    ctx.warnings.push(
+      warning(ctx.at(path), `${id} names no security group of this template, so AWS gives it its VPC's default group`),
+    );
+  const own = spec.name ? text(resolve(props[spec.name], ctx.t)) : undefined;
+  const resource: Omit<Resource, "position"> = {
+    id: ctx.ids.take(id),
+    kind: spec.kind,
+    name: nameTag(ctx, props) ?? own ?? id,
+    groupIds,
+  };
+  const subnet = resolve(props.SubnetId, ctx.t);
+  const viaSubnet =
+    "value" in subnet && subnet.value instanceof CfnRef
+      ? resolve(ctx.subnets.get(subnet.value.logicalId), ctx.t)
+      : undefined;
+  const vpcId =
+    vpcIdOf(ctx, props.VpcId, [...path, "VpcId"], id) ??
+    (viaSubnet && "value" in viaSubnet && viaSubnet.value instanceof CfnRef
+      ? ctx.vpcs.get(viaSubnet.value.logicalId)?.id
+      : undefined) ??
+    groupIds.map((g) => ctx.groupsById.get(g)?.vpcId).find((v) => v !== undefined);
+  if (vpcId) resource.vpcId = vpcId;
+  if (type === "AWS::EC2::Instance") {
+    const ip =
+      props.PrivateIpAddress === undefined
+        ? undefined
+        : text(known(ctx, props.PrivateIpAddress, [...path, "PrivateIpAddress"], id));
+    if (ip !== undefined) {
+      if (isIpv4Address(ip)) resource.privateIpv4 = ip;
+      else
+        ctx.errors.push(
+          error(
+            ctx.at([...path, "PrivateIpAddress"]),
+            `PrivateIpAddress "${ip}" is not an IPv4 address such as 10.0.1.5`,
+          ),
+        );
+    }
+    const v6 = lookup(props, ["Ipv6Addresses", "*", "Ipv6Address"])[0];
+    if (typeof v6 === "string") {
+      if (isIpv6Address(v6)) resource.ipv6 = v6;
+      else
+        ctx.errors.push(
+          error(ctx.at([...path, "Ipv6Addresses"]), `"${v6}" is not an IPv6 address such as 2001:db8::5`),
+        );
+    }
+  }
+  readAddressTags(tagsOf(ctx, props), resource, () => ctx.at([...path, "Tags"]), ctx.errors);
+  ctx.resources.push(resource);
+}

@@ -1,0 +1,85 @@
+// The state of one CloudFormation import, and the small readers every part of it shares.
+import type { Problem } from "../../model/problems";
+import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
+import { type Ids, type NamedCidr, type Where, warning } from "../draft";
+import { CfnRef, type Resolved, resolve, type Template } from "./intrinsics";
+import type { Path } from "./template";
+
+export type Props = Record<string, unknown>;
+export const isRecord = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export interface Context {
+  t: Template;
+  at: (path: Path) => Where;
+  ids: Ids;
+  warnings: Problem[];
+  errors: Problem[];
+  vpcs: Map<string, Vpc>;
+  /** VPC logical ids that get an Amazon-provided IPv6 block. */
+  ipv6Vpcs: Set<string>;
+  subnets: Map<string, unknown>;
+  groups: Map<string, SecurityGroup>;
+  groupsById: Map<string, SecurityGroup>;
+  prefixLists: Map<string, PrefixList>;
+  resources: Omit<Resource, "position">[];
+  namedCidrs: NamedCidr[];
+}
+
+/** A resolved value, or a warning at `path` saying why it cannot be known. */
+export function known(ctx: Context, value: unknown, path: Path, what: string): Resolved {
+  const r = resolve(value, ctx.t);
+  if ("unresolved" in r) ctx.warnings.push(warning(ctx.at(path), `${what}: ${r.unresolved}`));
+  return r;
+}
+
+export function groupOf(ctx: Context, v: unknown): SecurityGroup | undefined {
+  // Ref of a VPC group is its id; GetAtt GroupId is the id in every case.
+  if (v instanceof CfnRef)
+    return v.attribute === "Ref" || v.attribute === "GroupId" ? ctx.groups.get(v.logicalId) : undefined;
+  if (typeof v === "string") return [...ctx.groups.values()].find((g) => g.id === v || g.name === v);
+  return undefined;
+}
+
+export function prefixListOf(ctx: Context, v: unknown): PrefixList | undefined {
+  if (v instanceof CfnRef) return ctx.prefixLists.get(v.logicalId);
+  return [...ctx.prefixLists.values()].find((p) => p.id === v);
+}
+
+export function text(v: Resolved | undefined): string | undefined {
+  return v && "value" in v && (typeof v.value === "string" || typeof v.value === "number")
+    ? String(v.value)
+    : undefined;
+}
+
+/** A resource's Tags list as a record, values resolved where they can be. */
+export function tagsOf(ctx: Context, props: Props): Record<string, unknown> {
+  const tags = resolve(props.Tags, ctx.t);
+  if (!("value" in tags) || !Array.isArray(tags.value)) return {};
+  const out: Record<string, unknown> = {};
+  for (const t of tags.value)
+    if (isRecord(t) && typeof t.Key === "string") {
+      const v = resolve(t.Value, ctx.t);
+      if ("value" in v) out[t.Key] = v.value;
+    }
+  return out;
+}
+
+export function nameTag(ctx: Context, props: Props): string | undefined {
+  const name = tagsOf(ctx, props).Name;
+  return typeof name === "string" || typeof name === "number" ? String(name) : undefined;
+}
+
+export function vpcIdOf(ctx: Context, value: unknown, path: Path, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  const r = known(ctx, value, path, what);
+  if ("unresolved" in r) return undefined;
+  if (r.value instanceof CfnRef) return ctx.vpcs.get(r.value.logicalId)?.id;
+  if (typeof r.value !== "string") return undefined;
+  // A literal VPC id: the VPC is outside this template; keep it so its groups stay together.
+  let v = ctx.vpcs.get(r.value);
+  if (!v) {
+    v = { id: ctx.ids.take(r.value), name: r.value };
+    ctx.vpcs.set(r.value, v);
+  }
+  return v.id;
+}

@@ -1,0 +1,175 @@
+// A template's rules (inline entries and standalone SecurityGroupIngress/Egress resources) read
+// into the design's one-peer rules, with CloudFormation's rules for the default egress.
+import { defaultEgress } from "../../model/factory";
+import { normalizeProtocol } from "../../model/protocol";
+import type { Peer, SecurityGroup } from "../../model/schema";
+import { checkRule, error, show, warning } from "../draft";
+import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
+import { resolve } from "./intrinsics";
+import type { Path } from "./template";
+
+/**
+ * The egress rule that stands for "no egress". CloudFormation keeps AWS's default allow-all egress
+ * while a group declares none, so a group that must send nothing declares one rule that matches
+ * nothing: all protocols to 127.0.0.1/32 (loopback never leaves the instance).
+ */
+export const BLOCK_EGRESS = { IpProtocol: "-1", CidrIp: "127.0.0.1/32" } as const;
+
+const PEERS = {
+  ingress: [
+    ["CidrIp", "cidr4"],
+    ["CidrIpv6", "cidr6"],
+    ["SourcePrefixListId", "prefixList"],
+    ["SourceSecurityGroupId", "group"],
+    ["SourceSecurityGroupName", "group"],
+  ],
+  egress: [
+    ["CidrIp", "cidr4"],
+    ["CidrIpv6", "cidr6"],
+    ["DestinationPrefixListId", "prefixList"],
+    ["DestinationSecurityGroupId", "group"],
+  ],
+} as const;
+
+/** One rule (an inline entry or a standalone resource) into one design rule per peer. */
+export function readRule(
+  ctx: Context,
+  props: Props,
+  path: Path,
+  group: SecurityGroup,
+  direction: "ingress" | "egress",
+  idBase: string,
+  inline: boolean,
+): void {
+  const what = `${path[1]} ${direction} rule`;
+  const protocol = known(ctx, props.IpProtocol, [...path, "IpProtocol"], what);
+  const fromPort =
+    props.FromPort === undefined ? { value: undefined } : known(ctx, props.FromPort, [...path, "FromPort"], what);
+  const toPort =
+    props.ToPort === undefined ? { value: undefined } : known(ctx, props.ToPort, [...path, "ToPort"], what);
+  if ("unresolved" in protocol || "unresolved" in fromPort || "unresolved" in toPort) {
+    ctx.warnings.push(warning(ctx.at(path), `${what} with unknown values is not imported`));
+    return;
+  }
+  if (typeof protocol.value !== "string" && typeof protocol.value !== "number") {
+    ctx.errors.push(
+      error(ctx.at([...path, "IpProtocol"]), `IpProtocol must be a protocol such as tcp, udp, icmp or "-1"`),
+    );
+    return;
+  }
+  const description = props.Description === undefined ? undefined : resolve(props.Description, ctx.t);
+  const peers: { peer: Peer; path: Path }[] = [];
+  for (const [property, kind] of PEERS[direction]) {
+    if (props[property] === undefined) continue;
+    const at: Path = [...path, property];
+    const r = known(ctx, props[property], at, what);
+    if ("unresolved" in r) continue;
+    if (kind === "cidr4" || kind === "cidr6") {
+      if (typeof r.value !== "string") {
+        ctx.errors.push(error(ctx.at(at), `${property} must be a CIDR such as "10.0.0.0/16"`));
+        continue;
+      }
+      // The idiom that stands for "no egress" (see BLOCK_EGRESS): not a rule of the design.
+      if (
+        inline &&
+        direction === "egress" &&
+        normalizeProtocol(protocol.value) === "-1" &&
+        r.value === BLOCK_EGRESS.CidrIp
+      )
+        return;
+      if (r.parameter) {
+        const p = ctx.t.parameters.get(r.parameter);
+        ctx.namedCidrs.push({ key: r.parameter, name: p?.description || r.parameter, cidr: r.value });
+      }
+      peers.push({ peer: { kind, cidr: r.value }, path: at });
+    } else if (kind === "group") {
+      const g = groupOf(ctx, r.value);
+      if (g) peers.push({ peer: { kind: "group", groupId: g.id }, path: at });
+      else
+        ctx.warnings.push(
+          warning(ctx.at(at), `${what}: ${show(r.value)} is not a security group of this template; not imported`),
+        );
+    } else {
+      const pl = prefixListOf(ctx, r.value);
+      if (pl) peers.push({ peer: { kind: "prefixList", prefixListId: pl.id }, path: at });
+      else
+        ctx.warnings.push(
+          warning(ctx.at(at), `${what}: ${show(r.value)} is not a prefix list of this template; not imported`),
+        );
+    }
+  }
+  if (peers.length === 0 && !Object.keys(props).some((k) => PEERS[direction].some(([p]) => p === k)))
+    ctx.errors.push(
+      error(ctx.at(path), `${what} names no peer: expected one of ${PEERS[direction].map(([p]) => p).join(", ")}`),
+    );
+  peers.forEach(({ peer, path: peerPath }, i) => {
+    const rule = checkRule(
+      {
+        id: ctx.ids.take(peers.length > 1 ? `${idBase}-${i + 1}` : idBase),
+        protocol: protocol.value,
+        fromPort: fromPort.value,
+        toPort: toPort.value,
+        peer,
+        description: description && "value" in description ? description.value : undefined,
+      },
+      (f) =>
+        ctx.at(
+          f === "fromPort"
+            ? [...path, "FromPort"]
+            : f === "toPort"
+              ? [...path, "ToPort"]
+              : f === "peer"
+                ? peerPath
+                : [...path, "IpProtocol"],
+        ),
+      ctx.errors,
+    );
+    if (rule) group[direction].push(rule);
+  });
+}
+
+export function readInlineRules(ctx: Context, id: string, props: Props, path: Path): void {
+  const group = ctx.groups.get(id) as SecurityGroup;
+  for (const [property, direction] of [
+    ["SecurityGroupIngress", "ingress"],
+    ["SecurityGroupEgress", "egress"],
+  ] as const) {
+    const list = props[property];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      ctx.errors.push(error(ctx.at([...path, property]), `${property} must be a list of rules`));
+      continue;
+    }
+    list.forEach((rule, n) => {
+      const rulePath = [...path, property, n];
+      if (!isRecord(rule))
+        ctx.errors.push(error(ctx.at(rulePath), `a rule must be a mapping with IpProtocol and a peer`));
+      else readRule(ctx, rule, rulePath, group, direction, `${id}-${direction}-${n + 1}`, true);
+    });
+  }
+  // CloudFormation keeps AWS's default egress until the group itself declares egress; standalone
+  // AWS::EC2::SecurityGroupEgress resources do not remove it.
+  const egress = props.SecurityGroupEgress;
+  if (egress === undefined || (Array.isArray(egress) && egress.length === 0)) {
+    const vpc = [...ctx.vpcs.entries()].find(([, v]) => v.id === group.vpcId)?.[0];
+    // The VPC's IPv6 block is Amazon's choice, unknown here; that it has one is all the default needs.
+    const hasIpv6 = vpc !== undefined && (ctx.ipv6Vpcs.has(vpc) || ctx.vpcs.get(vpc)?.cidrIpv6 !== undefined);
+    group.egress.unshift(...defaultEgress(group.id, hasIpv6 ? { cidrIpv6: "::/0" } : undefined));
+  }
+}
+
+export function readStandaloneRule(ctx: Context, id: string, type: string, props: Props, path: Path): void {
+  const direction = type === "AWS::EC2::SecurityGroupIngress" ? "ingress" : "egress";
+  const owner = props.GroupId !== undefined ? props.GroupId : props.GroupName;
+  const ownerPath: Path = [...path, props.GroupId !== undefined ? "GroupId" : "GroupName"];
+  const r = known(ctx, owner, ownerPath, id);
+  if ("unresolved" in r) return;
+  const group = groupOf(ctx, r.value);
+  if (!group) {
+    ctx.warnings.push(
+      warning(ctx.at(ownerPath), `${id}: ${show(r.value)} is not a security group of this template; not imported`),
+    );
+    return;
+  }
+  readRule(ctx, props, path, group, direction, id, false);
+}
