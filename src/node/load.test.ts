@@ -157,3 +157,12 @@ describe("locate", () => {
     });
   });
 });
+
+describe("importFiles for the app", () => {
+  it("returns plain data that survives structured clone (Electron IPC)", async () => {
+    const sg = { name: "sg.json", text: readFileSync(join(fixtures, "security-groups.json"), "utf8") };
+    const result = await importFiles([sg]);
+    expect(structuredClone(result)).toEqual(result);
+    expect(Object.keys(result).sort()).toEqual(["design", "warnings"]);
+  });
+});

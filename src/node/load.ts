@@ -16,9 +16,13 @@ export interface SourceFile {
   text: string;
 }
 
-export interface Loaded {
+/** What the app's import gets: plain data, so that it crosses IPC (structured clone). */
+export interface Imported {
   design: Design;
   warnings: Problem[];
+}
+
+export interface Loaded extends Imported {
   /** Where a group, rule, node or intent was written, where that is known. */
   locate: Locate;
 }
@@ -61,7 +65,13 @@ export function detectKind(file: SourceFile): FileKind | { unknown: string } {
  * Imports files already read (the app sends their text): each design file, each CloudFormation
  * template, all Terraform files together (one module) and all AWS CLI outputs together.
  */
-export async function importFiles(files: readonly SourceFile[], origin?: string): Promise<Loaded> {
+export async function importFiles(files: readonly SourceFile[]): Promise<Imported> {
+  const { design, warnings } = await importLocated(files);
+  return { design, warnings };
+}
+
+/** importFiles, also telling where each part was written (for findings at file:line:column). */
+export async function importLocated(files: readonly SourceFile[], origin?: string): Promise<Loaded> {
   const byKind: Record<FileKind, SourceFile[]> = { design: [], awscli: [], terraform: [], cloudformation: [] };
   const problems: Problem[] = [];
   for (const file of files) {
@@ -190,6 +200,6 @@ export async function loadPaths(paths: readonly string[]): Promise<Loaded & { fi
   }
   if (problems.length > 0) throw new InputError(problems);
   const origin = paths.length === 1 ? basename(paths[0] as string) : undefined;
-  const loaded = await importFiles(files, origin);
+  const loaded = await importLocated(files, origin);
   return { ...loaded, warnings: [...warnings, ...loaded.warnings], files };
 }
