@@ -2,6 +2,8 @@ export { describePeer, describeRule, describeService, groupLabel } from "./descr
 export { evaluateFlow, normalizeQuery } from "./evaluate";
 export type { ClassFlow, FlowRelation, NodeClass } from "./flows";
 export { classFlows, expandFlows, flowRelation, permittedFlows, servicesBetween } from "./flows";
+export type { GroupFlow } from "./group-flows";
+export { groupFlows } from "./group-flows";
 export type { DesignIndex } from "./index-design";
 export { indexDesign } from "./index-design";
 export { resolveEndpoint } from "./resolve";

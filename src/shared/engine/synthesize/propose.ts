@@ -53,12 +53,17 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
   const egress = source.isResource ? [none, ...sideOptions(source, target, "egress", intent, taken)] : [none];
   const before = permittedPairCount(design);
   const scored: Scored[] = [];
+  const alone = new Set<string>();
   ingress.forEach((i, a) =>
     egress.forEach((e, b) => {
       const changes = [...i.changes, ...e.changes];
       if (changes.length === 0) return;
+      // A side's rule is useless when the other side's rule alone already makes the intent hold.
+      if (alone.has(`i${a}`) || alone.has(`e${b}`)) return;
       const after = applyChanges(design, changes);
       if (!intentHolds(after, intent)) return;
+      if (a === 0) alone.add(`e${b}`);
+      if (b === 0) alone.add(`i${a}`);
       const cidrs = (i.peerKind === "cidr" ? 1 : 0) + (e.peerKind === "cidr" ? 1 : 0);
       // Tiebreak: fewer changes, then group references, then the order options were listed in.
       const rank = changes.length * 1e6 + cidrs * 1e5 + a * 300 + b;
@@ -80,12 +85,10 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
     newPairs: s.newPairs,
   });
   const chosen = alternative(best);
-  const others = chosen.newPairs - 1;
+  const n = chosen.newPairs;
   const summary = [
     `To let ${what}: ${chosen.diff.map((d) => d.slice(2)).join("; ")}.`,
-    others > 0
-      ? `This also opens ${others} other node pair${others > 1 ? "s" : ""}; no single rule opens fewer.`
-      : "It opens no other node pair.",
+    `Node pairs that had no permitted flow and now have one: ${n}${n > 1 ? "; no option opens fewer" : ""}.`,
   ].join(" ");
   return {
     ...chosen,

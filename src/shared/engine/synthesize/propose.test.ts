@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import { emptyDesign, validateDesign } from "../../model/document";
+import type { Design, External, Intent, Resource, Rule, SecurityGroup } from "../../model/schema";
+import { evaluateFlow } from "../evaluate";
+import { applyChanges, describeChanges } from "./changes";
+import { unsatisfiedIntents } from "./intents";
+import { proposeFix } from "./propose";
+
+const at = { x: 0, y: 0 };
+const allOut = (id: string): Rule => ({ id: `${id}-out`, protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } });
+const group = (id: string, name: string, extra: Partial<SecurityGroup> = {}): SecurityGroup => ({
+  id,
+  name,
+  description: name,
+  vpcId: "vpc-1",
+  ingress: [],
+  egress: [allOut(id)],
+  ...extra,
+});
+const node = (id: string, groupIds: string[], privateIpv4?: string): Resource => ({
+  id,
+  kind: "instance",
+  name: id,
+  vpcId: "vpc-1",
+  ...(privateIpv4 ? { privateIpv4 } : {}),
+  groupIds,
+  position: at,
+});
+const internet: External = { id: "internet", kind: "internet", name: "Internet", cidrs: ["0.0.0.0/0", "::/0"], position: at };
+const office: External = {
+  id: "office",
+  kind: "cidr",
+  name: "Office",
+  cidrs: ["198.51.100.0/25", "198.51.100.128/25"],
+  position: at,
+};
+
+function design(groups: SecurityGroup[], resources: Resource[], externals: External[] = [internet]): Design {
+  return validateDesign({
+    ...emptyDesign("fix"),
+    vpcs: [{ id: "vpc-1", name: "main", cidrIpv4: "10.0.0.0/16" }],
+    groups,
+    resources,
+    externals,
+  });
+}
+const intent = (from: string, to: string, protocol = "tcp", port: number | null = 5432): Intent => ({
+  id: "i1",
+  from,
+  to,
+  protocol,
+  ...(port !== null ? { port } : {}),
+});
+const permitted = (d: Design, i: Intent) =>
+  evaluateFlow(d, { from: i.from, to: i.to, protocol: i.protocol, ...(i.port !== undefined ? { port: i.port } : {}) })
+    .permitted;
+
+describe("proposeFix", () => {
+  it("admits the source's group into the target's ingress when that group holds only the source", () => {
+    const d = design(
+      [group("sg-app", "app"), group("sg-db", "db")],
+      [node("app", ["sg-app"], "10.0.2.11"), node("db", ["sg-db"], "10.0.3.20")],
+    );
+    const fix = proposeFix(d, intent("app", "db"));
+    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"]);
+    expect(fix.newPairs).toBe(1);
+    expect(permitted(fix.design, intent("app", "db"))).toBe(true);
+  });
+
+  it("uses a /32 rather than a group that would also admit the group's other members", () => {
+    const d = design(
+      [group("sg-app", "app"), group("sg-db", "db")],
+      [node("app-1", ["sg-app"], "10.0.2.11"), node("app-2", ["sg-app"], "10.0.2.12"), node("db", ["sg-db"], "10.0.3.20")],
+    );
+    const fix = proposeFix(d, intent("app-1", "db"));
+    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from 10.0.2.11/32"]);
+    // The group reference is offered as an alternative that opens one pair more.
+    expect(fix.alternatives[0]).toMatchObject({ diff: ["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"], newPairs: 2 });
+  });
+
+  it("adds an egress rule on the source side too where its egress blocks the flow", () => {
+    const d = design(
+      [group("sg-app", "app", { egress: [] }), group("sg-db", "db")],
+      [node("app", ["sg-app"], "10.0.2.11"), node("db", ["sg-db"], "10.0.3.20")],
+    );
+    const fix = proposeFix(d, intent("app", "db"));
+    expect(fix.diff).toEqual([
+      "+ sg-db (db) ingress: tcp 5432 from sg-app (app)",
+      "+ sg-app (app) egress: tcp 5432 to sg-db (db)",
+    ]);
+    expect(permitted(fix.design, intent("app", "db"))).toBe(true);
+  });
+
+  it("changes only the egress when the target already admits the source", () => {
+    const d = design(
+      [
+        group("sg-app", "app", { egress: [] }),
+        group("sg-db", "db", {
+          ingress: [{ id: "db-in", protocol: "tcp", fromPort: 5432, toPort: 5432, peer: { kind: "group", groupId: "sg-app" } }],
+        }),
+      ],
+      [node("app", ["sg-app"], "10.0.2.11"), node("db", ["sg-db"], "10.0.3.20")],
+    );
+    expect(proposeFix(d, intent("app", "db")).diff).toEqual(["+ sg-app (app) egress: tcp 5432 to sg-db (db)"]);
+  });
+
+  it("admits an external party by exactly its own CIDRs, one rule each", () => {
+    const d = design([group("sg-web", "web")], [node("web", ["sg-web"], "10.0.1.5")], [internet, office]);
+    expect(proposeFix(d, intent("office", "web", "tcp", 22)).diff).toEqual([
+      "+ sg-web (web) ingress: tcp 22 from 198.51.100.0/25",
+      "+ sg-web (web) ingress: tcp 22 from 198.51.100.128/25",
+    ]);
+    expect(proposeFix(d, intent("internet", "web", "tcp", 443)).diff).toEqual([
+      "+ sg-web (web) ingress: tcp 443 from 0.0.0.0/0",
+    ]);
+  });
+
+  it("creates and attaches a group named after a target that has none", () => {
+    const d = design([group("sg-app", "app")], [node("app", ["sg-app"], "10.0.2.11"), node("cache", [], "10.0.3.7")]);
+    const fix = proposeFix(d, intent("app", "cache", "tcp", 6379));
+    expect(fix.diff).toEqual([
+      "+ group sg-cache (cache) in vpc-1",
+      "+ attach sg-cache (cache) to cache",
+      "+ sg-cache (cache) ingress: tcp 6379 from sg-app (app)",
+    ]);
+    // The new group has no allow-all egress: the fix opens nothing out of the cache.
+    expect(fix.design.groups.find((g) => g.id === "sg-cache")?.egress).toEqual([]);
+    expect(fix.newPairs).toBe(1);
+  });
+
+  it("creates a group for a source that has none, with only the egress the flow needs", () => {
+    const d = design([group("sg-db", "db")], [node("job", [], "10.0.2.9"), node("db", ["sg-db"], "10.0.3.20")]);
+    const fix = proposeFix(d, intent("job", "db"));
+    expect(fix.diff).toEqual([
+      "+ sg-db (db) ingress: tcp 5432 from 10.0.2.9/32",
+      "+ group sg-job (job) in vpc-1",
+      "+ attach sg-job (job) to job",
+      "+ sg-job (job) egress: tcp 5432 to sg-db (db)",
+    ]);
+    expect(permitted(fix.design, intent("job", "db"))).toBe(true);
+  });
+
+  it("prefers a group reference for a source whose private address is not stated", () => {
+    const d = design(
+      [group("sg-app", "app"), group("sg-db", "db")],
+      [node("app", ["sg-app"]), node("other", ["sg-db"], "10.0.9.9"), node("db", ["sg-db"], "10.0.3.20")],
+    );
+    expect(proposeFix(d, intent("app", "db")).diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"]);
+  });
+
+  it("returns no change for an intent that already holds", () => {
+    const d = design([group("sg-web", "web")], [node("web", ["sg-web"], "10.0.1.5")]);
+    const fix = proposeFix(d, intent("web", "internet", "tcp", 443));
+    expect(fix.changes).toEqual([]);
+    expect(fix.summary).toMatch(/already holds/);
+  });
+
+  it("allows all traffic for an all-traffic intent", () => {
+    const d = design(
+      [group("sg-a", "a"), group("sg-b", "b")],
+      [node("a", ["sg-a"], "10.0.1.1"), node("b", ["sg-b"], "10.0.1.2")],
+    );
+    expect(proposeFix(d, intent("a", "b", "-1", null)).diff).toEqual(["+ sg-b (b) ingress: all traffic from sg-a (a)"]);
+  });
+
+  it("refuses an intent the engine cannot evaluate, with the reason", () => {
+    const d = design([group("sg-web", "web")], [node("web", ["sg-web"], "10.0.1.5")]);
+    expect(() => proposeFix(d, intent("web", "nowhere"))).toThrow(/nowhere/);
+    expect(() => proposeFix(d, intent("internet", "web", "tcp", null))).toThrow(/needs a port/);
+  });
+});
+
+describe("changes", () => {
+  it("applying changes leaves the original design untouched and yields a valid design", () => {
+    const d = design([group("sg-app", "app")], [node("app", ["sg-app"], "10.0.2.11"), node("cache", [], "10.0.3.7")]);
+    const copy = structuredClone(d);
+    const fix = proposeFix(d, intent("app", "cache", "tcp", 6379));
+    expect(d).toEqual(copy);
+    expect(() => validateDesign(applyChanges(d, fix.changes))).not.toThrow();
+  });
+
+  it("a change naming an unknown group is an input error, not a crash", () => {
+    const d = design([], []);
+    expect(() =>
+      applyChanges(d, [{ kind: "addRule", groupId: "sg-x", direction: "ingress", rule: allOut("x") }]),
+    ).toThrow(/no security group has id "sg-x"/);
+    expect(describeChanges(d, [])).toEqual([]);
+  });
+});
+
+describe("unsatisfiedIntents", () => {
+  it("lists the intents the rules do not permit, with the engine's reason", () => {
+    const d: Design = {
+      ...design([group("sg-db", "db")], [node("db", ["sg-db"], "10.0.3.20")]),
+      intents: [intent("internet", "db"), { ...intent("db", "internet", "tcp", 443), id: "i2" }],
+    };
+    const open = unsatisfiedIntents(d);
+    expect(open.map((u) => u.intent.id)).toEqual(["i1"]);
+    expect(open[0]?.message).toMatch(/Not permitted/);
+  });
+});
