@@ -18,6 +18,9 @@ async function openText(page: Page, name: string, text: string) {
 test.beforeEach(async ({ app }) => {
   await app.setViewportSize({ width: 1280, height: 720 });
   await expect(node(app, "web")).toBeVisible();
+  // Earlier tests' autosaves are offered back at start; these tests start afresh.
+  const banner = app.getByTestId("recovery");
+  if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
 });
 
 test("a bad CIDR, a port out of range and a reversed range are shown at the field and never added", async ({

@@ -19,11 +19,9 @@ import { editor, notify, useEditor } from "../state/store";
 import { DesignNode } from "./DesignNode";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { EdgeHoverCard } from "./EdgeHoverCard";
-import { FlowEdgeView } from "./FlowEdgeView";
-import { type NodeData, toEdges, toNodes } from "./toFlow";
+import { FlowEdgeView, NODE_WIDTH } from "./FlowEdgeView";
+import { markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
 
-/** The width of a node, as styles.css draws it. */
-const NODE_WIDTH = 200;
 const nodeTypes = { resource: DesignNode, external: DesignNode };
 const edgeTypes = { flow: FlowEdgeView };
 
@@ -61,7 +59,18 @@ export function Canvas() {
     });
   }, [derived]);
 
-  const edges: Edge[] = useMemo(() => toEdges(flows, selection.edge, hoverEdge), [flows, selection.edge, hoverEdge]);
+  // Measured heights change only when a node's content does, not while it is dragged.
+  const heightsKey = nodes.map((n) => `${n.id}:${n.measured?.height ?? ""}`).join("|");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed exactly when the heights (the key) change.
+  const heights = useMemo(
+    () => new Map(nodes.flatMap((n) => (n.measured?.height ? [[n.id, n.measured.height] as const] : []))),
+    [heightsKey],
+  );
+  const base = useMemo(() => toEdges(flows, heights), [flows, heights]);
+  const edges: Edge[] = useMemo(
+    () => markEdges(base, { selectedEdge: selection.edge, hoverEdge, selectedNodes: new Set(selection.nodes) }),
+    [base, selection, hoverEdge],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
     setNodes((nds) => applyNodeChanges(changes, nds));

@@ -1,6 +1,6 @@
 // One permitted flow: a directed edge labelled with its services, coloured by exposure, drawn
 // between the sides of its nodes that face each other.
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath, useInternalNode } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyflow/react";
 import { memo } from "react";
 import { editor } from "../state/store";
 import { floatingAnchors } from "./floating";
@@ -14,34 +14,34 @@ const DASHES: Record<EdgeData["exposure"], string | undefined> = {
   sameGroup: "2 3",
 };
 
+export const NODE_WIDTH = 200;
+const NOMINAL_HEIGHT = 84;
+
 function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
   const { id, source, target, data, markerEnd, selected } = props;
-  const s = useInternalNode(source);
-  const t = useInternalNode(target);
-  let geometry = {
-    sourceX: props.sourceX,
-    sourceY: props.sourceY,
-    targetX: props.targetX,
-    targetY: props.targetY,
-    sourcePosition: props.sourcePosition,
-    targetPosition: props.targetPosition,
+  // Nodes are NODE_WIDTH wide; the handles sit at the middle of their left and right sides, so
+  // the boxes follow from the handle points without a store subscription per edge (thousands).
+  const source_ = {
+    x: props.sourceX - NODE_WIDTH,
+    y: props.sourceY - (data?.sourceHeight ?? NOMINAL_HEIGHT) / 2,
+    width: NODE_WIDTH,
+    height: data?.sourceHeight ?? NOMINAL_HEIGHT,
   };
-  if (s?.measured.width && t?.measured.width) {
-    const box = (n: typeof s) => ({
-      ...n.internals.positionAbsolute,
-      width: n.measured.width ?? 0,
-      height: n.measured.height ?? 0,
-    });
-    const a = floatingAnchors(box(s), box(t), source < target, data?.paired ?? false);
-    geometry = {
-      sourceX: a.sx,
-      sourceY: a.sy,
-      targetX: a.tx,
-      targetY: a.ty,
-      sourcePosition: a.sourcePosition,
-      targetPosition: a.targetPosition,
-    };
-  }
+  const target_ = {
+    x: props.targetX,
+    y: props.targetY - (data?.targetHeight ?? NOMINAL_HEIGHT) / 2,
+    width: NODE_WIDTH,
+    height: data?.targetHeight ?? NOMINAL_HEIGHT,
+  };
+  const a = floatingAnchors(source_, target_, source < target, data?.paired ?? false);
+  const geometry = {
+    sourceX: a.sx,
+    sourceY: a.sy,
+    targetX: a.tx,
+    targetY: a.ty,
+    sourcePosition: a.sourcePosition,
+    targetPosition: a.targetPosition,
+  };
   const [path, labelX, midY] = getBezierPath(geometry);
   // The labels of a pair would sit on each other at the middle; move each toward its own line.
   const labelY = data?.paired ? midY + (source < target ? -10 : 10) : midY;
@@ -62,23 +62,25 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
         }}
         interactionWidth={16}
       />
-      <EdgeLabelRenderer>
-        <button
-          type="button"
-          className={`edge-label nodrag nopan edge-label--${exposure}${active ? " is-active" : ""}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          data-testid={`edge-${id}`}
-          aria-label={`Flow ${source} to ${target}: ${data?.label ?? ""}`}
-          // The label is part of the edge for the pointer and the keyboard: hover or focus explains, a click selects.
-          onMouseEnter={() => editor.set({ hoverEdge: id })}
-          onMouseLeave={() => editor.set({ hoverEdge: undefined })}
-          onFocus={() => editor.set({ hoverEdge: id })}
-          onBlur={() => editor.set({ hoverEdge: undefined })}
-          onClick={() => editor.set({ selection: { nodes: [], edge: id }, hoverEdge: undefined })}
-        >
-          {data?.label}
-        </button>
-      </EdgeLabelRenderer>
+      {data?.showLabel !== false && (
+        <EdgeLabelRenderer>
+          <button
+            type="button"
+            className={`edge-label nodrag nopan edge-label--${exposure}${active ? " is-active" : ""}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-${id}`}
+            aria-label={`Flow ${source} to ${target}: ${data?.label ?? ""}`}
+            // The label is part of the edge for the pointer and the keyboard: hover or focus explains, a click selects.
+            onMouseEnter={() => editor.set({ hoverEdge: id })}
+            onMouseLeave={() => editor.set({ hoverEdge: undefined })}
+            onFocus={() => editor.set({ hoverEdge: id })}
+            onBlur={() => editor.set({ hoverEdge: undefined })}
+            onClick={() => editor.set({ selection: { nodes: [], edge: id }, hoverEdge: undefined })}
+          >
+            {data?.label}
+          </button>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEdge } from "../../shared/engine/types";
 import { sampleDesign } from "../actions/testing";
-import { needsLayout, toEdges, toNodes } from "./toFlow";
+import { LABEL_LIMIT, markEdges, needsLayout, toEdges, toNodes } from "./toFlow";
 
 describe("toNodes", () => {
   it("shows groups as chips by name and never as React Flow parents", () => {
@@ -34,14 +34,31 @@ describe("toEdges", () => {
     exposure,
   });
   it("draws one directed edge per flow, styled by exposure, and skips a node's flow to itself", () => {
-    const edges = toEdges([flow("internet", "web", "internet"), flow("web", "web", "sameGroup")], "internet->web");
+    const edges = toEdges([flow("internet", "web", "internet"), flow("web", "web", "sameGroup")]);
     expect(edges).toHaveLength(1);
     expect(edges[0]).toMatchObject({
       source: "internet",
       target: "web",
-      selected: true,
-      data: { exposure: "internet", label: "tcp 443", active: true },
+      data: { exposure: "internet", label: "tcp 443", active: false, paired: false, showLabel: true },
     });
+  });
+  it("marks the selected and hovered edges and keeps the identity of every other edge", () => {
+    const edges = toEdges([
+      flow("internet", "web", "internet"),
+      flow("web", "db", "internal"),
+      flow("a", "b", "internal"),
+    ]);
+    const marked = markEdges(edges, { selectedEdge: "internet->web", hoverEdge: "web->db", selectedNodes: new Set() });
+    expect(marked[0]).toMatchObject({ selected: true, data: { active: true } });
+    expect(marked[1]).toMatchObject({ data: { active: true } });
+    expect(marked[2]).toBe(edges[2]);
+  });
+  it(`past ${LABEL_LIMIT} edges labels show only around the selection`, () => {
+    const many = Array.from({ length: LABEL_LIMIT + 1 }, (_, i) => flow(`n${i}`, `n${i + 1}`, "internal"));
+    const edges = toEdges(many);
+    expect(edges.every((e) => !e.data?.showLabel)).toBe(true);
+    const marked = markEdges(edges, { selectedNodes: new Set(["n5"]) });
+    expect(marked.filter((e) => e.data?.showLabel).map((e) => e.id)).toEqual(["n4->n5", "n5->n6"]);
   });
 });
 

@@ -24,7 +24,15 @@ export interface EdgeData extends Record<string, unknown> {
   active: boolean;
   /** A flow in the other direction exists too: the two are drawn apart. */
   paired: boolean;
+  /** Labels of thousands of edges are unreadable and slow: past LABEL_LIMIT only marked edges show theirs. */
+  showLabel: boolean;
+  /** Measured node heights, for anchoring on the top and bottom sides. */
+  sourceHeight?: number;
+  targetHeight?: number;
 }
+
+/** Above this many edges, labels show only on the edges of the selection, the hovered and the selected edge. */
+export const LABEL_LIMIT = 400;
 
 export interface CanvasMarks {
   selectedNodes: ReadonlySet<string>;
@@ -74,8 +82,12 @@ export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
   return [...externals, ...resources];
 }
 
-export function toEdges(flows: readonly FlowEdge[], selectedEdge?: string, hoverEdge?: string): Edge<EdgeData>[] {
+export function toEdges(
+  flows: readonly FlowEdge[],
+  heights: ReadonlyMap<string, number> = new Map(),
+): Edge<EdgeData>[] {
   const ids = new Set(flows.map((f) => f.id));
+  const showLabel = flows.length <= LABEL_LIMIT;
   // A node's flow to itself (members of one group on one interface) has no line to draw.
   return flows
     .filter((f) => f.from !== f.to)
@@ -85,14 +97,36 @@ export function toEdges(flows: readonly FlowEdge[], selectedEdge?: string, hover
       target: f.to,
       type: "flow",
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
-      selected: f.id === selectedEdge,
       data: {
         label: f.label,
         exposure: f.exposure,
-        active: f.id === selectedEdge || f.id === hoverEdge,
+        active: false,
         paired: ids.has(`${f.to}->${f.from}`),
+        showLabel,
+        sourceHeight: heights.get(f.from),
+        targetHeight: heights.get(f.to),
       },
     }));
+}
+
+/**
+ * The edges with the selection and hover marked. Unmarked edges keep their identity, so React
+ * Flow re-renders only what changed when the pointer moves over one of thousands of edges.
+ */
+export function markEdges(
+  edges: readonly Edge<EdgeData>[],
+  marks: { selectedEdge?: string; hoverEdge?: string; selectedNodes: ReadonlySet<string> },
+): Edge<EdgeData>[] {
+  return edges.map((e) => {
+    const active = e.id === marks.selectedEdge || e.id === marks.hoverEdge;
+    const touched = marks.selectedNodes.has(e.source) || marks.selectedNodes.has(e.target);
+    if (!active && !(touched && !e.data?.showLabel)) return e;
+    return {
+      ...e,
+      selected: e.id === marks.selectedEdge,
+      data: { ...(e.data as EdgeData), active, showLabel: true },
+    };
+  });
 }
 
 /** Whether a design arrived without a layout (an import): every node at the same spot. */
