@@ -29,13 +29,27 @@ function bigintToBytes(n: bigint, length: number): number[] {
 }
 
 /** Why `text` is not a CIDR of `family` (either family when omitted), or undefined when it is one. */
+const cidrVerdicts = new Map<string, string | undefined>();
+
 export function cidrProblem(text: string, family?: Family): string | undefined {
+  // Designs repeat the same CIDRs thousands of times: remember each verdict (bounded).
+  const key = `${family ?? ""}|${text}`;
+  if (cidrVerdicts.has(key)) return cidrVerdicts.get(key);
+  const verdict = checkCidr(text, family);
+  if (cidrVerdicts.size > 100_000) cidrVerdicts.clear();
+  cidrVerdicts.set(key, verdict);
+  return verdict;
+}
+
+function checkCidr(text: string, family?: Family): string | undefined {
   const slash = text.indexOf("/");
   if (slash < 0)
     return `"${text}" has no prefix length: write it as a CIDR, e.g. ${family === 6 ? "2001:db8::/32" : "10.0.0.0/16"}`;
   const addr = text.slice(0, slash);
-  const v4 = ipaddr.IPv4.isValidFourPartDecimal(addr);
-  const v6 = !v4 && ipaddr.IPv6.isValid(addr) && !addr.includes(".");
+  // ipaddr.js throws internally on IPv6 text given to its IPv4 check: ask the right one first.
+  const colon = addr.includes(":");
+  const v4 = !colon && ipaddr.IPv4.isValidFourPartDecimal(addr);
+  const v6 = colon && !addr.includes(".") && ipaddr.IPv6.isValid(addr);
   if (!v4 && !v6) return `"${text}" is not a CIDR: "${addr}" is not an IPv4 or IPv6 address`;
   const f: Family = v4 ? 4 : 6;
   if (family !== undefined && f !== family)
@@ -44,9 +58,8 @@ export function cidrProblem(text: string, family?: Family): string | undefined {
   if (!/^\d{1,3}$/.test(lenText) || Number(lenText) > BITS[f])
     return `"${text}" has a bad prefix length: expected /0 to /${BITS[f]}`;
   const range = rangeOf(addr, Number(lenText), f);
-  const network = formatAddress(range.start, f);
   if (parseAddress(addr)?.start !== range.start)
-    return `"${text}" has host bits set: the network is ${network}/${lenText}`;
+    return `"${text}" has host bits set: the network is ${formatAddress(range.start, f)}/${lenText}`;
   return undefined;
 }
 
@@ -54,7 +67,7 @@ export const isIpv4Cidr = (s: string): boolean => cidrProblem(s, 4) === undefine
 export const isIpv6Cidr = (s: string): boolean => cidrProblem(s, 6) === undefined;
 
 export function isIpv4Address(s: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(s);
+  return !s.includes(":") && ipaddr.IPv4.isValidFourPartDecimal(s);
 }
 export function isIpv6Address(s: string): boolean {
   return !s.includes("%") && !s.includes(".") && ipaddr.IPv6.isValid(s);
