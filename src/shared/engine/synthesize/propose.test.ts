@@ -26,7 +26,13 @@ const node = (id: string, groupIds: string[], privateIpv4?: string): Resource =>
   groupIds,
   position: at,
 });
-const internet: External = { id: "internet", kind: "internet", name: "Internet", cidrs: ["0.0.0.0/0", "::/0"], position: at };
+const internet: External = {
+  id: "internet",
+  kind: "internet",
+  name: "Internet",
+  cidrs: ["0.0.0.0/0", "::/0"],
+  position: at,
+};
 const office: External = {
   id: "office",
   kind: "cidr",
@@ -70,12 +76,19 @@ describe("proposeFix", () => {
   it("uses a /32 rather than a group that would also admit the group's other members", () => {
     const d = design(
       [group("sg-app", "app"), group("sg-db", "db")],
-      [node("app-1", ["sg-app"], "10.0.2.11"), node("app-2", ["sg-app"], "10.0.2.12"), node("db", ["sg-db"], "10.0.3.20")],
+      [
+        node("app-1", ["sg-app"], "10.0.2.11"),
+        node("app-2", ["sg-app"], "10.0.2.12"),
+        node("db", ["sg-db"], "10.0.3.20"),
+      ],
     );
     const fix = proposeFix(d, intent("app-1", "db"));
     expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from 10.0.2.11/32"]);
     // The group reference is offered as an alternative that opens one pair more.
-    expect(fix.alternatives[0]).toMatchObject({ diff: ["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"], newPairs: 2 });
+    expect(fix.alternatives[0]).toMatchObject({
+      diff: ["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"],
+      newPairs: 2,
+    });
   });
 
   it("adds an egress rule on the source side too where its egress blocks the flow", () => {
@@ -96,7 +109,9 @@ describe("proposeFix", () => {
       [
         group("sg-app", "app", { egress: [] }),
         group("sg-db", "db", {
-          ingress: [{ id: "db-in", protocol: "tcp", fromPort: 5432, toPort: 5432, peer: { kind: "group", groupId: "sg-app" } }],
+          ingress: [
+            { id: "db-in", protocol: "tcp", fromPort: 5432, toPort: 5432, peer: { kind: "group", groupId: "sg-app" } },
+          ],
         }),
       ],
       [node("app", ["sg-app"], "10.0.2.11"), node("db", ["sg-db"], "10.0.3.20")],
