@@ -54,22 +54,21 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
   const before = permittedPairCount(design);
   const scored: Scored[] = [];
   const alone = new Set<string>();
-  ingress.forEach((i, a) =>
-    egress.forEach((e, b) => {
+  for (const [a, i] of ingress.entries())
+    for (const [b, e] of egress.entries()) {
       const changes = [...i.changes, ...e.changes];
-      if (changes.length === 0) return;
+      if (changes.length === 0) continue;
       // A side's rule is useless when the other side's rule alone already makes the intent hold.
-      if (alone.has(`i${a}`) || alone.has(`e${b}`)) return;
+      if (alone.has(`i${a}`) || alone.has(`e${b}`)) continue;
       const after = applyChanges(design, changes);
-      if (!intentHolds(after, intent)) return;
+      if (!intentHolds(after, intent)) continue;
       if (a === 0) alone.add(`e${b}`);
       if (b === 0) alone.add(`i${a}`);
       const cidrs = (i.peerKind === "cidr" ? 1 : 0) + (e.peerKind === "cidr" ? 1 : 0);
       // Tiebreak: fewer changes, then group references, then the order options were listed in.
       const rank = changes.length * 1e6 + cidrs * 1e5 + a * 300 + b;
       scored.push({ changes, newPairs: permittedPairCount(after) - before, rank });
-    }),
-  );
+    }
   scored.sort((x, y) => x.newPairs - y.newPairs || x.rank - y.rank);
   const best = scored[0];
   if (!best)
