@@ -1,40 +1,11 @@
 // Writing design files so that a crash or a full disk never leaves half a file, and the
 // recovery file that autosave keeps for the next start.
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { type Design, InputError, parseDesign, serializeDesign, validateDesign } from "../shared/model";
+import { writeFileAtomic } from "./atomic";
 
-/**
- * Writes text to path atomically: a temporary file beside it, flushed to disk, then renamed over
- * the target. Readers see the old file or the new one, never a torn one; a failed write leaves the
- * old file untouched. The temporary file sits in the same folder because rename is atomic only
- * within one file system.
- */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  // Keep the file's permissions when it exists (a user may have made it read-only for others).
-  const mode = await stat(path).then(
-    (s) => s.mode & 0o777,
-    () => 0o644,
-  );
-  const handle = await open(temp, "wx", mode);
-  try {
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
+export { writeFileAtomic };
 
 /** Saves a design in the file format (stable key order, two-space indent). */
 export async function saveDesign(path: string, design: Design): Promise<void> {
