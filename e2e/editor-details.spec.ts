@@ -204,3 +204,22 @@ test("the canvas exports as PNG and SVG", async ({ app: page }, testInfo) => {
     expect(bytes.length).toBeGreaterThan(1000);
   }
 });
+
+test("ask about a literal address: SSH only from my IP, HTTPS from anywhere", async ({ app: page }) => {
+  await page.getByRole("tab", { name: /Ask/ }).click();
+  const ask = page.getByRole("form", { name: "Ask whether a flow is permitted" });
+  await ask.getByLabel("Source", { exact: true }).selectOption({ label: "an address…" });
+  await ask.getByLabel("Source address").fill("203.0.113.999");
+  await expect(ask).toContainText("an address is an IPv4 or IPv6 address");
+  await expect(ask.getByRole("button", { name: "Ask", exact: true })).toBeDisabled();
+  await ask.getByLabel("Source address").fill("203.0.113.7");
+  await ask.getByLabel("Target", { exact: true }).selectOption({ label: "web" });
+  await ask.getByLabel("Port").fill("22");
+  await ask.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(page.getByTestId("verdict")).toContainText("Not permitted");
+  await expect(node(page, "web")).toContainText("timeout");
+  await ask.getByLabel("Port").fill("443");
+  await ask.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(page.getByTestId("verdict")).toContainText("Permitted");
+  await expect(node(page, "web")).not.toContainText("timeout");
+});

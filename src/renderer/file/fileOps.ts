@@ -106,6 +106,8 @@ export async function saveDesign(saveAs = false): Promise<void> {
   }
   if (!reply.value) return;
   editor.set({ saved: design, path: reply.value.path });
+  // The autosave is only for work that was not saved; after a clean save it would offer stale work.
+  await api["recovery:clear"]({});
   notify("info", `Saved ${reply.value.path}`);
 }
 

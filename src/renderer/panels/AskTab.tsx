@@ -1,6 +1,7 @@
 // "Can A reach B?": choose a source, a target and the traffic; the engine answers with the rules
 // that decide it, and the canvas marks the side that drops a blocked flow.
 import { useEffect, useState } from "react";
+import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import { evaluate } from "../state/engine";
 import { editor, useEditor } from "../state/store";
 import { VerdictView } from "./VerdictView";
@@ -17,6 +18,7 @@ export function AskTab() {
   const ask = useEditor((s) => s.ask);
   const selected = useEditor((s) => s.selection.nodes);
   const nodes = [...design.externals, ...design.resources];
+  const nodeIds = new Set(nodes.map((n) => n.id));
   const [from, setFrom] = useState(ask?.query.from ?? selected[0] ?? "");
   const [to, setTo] = useState(ask?.query.to ?? selected[1] ?? "");
   const [protocol, setProtocol] = useState(ask?.query.protocol ?? "tcp");
@@ -34,7 +36,10 @@ export function AskTab() {
   const portNumber = Number(port);
   const portError =
     needsPort && (!/^\d+$/.test(port.trim()) || portNumber > 65535) ? "a port is a whole number 0-65535" : undefined;
-  const ready = from !== "" && to !== "" && !portError;
+  const endpointError = [from, to].some((e) => e !== "" && !nodeIds.has(e) && !isAddress(e))
+    ? "an address is an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::7"
+    : undefined;
+  const ready = from !== "" && to !== "" && !portError && !endpointError;
 
   return (
     <form
@@ -47,17 +52,7 @@ export function AskTab() {
       }}
     >
       <div className="ask__row">
-        <label>
-          From
-          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Source">
-            <option value="">choose…</option>
-            {nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EndpointPicker label="From" aria="Source" value={from} onChange={setFrom} nodes={nodes} />
         <button
           type="button"
           className="icon-button"
@@ -70,17 +65,7 @@ export function AskTab() {
         >
           ⇄
         </button>
-        <label>
-          To
-          <select value={to} onChange={(e) => setTo(e.target.value)} aria-label="Target">
-            <option value="">choose…</option>
-            {nodes.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EndpointPicker label="To" aria="Target" value={to} onChange={setTo} nodes={nodes} />
         <label>
           Protocol
           <select value={protocol} onChange={(e) => setProtocol(e.target.value)} aria-label="Protocol">
@@ -114,6 +99,7 @@ export function AskTab() {
         )}
       </div>
       {portError && <p className="field-error">{portError}</p>}
+      {endpointError && <p className="field-error">{endpointError}</p>}
       {ask?.problems && (
         <ul className="error-text">
           {ask.problems.map((p) => (
@@ -123,5 +109,52 @@ export function AskTab() {
       )}
       {ask?.verdict && <VerdictView verdict={ask.verdict} />}
     </form>
+  );
+}
+
+const isAddress = (text: string) => isIpv4Address(text) || isIpv6Address(text);
+
+/** A node of the design, or a literal address (as the CLI's --from and --to take). */
+function EndpointPicker(props: {
+  label: string;
+  aria: string;
+  value: string;
+  onChange: (value: string) => void;
+  nodes: { id: string; name: string }[];
+}) {
+  const { value, onChange, nodes } = props;
+  const isNode = value === "" || nodes.some((n) => n.id === value);
+  const [typing, setTyping] = useState(!isNode);
+  const literal = typing || !isNode;
+  return (
+    <label>
+      {props.label}
+      <select
+        value={literal ? "@address" : value}
+        aria-label={props.aria}
+        onChange={(e) => {
+          const v = e.target.value;
+          setTyping(v === "@address");
+          onChange(v === "@address" ? "" : v);
+        }}
+      >
+        <option value="">choose…</option>
+        {nodes.map((n) => (
+          <option key={n.id} value={n.id}>
+            {n.name}
+          </option>
+        ))}
+        <option value="@address">an address…</option>
+      </select>
+      {literal && (
+        <input
+          aria-label={`${props.aria} address`}
+          placeholder="203.0.113.7"
+          value={value}
+          aria-invalid={value !== "" && !isAddress(value)}
+          onChange={(e) => onChange(e.target.value.trim())}
+        />
+      )}
+    </label>
   );
 }
