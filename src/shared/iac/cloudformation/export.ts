@@ -3,29 +3,13 @@
 // resources, because two groups that reference each other inline would be a circular dependency.
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import { isIcmp } from "../../model/protocol";
-import type { Design, External, Resource, Rule } from "../../model/schema";
-import { ADDRESS_TAGS, addressTags } from "../draft";
+import type { Design, External, Rule } from "../../model/schema";
+import { ADDRESS_TAGS } from "../draft";
+import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
+import { INPUTS, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
 
-/** An intrinsic function in a template being built; JSON.stringify writes its long form. */
-export class Intrinsic {
-  constructor(
-    readonly fn: "Ref" | "GetAtt" | "Sub" | "Select",
-    readonly arg: string | [number, Intrinsic],
-  ) {}
-  toJSON(): unknown {
-    if (this.fn === "Ref") return { Ref: this.arg };
-    if (this.fn === "GetAtt")
-      return {
-        "Fn::GetAtt": String(this.arg)
-          .split(/\.(.*)/s)
-          .slice(0, 2),
-      };
-    return { [`Fn::${this.fn}`]: this.arg };
-  }
-}
-const ref = (id: string) => new Intrinsic("Ref", id);
-const getAtt = (id: string, attribute: string) => new Intrinsic("GetAtt", `${id}.${attribute}`);
+export { Intrinsic } from "./build";
 
 const scalarTag = (fn: "Ref" | "GetAtt" | "Sub") =>
   defineScalarTag<Intrinsic>(`!${fn}`, {
@@ -38,26 +22,6 @@ const scalarTag = (fn: "Ref" | "GetAtt" | "Sub") =>
 // js-yaml's compatibility schema quotes what YAML 1.1 readers (CloudFormation's among them) would
 // take for dates, booleans or numbers: '2010-09-09', 'yes', '-1'. Fn::Select stays in long form.
 const TEMPLATE_SCHEMA = DUMP_SCHEMA.withTags(scalarTag("Ref"), scalarTag("GetAtt"), scalarTag("Sub"));
-
-/** CloudFormation logical ids: letters and digits only, unique in the template. */
-class LogicalIds {
-  private readonly used = new Set<string>();
-  take(text: string, suffix: string): string {
-    const words = text
-      .normalize("NFKD")
-      .split(/[^A-Za-z0-9]+/)
-      .filter(Boolean);
-    let base = words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") + suffix;
-    if (/^[0-9]/.test(base)) base = `R${base}`;
-    base = base.slice(0, 200);
-    let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}${n}`;
-    this.used.add(id);
-    return id;
-  }
-}
-
-type Props = Record<string, unknown>;
 
 function cidrParameters(externals: External[], ids: LogicalIds): { parameters: Props; cidr: Map<string, unknown> } {
   const parameters: Props = {};
@@ -76,33 +40,6 @@ function cidrParameters(externals: External[], ids: LogicalIds): { parameters: P
     });
   }
   return { parameters, cidr };
-}
-
-/** Inputs the resources need to deploy that a design does not hold. */
-const INPUTS: Record<string, Props> = {
-  SubnetId: { Type: "AWS::EC2::Subnet::Id", Description: "Subnet for the instances" },
-  SubnetIds: {
-    Type: "List<AWS::EC2::Subnet::Id>",
-    Description: "Subnets for load balancers, functions, services and endpoints",
-  },
-  ImageId: {
-    Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
-    Description: "Image for the instances",
-    Default: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-  },
-  LambdaRoleArn: { Type: "String", Description: "Execution role of the functions" },
-  EcsCluster: { Type: "String", Description: "Cluster of the container services" },
-  EcsTaskDefinition: { Type: "String", Description: "Task definition of the container services" },
-};
-
-function tagList(
-  tags: Record<string, string> | undefined,
-  name?: string,
-  extra: Record<string, string> = {},
-): Props[] | undefined {
-  const all: Record<string, string> = { ...(name !== undefined ? { Name: name } : {}), ...extra, ...(tags ?? {}) };
-  const keys = Object.keys(all).sort((a, b) => (a === "Name" ? -1 : b === "Name" ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  return keys.length ? keys.map((k) => ({ Key: k, Value: all[k] })) : undefined;
 }
 
 function rulePorts(rule: Rule): Props {
@@ -280,107 +217,4 @@ function explainBlockingRule(yaml: string): string {
     out.push(line);
   }
   return out.join("\n");
-}
-
-function resourceOf(
-  r: Resource,
-  ids: LogicalIds,
-  vpcIds: Map<string, string>,
-  groupRef: (id: string) => Intrinsic,
-  input: (name: string) => Intrinsic,
-): Props {
-  const groups = r.groupIds.map(groupRef);
-  // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
-  const tags = tagList(r.tags, r.name, addressTags(r, r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {}));
-  switch (r.kind) {
-    case "instance":
-      return {
-        [ids.take(r.name || r.id, "Instance")]: {
-          Type: "AWS::EC2::Instance",
-          Properties: {
-            ImageId: input("ImageId"),
-            InstanceType: "t3.micro",
-            SubnetId: input("SubnetId"),
-            SecurityGroupIds: groups,
-            PrivateIpAddress: r.privateIpv4,
-            Ipv6Addresses: r.ipv6 ? [{ Ipv6Address: r.ipv6 }] : undefined,
-            Tags: tags,
-          },
-        },
-      };
-    case "loadBalancer":
-      return {
-        [ids.take(r.name || r.id, "LoadBalancer")]: {
-          Type: "AWS::ElasticLoadBalancingV2::LoadBalancer",
-          Properties: {
-            Name: r.name,
-            Type: "application",
-            Scheme: "internet-facing",
-            Subnets: input("SubnetIds"),
-            SecurityGroups: groups,
-            Tags: tags,
-          },
-        },
-      };
-    case "database":
-      return {
-        [ids.take(r.name || r.id, "Database")]: {
-          Type: "AWS::RDS::DBInstance",
-          Properties: {
-            DBInstanceIdentifier: r.name,
-            Engine: "postgres",
-            DBInstanceClass: "db.t3.micro",
-            AllocatedStorage: "20",
-            MasterUsername: "dbadmin",
-            ManageMasterUserPassword: true,
-            VPCSecurityGroups: groups,
-            Tags: tags,
-          },
-        },
-      };
-    case "function":
-      return {
-        [ids.take(r.name || r.id, "Function")]: {
-          Type: "AWS::Lambda::Function",
-          Properties: {
-            FunctionName: r.name,
-            Role: input("LambdaRoleArn"),
-            Runtime: "nodejs20.x",
-            Handler: "index.handler",
-            Code: { ZipFile: "exports.handler = async () => ({});" },
-            VpcConfig: { SecurityGroupIds: groups, SubnetIds: input("SubnetIds") },
-            Tags: tags,
-          },
-        },
-      };
-    case "containerService":
-      return {
-        [ids.take(r.name || r.id, "Service")]: {
-          Type: "AWS::ECS::Service",
-          Properties: {
-            ServiceName: r.name,
-            Cluster: input("EcsCluster"),
-            TaskDefinition: input("EcsTaskDefinition"),
-            LaunchType: "FARGATE",
-            DesiredCount: 1,
-            NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: groups, Subnets: input("SubnetIds") } },
-            Tags: tags,
-          },
-        },
-      };
-    case "endpoint":
-      return {
-        [ids.take(r.name || r.id, "Endpoint")]: {
-          Type: "AWS::EC2::VPCEndpoint",
-          Properties: {
-            VpcId: r.vpcId ? ref(vpcIds.get(r.vpcId) as string) : undefined,
-            ServiceName: new Intrinsic("Sub", `com.amazonaws.\${AWS::Region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}`),
-            VpcEndpointType: "Interface",
-            SubnetIds: input("SubnetIds"),
-            SecurityGroupIds: groups,
-            Tags: tags,
-          },
-        },
-      };
-  }
 }

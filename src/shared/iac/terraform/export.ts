@@ -3,10 +3,12 @@
 // each other. Mixing those with inline ingress/egress blocks would make Terraform fight itself,
 // so groups carry no inline rules.
 import { isIcmp } from "../../model/protocol";
-import type { Design, External, Resource, Rule, SecurityGroup } from "../../model/schema";
-import { ADDRESS_TAGS, addressTags } from "../draft";
-import { attr, type Block, blank, block, comment, type Item, raw, renderFile, type Value } from "./hcl";
+import type { Design, Rule, SecurityGroup } from "../../model/schema";
+import { ADDRESS_TAGS } from "../draft";
+import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
+import { groupRef, type Naming, naming, sortedRecord } from "./naming";
+import { INPUTS, RESOURCE_TYPES, resourceBlock } from "./resources";
 
 export interface TerraformFile {
   name: string;
@@ -16,67 +18,6 @@ export interface TerraformOptions {
   /** "split": main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
   layout: "split" | "single";
 }
-
-/** Terraform's name for each thing in the design, decided once so that references agree. */
-interface Naming {
-  vpc: Map<string, string>;
-  group: Map<string, { type: string; name: string }>;
-  prefixList: Map<string, string>;
-  cidr: Map<string, Value>;
-  variables: Block[];
-}
-
-function cidrVariables(externals: External[], names: Names): Pick<Naming, "cidr" | "variables"> {
-  const cidr = new Map<string, Value>();
-  const variables: Block[] = [];
-  for (const e of externals) {
-    // The Internet is 0.0.0.0/0 and ::/0 and nothing else; it needs no variable.
-    if (e.kind === "internet") continue;
-    const name = names.take(e.kind === "myIp" ? "my_ip" : `${e.name}_cidr`, "cidr");
-    const single = e.cidrs.length === 1;
-    variables.push(
-      block(
-        "variable",
-        [name],
-        [
-          attr("description", e.name),
-          attr("type", raw(single ? "string" : "list(string)")),
-          attr("default", single ? (e.cidrs[0] as string) : e.cidrs),
-        ],
-      ),
-    );
-    e.cidrs.forEach((c, i) => {
-      if (!cidr.has(c)) cidr.set(c, raw(single ? `var.${name}` : `var.${name}[${i}]`));
-    });
-  }
-  return { cidr, variables };
-}
-
-function naming(design: Design, variableNames: Names): Naming {
-  const vpcNames = new Names();
-  const groupNames = new Names();
-  const plNames = new Names();
-  return {
-    vpc: new Map(design.vpcs.map((v) => [v.id, vpcNames.take(v.name || v.id, "vpc")])),
-    group: new Map(
-      design.groups.map((g) => [
-        g.id,
-        {
-          type: g.isDefault ? "aws_default_security_group" : "aws_security_group",
-          name: groupNames.take(g.name, "sg"),
-        },
-      ]),
-    ),
-    prefixList: new Map(design.prefixLists.map((p) => [p.id, plNames.take(p.name || p.id, "pl")])),
-    ...cidrVariables(design.externals, variableNames),
-  };
-}
-
-const groupRef = (n: Naming, id: string): Raw => {
-  const g = n.group.get(id);
-  return raw(g ? `${g.type}.${g.name}.id` : JSON.stringify(id));
-};
-type Raw = ReturnType<typeof raw>;
 
 function vpcResource(v: Design["vpcs"][number], name: string): Block {
   const body: Item[] = [];
@@ -101,10 +42,6 @@ function groupResource(g: SecurityGroup, n: Naming): Block {
       comment("No egress: Terraform removes AWS's default allow-all egress rule and none is declared here."),
     );
   return block("resource", [type, name], body);
-}
-
-function sortedRecord(r: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function ruleResource(g: SecurityGroup, direction: "ingress" | "egress", rule: Rule, name: string, n: Naming): Block {
@@ -138,121 +75,6 @@ function prefixListResource(p: Design["prefixLists"][number], name: string): Blo
     ],
   );
 }
-
-/** Inputs a resource needs to deploy that the design does not hold (subnets, images, roles). */
-const INPUTS: Record<string, { type: string; description: string }> = {
-  subnet_id: { type: "string", description: "Subnet for the instances" },
-  subnet_ids: { type: "list(string)", description: "Subnets for load balancers, functions, services and endpoints" },
-  ami_id: { type: "string", description: "Image for the instances" },
-  lambda_role_arn: { type: "string", description: "Execution role of the functions" },
-  lambda_package: { type: "string", description: "Deployment package (zip) of the functions" },
-  ecs_cluster_arn: { type: "string", description: "Cluster of the container services" },
-  ecs_task_definition_arn: { type: "string", description: "Task definition of the container services" },
-  region: { type: "string", description: "Region of the endpoints' services" },
-};
-
-function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<string>): Block {
-  const use = (input: string) => {
-    inputs.add(input);
-    return raw(`var.${input}`);
-  };
-  const groups = r.groupIds.map((id) => groupRef(n, id));
-  // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
-  const native = r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {};
-  const tags = { Name: r.name, ...addressTags(r, native), ...sortedRecord(r.tags ?? {}) };
-  switch (r.kind) {
-    case "instance": {
-      const body: Item[] = [
-        attr("ami", use("ami_id")),
-        attr("instance_type", "t3.micro"),
-        attr("subnet_id", use("subnet_id")),
-        attr("vpc_security_group_ids", groups),
-      ];
-      if (r.privateIpv4) body.push(attr("private_ip", r.privateIpv4));
-      if (r.ipv6) body.push(attr("ipv6_addresses", [r.ipv6]));
-      if (r.publicIpv4) body.push(attr("associate_public_ip_address", true));
-      body.push(attr("tags", tags));
-      return block("resource", ["aws_instance", name], body);
-    }
-    case "loadBalancer":
-      return block(
-        "resource",
-        ["aws_lb", name],
-        [
-          attr("name", r.name),
-          attr("load_balancer_type", "application"),
-          attr("internal", false),
-          attr("subnets", use("subnet_ids")),
-          attr("security_groups", groups),
-          attr("tags", tags),
-        ],
-      );
-    case "database": {
-      const body: Item[] = [
-        attr("identifier", r.name),
-        attr("engine", "postgres"),
-        attr("instance_class", "db.t3.micro"),
-        attr("allocated_storage", 20),
-        attr("username", "dbadmin"),
-        attr("manage_master_user_password", true),
-        attr("skip_final_snapshot", true),
-        attr("vpc_security_group_ids", groups),
-      ];
-      body.push(attr("tags", tags));
-      return block("resource", ["aws_db_instance", name], body);
-    }
-    case "function":
-      return block(
-        "resource",
-        ["aws_lambda_function", name],
-        [
-          attr("function_name", r.name),
-          attr("role", use("lambda_role_arn")),
-          attr("filename", use("lambda_package")),
-          attr("handler", "index.handler"),
-          attr("runtime", "nodejs20.x"),
-          block("vpc_config", [], [attr("subnet_ids", use("subnet_ids")), attr("security_group_ids", groups)]),
-          attr("tags", tags),
-        ],
-      );
-    case "containerService":
-      return block(
-        "resource",
-        ["aws_ecs_service", name],
-        [
-          attr("name", r.name),
-          attr("cluster", use("ecs_cluster_arn")),
-          attr("task_definition", use("ecs_task_definition_arn")),
-          attr("launch_type", "FARGATE"),
-          attr("desired_count", 1),
-          block("network_configuration", [], [attr("subnets", use("subnet_ids")), attr("security_groups", groups)]),
-          attr("tags", tags),
-        ],
-      );
-    case "endpoint": {
-      const body: Item[] = [];
-      if (r.vpcId) body.push(attr("vpc_id", raw(`aws_vpc.${n.vpc.get(r.vpcId)}.id`)));
-      use("region");
-      body.push(
-        attr("service_name", raw(`"com.amazonaws.\${var.region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}"`)),
-        attr("vpc_endpoint_type", "Interface"),
-        attr("subnet_ids", use("subnet_ids")),
-        attr("security_group_ids", groups),
-        attr("tags", tags),
-      );
-      return block("resource", ["aws_vpc_endpoint", name], body);
-    }
-  }
-}
-
-const RESOURCE_TYPES: Record<Resource["kind"], string> = {
-  instance: "aws_instance",
-  loadBalancer: "aws_lb",
-  database: "aws_db_instance",
-  function: "aws_lambda_function",
-  containerService: "aws_ecs_service",
-  endpoint: "aws_vpc_endpoint",
-};
 
 /** The design as Terraform files, deterministic and `terraform fmt`-clean. */
 export function toTerraform(design: Design, options: TerraformOptions = { layout: "split" }): TerraformFile[] {

@@ -1,0 +1,124 @@
+// The resources security groups sit on, written as the CloudFormation that creates them.
+import type { Resource } from "../../model/schema";
+import { addressTags } from "../draft";
+import { Intrinsic, type LogicalIds, type Props, ref, tagList } from "./build";
+
+/** Inputs the resources need to deploy that a design does not hold. */
+export const INPUTS: Record<string, Props> = {
+  SubnetId: { Type: "AWS::EC2::Subnet::Id", Description: "Subnet for the instances" },
+  SubnetIds: {
+    Type: "List<AWS::EC2::Subnet::Id>",
+    Description: "Subnets for load balancers, functions, services and endpoints",
+  },
+  ImageId: {
+    Type: "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+    Description: "Image for the instances",
+    Default: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+  },
+  LambdaRoleArn: { Type: "String", Description: "Execution role of the functions" },
+  EcsCluster: { Type: "String", Description: "Cluster of the container services" },
+  EcsTaskDefinition: { Type: "String", Description: "Task definition of the container services" },
+};
+
+export function resourceOf(
+  r: Resource,
+  ids: LogicalIds,
+  vpcIds: Map<string, string>,
+  groupRef: (id: string) => Intrinsic,
+  input: (name: string) => Intrinsic,
+): Props {
+  const groups = r.groupIds.map(groupRef);
+  // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
+  const tags = tagList(r.tags, r.name, addressTags(r, r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {}));
+  switch (r.kind) {
+    case "instance":
+      return {
+        [ids.take(r.name || r.id, "Instance")]: {
+          Type: "AWS::EC2::Instance",
+          Properties: {
+            ImageId: input("ImageId"),
+            InstanceType: "t3.micro",
+            SubnetId: input("SubnetId"),
+            SecurityGroupIds: groups,
+            PrivateIpAddress: r.privateIpv4,
+            Ipv6Addresses: r.ipv6 ? [{ Ipv6Address: r.ipv6 }] : undefined,
+            Tags: tags,
+          },
+        },
+      };
+    case "loadBalancer":
+      return {
+        [ids.take(r.name || r.id, "LoadBalancer")]: {
+          Type: "AWS::ElasticLoadBalancingV2::LoadBalancer",
+          Properties: {
+            Name: r.name,
+            Type: "application",
+            Scheme: "internet-facing",
+            Subnets: input("SubnetIds"),
+            SecurityGroups: groups,
+            Tags: tags,
+          },
+        },
+      };
+    case "database":
+      return {
+        [ids.take(r.name || r.id, "Database")]: {
+          Type: "AWS::RDS::DBInstance",
+          Properties: {
+            DBInstanceIdentifier: r.name,
+            Engine: "postgres",
+            DBInstanceClass: "db.t3.micro",
+            AllocatedStorage: "20",
+            MasterUsername: "dbadmin",
+            ManageMasterUserPassword: true,
+            VPCSecurityGroups: groups,
+            Tags: tags,
+          },
+        },
+      };
+    case "function":
+      return {
+        [ids.take(r.name || r.id, "Function")]: {
+          Type: "AWS::Lambda::Function",
+          Properties: {
+            FunctionName: r.name,
+            Role: input("LambdaRoleArn"),
+            Runtime: "nodejs20.x",
+            Handler: "index.handler",
+            Code: { ZipFile: "exports.handler = async () => ({});" },
+            VpcConfig: { SecurityGroupIds: groups, SubnetIds: input("SubnetIds") },
+            Tags: tags,
+          },
+        },
+      };
+    case "containerService":
+      return {
+        [ids.take(r.name || r.id, "Service")]: {
+          Type: "AWS::ECS::Service",
+          Properties: {
+            ServiceName: r.name,
+            Cluster: input("EcsCluster"),
+            TaskDefinition: input("EcsTaskDefinition"),
+            LaunchType: "FARGATE",
+            DesiredCount: 1,
+            NetworkConfiguration: { AwsvpcConfiguration: { SecurityGroups: groups, Subnets: input("SubnetIds") } },
+            Tags: tags,
+          },
+        },
+      };
+    case "endpoint":
+      return {
+        [ids.take(r.name || r.id, "Endpoint")]: {
+          Type: "AWS::EC2::VPCEndpoint",
+          Properties: {
+            VpcId: r.vpcId ? ref(vpcIds.get(r.vpcId) as string) : undefined,
+            ServiceName: new Intrinsic("Sub", `com.amazonaws.\${AWS::Region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}`),
+            VpcEndpointType: "Interface",
+            SubnetIds: input("SubnetIds"),
+            SecurityGroupIds: groups,
+            Tags: tags,
+          },
+        },
+      };
+  }
+}

@@ -1,0 +1,70 @@
+// Terraform's name for every part of a design, decided once so that every reference agrees,
+// and the variables that stand for the design's named CIDRs.
+import type { Design, External } from "../../model/schema";
+import { attr, type Block, block, raw, type Value } from "./hcl";
+import { Names } from "./names";
+
+/** Terraform's name for each thing in the design, decided once so that references agree. */
+export interface Naming {
+  vpc: Map<string, string>;
+  group: Map<string, { type: string; name: string }>;
+  prefixList: Map<string, string>;
+  cidr: Map<string, Value>;
+  variables: Block[];
+}
+
+export function cidrVariables(externals: External[], names: Names): Pick<Naming, "cidr" | "variables"> {
+  const cidr = new Map<string, Value>();
+  const variables: Block[] = [];
+  for (const e of externals) {
+    // The Internet is 0.0.0.0/0 and ::/0 and nothing else; it needs no variable.
+    if (e.kind === "internet") continue;
+    const name = names.take(e.kind === "myIp" ? "my_ip" : `${e.name}_cidr`, "cidr");
+    const single = e.cidrs.length === 1;
+    variables.push(
+      block(
+        "variable",
+        [name],
+        [
+          attr("description", e.name),
+          attr("type", raw(single ? "string" : "list(string)")),
+          attr("default", single ? (e.cidrs[0] as string) : e.cidrs),
+        ],
+      ),
+    );
+    e.cidrs.forEach((c, i) => {
+      if (!cidr.has(c)) cidr.set(c, raw(single ? `var.${name}` : `var.${name}[${i}]`));
+    });
+  }
+  return { cidr, variables };
+}
+
+export function naming(design: Design, variableNames: Names): Naming {
+  const vpcNames = new Names();
+  const groupNames = new Names();
+  const plNames = new Names();
+  return {
+    vpc: new Map(design.vpcs.map((v) => [v.id, vpcNames.take(v.name || v.id, "vpc")])),
+    group: new Map(
+      design.groups.map((g) => [
+        g.id,
+        {
+          type: g.isDefault ? "aws_default_security_group" : "aws_security_group",
+          name: groupNames.take(g.name, "sg"),
+        },
+      ]),
+    ),
+    prefixList: new Map(design.prefixLists.map((p) => [p.id, plNames.take(p.name || p.id, "pl")])),
+    ...cidrVariables(design.externals, variableNames),
+  };
+}
+
+export const groupRef = (n: Naming, id: string): Raw => {
+  const g = n.group.get(id);
+  return raw(g ? `${g.type}.${g.name}.id` : JSON.stringify(id));
+};
+export type Raw = ReturnType<typeof raw>;
+
+export function sortedRecord(r: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
