@@ -223,3 +223,34 @@ test("ask about a literal address: SSH only from my IP, HTTPS from anywhere", as
   await expect(page.getByTestId("verdict")).toContainText("Permitted");
   await expect(node(page, "web")).not.toContainText("timeout");
 });
+
+test("Terraform imports through the Import command and is laid out", async ({ app: page }, testInfo) => {
+  const tf = `
+resource "aws_security_group" "web" {
+  name   = "web"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_instance" "web" {
+  ami                    = "ami-123"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.web.id]
+}
+`;
+  page.once("dialog", (d) => void d.accept());
+  const choosing = page.waitForEvent("filechooser");
+  await page.getByText("More").click();
+  await page.getByRole("menuitem", { name: /Import Terraform/ }).click();
+  await (await choosing).setFiles({ name: "main.tf", mimeType: "text/plain", buffer: Buffer.from(tf) });
+  await expect(page.getByTestId("problems")).toHaveCount(0);
+  await expect(page.getByTestId("doc-title")).toContainText("main.tf");
+  await expect(page.locator(".react-flow__node")).toHaveCount(2);
+  await expect(page.locator(".react-flow__node", { hasText: "web" }).first()).toBeVisible();
+  await expect(page.locator(".edge-label", { hasText: "tcp 443" }).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("imported.png") });
+});
