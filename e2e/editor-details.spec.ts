@@ -254,3 +254,13 @@ resource "aws_instance" "web" {
   await expect(page.locator(".edge-label", { hasText: "tcp 443" }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("imported.png") });
 });
+
+test("the design exports to Terraform as a download", async ({ app: page }) => {
+  const downloading = page.waitForEvent("download");
+  await page.getByText("More").click();
+  await page.getByRole("menuitem", { name: "Export Terraform" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.tf$/);
+  const text = await readFile(await download.path(), "utf8");
+  expect(text).toContain("aws_security_group");
+});
