@@ -49,6 +49,23 @@ describe("Terraform JSON syntax (.tf.json)", () => {
     expect(design.groups[0]?.ingress.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: "198.51.100.0/24" }]);
   });
 
+  it("places problems in the JSON", async () => {
+    const text = JSON.stringify(
+      {
+        resource: {
+          aws_security_group: {
+            web: { ingress: [{ from_port: 70000, to_port: 70000, protocol: "tcp", cidr_blocks: ["10.0.0.0/8"] }] },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    expect(await problemsOf([{ name: "main.tf.json", text }])).toEqual([
+      "main.tf.json:7:13: from port 70000 is out of range: expected 0-65535 (-1 = any, for ICMP)",
+    ]);
+  });
+
   it("places a JSON syntax error", async () => {
     expect(await problemsOf([{ name: "main.tf.json", text: '{\n  "resource": [\n}' }])).toEqual([
       "main.tf.json:3:1: not valid JSON: value expected",

@@ -2,9 +2,10 @@
 // the line and column where it was written.
 
 import { load } from "js-yaml";
-import { type Node as JsonNode, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
+import { type ParseError, parse, printParseErrorCode } from "jsonc-parser";
 import { InputError, lineColumn } from "../../model/problems";
 import { lineIndex, type Where } from "../draft";
+import { jsonOffsets } from "../json-offsets";
 import { CLOUDFORMATION_SCHEMA, pathKey, yamlOffsets } from "./yaml";
 
 export type Path = (string | number)[];
@@ -48,34 +49,6 @@ function loadJson(name: string, text: string): LoadedTemplate {
       return { file: name };
     },
   };
-}
-
-/** The offset of every property (its key) and array item in JSON text, by path. */
-function jsonOffsets(text: string): Map<string, number> {
-  const offsets = new Map<string, number>();
-  const walk = (node: JsonNode | undefined, path: Path) => {
-    if (!node) return;
-    if (node.type === "object")
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key?.type !== "string") continue;
-        const p = [...path, String(key.value)];
-        offsets.set(pathKey(p), property.offset);
-        walk(value, p);
-      }
-    else if (node.type === "array")
-      (node.children ?? []).forEach((item, i) => {
-        const p = [...path, i];
-        offsets.set(pathKey(p), item.offset);
-        walk(item, p);
-      });
-  };
-  const tree = parseTree(text);
-  if (tree) {
-    offsets.set(pathKey([]), tree.offset);
-    walk(tree, []);
-  }
-  return offsets;
 }
 
 function loadYaml(name: string, text: string): LoadedTemplate {

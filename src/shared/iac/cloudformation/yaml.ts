@@ -12,6 +12,7 @@ import {
   type Schema,
   type TagDefinition,
 } from "js-yaml";
+import { pathKey } from "../json-offsets";
 
 /** Short tags and the long form each stands for. */
 const FUNCTIONS = [
@@ -75,8 +76,7 @@ export const CLOUDFORMATION_SCHEMA: Schema = CORE_SCHEMA.withTags(
   ...["Ref", "Condition", ...FUNCTIONS].flatMap(tagsFor),
 );
 
-/** A path into the loaded value ("Resources", "Web", "Properties") joined for lookup. */
-export const pathKey = (path: readonly (string | number)[]): string => path.join("\u0000");
+export { pathKey } from "../json-offsets";
 
 /**
  * The offset of every mapping key and sequence item, by path. Points at the key (as a person

@@ -3,7 +3,7 @@ import type { Problem } from "../../model/problems";
 import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { type Ids, type NamedCidr, type Where, warning } from "../draft";
 import { type Resolved, resolve, type Scope, TfRef } from "./expressions";
-import type { Locator } from "./locate";
+import type { Inside, SourceLocator } from "./locate";
 
 export type Body = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ export interface Declaration {
   type: string;
   name: string;
   body: Body;
-  locator: Locator;
+  locator: SourceLocator;
   /** "resource.type.name", the locator's key. */
   key: string;
 }
@@ -38,7 +38,7 @@ export interface Context {
   namedCidrs: NamedCidr[];
 }
 
-export function where(d: Declaration, path: Parameters<Locator["inside"]>[1] = {}): Where {
+export function where(d: Declaration, path: Inside = {}): Where {
   return Object.keys(path).length ? d.locator.inside(d.key, path) : d.locator.block(d.key);
 }
 

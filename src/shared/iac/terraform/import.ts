@@ -9,6 +9,7 @@ import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
 import { Locator } from "./locate";
+import { JsonLocator } from "./locate-json";
 import { readInlineRules, readRuleResource } from "./rules";
 
 export interface TerraformSource {
@@ -54,7 +55,9 @@ const isBody = (v: unknown): v is Body => typeof v === "object" && v !== null &&
 function declarations(files: TerraformSource[], ctx: Context): Declaration[] {
   const out: (Declaration & { order: [number, number] })[] = [];
   files.forEach((file, fileIndex) => {
-    const locator = new Locator(file.name, file.text);
+    const locator = /\.tf\.json$/i.test(file.name)
+      ? new JsonLocator(file.name, file.text)
+      : new Locator(file.name, file.text);
     if (!isBody(file.hcl)) {
       ctx.errors.push(
         error({ file: file.name }, "not a Terraform file: expected blocks such as resource and variable"),

@@ -12,7 +12,23 @@ interface Header {
 const HEADER =
   /^[ \t]*(resource|data|variable|module|output|locals|provider|terraform)\b(?:[ \t]*"([^"]*)")?(?:[ \t]*"([^"]*)")?[ \t]*\{/gm;
 
-export class Locator {
+/** Where to look inside a block: a nested block (the nth of its name), an attribute, a quoted literal. */
+export interface Inside {
+  nested?: string;
+  n?: number;
+  attribute?: string;
+  literal?: string;
+}
+
+/** Places problems in a Terraform file, in its native syntax or its JSON syntax. */
+export interface SourceLocator {
+  /** Where `resource "type" "name"` (key "resource.type.name") starts, for the file's order. */
+  offset(key: string): number;
+  block(key: string): Where;
+  inside(key: string, path: Inside): Where;
+}
+
+export class Locator implements SourceLocator {
   private readonly headers = new Map<string, Header>();
   private readonly lineColumn: (offset: number) => { line: number; column: number };
   constructor(
@@ -47,7 +63,7 @@ export class Locator {
    * Inside a block: the `n`th nested block called `nested` (0-based), then within it the attribute
    * `attribute`, then the quoted literal `literal`; each step narrows where the next one looks.
    */
-  inside(key: string, path: { nested?: string; n?: number; attribute?: string; literal?: string }): Where {
+  inside(key: string, path: Inside): Where {
     const h = this.headers.get(key);
     if (!h) return { file: this.file };
     let from = h.start;
