@@ -3,7 +3,7 @@
 import { emptyDesign, validateDesign } from "../../model/document";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
-import { contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
+import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
 import { type AwsCliFile, type AwsCliOutput, jsonPositioner, readAwsCliOutput } from "./read";
@@ -74,6 +74,13 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   for (const { file, output } of outputs)
     output.Vpcs?.forEach((v, i) => {
       const ipv6 = v.Ipv6CidrBlockAssociationSet?.find((a) => a.Ipv6CidrBlock)?.Ipv6CidrBlock;
+      // A VPC's ranges decide which rule CIDRs are outside it: a broken one is an error, placed.
+      const bad = [
+        { path: ["Vpcs", i, "CidrBlock"], problem: v.CidrBlock && cidrProblem(v.CidrBlock, 4) },
+        { path: ["Vpcs", i, "Ipv6CidrBlockAssociationSet"], problem: ipv6 && cidrProblem(ipv6, 6) },
+      ].filter((b) => b.problem);
+      for (const b of bad) fail(file, b.path, b.problem as string);
+      if (bad.length > 0) return;
       if (vpcs.has(v.VpcId)) {
         warn(file, ["Vpcs", i], `VPC ${v.VpcId} appears twice; the first is kept`);
         return;
