@@ -1,36 +1,11 @@
 import { loadPaths } from "../../node/load";
-import { type FlowEdge, permittedFlows } from "../../shared/engine";
+import { permittedFlows } from "../../shared/engine";
+import { diffFlows, type FlowChange } from "../../shared/engine/reachability";
 import type { Design } from "../../shared/model/schema";
 import { files, flag, parse, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { nodeLabel, printProblems } from "../report";
-
-export interface FlowChange {
-  from: string;
-  to: string;
-  /** The traffic before (absent: no flow) and after (absent: no flow). */
-  before?: string;
-  after?: string;
-}
-
-/** Flows opened (new or wider) and closed (gone or narrower) from design A to design B, by node id. */
-export function diffFlows(a: readonly FlowEdge[], b: readonly FlowEdge[]) {
-  const before = new Map(a.map((e) => [e.id, e]));
-  const after = new Map(b.map((e) => [e.id, e]));
-  const opened: FlowChange[] = [];
-  const closed: FlowChange[] = [];
-  const changed: FlowChange[] = [];
-  const same = (x: FlowEdge, y: FlowEdge) =>
-    JSON.stringify([x.services, x.families]) === JSON.stringify([y.services, y.families]);
-  for (const [id, e] of after) {
-    const old = before.get(id);
-    if (!old) opened.push({ from: e.from, to: e.to, after: e.label });
-    else if (!same(old, e)) changed.push({ from: e.from, to: e.to, before: old.label, after: e.label });
-  }
-  for (const [id, e] of before) if (!after.has(id)) closed.push({ from: e.from, to: e.to, before: e.label });
-  return { opened, closed, changed };
-}
 
 export const diffCommand: Command = {
   name: "diff",
