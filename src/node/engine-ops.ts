@@ -1,33 +1,61 @@
 // The engine's channels, run the same way inline or in the worker thread.
-import type { Request } from "../shared/api";
-import { evaluateFlow, permittedFlows } from "../shared/engine";
+import type { z } from "zod";
+import type { Replies, requests } from "../shared/api";
+import { evaluateFlow, groupFlows, permittedFlows } from "../shared/engine";
 import { findings } from "../shared/engine/findings";
-import type { Finding, FlowEdge, FlowVerdict } from "../shared/engine/types";
+import { diffFlows, reachabilityMatrix, whatCanReach, whoCanReach } from "../shared/engine/reachability";
+import { simulate } from "../shared/engine/simulate";
+import { proposeFix } from "../shared/engine/synthesize";
 import type { Design } from "../shared/model";
 
-export const ENGINE_CHANNELS = ["engine:flows", "engine:evaluate", "engine:findings"] as const;
+export const ENGINE_CHANNELS = [
+  "engine:flows",
+  "engine:evaluate",
+  "engine:findings",
+  "engine:simulate",
+  "engine:proposeFix",
+  "engine:matrix",
+  "engine:reach",
+  "engine:diffFlows",
+  "engine:groupFlows",
+] as const;
 export type EngineChannel = (typeof ENGINE_CHANNELS)[number];
 
 export function isEngineChannel(channel: string): channel is EngineChannel {
   return (ENGINE_CHANNELS as readonly string[]).includes(channel);
 }
 
-export interface EngineResults {
-  "engine:flows": FlowEdge[];
-  "engine:evaluate": FlowVerdict;
-  "engine:findings": Finding[];
-}
+export type EngineResults = Pick<Replies, EngineChannel>;
+/** A request after its schema has validated (and normalized) it. */
+type Valid<C extends EngineChannel> = z.output<(typeof requests)[C]>;
 
 /** Runs one validated request. Throws what the engine throws (InputError for an unknown node). */
-export function runEngine<C extends EngineChannel>(channel: C, request: Request<C>): EngineResults[C] {
+export function runEngine<C extends EngineChannel>(channel: C, request: Valid<C>): EngineResults[C] {
   const { design } = request as { design: Design };
   switch (channel) {
     case "engine:flows":
       return permittedFlows(design) as EngineResults[C];
     case "engine:evaluate":
-      return evaluateFlow(design, (request as Request<"engine:evaluate">).query) as EngineResults[C];
+      return evaluateFlow(design, (request as Valid<"engine:evaluate">).query) as EngineResults[C];
     case "engine:findings":
       return findings(design) as EngineResults[C];
+    case "engine:simulate":
+      return simulate(design, (request as Valid<"engine:simulate">).query) as EngineResults[C];
+    case "engine:proposeFix":
+      return proposeFix(design, (request as Valid<"engine:proposeFix">).intent) as EngineResults[C];
+    case "engine:matrix":
+      return reachabilityMatrix(design, (request as Valid<"engine:matrix">).filter) as EngineResults[C];
+    case "engine:reach": {
+      const { node, role, filter } = request as Valid<"engine:reach">;
+      return (role === "to" ? whoCanReach : whatCanReach)(design, node, filter) as EngineResults[C];
+    }
+    case "engine:diffFlows": {
+      // Flows of both versions, compared pair by pair (node ids match across versions).
+      const { other } = request as Valid<"engine:diffFlows">;
+      return diffFlows(permittedFlows(design), permittedFlows(other)) as EngineResults[C];
+    }
+    case "engine:groupFlows":
+      return groupFlows(design) as EngineResults[C];
   }
   throw new Error(`not an engine channel: ${channel}`);
 }

@@ -2,9 +2,13 @@
 // browser mode): channel names, request schemas and reply types. Both sides import this file;
 // the host validates every request with these schemas before it does anything.
 import { z } from "zod";
+import type { GroupFlow } from "./engine/group-flows";
+import type { FlowDiff, MatrixCell, ReachabilityMatrix } from "./engine/reachability";
+import type { Simulation } from "./engine/simulate";
+import type { FixProposal } from "./engine/synthesize";
 import type { Finding, FlowEdge, FlowVerdict } from "./engine/types";
 import type { Problem } from "./model/problems";
-import { Design } from "./model/schema";
+import { Design, Intent } from "./model/schema";
 
 /** A reply either carries a value or the problems that stopped it; it never throws across IPC. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -24,6 +28,12 @@ export const FlowQuerySchema = z.object({
   icmpCode: z.number().int().min(-1).max(255).optional(),
 });
 
+/** "Only this traffic": a protocol, a port, or both (absent: everything). */
+export const TrafficFilterSchema = z.object({
+  protocol: z.string().min(1).max(16).optional(),
+  port: z.number().int().min(0).max(65535).optional(),
+});
+
 export const ExportTarget = z.enum(["terraform", "cloudformation"]);
 export const ExportFormat = z.enum(["hcl", "yaml", "json"]);
 
@@ -35,6 +45,23 @@ export const requests = {
   "engine:evaluate": z.object({ design: Design, query: FlowQuerySchema }),
   /** Risky or broken parts of the design. */
   "engine:findings": z.object({ design: Design }),
+  /** A packet's hops for the animation: request, the checks, the stateful reply or the timeout. */
+  "engine:simulate": z.object({ design: Design, query: FlowQuerySchema }),
+  /** The tightest change that makes an intent hold, with its diff and the design after it. */
+  "engine:proposeFix": z.object({ design: Design, intent: Intent }),
+  /** Who reaches whom: rows sources, columns targets, cut down to the filter. */
+  "engine:matrix": z.object({ design: Design, filter: TrafficFilterSchema.optional() }),
+  /** One node's view: who can reach it ("to") or what it can reach ("from"). */
+  "engine:reach": z.object({
+    design: Design,
+    node: z.string().min(1).max(256),
+    role: z.enum(["to", "from"]),
+    filter: TrafficFilterSchema.optional(),
+  }),
+  /** Flows opened, closed and changed from `design` (before) to `other` (after). */
+  "engine:diffFlows": z.object({ design: Design, other: Design }),
+  /** Flows aggregated to security-group level, for dense canvases. */
+  "engine:groupFlows": z.object({ design: Design }),
   /** Parse a design file's text (opened or dropped by the user) into a design. */
   "design:parse": z.object({ file: fileText }),
   /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
@@ -75,6 +102,12 @@ export interface Replies {
   "engine:flows": FlowEdge[];
   "engine:evaluate": FlowVerdict;
   "engine:findings": Finding[];
+  "engine:simulate": Simulation;
+  "engine:proposeFix": FixProposal;
+  "engine:matrix": ReachabilityMatrix;
+  "engine:reach": MatrixCell[];
+  "engine:diffFlows": FlowDiff;
+  "engine:groupFlows": GroupFlow[];
   "design:parse": { design: Design; warnings: Problem[] };
   "iac:import": { design: Design; warnings: Problem[] };
   "iac:export": { files: { name: string; text: string }[] };
