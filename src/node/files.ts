@@ -1,8 +1,9 @@
 // Writing design files so that a crash or a full disk never leaves half a file, and the
 // recovery file that autosave keeps for the next start.
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Design, InputError, parseDesign, serializeDesign, validateDesign } from "../shared/model";
+import { MAX_FILE_BYTES } from "../shared/model/limits";
 import { writeFileAtomic } from "./atomic";
 
 export { writeFileAtomic };
@@ -12,12 +13,30 @@ export async function saveDesign(path: string, design: Design): Promise<void> {
   await writeFileAtomic(path, serializeDesign(design));
 }
 
+/**
+ * A file's text, refusing one larger than any real design or template before reading it: a
+ * 100 MB file would cost the whole app its memory for nothing. File system errors are thrown as is.
+ */
+export async function readTextFile(path: string): Promise<string> {
+  const { size } = await stat(path);
+  if (size > MAX_FILE_BYTES)
+    throw new InputError([
+      {
+        file: path,
+        message: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${Math.round(size / 1024 / 1024)} MB): no real design or template is this large, so it is not read`,
+        severity: "error",
+      },
+    ]);
+  return readFile(path, "utf8");
+}
+
 /** Reads and validates a design file; a bad one throws InputError naming the file, line and column. */
 export async function readDesignFile(path: string): Promise<Design> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError([{ file: path, message: `cannot read the file: ${ioReason(error)}`, severity: "error" }]);
   }
   return parseDesign(text, path);

@@ -3,6 +3,7 @@
 import { parse } from "@cdktf/hcl2json";
 import { type ParseError, parse as parseJson, printParseErrorCode } from "jsonc-parser";
 import { type ImportResult, importTerraform } from "../shared/iac/terraform/import";
+import { checkNesting } from "../shared/model/limits";
 import { InputError, lineColumn, type Problem } from "../shared/model/problems";
 
 // hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected the start of ...]".
@@ -25,6 +26,7 @@ export function hclProblems(name: string, message: string): Problem[] {
  * hcl2json produces (blocks as objects, expressions as "${...}" strings), so it is used as is.
  */
 function parseTerraformJson(name: string, text: string): unknown {
+  checkNesting(text, name);
   const errors: ParseError[] = [];
   const value: unknown = parseJson(text, errors, { allowTrailingComma: false, disallowComments: false });
   // Only the first: the ones after it are usually its echo.

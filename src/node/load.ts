@@ -1,10 +1,11 @@
 // FILE arguments of the CLI (and files dropped on the app): files or folders of any importable
 // kind, detected by name and content, read into one design plus warnings.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { importAwsCli, isAwsCliOutput, parseJson } from "../shared/iac/awscli";
 import { importCloudFormation } from "../shared/iac/cloudformation";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
+import { readTextFile } from "./files";
 import { importTerraformFiles } from "./hcl";
 import { mergeDesigns, type Source } from "./merge";
 import { declarationLocator, designLocator, firstOf, type Locate, placesLocator } from "./places";
@@ -157,9 +158,10 @@ export async function loadPaths(paths: readonly string[]): Promise<Loaded & { fi
   const warnings: Problem[] = [];
   const read = async (path: string) => {
     try {
-      files.push({ name: path, text: await readFile(path, "utf8") });
+      files.push({ name: path, text: await readTextFile(path) });
     } catch (e) {
-      problems.push({ file: path, message: `cannot read the file: ${ioMessage(e)}`, severity: "error" });
+      if (e instanceof InputError) problems.push(...e.problems);
+      else problems.push({ file: path, message: `cannot read the file: ${ioMessage(e)}`, severity: "error" });
     }
   };
   for (const path of paths) {

@@ -5,6 +5,7 @@
 //     description: the app reads the database
 import { load, YAMLException } from "js-yaml";
 import { z } from "zod";
+import { checkExpandedSize } from "../model/limits";
 import { formatPath, InputError, lineColumn, type Problem } from "../model/problems";
 import { normalizeProtocol } from "../model/protocol";
 import { offsetAt, yamlOffsets } from "./positions";
@@ -69,6 +70,7 @@ export function parseAssertions(text: string, file?: string): Assertion[] {
       },
     ]);
   }
+  checkExpandedSize(value, text, file);
   const offsets = yamlOffsets(text);
   const problems: Problem[] = [];
   const problem = (path: (string | number)[], message: string) => {

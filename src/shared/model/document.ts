@@ -1,11 +1,13 @@
 // Reading and writing `*.palisade.json`: parse, migrate, validate, serialize with a stable key order.
 import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
+import { checkNesting } from "./limits";
 import { migrate } from "./migrations";
 import { formatPath, InputError, lineColumn, type Problem } from "./problems";
 import { CURRENT_VERSION, Design, FORMAT } from "./schema";
 
 /** Parses and validates a design file's text. Throws InputError naming the first bad field's path and line. */
 export function parseDesign(text: string, file?: string): Design {
+  checkNesting(text, file);
   const errors: ParseError[] = [];
   const raw: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {

@@ -9,6 +9,7 @@ import {
   printParseErrorCode,
 } from "jsonc-parser";
 import type { z } from "zod";
+import { checkNesting } from "../../model/limits";
 import { formatPath, InputError, lineColumn, type Problem } from "../../model/problems";
 import { OUTPUT_KEYS, OUTPUTS, type OutputKey } from "./shapes";
 
@@ -66,6 +67,7 @@ export function jsonPosition(text: string, path: readonly (string | number)[]): 
 }
 
 export function parseJson(file: AwsCliFile): unknown {
+  checkNesting(file.text, file.name);
   const errors: ParseError[] = [];
   const value: unknown = parse(file.text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];

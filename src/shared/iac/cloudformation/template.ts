@@ -3,6 +3,7 @@
 
 import { load } from "js-yaml";
 import { type ParseError, parse, printParseErrorCode } from "jsonc-parser";
+import { checkExpandedSize, checkNesting } from "../../model/limits";
 import { InputError, lineColumn } from "../../model/problems";
 import { lineIndex, type Where } from "../draft";
 import { jsonOffsets } from "../json-offsets";
@@ -19,6 +20,7 @@ export interface LoadedTemplate {
 const looksLikeJson = (text: string) => text.trimStart().startsWith("{");
 
 function loadJson(name: string, text: string): LoadedTemplate {
+  checkNesting(text, name);
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length) {
@@ -67,6 +69,7 @@ function loadYaml(name: string, text: string): LoadedTemplate {
       },
     ]);
   }
+  checkExpandedSize(value, text, name);
   let offsets: Map<string, number> | undefined;
   let place: ((offset: number) => { line: number; column: number }) | undefined;
   return {
