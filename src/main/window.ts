@@ -24,6 +24,8 @@ export function createAppWindow(preloadDir: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click on a link would otherwise ask for a new window outside the click handler.
+      disableBlinkFeatures: "Auxclick",
     },
   });
 }
