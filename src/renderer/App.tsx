@@ -7,6 +7,8 @@ import { HelpOverlay, NoticeView, ProblemsPanel, RecoveryBanner } from "./chrome
 import { Palette } from "./chrome/Palette";
 import { TopBar } from "./chrome/TopBar";
 import { Inspector } from "./inspector/Inspector";
+import { FixDialog } from "./intents/FixDialog";
+import { IntentPopover } from "./intents/IntentPopover";
 import { BottomPanel } from "./panels/BottomPanel";
 import { useEngineSync } from "./state/engine";
 import { useKeyboard } from "./state/keyboard";
@@ -33,6 +35,8 @@ function Editor() {
       <ProblemsPanel />
       <NoticeView />
       <HelpOverlay />
+      <IntentPopover />
+      <FixDialog />
     </div>
   );
 }

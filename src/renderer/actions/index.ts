@@ -1,5 +1,6 @@
 export * from "./groups";
 export * from "./ids";
+export * from "./intents";
 export * from "./nodes";
 export * from "./rules";
 export * from "./selection";

@@ -14,6 +14,9 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { addGroup, attachGroup } from "../actions/groups";
 import { addExternal, addResource, moveNodes } from "../actions/nodes";
+import { IntentEdgeView } from "../intents/IntentEdgeView";
+import { toIntentEdges } from "../intents/intentEdges";
+import { PacketOverlay } from "../simulate/PacketOverlay";
 import { change, run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
 import { DesignNode } from "./DesignNode";
@@ -23,12 +26,22 @@ import { FlowEdgeView, NODE_WIDTH } from "./FlowEdgeView";
 import { markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
 
 const nodeTypes = { resource: DesignNode, external: DesignNode };
-const edgeTypes = { flow: FlowEdgeView };
+const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
+
+/** The node under a pointer, found through whatever is drawn on top (the connection line). */
+function nodeAt(x: number, y: number): string | undefined {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const id = el.closest(".react-flow__node")?.getAttribute("data-id");
+    if (id) return id;
+  }
+  return undefined;
+}
 
 export function Canvas() {
   const design = useEditor((s) => s.history.present);
   const selection = useEditor((s) => s.selection);
   const flows = useEditor((s) => s.flows);
+  const findings = useEditor((s) => s.findings);
   const hoverEdge = useEditor((s) => s.hoverEdge);
   const ask = useEditor((s) => s.ask);
   const theme = useEditor((s) => s.theme);
@@ -67,9 +80,13 @@ export function Canvas() {
     [heightsKey],
   );
   const base = useMemo(() => toEdges(flows, heights), [flows, heights]);
+  const intentEdges = useMemo(() => toIntentEdges(design, findings, heights), [design, findings, heights]);
   const edges: Edge[] = useMemo(
-    () => markEdges(base, { selectedEdge: selection.edge, hoverEdge, selectedNodes: new Set(selection.nodes) }),
-    [base, selection, hoverEdge],
+    () => [
+      ...markEdges(base, { selectedEdge: selection.edge, hoverEdge, selectedNodes: new Set(selection.nodes) }),
+      ...intentEdges,
+    ],
+    [base, selection, hoverEdge, intentEdges],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
@@ -151,11 +168,21 @@ export function Canvas() {
         onNodeDragStop={(_, __, dragged) =>
           run(moveNodes, { positions: dragged.map((n) => ({ id: n.id, position: n.position })) })
         }
-        onEdgeClick={(_, edge) => editor.set({ selection: { nodes: [], edge: edge.id } })}
+        onEdgeClick={(_, edge) => {
+          if (edge.type === "flow") editor.set({ selection: { nodes: [], edge: edge.id } });
+        }}
+        onConnectEnd={(event, state) => {
+          // Dropped on a node's body rather than a handle: that node is the intended target.
+          const from = state.fromNode?.id;
+          const point = "changedTouches" in event ? event.changedTouches[0] : event;
+          if (!from || !point) return;
+          const to = nodeAt(point.clientX, point.clientY);
+          if (to && to !== from) editor.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
+        }}
+        connectionLineStyle={{ stroke: "var(--accent)", strokeWidth: 2, strokeDasharray: "7 5" }}
         onEdgeMouseEnter={(_, edge) => editor.set({ hoverEdge: edge.id })}
         onEdgeMouseLeave={() => editor.set({ hoverEdge: undefined })}
         onPaneClick={() => editor.set({ selection: { nodes: [] } })}
-        nodesConnectable={false}
         deleteKeyCode={null}
         onlyRenderVisibleElements
         minZoom={0.1}
@@ -165,6 +192,7 @@ export function Canvas() {
       >
         <Background gap={24} />
         <EdgeHoverCard />
+        <PacketOverlay />
         {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
         <Controls showInteractive={false} />
       </ReactFlow>

@@ -92,6 +92,15 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
         </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} />
+      {/* After the anchor handles, so edges keep using those: drag from here to intend a connection. */}
+      <Handle
+        type="source"
+        id="intent"
+        position={Position.Bottom}
+        className="intent-handle"
+        title="Drag to another node: a connection you intend"
+        aria-label={`Draw an intended connection from ${data.name}`}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { FlowEdge, FlowQuery, FlowVerdict } from "../../shared/engine/types
 import type { Design } from "../../shared/model";
 import { api } from "../api-client";
 import { VerdictView } from "../panels/VerdictView";
+import { sendPacket } from "../simulate/send";
 
 export function queryOfEdge(flow: FlowEdge): FlowQuery {
   const s = flow.services[0];
@@ -45,6 +46,9 @@ export function EdgeDetails({ design, flow, compact }: { design: Design; flow: F
         <span className={`badge badge--${flow.exposure}`}>{flow.exposure}</span> {flow.label}
       </p>
       <p className="muted small">Replies return whatever the rules say: security groups are stateful.</p>
+      <button type="button" onClick={() => void sendPacket(queryOfEdge(flow))}>
+        Send a packet
+      </button>
       {error && <p className="error-text">{error}</p>}
       {verdict && <VerdictView verdict={verdict} compact={compact} />}
     </div>

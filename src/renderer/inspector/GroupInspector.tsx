@@ -18,6 +18,8 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
   const [editing, setEditing] = useState<number | undefined>();
   const [adding, setAdding] = useState(false);
   const rules = group[direction];
+  const focus = useEditor((s) => s.focusRule);
+  const focused = focus?.groupId === group.id && focus.direction === direction ? focus.index : undefined;
   const editingRule = editing !== undefined ? rules[editing] : undefined;
   const initial = useMemo(() => (editingRule ? formOfRule(editingRule, group.id) : undefined), [editingRule, group.id]);
   const title = direction === "ingress" ? "Inbound rules" : "Outbound rules";
@@ -35,7 +37,12 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
       )}
       <ul className="rule-list">
         {rules.map((rule, index) => (
-          <li key={rule.id} className={editing === index ? "is-editing" : ""}>
+          <li
+            key={rule.id}
+            className={[editing === index ? "is-editing" : "", focused === index ? "is-focused" : ""].join(" ")}
+            data-rule={`${direction}-${index}`}
+            ref={focused === index ? (el) => el?.scrollIntoView({ block: "nearest" }) : undefined}
+          >
             <span className="rule-text">
               <code>{describeRule(design, group, direction, rule)}</code>
               {rule.description && <span className="muted"> · {rule.description}</span>}

@@ -2,8 +2,10 @@
 // that decide it, and the canvas marks the side that drops a blocked flow.
 import { useEffect, useState } from "react";
 import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
+import { sendPacket } from "../simulate/send";
 import { evaluate } from "../state/engine";
 import { editor, useEditor } from "../state/store";
+import { SimulationView } from "./SimulationView";
 import { VerdictView } from "./VerdictView";
 
 const PROTOCOLS = [
@@ -16,6 +18,7 @@ const PROTOCOLS = [
 export function AskTab() {
   const design = useEditor((s) => s.history.present);
   const ask = useEditor((s) => s.ask);
+  const simulation = useEditor((s) => s.simulation);
   const selected = useEditor((s) => s.selection.nodes);
   const nodes = [...design.externals, ...design.resources];
   const nodeIds = new Set(nodes.map((n) => n.id));
@@ -92,8 +95,16 @@ export function AskTab() {
         <button type="submit" className="primary" disabled={!ready}>
           Ask
         </button>
+        <button
+          type="button"
+          disabled={!ready}
+          title="Animate a packet along the flow: the reply comes back, or it times out where it is dropped"
+          onClick={() => void sendPacket({ from, to, protocol, ...(needsPort ? { port: portNumber } : {}) })}
+        >
+          Send packet
+        </button>
         {ask && (
-          <button type="button" onClick={() => editor.set({ ask: undefined })}>
+          <button type="button" onClick={() => editor.set({ ask: undefined, simulation: undefined })}>
             Clear
           </button>
         )}
@@ -107,6 +118,7 @@ export function AskTab() {
           ))}
         </ul>
       )}
+      {ask?.verdict && simulation?.sim.verdict === ask.verdict && <SimulationView sim={simulation.sim} />}
       {ask?.verdict && <VerdictView verdict={ask.verdict} />}
     </form>
   );

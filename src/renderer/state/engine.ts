@@ -20,6 +20,8 @@ export function useEngineSync(): void {
         flows: flows.ok ? flows.value : [],
         findings: findings.ok ? findings.value : [],
         engineError: flows.ok ? undefined : flows.problems.map(formatProblem).join("\n"),
+        // A packet sent through the old rules says nothing about the new ones.
+        simulation: undefined,
       });
       const ask = editor.get().ask;
       // The question stays asked across edits: its answer follows the design.
@@ -37,6 +39,7 @@ export async function evaluate(query: FlowQuery, stillWanted: () => boolean = ()
   const reply = await api["engine:evaluate"]({ design, query });
   if (!stillWanted()) return;
   editor.set({
+    simulation: undefined,
     ask: reply.ok ? { query, verdict: reply.value } : { query, problems: reply.problems },
   });
 }

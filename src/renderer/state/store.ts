@@ -2,12 +2,19 @@
 // The design itself lives in `history.present`; everything derived from it (flows, findings)
 // comes from the engine over the api and is replaced, never edited, here.
 import { useSyncExternalStore } from "react";
+import type { GroupFlow } from "../../shared/engine/group-flows";
+import type { FlowDiff } from "../../shared/engine/reachability";
+import type { Simulation } from "../../shared/engine/simulate";
+import type { FixProposal } from "../../shared/engine/synthesize";
 import type { Finding, FlowEdge, FlowQuery, FlowVerdict } from "../../shared/engine/types";
 import { type Design, emptyDesign, type Problem } from "../../shared/model";
 import type { Clipboard } from "../actions/selection";
 import { type History, startHistory } from "./history";
 
-export type BottomTab = "flows" | "findings" | "ask";
+export type BottomTab = "flows" | "findings" | "ask" | "matrix";
+
+/** What the canvas draws: nodes and their flows, or security groups and the flows between them. */
+export type CanvasLevel = "nodes" | "groups";
 
 export interface Selection {
   nodes: string[];
@@ -33,6 +40,20 @@ export interface EditorState {
   findings: Finding[];
   engineError?: string;
   ask?: { query: FlowQuery; verdict?: FlowVerdict; problems?: Problem[] };
+  /** A rule to point at in the inspector (a finding about it was chosen). */
+  focusRule?: { groupId: string; direction: "ingress" | "egress"; index: number };
+  /** The packet being animated; seq restarts the animation when the same flow is sent again. */
+  simulation?: { sim: Simulation; seq: number };
+  /** A connection just drawn between two nodes, waiting for its protocol and port. */
+  intentDraft?: { from: string; to: string; x: number; y: number };
+  /** A proposed fix of an intent, shown as a diff before it is applied. */
+  fix?: { intentId: string; proposal?: FixProposal; problems?: Problem[] };
+  /** Flows opened and closed against another design file ("Compare with file…"). */
+  compare?: { name: string; diff: FlowDiff };
+  /** The user's choice of level; absent = automatic (groups past DENSE_EDGES node edges). */
+  levelChoice?: CanvasLevel;
+  /** Flows between security groups, fetched while the canvas is at group level. */
+  groupFlows: GroupFlow[];
   notice?: Notice;
   /** Problems of a file that could not be opened, shown until dismissed. */
   problems?: { title: string; problems: Problem[] };
@@ -70,6 +91,7 @@ export function initialState(design: Design = emptyDesign()): EditorState {
     selection: { nodes: [] },
     flows: [],
     findings: [],
+    groupFlows: [],
     bottomTab: "flows",
     helpOpen: false,
     theme: "system",

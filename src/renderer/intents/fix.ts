@@ -1,0 +1,26 @@
+// "Fix": the engine proposes the tightest change that makes an intent hold; the dialog shows it
+// as a diff, and applying it is one undoable step.
+
+import { applyFix } from "../actions/intents";
+import { api } from "../api-client";
+import { run } from "../state/commands";
+import { editor, notify } from "../state/store";
+
+export async function proposeFixFor(intentId: string): Promise<void> {
+  const design = editor.get().history.present;
+  const intent = design.intents.find((i) => i.id === intentId);
+  if (!intent) return;
+  editor.set({ fix: { intentId } });
+  const reply = await api["engine:proposeFix"]({ design, intent });
+  if (editor.get().fix?.intentId !== intentId) return;
+  editor.set({ fix: reply.ok ? { intentId, proposal: reply.value } : { intentId, problems: reply.problems } });
+}
+
+export function applyProposedFix(): void {
+  const fix = editor.get().fix;
+  if (!fix?.proposal) return;
+  if (run(applyFix, { changes: fix.proposal.changes })) {
+    editor.set({ fix: undefined });
+    notify("info", "Fix applied; undo takes it back in one step");
+  }
+}
