@@ -2,6 +2,7 @@
 import { EXTERNAL_KINDS, type External, type ExternalKind } from "../../shared/model";
 import { EXTERNAL_TITLES, updateExternal } from "../actions/nodes";
 import { KindIcon } from "../canvas/icons";
+import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
 import { Field, SelectField } from "./Field";
 import { splitList, validateCidrList, validateName } from "./validators";
@@ -29,6 +30,7 @@ export function ExternalInspector({ external }: { external: External }) {
         hint="One or more, separated by commas"
         onCommit={(text) => update({ cidrs: splitList(text) })}
       />
+      <ReachButtons nodeId={external.id} />
     </div>
   );
 }

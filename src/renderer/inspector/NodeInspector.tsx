@@ -3,6 +3,7 @@ import { RESOURCE_KINDS, type Resource, type ResourceKind } from "../../shared/m
 import { attachGroup, detachGroup, GROUPS_PER_INTERFACE } from "../actions/groups";
 import { RESOURCE_TITLES, updateResource } from "../actions/nodes";
 import { KindIcon } from "../canvas/icons";
+import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { Field, SelectField } from "./Field";
@@ -102,6 +103,7 @@ export function NodeInspector({ resource }: { resource: Resource }) {
           </select>
         </div>
       )}
+      <ReachButtons nodeId={resource.id} />
     </div>
   );
 }

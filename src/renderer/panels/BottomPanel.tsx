@@ -3,11 +3,13 @@ import { type BottomTab, editor, useEditor } from "../state/store";
 import { AskTab } from "./AskTab";
 import { FindingsTab } from "./FindingsTab";
 import { FlowsTab } from "./FlowsTab";
+import { MatrixTab } from "./MatrixTab";
 
 const TABS: { id: BottomTab; label: string }[] = [
   { id: "flows", label: "Flows" },
   { id: "findings", label: "Findings" },
   { id: "ask", label: "Ask" },
+  { id: "matrix", label: "Matrix" },
 ];
 
 export function BottomPanel() {
@@ -38,6 +40,7 @@ export function BottomPanel() {
         {tab === "flows" && <FlowsTab />}
         {tab === "findings" && <FindingsTab />}
         {tab === "ask" && <AskTab />}
+        {tab === "matrix" && <MatrixTab />}
       </div>
     </section>
   );

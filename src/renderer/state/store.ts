@@ -48,6 +48,8 @@ export interface EditorState {
   intentDraft?: { from: string; to: string; x: number; y: number };
   /** A proposed fix of an intent, shown as a diff before it is applied. */
   fix?: { intentId: string; proposal?: FixProposal; problems?: Problem[] };
+  /** "Who can reach X" / "what can X reach", shown in the Matrix tab. */
+  reach?: { node: string; role: "to" | "from"; filter: { protocol?: string; port?: number } };
   /** Flows opened and closed against another design file ("Compare with file…"). */
   compare?: { name: string; diff: FlowDiff };
   /** The user's choice of level; absent = automatic (groups past DENSE_EDGES node edges). */
