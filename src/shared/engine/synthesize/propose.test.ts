@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { emptyDesign, validateDesign } from "../../model/document";
 import type { Design, External, Intent, Resource, Rule, SecurityGroup } from "../../model/schema";
 import { evaluateFlow } from "../evaluate";
+import { permittedFlows } from "../flows";
 import { applyChanges, describeChanges } from "./changes";
 import { unsatisfiedIntents } from "./intents";
+import { permittedPairCount } from "./pairs";
 import { proposeFix } from "./propose";
 
 const at = { x: 0, y: 0 };
@@ -212,5 +214,26 @@ describe("unsatisfiedIntents", () => {
     const open = unsatisfiedIntents(d);
     expect(open.map((u) => u.intent.id)).toEqual(["i1"]);
     expect(open[0]?.message).toMatch(/Not permitted/);
+  });
+});
+
+describe("permittedPairCount", () => {
+  it("counts the ordered node pairs permittedFlows draws, without drawing them", () => {
+    const d = design(
+      [
+        group("sg-app", "app"),
+        group("sg-db", "db", {
+          ingress: [allOut("db-in")].map((r) => ({ ...r, peer: { kind: "group" as const, groupId: "sg-app" } })),
+        }),
+      ],
+      [
+        node("app-1", ["sg-app"], "10.0.2.11"),
+        node("app-2", ["sg-app"], "10.0.2.12"),
+        node("db", ["sg-db"], "10.0.3.20"),
+      ],
+      [internet, office],
+    );
+    expect(permittedPairCount(d)).toBe(permittedFlows(d).length);
+    expect(permittedPairCount(d)).toBeGreaterThan(2);
   });
 });

@@ -8,7 +8,7 @@ import { indexDesign } from "../index-design";
 import { type SideOption, sideOptions, usedIds } from "./candidates";
 import { applyChanges, type Change, describeChanges } from "./changes";
 import { intentHolds } from "./intents";
-import { permittedPairCount } from "./pairs";
+import { openingCounter } from "./opening";
 
 export interface FixAlternative {
   changes: Change[];
@@ -51,7 +51,7 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
   const none: SideOption = { changes: [], peerKind: "group" };
   const ingress = target.isResource ? [none, ...sideOptions(target, source, "ingress", intent, taken)] : [none];
   const egress = source.isResource ? [none, ...sideOptions(source, target, "egress", intent, taken)] : [none];
-  const before = permittedPairCount(design);
+  const weigh = openingCounter(design, intent);
   const scored: Scored[] = [];
   const alone = new Set<string>();
   for (const [a, i] of ingress.entries())
@@ -60,14 +60,14 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
       if (changes.length === 0) continue;
       // A side's rule is useless when the other side's rule alone already makes the intent hold.
       if (alone.has(`i${a}`) || alone.has(`e${b}`)) continue;
-      const after = applyChanges(design, changes);
-      if (!intentHolds(after, intent)) continue;
+      const { holds: works, newPairs } = weigh(changes);
+      if (!works) continue;
       if (a === 0) alone.add(`e${b}`);
       if (b === 0) alone.add(`i${a}`);
       const cidrs = (i.peerKind === "cidr" ? 1 : 0) + (e.peerKind === "cidr" ? 1 : 0);
       // Tiebreak: fewer changes, then group references, then the order options were listed in.
       const rank = changes.length * 1e6 + cidrs * 1e5 + a * 300 + b;
-      scored.push({ changes, newPairs: permittedPairCount(after) - before, rank });
+      scored.push({ changes, newPairs, rank });
     }
   scored.sort((x, y) => x.newPairs - y.newPairs || x.rank - y.rank);
   const best = scored[0];
