@@ -132,6 +132,20 @@ describe("proposeFix", () => {
     ]);
   });
 
+  it("adds an egress rule to the Internet's CIDR for an outbound intent", () => {
+    const d = design([group("sg-db", "db", { egress: [] })], [node("db", ["sg-db"], "10.0.3.20")]);
+    const fix = proposeFix(d, intent("db", "internet", "tcp", 443));
+    expect(fix.diff).toEqual(["+ sg-db (db) egress: tcp 443 to 0.0.0.0/0"]);
+    expect(fix.warnings).toEqual([]);
+  });
+
+  it("warns when the intent itself opens a database port to the whole Internet", () => {
+    const d = design([group("sg-db", "db")], [node("db", ["sg-db"], "10.0.3.20")]);
+    const fix = proposeFix(d, intent("internet", "db"));
+    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from 0.0.0.0/0"]);
+    expect(fix.warnings).toEqual([expect.stringMatching(/^Database port open to the Internet: /)]);
+  });
+
   it("creates and attaches a group named after a target that has none", () => {
     const d = design([group("sg-app", "app")], [node("app", ["sg-app"], "10.0.2.11"), node("cache", [], "10.0.3.7")]);
     const fix = proposeFix(d, intent("app", "cache", "tcp", 6379));

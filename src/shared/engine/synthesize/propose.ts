@@ -9,6 +9,7 @@ import { type SideOption, sideOptions, usedIds } from "./candidates";
 import { applyChanges, type Change, describeChanges } from "./changes";
 import { intentHolds } from "./intents";
 import { openingCounter } from "./opening";
+import { newRisks } from "./risks";
 
 export interface FixAlternative {
   changes: Change[];
@@ -21,6 +22,8 @@ export interface FixProposal extends FixAlternative {
   summary: string;
   /** The design with the changes applied. */
   design: Design;
+  /** What the change makes risky, from the findings (a port open to the Internet, a quota exceeded). */
+  warnings: string[];
   /** Other changes that also work, tightest first (at most three), for people who prefer them. */
   alternatives: FixAlternative[];
 }
@@ -46,7 +49,16 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
   const target = index.nodes.get(intent.to);
   if (!source || !target) throw new InputError([{ message: `no node has id "${intent.from}"`, severity: "error" }]);
   const what = `${source.name} -> ${target.name} on ${traffic(intent)}`;
-  if (holds) return { changes: [], diff: [], newPairs: 0, alternatives: [], design, summary: `${what} already holds.` };
+  if (holds)
+    return {
+      changes: [],
+      diff: [],
+      newPairs: 0,
+      alternatives: [],
+      warnings: [],
+      design,
+      summary: `${what} already holds.`,
+    };
   const taken = usedIds(design);
   const none: SideOption = { changes: [], peerKind: "group" };
   const ingress = target.isResource ? [none, ...sideOptions(target, source, "ingress", intent, taken)] : [none];
@@ -89,10 +101,12 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
     `To let ${what}: ${chosen.diff.map((d) => d.slice(2)).join("; ")}.`,
     `Node pairs that had no permitted flow and now have one: ${n}${n > 1 ? "; no option opens fewer" : ""}.`,
   ].join(" ");
+  const after = applyChanges(design, best.changes);
   return {
     ...chosen,
     summary,
-    design: applyChanges(design, best.changes),
+    warnings: newRisks(design, after, best.changes),
+    design: after,
     alternatives: scored.slice(1, 4).map(alternative),
   };
 }
