@@ -68,7 +68,7 @@ describe("Terraform JSON syntax (.tf.json)", () => {
 
   it("places a JSON syntax error", async () => {
     expect(await problemsOf([{ name: "main.tf.json", text: '{\n  "resource": [\n}' }])).toEqual([
-      "main.tf.json:3:1: not valid JSON: value expected",
+      "main.tf.json:3:1: not valid JSON: expected a value",
     ]);
   });
 });

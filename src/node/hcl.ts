@@ -1,8 +1,8 @@
 // The Node-only edge of Terraform import: @cdktf/hcl2json loads its parser (Go compiled to wasm)
 // with fs, so it runs here, in main and the CLI, and src/shared works on its JSON output.
 import { parse } from "@cdktf/hcl2json";
-import { type ParseError, parse as parseJson, printParseErrorCode } from "jsonc-parser";
 import { type ImportResult, importTerraform } from "../shared/iac/terraform/import";
+import { parseJsonText } from "../shared/model/json";
 import { checkNesting } from "../shared/model/limits";
 import { InputError, lineColumn, type Problem } from "../shared/model/problems";
 
@@ -26,22 +26,7 @@ export function hclProblems(name: string, message: string): Problem[] {
  * hcl2json produces (blocks as objects, expressions as "${...}" strings), so it is used as is.
  */
 function parseTerraformJson(name: string, text: string): unknown {
-  checkNesting(text, name);
-  const errors: ParseError[] = [];
-  const value: unknown = parseJson(text, errors, { allowTrailingComma: false, disallowComments: false });
-  // Only the first: the ones after it are usually its echo.
-  if (errors.length)
-    throw new InputError(
-      errors.slice(0, 1).map((e) => ({
-        file: name,
-        ...lineColumn(text, e.offset),
-        message: `not valid JSON: ${printParseErrorCode(e.error)
-          .replace(/([a-z])([A-Z])/g, "$1 $2")
-          .toLowerCase()}`,
-        severity: "error" as const,
-      })),
-    );
-  return value;
+  return parseJsonText(text, name, { comments: true });
 }
 
 /** A .tf file's text as hcl2json's JSON. Throws InputError at file:line:column on a syntax error. */

@@ -1,7 +1,8 @@
 // Where a part of the loaded design was written, so that findings print as file:line:column and
 // SARIF results point into the file a reviewer opens.
-import { jsonPositioner } from "../shared/iac/awscli/read";
+
 import { lineColumn } from "../shared/model";
+import { jsonPositioner } from "../shared/model/json";
 import type { Design } from "../shared/model/schema";
 
 export interface Place {

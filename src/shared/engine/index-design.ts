@@ -142,12 +142,18 @@ export function indexDesign(design: Design): DesignIndex {
         const rule = protocol === raw.protocol ? raw : { ...raw, protocol };
         const serviceKey = `${protocol}/${rule.fromPort}/${rule.toPort}`;
         let service = services.get(serviceKey);
-        if (!service) services.set(serviceKey, (service = serviceOfRule(rule)));
+        if (!service) {
+          service = serviceOfRule(rule);
+          services.set(serviceKey, service);
+        }
         const p = rule.peer;
         const peerKey =
           p.kind === "group" ? `g/${p.groupId}` : p.kind === "prefixList" ? `p/${p.prefixListId}` : `c/${p.cidr}`;
         let peer = peers.get(peerKey);
-        if (!peer) peers.set(peerKey, (peer = peerMatch(rule, prefixLists)));
+        if (!peer) {
+          peer = peerMatch(rule, prefixLists);
+          peers.set(peerKey, peer);
+        }
         return { group, direction, index, rule, service, peer };
       });
     rules.set(group.id, { ingress: of("ingress"), egress: of("egress") });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lineColumn, type Problem } from "../model/problems";
-import { checkRule, Ids, lineIndex } from "./draft";
+import { lineColumn, lineIndex, type Problem } from "../model/problems";
+import { checkRule, Ids } from "./draft";
 
 describe("Ids", () => {
   it("makes valid, unique ids from any text", () => {

@@ -15,25 +15,6 @@ export interface Where {
   column?: number;
 }
 
-/**
- * Line and column of any offset in `text`, in O(log n) after one pass: importers place thousands
- * of values, and scanning from the start for each would make a large file quadratic.
- */
-export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
-  };
-}
-
 /** A value as a message shows it: text as is, references by their own toString, anything else as JSON. */
 export function show(value: unknown): string {
   if (typeof value === "string") return value;

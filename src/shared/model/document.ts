@@ -1,66 +1,19 @@
 // Reading and writing `*.palisade.json`: parse, migrate, validate, serialize with a stable key order.
-import { findNodeAtLocation, type ParseError, parse, parseTree, printParseErrorCode } from "jsonc-parser";
-import { checkNesting } from "./limits";
+import { jsonPositioner, parseJsonText } from "./json";
 import { migrate } from "./migrations";
 import { formatPath, InputError, lineColumn, type Problem } from "./problems";
 import { CURRENT_VERSION, Design, FORMAT } from "./schema";
 
 /** Parses and validates a design file's text. Throws InputError naming the first bad field's path and line. */
 export function parseDesign(text: string, file?: string): Design {
-  checkNesting(text, file);
-  const errors: ParseError[] = [];
-  const raw: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0) {
-    const first = errors[0] as ParseError;
-    throw new InputError([
-      {
-        file,
-        ...lineColumn(text, first.offset),
-        message: `not valid JSON: ${describeJsonError(printParseErrorCode(first.error))}`,
-        severity: "error",
-      },
-    ]);
-  }
-  return validateDesign(raw, { file, text });
-}
-
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "malformed number",
-  PropertyNameExpected: "expected a property name in double quotes",
-  ValueExpected: "expected a value",
-  ColonExpected: "expected a colon after the property name",
-  CommaExpected: "expected a comma between items",
-  CloseBraceExpected: "expected } to close the object",
-  CloseBracketExpected: "expected ] to close the list",
-  EndOfFileExpected: "unexpected text after the end of the document",
-  InvalidCommentToken: "comments are not allowed in JSON",
-  UnexpectedEndOfComment: "comments are not allowed in JSON",
-  UnexpectedEndOfString: "a string is not closed",
-  UnexpectedEndOfNumber: "a number is cut short",
-  InvalidUnicode: "bad unicode escape",
-  InvalidEscapeCharacter: "bad escape character",
-  InvalidCharacter: "control character in a string",
-};
-
-function describeJsonError(code: string): string {
-  return JSON_ERRORS[code] ?? code;
+  return validateDesign(parseJsonText(text, file), { file, text });
 }
 
 /** Validates an already parsed value (from IPC, a test or a migration) into a Design. */
 export function validateDesign(raw: unknown, source: { file?: string; text?: string } = {}): Design {
   const { file, text } = source;
-  const at = (path: (string | number)[]): Pick<Problem, "line" | "column"> => {
-    if (text === undefined) return {};
-    const tree = parseTree(text);
-    if (!tree) return {};
-    // Walk up to the deepest part of the path that exists in the text.
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(tree, path.slice(0, n));
-      if (node) return lineColumn(text, node.parent?.type === "property" ? node.parent.offset : node.offset);
-    }
-    return {};
-  };
+  const position = text === undefined ? undefined : jsonPositioner(text);
+  const at = (path: (string | number)[]): Pick<Problem, "line" | "column"> => position?.(path) ?? {};
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
     throw new InputError([{ file, ...at([]), message: "a design file holds a JSON object", severity: "error" }]);
   const record = raw as Record<string, unknown>;

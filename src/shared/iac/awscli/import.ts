@@ -1,12 +1,13 @@
 // AWS CLI JSON (several describe-* outputs together) into one design: groups split one peer per
 // rule, instances and managed-service interfaces as resources, VPCs and prefix lists.
 import { emptyDesign, validateDesign } from "../../model/document";
+import { jsonPositioner } from "../../model/json";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
-import { type AwsCliFile, type AwsCliOutput, jsonPositioner, readAwsCliOutput } from "./read";
+import { type AwsCliFile, type AwsCliOutput, readAwsCliOutput } from "./read";
 import { splitPermission } from "./rules";
 import { type AwsNetworkInterface, nameTag, tagRecord } from "./shapes";
 

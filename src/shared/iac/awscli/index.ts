@@ -1,4 +1,4 @@
 export { classifyInterface } from "./classify";
 export { type ImportResult, importAwsCli } from "./import";
 export { layoutTiers } from "./layout";
-export { type AwsCliFile, isAwsCliOutput, jsonPosition, jsonPositioner, parseJson, readAwsCliOutput } from "./read";
+export { type AwsCliFile, isAwsCliOutput, jsonPosition, parseJson, readAwsCliOutput } from "./read";

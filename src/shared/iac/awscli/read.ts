@@ -9,7 +9,7 @@ import {
   printParseErrorCode,
 } from "jsonc-parser";
 import type { z } from "zod";
-import { checkNesting } from "../../model/limits";
+import { jsonPositioner, parseJsonText } from "../../model/json";
 import { formatPath, InputError, lineColumn, type Problem } from "../../model/problems";
 import { OUTPUT_KEYS, OUTPUTS, type OutputKey } from "./shapes";
 
@@ -26,63 +26,13 @@ export function isAwsCliOutput(value: unknown): boolean {
   return OUTPUT_KEYS.some((k) => Array.isArray((value as Record<string, unknown>)[k]));
 }
 
-/**
- * Positions of JSON paths in one text, with the syntax tree and the line starts computed once:
- * an account's describe-security-groups output runs to megabytes and thousands of rules.
- */
-export function jsonPositioner(
-  text: string,
-): (path: readonly (string | number)[]) => { line?: number; column?: number } {
-  let tree: JsonNode | undefined | null = null;
-  let starts: number[] | undefined;
-  const at = (offset: number) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
-  };
-  return (path) => {
-    if (tree === null) tree = parseTree(text);
-    if (!tree) return {};
-    // Walk up to the deepest part of the path that exists in the text.
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
-      if (node) return at(node.parent?.type === "property" ? node.parent.offset : node.offset);
-    }
-    return {};
-  };
-}
-
 /** Line and column of the value at `path` in JSON text, or of its deepest existing ancestor. */
 export function jsonPosition(text: string, path: readonly (string | number)[]): { line?: number; column?: number } {
   return jsonPositioner(text)(path);
 }
 
 export function parseJson(file: AwsCliFile): unknown {
-  checkNesting(file.text, file.name);
-  const errors: ParseError[] = [];
-  const value: unknown = parse(file.text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  if (first)
-    throw new InputError([
-      {
-        file: file.name,
-        ...lineColumn(file.text, first.offset),
-        message: `not valid JSON: ${printParseErrorCode(first.error)
-          .replace(/([a-z])([A-Z])/g, "$1 $2")
-          .toLowerCase()}`,
-        severity: "error",
-      },
-    ]);
-  return value;
+  return parseJsonText(file.text, file.name);
 }
 
 /** Validates a parsed file against the shapes of every describe output it contains. */

@@ -2,10 +2,10 @@
 // the line and column where it was written.
 
 import { load } from "js-yaml";
-import { type ParseError, parse, printParseErrorCode } from "jsonc-parser";
+import { parseJsonText } from "../../model/json";
 import { checkExpandedSize, checkNesting } from "../../model/limits";
-import { InputError, lineColumn } from "../../model/problems";
-import { lineIndex, type Where } from "../draft";
+import { InputError, lineColumn, lineIndex } from "../../model/problems";
+import type { Where } from "../draft";
 import { jsonOffsets } from "../json-offsets";
 import { CLOUDFORMATION_SCHEMA, pathKey, yamlOffsets } from "./yaml";
 
@@ -20,21 +20,7 @@ export interface LoadedTemplate {
 const looksLikeJson = (text: string) => text.trimStart().startsWith("{");
 
 function loadJson(name: string, text: string): LoadedTemplate {
-  checkNesting(text, name);
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length) {
-    throw new InputError(
-      errors.slice(0, 1).map((e) => ({
-        file: name,
-        ...lineColumn(text, e.offset),
-        message: `not valid JSON: ${printParseErrorCode(e.error)
-          .replace(/([a-z])([A-Z])/g, "$1 $2")
-          .toLowerCase()}`,
-        severity: "error" as const,
-      })),
-    );
-  }
+  const value = parseJsonText(text, name);
   // Built on the first problem only: a clean import never pays for positions. One walk records
   // every key and item, so each later problem is placed in time proportional to its depth.
   let offsets: Map<string, number> | undefined;

@@ -1,6 +1,7 @@
 // Placing problems in Terraform's JSON syntax (.tf.json): the same questions as for HCL, answered
 // from the JSON's own structure ("resource" > type > name > attribute).
-import { lineIndex, type Where } from "../draft";
+import { lineIndex } from "../../model/problems";
+import type { Where } from "../draft";
 import { jsonOffsets, pathKey } from "../json-offsets";
 import type { Inside, SourceLocator } from "./locate";
 

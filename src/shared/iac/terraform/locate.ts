@@ -1,7 +1,8 @@
 // hcl2json's output carries no positions, so problems are placed by finding the block's header
 // and, within it, the attribute or nested block in the source text. Good to the line a person
 // needs, and never wrong about the file.
-import { lineIndex, type Where } from "../draft";
+import { lineIndex } from "../../model/problems";
+import type { Where } from "../draft";
 
 interface Header {
   key: string;
