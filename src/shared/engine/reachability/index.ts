@@ -1,6 +1,6 @@
 export type { FlowChange, FlowDiff } from "./diff";
 export { diffFlows } from "./diff";
 export type { TrafficFilter } from "./filter";
-export type { MatrixCell, MatrixNode, ReachabilityMatrix } from "./matrix";
+export type { MatrixCell, MatrixNode, MatrixOptions, ReachabilityMatrix } from "./matrix";
 export { reachabilityMatrix } from "./matrix";
 export { whatCanReach, whoCanReach } from "./reach";

@@ -2,7 +2,7 @@
 // passes. Computed from the class relation, so identical nodes cost one evaluation.
 import type { Design } from "../../model/schema";
 import type { Family } from "../../net/address";
-import { classFlows, flowRelation } from "../flows";
+import { type ClassFlow, classFlows, type FlowRelation, flowRelation, servicesBetween } from "../flows";
 import { isEmpty, type ServiceSet, toServices, union } from "../services";
 import type { Service } from "../types";
 import { familyLabel, filtered, filterSet, type TrafficFilter } from "./filter";
@@ -24,9 +24,14 @@ export interface MatrixCell {
   families: Family[];
 }
 
+export interface MatrixOptions extends TrafficFilter {
+  /** Only these nodes as rows and columns (a selection, the nodes on screen); absent = every node. */
+  nodes?: string[];
+}
+
 export interface ReachabilityMatrix {
-  filter: TrafficFilter;
-  /** Every node, in design order: rows are sources, columns targets. */
+  filter: MatrixOptions;
+  /** The nodes asked about (every node by default), in design order: rows are sources, columns targets. */
   nodes: MatrixNode[];
   /** Only the cells where something passes, row by row. */
   cells: MatrixCell[];
@@ -42,23 +47,40 @@ export function cellOf(from: string, to: string, services: Record<Family, Servic
   };
 }
 
-export function reachabilityMatrix(design: Design, filter: TrafficFilter = {}): ReachabilityMatrix {
+/** Class flows between the classes of the chosen nodes only: a few classes cost a few look-ups. */
+function* flowsAmong(relation: FlowRelation, chosen: Set<string>): Generator<ClassFlow> {
+  const classes = new Set<number>();
+  relation.classes.forEach((c, k) => {
+    if (c.members.some((m) => chosen.has(m))) classes.add(k);
+  });
+  for (const s of classes)
+    for (const t of classes) {
+      const services = servicesBetween(relation, s, t);
+      if (!isEmpty(services[4]) || !isEmpty(services[6])) yield { from: s, to: t, services };
+    }
+}
+
+export function reachabilityMatrix(design: Design, options: MatrixOptions = {}): ReachabilityMatrix {
   const relation = flowRelation(design);
-  const wanted = filterSet(filter);
+  const wanted = filterSet(options);
+  const chosen = options.nodes ? new Set(options.nodes) : undefined;
+  const keep = (id: string) => !chosen || chosen.has(id);
   const cells: MatrixCell[] = [];
-  for (const flow of classFlows(relation)) {
+  for (const flow of chosen ? flowsAmong(relation, chosen) : classFlows(relation)) {
     const services = filtered(flow.services, wanted);
     if (isEmpty(services[4]) && isEmpty(services[6])) continue;
     for (const a of relation.classes[flow.from]?.members ?? [])
-      for (const b of relation.classes[flow.to]?.members ?? []) if (a !== b) cells.push(cellOf(a, b, services));
+      if (keep(a))
+        for (const b of relation.classes[flow.to]?.members ?? [])
+          if (a !== b && keep(b)) cells.push(cellOf(a, b, services));
   }
   const nodes: MatrixNode[] = [
-    ...design.resources.map((r) => ({ id: r.id, name: r.name || r.id, kind: r.kind, inside: true })),
-    ...design.externals.map((e) => ({ id: e.id, name: e.name || e.id, kind: e.kind, inside: false })),
-  ];
+    ...design.resources.map((r) => ({ id: r.id, name: r.name || r.id, kind: r.kind as string, inside: true })),
+    ...design.externals.map((e) => ({ id: e.id, name: e.name || e.id, kind: e.kind as string, inside: false })),
+  ].filter((n) => keep(n.id));
   const order = new Map(nodes.map((n, i) => [n.id, i]));
   cells.sort(
     (x, y) => (order.get(x.from) ?? 0) - (order.get(y.from) ?? 0) || (order.get(x.to) ?? 0) - (order.get(y.to) ?? 0),
   );
-  return { filter, nodes, cells };
+  return { filter: options, nodes, cells };
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDesign } from "../../model/document";
+import { permittedFlows } from "../flows";
+import { designs } from "../testing/arbitraries";
 import { reachabilityMatrix, whatCanReach, whoCanReach } from "./index";
 
 const threeTier = parseDesign(readFileSync("examples/three-tier.palisade.json", "utf8"));
@@ -47,6 +50,16 @@ describe("reachabilityMatrix", () => {
   ])("filtered by %j, each cell shows only the matching traffic", (filter, expected) => {
     expect(cells(reachabilityMatrix(threeTier, filter).cells).sort()).toEqual([...expected].sort());
   });
+
+  it("asked about some nodes, has rows and columns for those alone, with the same cells", () => {
+    const chosen = ["internet", "alb", "app-1", "db"];
+    const some = reachabilityMatrix(threeTier, { nodes: chosen, port: 5432 });
+    expect(some.nodes.map((n) => n.id)).toEqual(["alb", "app-1", "db", "internet"]);
+    const all = reachabilityMatrix(threeTier, { port: 5432 }).cells.filter(
+      (c) => chosen.includes(c.from) && chosen.includes(c.to),
+    );
+    expect(some.cells).toEqual(all);
+  });
 });
 
 describe("whoCanReach and whatCanReach", () => {
@@ -68,5 +81,22 @@ describe("whoCanReach and whatCanReach", () => {
 
   it("a literal address is not a node: the answer says to name one", () => {
     expect(() => whoCanReach(threeTier, "10.9.9.9")).toThrow(/name a node/);
+  });
+});
+
+describe("reachabilityMatrix on random designs", () => {
+  it("unfiltered, its cells are permittedFlows' edges; on a subset of nodes, the same cells cut down", () => {
+    fc.assert(
+      fc.property(designs, fc.infiniteStream(fc.boolean()), (design, picks) => {
+        const edges = permittedFlows(design).map((e) => [e.from, e.to, e.services, e.families]);
+        const m = reachabilityMatrix(design);
+        expect(m.cells.map((c) => [c.from, c.to, c.services, c.families])).toEqual(edges);
+        const ids = m.nodes.map((n) => n.id);
+        const chosen = ids.filter(() => picks.next().value);
+        const some = reachabilityMatrix(design, { nodes: chosen });
+        expect(some.cells).toEqual(m.cells.filter((c) => chosen.includes(c.from) && chosen.includes(c.to)));
+      }),
+      { numRuns: 100, seed: 20261129 },
+    );
   });
 });
