@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDesign } from "../model/document";
+import { evaluateFlow } from "./evaluate";
 import { simulate } from "./simulate";
+import { designs, PROBES } from "./testing/arbitraries";
 
 const example = (name: string) => parseDesign(readFileSync(`examples/${name}.palisade.json`, "utf8"));
 const threeTier = example("three-tier");
@@ -57,5 +60,37 @@ describe("simulate", () => {
 
   it("refuses a query naming no node, as evaluateFlow does", () => {
     expect(() => simulate(threeTier, { from: "nobody", to: "db", protocol: "tcp", port: 1 })).toThrow(/nobody/);
+  });
+});
+
+describe("simulate on random designs", () => {
+  it("agrees with evaluateFlow, and a blocked flow ends in a timeout where the verdict drops it", () => {
+    fc.assert(
+      fc.property(designs, fc.constantFrom(...PROBES), (design, probe) => {
+        const ids = [...design.resources, ...design.externals].map((n) => n.id);
+        const outside = new Set(design.externals.map((e) => e.id));
+        for (const from of ids)
+          for (const to of ids) {
+            if (from === to || (outside.has(from) && outside.has(to))) continue;
+            const query = { from, to, ...probe };
+            const s = simulate(design, query);
+            const verdict = evaluateFlow(design, query);
+            expect(s.permitted).toBe(verdict.permitted);
+            const last = s.hops.at(-1);
+            if (verdict.permitted) {
+              expect(last).toMatchObject({ stage: "reply", at: from, ok: true });
+              expect(s.hops.every((h) => h.ok)).toBe(true);
+            } else {
+              expect(last?.stage).toBe("timeout");
+              expect(s.hops.filter((h) => h.stage === "timeout")).toHaveLength(1);
+              if (verdict.droppedAt) {
+                expect(last?.at).toBe(verdict.droppedAt.side === "egress" ? from : to);
+                expect(last?.groupIds).toEqual(verdict.droppedAt.groupIds);
+              }
+            }
+          }
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
   });
 });
