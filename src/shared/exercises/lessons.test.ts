@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { proposeFix } from "../engine/synthesize";
+import { designs } from "../engine/testing/arbitraries";
 import { parseDesign } from "../model/document";
 import type { Design, Peer, Rule, SecurityGroup } from "../model/schema";
-import { lessonById } from "./catalog";
+import { lessonById, lessons } from "./catalog";
 import { checkLesson } from "./check";
 import type { Lesson } from "./schema";
 
@@ -211,5 +213,19 @@ describe("lesson 4: timeouts mean security groups", () => {
     const gone = { ...l.start, resources: l.start.resources.filter((r) => r.id !== "db") };
     const r = checkLesson(l, gone);
     expect(r.steps[0]).toMatchObject({ done: false, message: expect.stringMatching(/"db"/) });
+  });
+});
+
+describe("checkLesson on any design", () => {
+  it("answers, never throws, for designs that lack the lesson's nodes or break its assumptions", () => {
+    fc.assert(
+      fc.property(designs, fc.constantFrom(...lessons()), (design, l) => {
+        const r = checkLesson(l, design);
+        expect(r.steps.map((s) => s.id)).toEqual(l.steps.map((s) => s.id));
+        for (const s of r.steps) expect(s.message.length).toBeGreaterThan(0);
+        expect(r.done).toBe(r.steps.every((s) => s.done));
+      }),
+      { numRuns: 50, seed: 20261131 },
+    );
   });
 });
