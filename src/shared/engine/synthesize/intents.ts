@@ -5,6 +5,7 @@ import type { Design, Intent } from "../../model/schema";
 import { evaluateFlow } from "../evaluate";
 import { intentFindings } from "../findings/intents";
 import { type FlowRelation, flowRelation, servicesBetween } from "../flows";
+import type { DesignIndex } from "../index-design";
 import { union } from "../services";
 
 export interface UnsatisfiedIntent {
@@ -29,15 +30,19 @@ function classOf(relation: FlowRelation, nodeId: string): number {
 }
 
 /** Whether the intent holds; throws InputError for an intent that names no node or lacks a port. */
-export function intentHolds(design: Design, intent: Intent, relation?: FlowRelation): boolean {
+export function intentHolds(design: Design, intent: Intent, index?: DesignIndex, relation?: FlowRelation): boolean {
   if (intent.protocol !== "-1")
-    return evaluateFlow(design, {
-      from: intent.from,
-      to: intent.to,
-      protocol: intent.protocol,
-      ...(intent.port !== undefined ? { port: intent.port } : {}),
-    }).permitted;
-  const r = relation ?? flowRelation(design);
+    return evaluateFlow(
+      design,
+      {
+        from: intent.from,
+        to: intent.to,
+        protocol: intent.protocol,
+        ...(intent.port !== undefined ? { port: intent.port } : {}),
+      },
+      index,
+    ).permitted;
+  const r = relation ?? flowRelation(design, index);
   const [s, t] = [classOf(r, intent.from), classOf(r, intent.to)];
   if (s < 0 || t < 0)
     throw new InputError([{ message: `no node has id "${s < 0 ? intent.from : intent.to}"`, severity: "error" }]);

@@ -5,7 +5,7 @@
 // engine's own side logic, before and after.
 import type { Design, Intent, Rule, SecurityGroup } from "../../model/schema";
 import { type Family, overlaps } from "../../net/address";
-import { type IndexedNode, type IndexedRule, indexDesign } from "../index-design";
+import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "../index-design";
 import { EVERYTHING, has, intersect, isEmpty, NOTHING, type ServiceSet, union } from "../services";
 import { allowedServices, type Counterpart } from "../side";
 import type { Change } from "./changes";
@@ -21,8 +21,12 @@ const FAMILIES: Family[] = [4, 6];
 type Direction = "ingress" | "egress";
 
 /** A function scoring change lists against one design and intent; the design is indexed once. */
-export function openingCounter(design: Design, intent: Intent): (changes: readonly Change[]) => Opening {
-  const index = indexDesign(design);
+export function openingCounter(
+  design: Design,
+  intent: Intent,
+  prebuilt?: DesignIndex,
+): (changes: readonly Change[]) => Opening {
+  const index = prebuilt ?? indexDesign(design);
   const nodes = [...index.nodes.values()];
   return (changes) => {
     const attached = new Map<string, string[]>();

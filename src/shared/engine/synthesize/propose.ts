@@ -38,13 +38,20 @@ function traffic(intent: Intent): string {
 interface Scored {
   changes: Change[];
   newPairs: number;
-  rank: number;
+  /** Tiebreaks, compared in order: fewer changes, fewer CIDR peers, the order options were listed in. */
+  rank: number[];
+}
+
+function byRank(x: Scored, y: Scored): number {
+  if (x.newPairs !== y.newPairs) return x.newPairs - y.newPairs;
+  for (let k = 0; k < x.rank.length; k++) if (x.rank[k] !== y.rank[k]) return (x.rank[k] ?? 0) - (y.rank[k] ?? 0);
+  return 0;
 }
 
 /** Throws InputError for an intent the engine cannot evaluate (unknown node, no port, two outside parties). */
 export function proposeFix(design: Design, intent: Intent): FixProposal {
-  const holds = intentHolds(design, intent);
   const index = indexDesign(design);
+  const holds = intentHolds(design, intent, index);
   const source = index.nodes.get(intent.from);
   const target = index.nodes.get(intent.to);
   if (!source || !target) throw new InputError([{ message: `no node has id "${intent.from}"`, severity: "error" }]);
@@ -63,7 +70,7 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
   const none: SideOption = { changes: [], peerKind: "group" };
   const ingress = target.isResource ? [none, ...sideOptions(target, source, "ingress", intent, taken)] : [none];
   const egress = source.isResource ? [none, ...sideOptions(source, target, "egress", intent, taken)] : [none];
-  const weigh = openingCounter(design, intent);
+  const weigh = openingCounter(design, intent, index);
   const scored: Scored[] = [];
   const alone = new Set<string>();
   for (const [a, i] of ingress.entries())
@@ -77,11 +84,9 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
       if (a === 0) alone.add(`e${b}`);
       if (b === 0) alone.add(`i${a}`);
       const cidrs = (i.peerKind === "cidr" ? 1 : 0) + (e.peerKind === "cidr" ? 1 : 0);
-      // Tiebreak: fewer changes, then group references, then the order options were listed in.
-      const rank = changes.length * 1e6 + cidrs * 1e5 + a * 300 + b;
-      scored.push({ changes, newPairs, rank });
+      scored.push({ changes, newPairs, rank: [changes.length, cidrs, a, b] });
     }
-  scored.sort((x, y) => x.newPairs - y.newPairs || x.rank - y.rank);
+  scored.sort(byRank);
   const best = scored[0];
   if (!best)
     throw new InputError([
