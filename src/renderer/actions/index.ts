@@ -1,3 +1,4 @@
+export * from "./groupPositions";
 export * from "./groups";
 export * from "./ids";
 export * from "./intents";

@@ -23,6 +23,9 @@ import { DesignNode } from "./DesignNode";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { EdgeHoverCard } from "./EdgeHoverCard";
 import { FlowEdgeView, NODE_WIDTH } from "./FlowEdgeView";
+import { GroupCanvas } from "./GroupCanvas";
+import { canvasLevel } from "./groupLevel";
+import { LevelToggle } from "./LevelToggle";
 import { markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
 
 const nodeTypes = { resource: DesignNode, external: DesignNode };
@@ -37,7 +40,20 @@ function nodeAt(x: number, y: number): string | undefined {
   return undefined;
 }
 
+/** The canvas at the level the design's density (or the user) asks for, with the toggle. */
 export function Canvas() {
+  const choice = useEditor((s) => s.levelChoice);
+  const count = useEditor((s) => s.flows.length);
+  const level = canvasLevel(choice, count);
+  return (
+    <div className="canvas-frame">
+      {level === "groups" ? <GroupCanvas /> : <NodeCanvas />}
+      <LevelToggle />
+    </div>
+  );
+}
+
+function NodeCanvas() {
   const design = useEditor((s) => s.history.present);
   const selection = useEditor((s) => s.selection);
   const flows = useEditor((s) => s.flows);

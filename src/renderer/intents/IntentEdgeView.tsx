@@ -1,6 +1,6 @@
 // An intended connection: dashed, red while the rules block it, subtle green once they allow it.
 // Its label offers to send a packet along it, to fix it, or to remove it.
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyflow/react";
+import { BaseEdge, type EdgeProps, getBezierPath, ViewportPortal } from "@xyflow/react";
 import { memo } from "react";
 import { removeIntent } from "../actions/intents";
 import { NODE_WIDTH } from "../canvas/FlowEdgeView";
@@ -53,7 +53,7 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
         }}
         interactionWidth={12}
       />
-      <EdgeLabelRenderer>
+      <ViewportPortal>
         <div
           className={`intent-label nodrag nopan intent-label--${state}`}
           // Below the middle, so it does not sit on a flow's label between the same nodes.
@@ -81,7 +81,7 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
             ×
           </button>
         </div>
-      </EdgeLabelRenderer>
+      </ViewportPortal>
     </>
   );
 }

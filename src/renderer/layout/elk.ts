@@ -3,7 +3,7 @@ import ELK from "elkjs/lib/elk-api";
 import workerUrl from "elkjs/lib/elk-worker.min.js?url";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, Position } from "../../shared/model";
-import { positionsOf, toElkGraph } from "./graph";
+import { type ElkGraph, positionsOf, toElkGraph } from "./graph";
 
 let elk: InstanceType<typeof ELK> | undefined;
 
@@ -16,4 +16,10 @@ export async function layoutDesign(
   // ELK's types want its own graph type; ours is a structural subset of it.
   const result = await elk.layout(toElkGraph(design, flows, sizes) as Parameters<typeof elk.layout>[0]);
   return positionsOf(result);
+}
+
+/** Any graph of ours laid out by ELK (the group level of a dense canvas). */
+export async function layoutGraph(graph: ElkGraph): Promise<{ id: string; position: Position }[]> {
+  elk ??= new ELK({ workerUrl });
+  return positionsOf(await elk.layout(graph as Parameters<typeof elk.layout>[0]));
 }

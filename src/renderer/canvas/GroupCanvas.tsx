@@ -1,0 +1,107 @@
+// The canvas at group level: security groups and outside parties as nodes, flows between groups
+// as edges. Groups without a saved position are placed by ELK (a view, not an edit); a group
+// dragged by the user keeps its place in the design.
+import { applyNodeChanges, Background, Controls, MiniMap, type Node, type NodeChange, ReactFlow } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Position } from "../../shared/model";
+import { moveGroups } from "../actions/groupPositions";
+import { api } from "../api-client";
+import { layoutGraph } from "../layout/elk";
+import { run } from "../state/commands";
+import { editor, notify, useEditor } from "../state/store";
+import { FlowEdgeView } from "./FlowEdgeView";
+import { flowInstance, nextFrame } from "./flowInstance";
+import { GroupNode } from "./GroupNode";
+import { type GroupNodeData, groupElkGraph, toGroupEdges, toGroupNodes } from "./groupLevel";
+
+const nodeTypes = { group: GroupNode };
+const edgeTypes = { flow: FlowEdgeView };
+
+export function GroupCanvas() {
+  const design = useEditor((s) => s.history.present);
+  const flows = useEditor((s) => s.groupFlows);
+  const selectedGroup = useEditor((s) => s.selection.group);
+  const theme = useEditor((s) => s.theme);
+  const minimap = useEditor((s) => s.minimap);
+  const [layout, setLayout] = useState<ReadonlyMap<string, Position>>(new Map());
+
+  // The engine's group flows follow the design.
+  useEffect(() => {
+    let current = true;
+    void api["engine:groupFlows"]({ design }).then((reply) => {
+      if (!current) return;
+      if (reply.ok) editor.set({ groupFlows: reply.value });
+      else notify("error", reply.problems.map((p) => p.message).join("; "));
+    });
+    return () => {
+      current = false;
+    };
+  }, [design]);
+
+  // Laid out once per set of ends; saved positions win over it.
+  const endsKey = useMemo(
+    () => `${design.groups.map((g) => g.id).join(",")}|${flows.map((f) => f.id).join(",")}`,
+    [design.groups, flows],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends (the key) change.
+  useEffect(() => {
+    let current = true;
+    void layoutGraph(groupElkGraph(design, flows))
+      .then(async (positions) => {
+        if (!current) return;
+        setLayout(new Map(positions.map((p) => [p.id, p.position])));
+        await nextFrame();
+        await flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 });
+      })
+      .catch((e: unknown) => notify("error", `Group layout failed: ${e instanceof Error ? e.message : String(e)}`));
+    return () => {
+      current = false;
+    };
+  }, [endsKey]);
+
+  const derived = useMemo(
+    () => toGroupNodes(design, flows, layout, selectedGroup),
+    [design, flows, layout, selectedGroup],
+  );
+  const [nodes, setNodes] = useState<Node<GroupNodeData>[]>(derived);
+  useEffect(() => setNodes(derived), [derived]);
+  const edges = useMemo(() => toGroupEdges(design, flows), [design, flows]);
+  const groupIds = useMemo(() => new Set(design.groups.map((g) => g.id)), [design.groups]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<Node<GroupNodeData>>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
+    [],
+  );
+
+  return (
+    <div className="canvas canvas--groups">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={(_, __, dragged) => {
+          // Only groups have a place in the model at this level; the others are a view.
+          const positions = dragged.filter((n) => groupIds.has(n.id)).map((n) => ({ id: n.id, position: n.position }));
+          if (positions.length > 0) run(moveGroups, { positions });
+        }}
+        onNodeClick={(_, node) =>
+          editor.set({ selection: groupIds.has(node.id) ? { nodes: [], group: node.id } : { nodes: [node.id] } })
+        }
+        onPaneClick={() => editor.set({ selection: { nodes: [] } })}
+        nodesConnectable={false}
+        deleteKeyCode={null}
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        colorMode={theme}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Design canvas, security group level"
+      >
+        <Background gap={24} />
+        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { groupFlows } from "../../shared/engine/group-flows";
+import { parseDesign } from "../../shared/model";
+import { canvasLevel, DENSE_EDGES, groupElkGraph, toGroupEdges, toGroupNodes } from "./groupLevel";
+
+const threeTier = parseDesign(readFileSync("examples/three-tier.palisade.json", "utf8"));
+
+describe("canvasLevel", () => {
+  it.each([
+    [undefined, DENSE_EDGES, "nodes"],
+    [undefined, DENSE_EDGES + 1, "groups"],
+    ["nodes", 10 * DENSE_EDGES, "nodes"],
+    ["groups", 3, "groups"],
+  ] as const)("choice %s with %i node edges draws %s", (choice, count, level) => {
+    expect(canvasLevel(choice, count)).toBe(level);
+  });
+});
+
+describe("group level", () => {
+  const flows = groupFlows(threeTier);
+  it("draws each group and outside party once, never as a React Flow parent", () => {
+    const nodes = toGroupNodes(threeTier, flows, new Map());
+    expect(nodes.map((n) => n.id).sort()).toEqual(["internet", "office", "sg-alb", "sg-app", "sg-db"]);
+    expect(nodes.find((n) => n.id === "sg-app")?.data).toMatchObject({ kind: "group", members: 2 });
+    expect(nodes.every((n) => n.parentId === undefined)).toBe(true);
+  });
+  it("keeps a group's saved position over the computed layout", () => {
+    const moved = { ...threeTier, groups: threeTier.groups.map((g) => ({ ...g, position: { x: 7, y: 9 } })) };
+    const nodes = toGroupNodes(moved, flows, new Map([["sg-db", { x: 500, y: 500 }]]));
+    expect(nodes.find((n) => n.id === "sg-db")?.position).toEqual({ x: 7, y: 9 });
+  });
+  it("labels an edge with its services and the node pairs it stands for", () => {
+    const edge = toGroupEdges(threeTier, flows).find((e) => e.id === "group:sg-app->sg-db");
+    expect(edge?.data?.label).toBe("tcp 5432 · 2 pairs");
+    expect(toGroupEdges(threeTier, flows).find((e) => e.source === "internet")?.data?.exposure).toBe("internet");
+  });
+  it("lays out every end, outside parties first", () => {
+    const graph = groupElkGraph(threeTier, flows);
+    expect(graph.children).toHaveLength(5);
+    expect(graph.children.find((c) => c.id === "internet")?.layoutOptions).toBeDefined();
+  });
+});
