@@ -6,7 +6,7 @@
 import type { Design, Intent, Rule, SecurityGroup } from "../../model/schema";
 import { type Family, overlaps } from "../../net/address";
 import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "../index-design";
-import { EVERYTHING, has, intersect, isEmpty, NOTHING, type ServiceSet, union } from "../services";
+import { EVERYTHING, has, intersect, isEmpty, NOTHING, type ServiceSet, toServices, union } from "../services";
 import { allowedServices, type Counterpart } from "../side";
 import type { Change } from "./changes";
 
@@ -15,6 +15,8 @@ export interface Opening {
   holds: boolean;
   /** Ordered node pairs with no permitted flow before and one after. */
   newPairs: number;
+  /** Ordered node pairs that had a flow before and carry more traffic after. */
+  widenedPairs: number;
 }
 
 const FAMILIES: Family[] = [4, 6];
@@ -100,13 +102,19 @@ export function openingCounter(
     const targets = membersWithNew("ingress");
     const sources = membersWithNew("egress");
     const opened = new Set<string>();
+    const widened = new Set<string>();
+    const seen = new Set<string>();
+    const same = (a: ServiceSet, b: ServiceSet) => JSON.stringify(toServices(a)) === JSON.stringify(toServices(b));
     const weigh = (x: IndexedNode, y: IndexedNode) => {
       const key = `${x.id}\u0000${y.id}`;
-      if (x === y || opened.has(key)) return;
+      if (x === y || seen.has(key)) return;
+      seen.add(key);
       const after = services(x, y, true);
       if (isEmpty(after[4]) && isEmpty(after[6])) return;
       const before = services(x, y, false);
       if (isEmpty(before[4]) && isEmpty(before[6])) opened.add(key);
+      // Rules are only added, so a pair's traffic can only grow: any difference is a widening.
+      else if (!same(before[4], after[4]) || !same(before[6], after[6])) widened.add(key);
     };
     const fromTouched = new Set([...touched("ingress"), ...sources]);
     for (const y of targets) for (const x of fromTouched) weigh(x, y);
@@ -131,6 +139,6 @@ export function openingCounter(
         holds = families.some((f) => has(s[f as Family], probe));
       }
     }
-    return { holds, newPairs: opened.size };
+    return { holds, newPairs: opened.size, widenedPairs: widened.size };
   };
 }

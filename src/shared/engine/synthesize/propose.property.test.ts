@@ -168,6 +168,11 @@ describe("proposeFix against brute force", () => {
         expect(holds(fix.design, intent)).toBe(true);
         const opened = pairCount(fix.design) - pairCount(design);
         expect(opened).toBe(fix.newPairs);
+        const before = new Map(permittedFlows(design).map((e) => [e.id, JSON.stringify(e.byFamily)]));
+        const widened = permittedFlows(fix.design).filter(
+          (e) => before.has(e.id) && before.get(e.id) !== JSON.stringify(e.byFamily),
+        );
+        expect(widened.length).toBe(fix.widenedPairs);
         if (best !== undefined) expect(opened).toBeLessThanOrEqual(best);
       }),
       { numRuns: runs, seed: 20261127 },

@@ -93,6 +93,28 @@ describe("proposeFix", () => {
     });
   });
 
+  it("between pairs that already talk, widens the fewest: a /32 rather than the whole group", () => {
+    const ssh = {
+      id: "db-ssh",
+      protocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      peer: { kind: "group", groupId: "sg-app" },
+    } as Rule;
+    const d = design(
+      [group("sg-app", "app"), group("sg-db", "db", { ingress: [ssh] })],
+      [
+        node("app-1", ["sg-app"], "10.0.2.11"),
+        node("app-2", ["sg-app"], "10.0.2.12"),
+        node("db", ["sg-db"], "10.0.3.20"),
+      ],
+    );
+    const fix = proposeFix(d, intent("app-1", "db"));
+    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from 10.0.2.11/32"]);
+    expect(fix).toMatchObject({ newPairs: 0, widenedPairs: 1 });
+    expect(fix.alternatives[0]).toMatchObject({ newPairs: 0, widenedPairs: 2 });
+  });
+
   it("adds an egress rule on the source side too where its egress blocks the flow", () => {
     const d = design(
       [group("sg-app", "app", { egress: [] }), group("sg-db", "db")],

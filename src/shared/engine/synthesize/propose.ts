@@ -16,6 +16,8 @@ export interface FixAlternative {
   diff: string[];
   /** Node pairs with a permitted flow after the change that had none before (the intended one included). */
   newPairs: number;
+  /** Node pairs that had a flow before and carry more traffic after. */
+  widenedPairs: number;
 }
 
 export interface FixProposal extends FixAlternative {
@@ -38,12 +40,14 @@ function traffic(intent: Intent): string {
 interface Scored {
   changes: Change[];
   newPairs: number;
+  widenedPairs: number;
   /** Tiebreaks, compared in order: fewer changes, fewer CIDR peers, the order options were listed in. */
   rank: number[];
 }
 
 function byRank(x: Scored, y: Scored): number {
   if (x.newPairs !== y.newPairs) return x.newPairs - y.newPairs;
+  if (x.widenedPairs !== y.widenedPairs) return x.widenedPairs - y.widenedPairs;
   for (let k = 0; k < x.rank.length; k++) if (x.rank[k] !== y.rank[k]) return (x.rank[k] ?? 0) - (y.rank[k] ?? 0);
   return 0;
 }
@@ -61,6 +65,7 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
       changes: [],
       diff: [],
       newPairs: 0,
+      widenedPairs: 0,
       alternatives: [],
       warnings: [],
       design,
@@ -79,12 +84,12 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
       if (changes.length === 0) continue;
       // A side's rule is useless when the other side's rule alone already makes the intent hold.
       if (alone.has(`i${a}`) || alone.has(`e${b}`)) continue;
-      const { holds: works, newPairs } = weigh(changes);
+      const { holds: works, newPairs, widenedPairs } = weigh(changes);
       if (!works) continue;
       if (a === 0) alone.add(`e${b}`);
       if (b === 0) alone.add(`i${a}`);
       const cidrs = (i.peerKind === "cidr" ? 1 : 0) + (e.peerKind === "cidr" ? 1 : 0);
-      scored.push({ changes, newPairs, rank: [changes.length, cidrs, a, b] });
+      scored.push({ changes, newPairs, widenedPairs, rank: [changes.length, cidrs, a, b] });
     }
   scored.sort(byRank);
   const best = scored[0];
@@ -99,13 +104,16 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
     changes: s.changes,
     diff: describeChanges(design, s.changes),
     newPairs: s.newPairs,
+    widenedPairs: s.widenedPairs,
   });
   const chosen = alternative(best);
-  const n = chosen.newPairs;
   const summary = [
     `To let ${what}: ${chosen.diff.map((d) => d.slice(2)).join("; ")}.`,
-    `Node pairs that had no permitted flow and now have one: ${n}${n > 1 ? "; no option opens fewer" : ""}.`,
-  ].join(" ");
+    `Node pairs opened (no flow before): ${chosen.newPairs}; pairs that already had a flow and now carry more: ${chosen.widenedPairs}.`,
+    scored.length > 1 ? "No other option opens fewer." : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const after = applyChanges(design, best.changes);
   return {
     ...chosen,
