@@ -10,6 +10,7 @@ import { readDesignFile } from "../node/files";
 import { createHandlers } from "../node/handlers";
 import { contentType } from "../node/static";
 import { MENU_CHANNEL, type MenuCommand, type MenuEvent } from "../shared/api";
+import { lessons } from "../shared/exercises";
 import { registerIpc } from "./ipc";
 import { menuTemplate } from "./menu";
 import { APP_ORIGIN, APP_SCHEME, fileForUrl } from "./protocol";
@@ -85,10 +86,7 @@ async function start(): Promise<void> {
             rebuildMenu();
           },
           isMac,
-          exercises: [
-            { id: "http-server", title: "1. A web server on 80 and 443" },
-            { id: "three-tier", title: "2. Three tiers" },
-          ],
+          exercises: lessons().map((l) => ({ id: l.id, title: `${l.number}. ${l.title}` })),
         }),
       ),
     );

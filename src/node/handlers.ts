@@ -14,6 +14,7 @@ import {
   type requests,
   type WireReply,
 } from "../shared/api";
+import { checkLesson, type Lesson, lessonById, lessons } from "../shared/exercises";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { isOffloadChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
 import { EngineWorker } from "./engine-pool";
@@ -97,6 +98,12 @@ export function createHandlers(options: HandlerOptions): Handlers {
     return parseDesign(text, `${name}.palisade.json`);
   }
 
+  function lesson(id: string): Lesson {
+    const found = lessonById(id);
+    if (!found) throw new InputError([problem(`no exercise is called "${id}"`)]);
+    return found;
+  }
+
   const implementations: {
     [C in Channel]: (request: z.output<(typeof requests)[C]>) => Promise<Replies[C]> | Replies[C];
   } = {
@@ -123,6 +130,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
       }
       return list;
     },
+    "exercises:list": () => lessons().map(({ id, number, title, goal }) => ({ id, number, title, goal })),
+    "exercises:open": ({ id }) => lesson(id),
+    "exercises:check": ({ id, design }) => checkLesson(lesson(id), design),
     "file:open": async ({ path }) => {
       if (path !== undefined && !isGranted(path))
         throw new InputError([problem(`${path} was not chosen in this session; use File > Open to pick it`)]);

@@ -129,3 +129,24 @@ describe("from the worker", () => {
       expect(await pooled.dispatch(channel, payload)).toEqual(await inline.dispatch(channel, payload));
   });
 });
+
+describe("exercise channels", () => {
+  it("lists the lessons in order and opens the first with its starting design", async () => {
+    const h = make();
+    const list = value(await h["exercises:list"]({}));
+    expect(list[0]).toMatchObject({ id: "http-server", number: 1 });
+    const lesson = value(await h["exercises:open"]({ id: "http-server" }));
+    expect(lesson.start.resources.map((r) => r.id)).toContain("web");
+  });
+  it("checks a design against a lesson: the starting design has no step done", async () => {
+    const h = make();
+    const lesson = value(await h["exercises:open"]({ id: "http-server" }));
+    const result = value(await h["exercises:check"]({ id: "http-server", design: lesson.start }));
+    expect(result.done).toBe(false);
+    expect(result.steps.every((s) => !s.done)).toBe(true);
+  });
+  it("an unknown exercise is a problem", async () => {
+    const reply = await make()["exercises:open"]({ id: "no-such-lesson" });
+    expect(reply.ok ? "" : reply.problems[0]?.message).toContain("no-such-lesson");
+  });
+});

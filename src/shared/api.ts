@@ -7,6 +7,7 @@ import type { FlowDiff, MatrixCell, ReachabilityMatrix } from "./engine/reachabi
 import type { Simulation } from "./engine/simulate";
 import type { FixProposal } from "./engine/synthesize";
 import type { Finding, FlowEdge, FlowVerdict } from "./engine/types";
+import type { Lesson, LessonResult } from "./exercises";
 import type { Problem } from "./model/problems";
 import { Design, Intent } from "./model/schema";
 
@@ -71,6 +72,12 @@ export const requests = {
   /** One of the bundled examples, by name ("http-server", "three-tier"). */
   "examples:load": z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
   "examples:list": z.object({}),
+  /** The shipped lessons, in order: id, number, title and goal. */
+  "exercises:list": z.object({}),
+  /** One lesson: its starting design, steps and hints. */
+  "exercises:open": z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+  /** How far a design is through a lesson: each step checked by the engine, and unsafe parts. */
+  "exercises:check": z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), design: Design }),
   /**
    * Ask the user for a design file and read it. In the browser mode the renderer picks the
    * file itself and calls design:parse instead; this channel then answers unsupported.
@@ -113,6 +120,9 @@ export interface Replies {
   "iac:export": { files: { name: string; text: string }[] };
   "examples:load": Design;
   "examples:list": { name: string; title: string }[];
+  "exercises:list": { id: string; number: number; title: string; goal: string }[];
+  "exercises:open": Lesson;
+  "exercises:check": LessonResult;
   "file:open": { path: string; design: Design } | null;
   "file:save": { path: string } | null;
   "recovery:write": null;

@@ -14,7 +14,7 @@ import { flowInstance, nextFrame } from "./flowInstance";
 import { GroupNode } from "./GroupNode";
 import { type GroupNodeData, groupElkGraph, toGroupEdges, toGroupNodes } from "./groupLevel";
 
-const nodeTypes = { group: GroupNode };
+const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView };
 
 export function GroupCanvas() {

@@ -61,7 +61,8 @@ export function toGroupNodes(
   const saved = new Map(design.groups.flatMap((g) => (g.position ? [[g.id, g.position] as const] : [])));
   return [...ends(design, flows)].map(([id, data]) => ({
     id,
-    type: "group",
+    // Not "group": React Flow styles that built-in type as a parent frame.
+    type: "securityGroup",
     ariaLabel: data.kind === "group" ? `security group ${data.name}` : `${data.kind} ${data.name}`,
     position: saved.get(id) ?? layout.get(id) ?? { x: 0, y: 0 },
     selected: id === selectedGroup,
