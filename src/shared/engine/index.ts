@@ -6,5 +6,8 @@ export type { GroupFlow } from "./group-flows";
 export { groupFlows } from "./group-flows";
 export type { DesignIndex } from "./index-design";
 export { indexDesign } from "./index-design";
+export * from "./reachability";
 export { resolveEndpoint } from "./resolve";
+export * from "./simulate";
+export * from "./synthesize";
 export * from "./types";
