@@ -1,0 +1,334 @@
+// `npm run bench:ui`: the real app (browser mode, real host) on generated designs of 1,000 nodes
+// (~3,000 flows) and 5,000 nodes. Reports time to first render, rule edit to redrawn edges,
+// frames per second while panning, the renderer's peak JS heap and the host's peak RSS.
+// Targets: first render < 1.5 s, edit -> redraw < 50 ms, >= 50 fps. A bench, not a test: it
+// prints figures and fails only when it cannot run. `--optional` (from `npm run bench`) skips
+// quietly where no Chromium is installed.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { permittedFlows } from "../src/shared/engine";
+import { serializeDesign } from "../src/shared/model";
+import { generateChain } from "./ui-design";
+import { type ApiCall, profile, watchApi, watchLongTasks, watchMainThread } from "./ui-where";
+
+const root = resolve(import.meta.dirname, "..");
+const optional = process.argv.includes("--optional");
+const sizes = process.argv.filter((a) => /^\d+$/.test(a)).map(Number);
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+
+function skip(why: string): never {
+  console.log(`UI bench skipped: ${why}`);
+  process.exit(optional ? 0 : 1);
+}
+
+if (!existsSync(join(root, "out/renderer/index.html"))) {
+  if (optional) spawnSync("npx", ["electron-vite", "build"], { cwd: root, stdio: "inherit" });
+  if (!existsSync(join(root, "out/renderer/index.html"))) skip("out/renderer is missing (run npm run build)");
+}
+
+async function startHost(recoveryDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/host/serve.ts")], {
+    cwd: root,
+    env: { ...process.env, PALISADE_RECOVERY_DIR: recoveryDir, PALISADE_PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((done, fail) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /running at (http:\/\/\S+)/.exec(out);
+      if (found?.[1]) done(found[1]);
+    });
+    child.once("exit", (code) => fail(new Error(`the host stopped (${code}): ${out}`)));
+  });
+  return { url, child };
+}
+
+/** Peak and current resident memory of a process, from Linux's /proc (MB), where there is one. */
+function rss(pid: number | undefined): { peak: number; now: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+    return { peak: kb("VmHWM") / 1024, now: kb("VmRSS") / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+const browser = await chromium
+  .launch({
+    ...(existsSync(SYSTEM_CHROMIUM) && !process.env.PLAYWRIGHT_OWN_BROWSER ? { executablePath: SYSTEM_CHROMIUM } : {}),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--enable-precise-memory-info",
+      "--disable-background-networking",
+    ],
+  })
+  .catch((e: Error) => skip(`no Chromium to run (${e.message.split("\n")[0]})`));
+
+interface Figures {
+  nodes: number;
+  flows: number;
+  megabytes: number;
+  nodesDrawn: number;
+  edgesDrawn: number;
+  editToRedraw: number | string;
+  fps: number;
+  worstFrame: number;
+  heapPeak: number;
+  hostRss?: { peak: number; now: number };
+  where: Where;
+}
+
+interface Phase {
+  api: ApiCall[];
+  longTasks: { count: number; total: number; longest: number };
+  thread: Record<string, number>;
+}
+interface Where {
+  open?: Phase;
+  edit?: Phase;
+  pan?: Phase;
+  editProfile?: { name: string; ms: number }[];
+  panProfile?: { name: string; ms: number }[];
+}
+
+/** In the page: the peak JS heap, sampled every 50 ms. */
+function sampleHeap(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { __heapPeak: number; performance: { memory?: { usedJSHeapSize: number } } };
+    w.__heapPeak = 0;
+    setInterval(() => {
+      w.__heapPeak = Math.max(w.__heapPeak, w.performance.memory?.usedJSHeapSize ?? 0);
+    }, 50);
+  });
+}
+
+async function openDesign(page: Page, name: string, text: string): Promise<{ nodesDrawn: number; edgesDrawn: number }> {
+  page.once("dialog", (d) => void d.accept());
+  const choosing = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Open…" }).click();
+  const chooser = await choosing;
+  // Timed in the page from the moment the file input changes, so Playwright's overhead is left out.
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, number>;
+    document.addEventListener(
+      "change",
+      () => {
+        w.__opened = performance.now();
+      },
+      { capture: true, once: true },
+    );
+  });
+  await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+  const nodesAt = await page.waitForFunction(
+    (title) =>
+      document.querySelector("[data-testid=doc-title]")?.textContent?.includes(title) &&
+      document.querySelector(".react-flow__node")
+        ? performance.now()
+        : false,
+    name.replace(".palisade.json", ""),
+    { polling: "raf", timeout: 120_000 },
+  );
+  const edgesAt = await page.waitForFunction(
+    // The example's edges (web, internet, my-ip) do not count: only the new design's.
+    () =>
+      [...document.querySelectorAll(".react-flow__edge")].some(
+        (e) => !/web|internet|my-ip/.test(e.getAttribute("data-id") ?? ""),
+      )
+        ? performance.now()
+        : false,
+    undefined,
+    { polling: "raf", timeout: 120_000 },
+  );
+  const opened = await page.evaluate(() => (window as unknown as Record<string, number>).__opened ?? 0);
+  const at = async (h: typeof nodesAt) => Number(await h.jsonValue());
+  return { nodesDrawn: (await at(nodesAt)) - opened, edgesDrawn: (await at(edgesAt)) - opened };
+}
+
+/** Adds an inbound rule between two nodes that are drawn, and times the click to the redrawn edges. */
+async function editToRedraw(page: Page, nth = 0): Promise<number | string> {
+  const drawn = await page.evaluate(() =>
+    // Instances i-N or, where the canvas draws one node per group of look-alike members, sg-N.
+    [...document.querySelectorAll(".react-flow__node")]
+      .map((n) => Number(/^(?:i|sg)-(\d+)$/.exec(n.getAttribute("data-id") ?? "")?.[1]))
+      .filter((n) => Number.isInteger(n))
+      .sort((a, b) => a - b),
+  );
+  const to = drawn[0];
+  const from = drawn.filter((n) => to !== undefined && n > to + 3)[nth];
+  if (to === undefined || from === undefined) return "no two drawn nodes to connect";
+  await page.getByTestId(`group-sg-${to}`).click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await inspector.getByRole("button", { name: "+ Inbound rule" }).click();
+  const form = inspector.getByRole("form", { name: /Add inbound rule/ });
+  await form.getByLabel("Type").selectOption({ label: "HTTPS (tcp 443)" });
+  await form.getByLabel("Source", { exact: true }).selectOption({ label: "Another security group…" });
+  await form.getByLabel("Source group").selectOption({ label: `svc-${from}` });
+  const add = form.getByRole("button", { name: "Add inbound rule" });
+  await add.evaluate((button) => {
+    const w = window as unknown as Record<string, number>;
+    const edges = document.querySelector(".react-flow__edges") ?? document.body;
+    button.addEventListener(
+      "click",
+      () => {
+        w.__clicked = performance.now();
+        // The first frame after the edges change in the DOM: the redraw the person sees.
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            w.__redrawn = performance.now();
+          });
+        });
+        observer.observe(edges, { childList: true, subtree: true, attributes: true });
+      },
+      { capture: true, once: true },
+    );
+  });
+  await add.click();
+  const redrawn = await page
+    .waitForFunction(() => (window as unknown as Record<string, number>).__redrawn ?? false, undefined, {
+      timeout: 30_000,
+    })
+    .then((h) => h.jsonValue() as Promise<number>)
+    .catch(() => undefined);
+  if (redrawn === undefined) return "the edges did not change within 30 s";
+  return redrawn - (await page.evaluate(() => (window as unknown as Record<string, number>).__clicked ?? 0));
+}
+
+/** Drags the canvas for about two seconds, counting animation frames. */
+async function panFps(page: Page): Promise<{ fps: number; worstFrame: number }> {
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) return { fps: 0, worstFrame: 0 };
+  // As text: tsx would name a function declared inside, with a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__counting = true;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const x = pane.x + pane.width / 2;
+  const y = pane.y + pane.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 60; k++) {
+    await page.mouse.move(x - k * 6, y - k * 4);
+    await page.waitForTimeout(33);
+  }
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __counting: boolean };
+    w.__counting = false;
+    return w.__frames;
+  });
+  const span = (frames.at(-1) ?? 0) - (frames[0] ?? 0);
+  const gaps = frames.slice(1).map((t, i) => t - (frames[i] ?? t));
+  return { fps: span > 0 ? ((frames.length - 1) * 1000) / span : 0, worstFrame: Math.max(0, ...gaps) };
+}
+
+const results: Figures[] = [];
+for (const nodes of sizes.length ? sizes : [1000, 5000]) {
+  const recoveryDir = await mkdtemp(join(tmpdir(), "palisade-bench-ui-"));
+  const host = await startHost(recoveryDir);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(host.url);
+    await page.getByTestId("node-web").waitFor();
+    await sampleHeap(page);
+    const design = generateChain(nodes);
+    const name = `UI bench ${nodes}`;
+    design.name = name;
+    const text = serializeDesign(design);
+    const api = watchApi(page);
+    const longTasks = await watchLongTasks(page);
+    const thread = await watchMainThread(page);
+    api.take();
+    await thread.take();
+    const open = await openDesign(page, `${name}.palisade.json`, text);
+    // Let the first render settle before editing and panning.
+    await page.waitForTimeout(1000);
+    const where: Where = { open: { api: api.take(), longTasks: await longTasks.take(), thread: await thread.take() } };
+    const edit = await editToRedraw(page);
+    await page.waitForTimeout(1000);
+    where.edit = { api: api.take(), longTasks: await longTasks.take(), thread: await thread.take() };
+    const pan = await panFps(page);
+    where.pan = { api: api.take(), longTasks: await longTasks.take(), thread: await thread.take() };
+    const heapPeak =
+      (await page.evaluate(() => (window as unknown as { __heapPeak: number }).__heapPeak)) / 1024 / 1024;
+    // Profiled apart, so that the profiler's cost is not in the figures above.
+    where.editProfile = await profile(page, async () => {
+      await editToRedraw(page, 1);
+      await page.waitForTimeout(1000);
+    });
+    where.panProfile = await profile(page, () => panFps(page));
+    results.push({
+      nodes,
+      flows: permittedFlows(design).length,
+      megabytes: text.length / 1024 / 1024,
+      ...open,
+      editToRedraw: edit,
+      ...pan,
+      heapPeak,
+      hostRss: rss(host.child.pid),
+      where,
+    });
+  } finally {
+    await page.close();
+    await new Promise((done) => {
+      host.child.once("exit", done);
+      host.child.kill("SIGTERM");
+    });
+    await rm(recoveryDir, { recursive: true, force: true });
+  }
+}
+await browser.close();
+
+const ms = (n: number | string) => (typeof n === "number" ? `${n.toFixed(0)} ms` : n);
+for (const r of results) {
+  console.log(
+    `\n${r.nodes.toLocaleString("en")} nodes, ${r.flows.toLocaleString("en")} flows (${r.megabytes.toFixed(1)} MB of JSON):`,
+  );
+  console.log(
+    `  first render: nodes drawn ${ms(r.nodesDrawn)}, flows drawn ${ms(r.edgesDrawn)} after the file was chosen (target < 1500 ms)`,
+  );
+  console.log(`  rule edit -> redrawn edges: ${ms(r.editToRedraw)} (target < 50 ms)`);
+  console.log(`  panning: ${r.fps.toFixed(0)} fps, worst frame ${r.worstFrame.toFixed(0)} ms (target >= 50 fps)`);
+  console.log(`  renderer peak JS heap: ${r.heapPeak.toFixed(0)} MB`);
+  console.log(
+    `  host RSS: ${r.hostRss ? `peak ${r.hostRss.peak.toFixed(0)} MB, now ${r.hostRss.now.toFixed(0)} MB` : "unknown (no /proc)"}`,
+  );
+  for (const [phase, p] of [
+    ["open", r.where.open],
+    ["edit", r.where.edit],
+    ["pan", r.where.pan],
+  ] as const) {
+    if (!p) continue;
+    const calls = p.api
+      .map((c) => `${c.channel} ${c.waiting.toFixed(0)}+${c.receiving.toFixed(0)} ms ${c.kilobytes.toFixed(0)} kB`)
+      .join(", ");
+    console.log(
+      `  where (${phase}): main thread ${Object.entries(p.thread)
+        .map(([k, v]) => `${k.replace("Duration", "")} ${v.toFixed(0)} ms`)
+        .join(
+          ", ",
+        )}; renderer long tasks ${p.longTasks.count}, ${p.longTasks.total.toFixed(0)} ms in all, longest ${p.longTasks.longest.toFixed(0)} ms; API (waiting+receiving) ${calls || "none"}`,
+    );
+  }
+  for (const [phase, top] of [
+    ["rule edit", r.where.editProfile],
+    ["panning", r.where.panProfile],
+  ] as const)
+    if (top)
+      console.log(
+        `  renderer self time, ${phase} (profiled apart): ${top.map((t) => `${t.name} ${t.ms.toFixed(0)} ms`).join("; ")}`,
+      );
+}
