@@ -14,7 +14,7 @@ import {
   type requests,
   type WireReply,
 } from "../shared/api";
-import { checkLesson, type Lesson, lessonById, lessons } from "../shared/exercises";
+import type { Lesson } from "../shared/exercises";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { isOffloadChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
 import { EngineWorker } from "./engine-pool";
@@ -98,8 +98,11 @@ export function createHandlers(options: HandlerOptions): Handlers {
     return parseDesign(text, `${name}.palisade.json`);
   }
 
-  function lesson(id: string): Lesson {
-    const found = lessonById(id);
+  // Loaded on first use: the lessons are JSON modules, which some loaders (Playwright's, for the
+  // e2e host) cannot import eagerly; no other channel should depend on them.
+  const exercises = () => import("../shared/exercises");
+  async function lesson(id: string): Promise<Lesson> {
+    const found = (await exercises()).lessonById(id);
     if (!found) throw new InputError([problem(`no exercise is called "${id}"`)]);
     return found;
   }
@@ -130,9 +133,10 @@ export function createHandlers(options: HandlerOptions): Handlers {
       }
       return list;
     },
-    "exercises:list": () => lessons().map(({ id, number, title, goal }) => ({ id, number, title, goal })),
+    "exercises:list": async () =>
+      (await exercises()).lessons().map(({ id, number, title, goal }) => ({ id, number, title, goal })),
     "exercises:open": ({ id }) => lesson(id),
-    "exercises:check": ({ id, design }) => checkLesson(lesson(id), design),
+    "exercises:check": async ({ id, design }) => (await exercises()).checkLesson(await lesson(id), design),
     "file:open": async ({ path }) => {
       if (path !== undefined && !isGranted(path))
         throw new InputError([problem(`${path} was not chosen in this session; use File > Open to pick it`)]);
