@@ -6,6 +6,8 @@ import { setFlowInstance } from "./canvas/flowInstance";
 import { HelpOverlay, NoticeView, ProblemsPanel, RecoveryBanner } from "./chrome/Overlays";
 import { Palette } from "./chrome/Palette";
 import { TopBar } from "./chrome/TopBar";
+import { ExercisesMenu } from "./exercises/ExercisesMenu";
+import { useLessonCheck } from "./exercises/useLessonCheck";
 import { Inspector } from "./inspector/Inspector";
 import { FixDialog } from "./intents/FixDialog";
 import { IntentPopover } from "./intents/IntentPopover";
@@ -20,6 +22,7 @@ function Editor() {
   useEngineSync();
   useKeyboard();
   useLifecycle();
+  useLessonCheck();
   return (
     <div className="app">
       <TopBar />
@@ -37,6 +40,7 @@ function Editor() {
       <HelpOverlay />
       <IntentPopover />
       <FixDialog />
+      <ExercisesMenu />
     </div>
   );
 }

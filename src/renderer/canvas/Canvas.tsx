@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { addGroup, attachGroup } from "../actions/groups";
 import { addExternal, addResource, moveNodes } from "../actions/nodes";
+import { LessonPanel } from "../exercises/LessonPanel";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toIntentEdges } from "../intents/intentEdges";
 import { PacketOverlay } from "../simulate/PacketOverlay";
@@ -45,10 +46,12 @@ export function Canvas() {
   const choice = useEditor((s) => s.levelChoice);
   const count = useEditor((s) => s.flows.length);
   const level = canvasLevel(choice, count);
+  const lesson = useEditor((s) => s.lesson !== undefined);
   return (
-    <div className="canvas-frame">
+    <div className={lesson ? "canvas-frame has-lesson" : "canvas-frame"}>
       {level === "groups" ? <GroupCanvas /> : <NodeCanvas />}
       <LevelToggle />
+      <LessonPanel />
     </div>
   );
 }

@@ -92,6 +92,13 @@ export function TopBar() {
         >
           ↷
         </button>
+        <button
+          type="button"
+          onClick={() => editor.set({ exercisesOpen: true })}
+          title="Lessons, checked by the engine"
+        >
+          Exercises
+        </button>
         <span className="sep" />
         <CommandButton name="autoLayout" label="Layout" />
         <CommandButton name="fitView" label="Fit" />

@@ -6,6 +6,7 @@ import { api, onMenuCommand } from "../api-client";
 import { flowInstance } from "../canvas/flowInstance";
 import { needsLayout } from "../canvas/toFlow";
 import { command, layoutNow } from "../commands";
+import { openLesson } from "../exercises/lesson";
 import { openDesign, openFiles } from "../file/fileOps";
 import { replaceDocument } from "./commands";
 import { editor, isDirty, notify, useEditor } from "./store";
@@ -89,6 +90,7 @@ export function useLifecycle(): void {
     () =>
       onMenuCommand(({ command: name, arg }) => {
         if (name === "file:open-recent" && arg) return void openDesign(arg);
+        if (name === "exercises:open") return arg ? void openLesson(arg) : editor.set({ exercisesOpen: true });
         if (name === "view:theme-light") return editor.set({ theme: "light" });
         if (name === "view:theme-dark") return editor.set({ theme: "dark" });
         if (name === "view:theme-system") return editor.set({ theme: "system" });

@@ -9,6 +9,7 @@ import type { FixProposal } from "../../shared/engine/synthesize";
 import type { Finding, FlowEdge, FlowQuery, FlowVerdict } from "../../shared/engine/types";
 import { type Design, emptyDesign, type Problem } from "../../shared/model";
 import type { Clipboard } from "../actions/selection";
+import type { LessonState } from "../exercises/lesson";
 import { type History, startHistory } from "./history";
 
 export type BottomTab = "flows" | "findings" | "ask" | "matrix";
@@ -48,6 +49,10 @@ export interface EditorState {
   intentDraft?: { from: string; to: string; x: number; y: number };
   /** A proposed fix of an intent, shown as a diff before it is applied. */
   fix?: { intentId: string; proposal?: FixProposal; problems?: Problem[] };
+  /** The lesson being worked on, with the engine's latest check of the design against it. */
+  lesson?: LessonState;
+  /** The list of lessons is showing. */
+  exercisesOpen?: boolean;
   /** "Who can reach X" / "what can X reach", shown in the Matrix tab. */
   reach?: { node: string; role: "to" | "from"; filter: { protocol?: string; port?: number } };
   /** Flows opened and closed against another design file ("Compare with file…"). */

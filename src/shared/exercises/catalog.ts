@@ -1,9 +1,9 @@
 // The lessons that ship with Palisade, validated once on first use.
 import { formatPath, InputError } from "../model/problems";
-import httpServer from "./lessons/01-http-server.json";
-import stateful from "./lessons/02-stateful.json";
-import threeTiers from "./lessons/03-three-tiers.json";
-import timeouts from "./lessons/04-timeouts.json";
+import httpServer from "./lessons/01-http-server.json" with { type: "json" };
+import stateful from "./lessons/02-stateful.json" with { type: "json" };
+import threeTiers from "./lessons/03-three-tiers.json" with { type: "json" };
+import timeouts from "./lessons/04-timeouts.json" with { type: "json" };
 import { Lesson } from "./schema";
 
 const FILES: [string, unknown][] = [
