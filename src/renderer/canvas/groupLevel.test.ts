@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import example from "../../../examples/three-tier.palisade.json";
 import { groupFlows } from "../../shared/engine/group-flows";
-import { parseDesign } from "../../shared/model";
+import { validateDesign } from "../../shared/model";
 import { canvasLevel, DENSE_EDGES, groupElkGraph, toGroupEdges, toGroupNodes } from "./groupLevel";
 
-const threeTier = parseDesign(readFileSync("examples/three-tier.palisade.json", "utf8"));
+const threeTier = validateDesign(example);
 
 describe("canvasLevel", () => {
   it.each([

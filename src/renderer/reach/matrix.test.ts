@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import example from "../../../examples/three-tier.palisade.json";
 import { reachabilityMatrix } from "../../shared/engine/reachability";
-import { parseDesign } from "../../shared/model";
+import { validateDesign } from "../../shared/model";
 import { matrixTable } from "./matrix";
 
-const threeTier = parseDesign(readFileSync("examples/three-tier.palisade.json", "utf8"));
+const threeTier = validateDesign(example);
 
 describe("matrixTable", () => {
   it("has a row per sender and a column per receiver, with each pair's label", () => {

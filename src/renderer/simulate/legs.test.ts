@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import example from "../../../examples/three-tier.palisade.json";
 import { simulate } from "../../shared/engine/simulate";
-import { parseDesign } from "../../shared/model";
+import { validateDesign } from "../../shared/model";
 import { DROPPED_ARRIVING, DROPPED_LEAVING, packetPlan } from "./legs";
 
-const threeTier = parseDesign(readFileSync("examples/three-tier.palisade.json", "utf8"));
+const threeTier = validateDesign(example);
 const noEgress = {
   ...threeTier,
   groups: threeTier.groups.map((g) => (g.id === "sg-app" ? { ...g, egress: [] } : g)),
