@@ -99,6 +99,9 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
         position={Position.Bottom}
         className="intent-handle"
         title="Drag to another node: a connection you intend"
+        // A handle is a plain div, where ARIA forbids a label; as a button (click it, then the
+        // other node, as xyflow allows) the label is allowed and read out.
+        role="button"
         aria-label={`Draw an intended connection from ${data.name}`}
       />
     </div>
