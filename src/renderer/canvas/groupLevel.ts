@@ -116,7 +116,8 @@ export function groupElkGraph(design: Design, flows: readonly GroupFlow[]): ElkG
       "elk.algorithm": "layered",
       "elk.direction": "RIGHT",
       "elk.spacing.nodeNode": "40",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "140",
+      // Room between layers for the labels, which carry services and pair counts.
+      "elk.layered.spacing.nodeNodeBetweenLayers": "260",
     },
     children: nodes.map((id) => ({
       id,

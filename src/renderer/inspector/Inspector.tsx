@@ -29,9 +29,23 @@ function Body() {
           </button>
         </div>
         {selection.nodes.length === 2 ? (
-          <button type="button" className="primary ask-button" onClick={() => editor.set({ bottomTab: "ask" })}>
-            Ask: can the first reach the second?
-          </button>
+          <>
+            <button type="button" className="primary ask-button" onClick={() => editor.set({ bottomTab: "ask" })}>
+              Ask: can the first reach the second?
+            </button>
+            <button
+              type="button"
+              className="ask-button"
+              // The keyboard's way to what a drag between two nodes does.
+              onClick={(e) => {
+                const r = e.currentTarget.getBoundingClientRect();
+                const [from, to] = selection.nodes as [string, string];
+                editor.set({ intentDraft: { from, to, x: r.left - 300, y: r.top } });
+              }}
+            >
+              Intend a connection from the first to the second…
+            </button>
+          </>
         ) : (
           <p className="muted">Select two nodes to ask whether one can reach the other.</p>
         )}

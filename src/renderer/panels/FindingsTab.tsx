@@ -37,7 +37,7 @@ export function FindingsTab() {
                 className="finding__fix"
                 onClick={() => {
                   if (fix.kind === "intent") void proposeFixFor(fix.intentId);
-                  else run(removeRule, fix);
+                  else if (run(removeRule, fix)) editor.set({ focusRule: undefined });
                 }}
               >
                 {fix.label}

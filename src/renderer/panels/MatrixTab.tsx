@@ -60,7 +60,7 @@ export function MatrixTab() {
   const name = (id: string) => [...design.resources, ...design.externals].find((n) => n.id === id)?.name || id;
   const table = matrix ? matrixTable(matrix) : undefined;
   return (
-    <div className="matrix-tab">
+    <div className="matrix-tab ask">
       <div className="ask__row">
         <label>
           Protocol
