@@ -59,10 +59,14 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
           // Below the middle, so it does not sit on a flow's label between the same nodes.
           style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY + 14}px)` }}
           data-testid={`intent-${intent.id}`}
-          title={satisfied ? "Intended, and the rules allow it" : data.reason}
+          title={
+            satisfied
+              ? "An intended connection, and the rules allow it"
+              : `An intended connection the rules block: ${data.reason}`
+          }
         >
           <span className="intent-label__text">
-            {satisfied ? "✓" : "✕"} intended {data.label}
+            {satisfied ? "✓" : "✕"} {data.label}
           </span>
           <button type="button" onClick={() => void sendPacket(query)} aria-label={`Send a packet ${data.label}`}>
             Send
