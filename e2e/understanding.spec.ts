@@ -62,6 +62,12 @@ test("a blocked packet times out at the database's group, with the reason", asyn
   await expect(page.getByTestId("packet-reply")).toHaveCount(1);
   await expect(page.getByTestId("reply-marker")).toBeVisible();
   await expect(page.locator(".node.is-timeout")).toHaveCount(0);
+
+  // From an edge: select it, and send a packet along it.
+  await page.getByTestId("edge-app-1->db").click();
+  await page.getByRole("complementary", { name: "Inspector" }).getByRole("button", { name: "Send a packet" }).click();
+  await expect(page.getByTestId("hops")).toContainText("app-1 sends the request");
+  await expect(page.getByTestId("reply-marker")).toBeVisible();
 });
 
 test("with reduced motion, the packet is shown where it stopped, without animation", async ({ app: page }) => {
@@ -154,7 +160,9 @@ test("a dense design switches to group level, with a notice and a toggle", async
   const design = JSON.parse(await readFile("examples/three-tier.palisade.json", "utf8"));
   const app = design.resources.find((r: { id: string }) => r.id === "app-1");
   const alb = design.resources.find((r: { id: string }) => r.id === "alb");
-  design.resources = design.resources.filter((r: { id: string }) => r.id !== "app-1" && r.id !== "app-2" && r.id !== "alb");
+  design.resources = design.resources.filter(
+    (r: { id: string }) => r.id !== "app-1" && r.id !== "app-2" && r.id !== "alb",
+  );
   for (let i = 0; i < 60; i++) {
     design.resources.push({ ...alb, id: `alb-${i}`, name: `alb-${i}`, position: { x: 0, y: i * 100 } });
     design.resources.push({ ...app, id: `app-${i}`, name: `app-${i}`, position: { x: 300, y: i * 100 } });
@@ -173,4 +181,28 @@ test("a dense design switches to group level, with a notice and a toggle", async
   await expect(toggle).not.toContainText("too many to draw");
   await toggle.getByRole("button", { name: "Groups" }).click();
   await expect(page.getByTestId("group-node-sg-app")).toBeVisible();
+});
+
+test("a finding jumps to its rule, and a rule that adds nothing is deleted from there", async ({ app: page }) => {
+  const design = JSON.parse(await readFile("examples/three-tier.palisade.json", "utf8"));
+  const alb = design.groups.find((g: { id: string }) => g.id === "sg-alb");
+  // Shadowed: 443 from inside the VPC is already allowed from anywhere.
+  alb.ingress.push({
+    id: "alb-https-vpc",
+    protocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    peer: { kind: "cidr4", cidr: "10.0.0.0/16" },
+  });
+  await openText(page, "shadowed.palisade.json", JSON.stringify(design));
+  await page.getByRole("tab", { name: /Findings/ }).click();
+  const finding = page.locator(".findings li").filter({ hasText: "shadowed" });
+  await finding.locator(".finding").click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await expect(inspector.getByLabel("Group name")).toHaveValue("alb");
+  await expect(inspector.locator(".rule-list li.is-focused")).toContainText("tcp 443 from 10.0.0.0/16");
+  await expect(node(page, "alb")).toHaveClass(/is-highlighted/);
+  await finding.getByRole("button", { name: "Delete rule" }).click();
+  await expect(page.locator(".findings li").filter({ hasText: "shadowed" })).toHaveCount(0);
+  await expect(inspector.getByRole("region", { name: "Inbound rules" })).not.toContainText("10.0.0.0/16");
 });
