@@ -96,6 +96,10 @@ describe("reachability channels", () => {
     const what = value(await h["engine:reach"]({ design: threeTier, node: "internet", role: "from" }));
     expect(what.map((c) => c.to)).toEqual(["alb"]);
   });
+  it("refuses a filter port out of range, naming the field", async () => {
+    const reply = await make()["engine:matrix"]({ design: threeTier, filter: { port: 70000 } });
+    expect(reply.ok ? "" : reply.problems[0]?.message).toContain("filter.port");
+  });
   it("compares two versions: a removed rule closes flows", async () => {
     const other = structuredClone(threeTier);
     const db = other.groups.find((g) => g.id === "sg-db");

@@ -1,18 +1,26 @@
 // The engine's fix for an intent, as a diff to read before applying it in one undoable step.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import type { FixAlternative } from "../../shared/engine/synthesize";
 import { editor, useEditor } from "../state/store";
 import { applyProposedFix } from "./fix";
 
 export function FixDialog() {
   const fix = useEditor((s) => s.fix);
   const apply = useRef<HTMLButtonElement>(null);
+  // The engine's choice first; the alternatives it also found, tightest first, on request.
+  const [chosen, setChosen] = useState(0);
   const ready = !!fix?.proposal;
   useEffect(() => {
     if (ready) apply.current?.focus();
   }, [ready]);
   if (!fix) return null;
-  const close = () => editor.set({ fix: undefined });
+  const close = () => {
+    setChosen(0);
+    editor.set({ fix: undefined });
+  };
   const p = fix.proposal;
+  const options: FixAlternative[] = p ? [p, ...(p.alternatives ?? [])] : [];
+  const option = options[chosen] ?? options[0];
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape and Cancel do the same from the keyboard.
     <div className="overlay" role="presentation" onClick={close}>
@@ -35,17 +43,43 @@ export function FixDialog() {
             ))}
           </ul>
         )}
-        {p && (
+        {p && option && (
           <>
             <p>{p.summary}</p>
+            {options.length > 1 && (
+              <fieldset className="segmented fix-options" aria-label="Other ways to allow it">
+                {options.map((o, i) => (
+                  <button
+                    key={o.diff.join("|")}
+                    type="button"
+                    aria-pressed={i === chosen}
+                    className={i === chosen ? "is-active" : ""}
+                    onClick={() => setChosen(i)}
+                    title={`Opens ${o.newPairs} node pair${o.newPairs === 1 ? "" : "s"} that had no flow`}
+                  >
+                    {i === 0 ? "Tightest" : `Option ${i + 1}`}
+                  </button>
+                ))}
+              </fieldset>
+            )}
             <pre className="diff" data-testid="fix-diff">
-              {p.diff.map((line) => (
+              {option.diff.map((line) => (
                 <span key={line} className={line.startsWith("-") ? "diff__del" : "diff__add"}>
                   {line}
                   {"\n"}
                 </span>
               ))}
             </pre>
+            {chosen === 0 && p.warnings?.length > 0 && (
+              <div className="lesson__warning" role="alert">
+                <strong>This change is risky:</strong>
+                <ul>
+                  {p.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </>
         )}
         <div className="button-row">
@@ -53,8 +87,11 @@ export function FixDialog() {
             ref={apply}
             type="button"
             className="primary"
-            disabled={!p || p.changes.length === 0}
-            onClick={applyProposedFix}
+            disabled={!option || option.changes.length === 0}
+            onClick={() => {
+              if (option) applyProposedFix(option.changes);
+              setChosen(0);
+            }}
           >
             Apply fix
           </button>
