@@ -23,6 +23,8 @@ async function openThreeTier(page: Page) {
 
 async function shoot(page: Page, name: string) {
   if (!shots) return;
+  // Let a packet's animation finish, so the picture shows where it ended.
+  await page.waitForTimeout(2000);
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.screenshot({ path: `${shots}/${name}-${theme}.png` });
@@ -52,7 +54,6 @@ test("a blocked packet times out at the database's group, with the reason", asyn
   await expect(node(page, "db")).toHaveClass(/is-timeout/);
   await expect(node(page, "internet")).not.toHaveClass(/is-timeout/);
   await expect(page.getByTestId("hops")).toContainText("Timeout");
-  await page.waitForTimeout(1200);
   await shoot(page, "simulate-blocked");
 
   // A permitted flow sends its reply back: no timeout anywhere.
