@@ -84,6 +84,8 @@ interface Figures {
   heapPeak: number;
   hostRss?: { peak: number; now: number };
   where: Where;
+  /** Node and edge elements drawn, and all DOM elements, when panning began. */
+  drawn: [number, number, number];
 }
 
 interface Phase {
@@ -260,6 +262,9 @@ for (const nodes of sizes.length ? sizes : [1000, 5000]) {
     const edit = await editToRedraw(page);
     await page.waitForTimeout(1000);
     where.edit = { api: api.take(), longTasks: await longTasks.take(), thread: await thread.take() };
+    const drawn = (await page.evaluate(
+      `[document.querySelectorAll(".react-flow__node").length, document.querySelectorAll(".react-flow__edge").length, document.getElementsByTagName("*").length]`,
+    )) as [number, number, number];
     const pan = await panFps(page);
     where.pan = { api: api.take(), longTasks: await longTasks.take(), thread: await thread.take() };
     const heapPeak =
@@ -280,6 +285,7 @@ for (const nodes of sizes.length ? sizes : [1000, 5000]) {
       heapPeak,
       hostRss: rss(host.child.pid),
       where,
+      drawn,
     });
   } finally {
     await page.close();
@@ -301,7 +307,9 @@ for (const r of results) {
     `  first render: nodes drawn ${ms(r.nodesDrawn)}, flows drawn ${ms(r.edgesDrawn)} after the file was chosen (target < 1500 ms)`,
   );
   console.log(`  rule edit -> redrawn edges: ${ms(r.editToRedraw)} (target < 50 ms)`);
-  console.log(`  panning: ${r.fps.toFixed(0)} fps, worst frame ${r.worstFrame.toFixed(0)} ms (target >= 50 fps)`);
+  console.log(
+    `  panning: ${r.fps.toFixed(0)} fps, worst frame ${r.worstFrame.toFixed(0)} ms (target >= 50 fps), with ${r.drawn[0]} node and ${r.drawn[1]} edge elements drawn (${r.drawn[2]} DOM elements)`,
+  );
   console.log(`  renderer peak JS heap: ${r.heapPeak.toFixed(0)} MB`);
   console.log(
     `  host RSS: ${r.hostRss ? `peak ${r.hostRss.peak.toFixed(0)} MB, now ${r.hostRss.now.toFixed(0)} MB` : "unknown (no /proc)"}`,
