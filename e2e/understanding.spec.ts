@@ -207,3 +207,23 @@ test("a finding jumps to its rule, and a rule that adds nothing is deleted from 
   await expect(page.locator(".findings li").filter({ hasText: "shadowed" })).toHaveCount(0);
   await expect(inspector.getByRole("region", { name: "Inbound rules" })).not.toContainText("10.0.0.0/16");
 });
+
+test("an intent by clicks (the handle, then the other node) and from the inspector", async ({ app: page }) => {
+  await openThreeTier(page);
+  await node(page, "app-2").hover();
+  await node(page, "app-2").locator(".intent-handle").click();
+  await node(page, "db").click();
+  const popover = page.getByRole("dialog", { name: "Intended connection" });
+  await expect(popover).toContainText("app-2 → db");
+  await popover.getByRole("button", { name: "Cancel" }).click();
+  await expect(popover).toHaveCount(0);
+
+  // Two nodes selected: the inspector offers the same without a pointer gesture.
+  await node(page, "alb").click();
+  await node(page, "db").click({ modifiers: ["Control"] });
+  await page.getByRole("button", { name: /Intend a connection from the first to the second/ }).click();
+  await expect(popover).toContainText("alb → db");
+  await popover.getByLabel("Intent port").fill("5432");
+  await popover.getByRole("button", { name: "Add" }).click();
+  await expect(page.locator(".intent-label").filter({ hasText: "tcp 5432" })).toHaveClass(/intent-label--blocked/);
+});

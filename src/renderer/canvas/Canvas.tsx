@@ -10,8 +10,9 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { addGroup, attachGroup } from "../actions/groups";
 import { addExternal, addResource, moveNodes } from "../actions/nodes";
 import { LessonPanel } from "../exercises/LessonPanel";
@@ -66,6 +67,9 @@ function NodeCanvas() {
   const theme = useEditor((s) => s.theme);
   const minimap = useEditor((s) => s.minimap);
   const { screenToFlowPosition } = useReactFlow();
+  const flowStore = useStoreApi();
+  // An intent started by a click on a node's connect handle, finished by a click on another node.
+  const clickFrom = useRef<string | undefined>(undefined);
 
   const derived = useMemo(
     () =>
@@ -189,6 +193,20 @@ function NodeCanvas() {
         }
         onEdgeClick={(_, edge) => {
           if (edge.type === "flow") editor.set({ selection: { nodes: [], edge: edge.id } });
+        }}
+        onClickConnectStart={(_, { nodeId, handleId }) => {
+          clickFrom.current = handleId === "intent" && nodeId ? nodeId : undefined;
+          if (clickFrom.current) notify("info", "Now click the node this one should reach");
+        }}
+        onNodeClick={(event, node) => {
+          const from = clickFrom.current;
+          if (!from || from === node.id) return;
+          clickFrom.current = undefined;
+          flowStore.setState({ connectionClickStartHandle: null });
+          editor.set({ intentDraft: { from, to: node.id, x: event.clientX, y: event.clientY } });
+        }}
+        onClickConnectEnd={() => {
+          clickFrom.current = undefined;
         }}
         onConnectEnd={(event, state) => {
           // Dropped on a node's body rather than a handle: that node is the intended target.
