@@ -86,6 +86,7 @@ interface Figures {
   where: Where;
   /** Node and edge elements drawn, and all DOM elements, when panning began. */
   drawn: [number, number, number];
+  parts: Record<string, number>;
 }
 
 interface Phase {
@@ -265,6 +266,13 @@ for (const nodes of sizes.length ? sizes : [1000, 5000]) {
     const drawn = (await page.evaluate(
       `[document.querySelectorAll(".react-flow__node").length, document.querySelectorAll(".react-flow__edge").length, document.getElementsByTagName("*").length]`,
     )) as [number, number, number];
+    // Which parts of the page hold the DOM: every element costs on each re-render and style pass.
+    const parts = (await page.evaluate(`Object.fromEntries(
+      [["canvas", ".react-flow"], ["palette", ".palette"], ["bottom panel", ".bottom"], ["inspector", ".inspector"]]
+        .map(([name, sel]) => [name, document.querySelector(sel)?.getElementsByTagName("*").length ?? 0]))`)) as Record<
+      string,
+      number
+    >;
     const pan = await panFps(page);
     where.pan = { api: api.take(), longTasks: await longTasks.take(), thread: await thread.take() };
     const heapPeak =
@@ -286,6 +294,7 @@ for (const nodes of sizes.length ? sizes : [1000, 5000]) {
       hostRss: rss(host.child.pid),
       where,
       drawn,
+      parts,
     });
   } finally {
     await page.close();
@@ -308,7 +317,11 @@ for (const r of results) {
   );
   console.log(`  rule edit -> redrawn edges: ${ms(r.editToRedraw)} (target < 50 ms)`);
   console.log(
-    `  panning: ${r.fps.toFixed(0)} fps, worst frame ${r.worstFrame.toFixed(0)} ms (target >= 50 fps), with ${r.drawn[0]} node and ${r.drawn[1]} edge elements drawn (${r.drawn[2]} DOM elements)`,
+    `  panning: ${r.fps.toFixed(0)} fps, worst frame ${r.worstFrame.toFixed(0)} ms (target >= 50 fps), with ${r.drawn[0]} node and ${r.drawn[1]} edge elements drawn (${r.drawn[2]} DOM elements: ${Object.entries(
+      r.parts,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")})`,
   );
   console.log(`  renderer peak JS heap: ${r.heapPeak.toFixed(0)} MB`);
   console.log(
