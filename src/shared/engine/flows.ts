@@ -323,13 +323,18 @@ export function* classFlows(relation: FlowRelation): Generator<ClassFlow> {
     }
 }
 
-function exposureOf(index: DesignIndex, from: string, to: string): FlowEdge["exposure"] {
+function exposureOf(
+  index: DesignIndex,
+  from: string,
+  to: string,
+  groupsOf: (id: string) => Set<string>,
+): FlowEdge["exposure"] {
   const a = index.nodes.get(from);
   const b = index.nodes.get(to);
   if (!a || !b) return "internal";
   if (!a.isResource && a.node.kind === "internet") return "internet";
   if (!a.isResource || !b.isResource) return "external";
-  const groups = new Set(a.groups.map((g) => g.id));
+  const groups = groupsOf(from);
   return b.groups.some((g) => groups.has(g.id)) ? "sameGroup" : "internal";
 }
 
@@ -345,14 +350,33 @@ function edgeLabel(v4: ServiceSet, v6: ServiceSet): string {
 /** Node-level edges of a class relation: one per ordered pair of distinct nodes. */
 export function expandFlows(relation: FlowRelation): FlowEdge[] {
   const edges: FlowEdge[] = [];
+  // Class flows share service sets (one rule's, often): describe each set once.
+  const described = new Map<ServiceSet, { services: FlowEdge["services"] }>();
+  const servicesOf = (set: ServiceSet) => {
+    let d = described.get(set);
+    if (!d) {
+      d = { services: toServices(set) };
+      described.set(set, d);
+    }
+    return d.services;
+  };
+  const groupSets = new Map<string, Set<string>>();
+  const groupsOf = (id: string) => {
+    let set = groupSets.get(id);
+    if (!set) {
+      set = new Set(relation.index.nodes.get(id)?.groups.map((g) => g.id));
+      groupSets.set(id, set);
+    }
+    return set;
+  };
   for (const flow of classFlows(relation)) {
-    const both = union(flow.services[4], flow.services[6]);
-    const families = ([4, 6] as const).filter((f) => !isEmpty(flow.services[f]));
-    const services = toServices(both);
     const [v4, v6] = [flow.services[4], flow.services[6]];
+    const both = isEmpty(v6) ? v4 : isEmpty(v4) ? v6 : union(v4, v6);
+    const families = ([4, 6] as const).filter((f) => !isEmpty(flow.services[f]));
+    const services = servicesOf(both);
     const byFamily = {
-      ...(isEmpty(v4) ? {} : { ipv4: toServices(v4) }),
-      ...(isEmpty(v6) ? {} : { ipv6: toServices(v6) }),
+      ...(isEmpty(v4) ? {} : { ipv4: servicesOf(v4) }),
+      ...(isEmpty(v6) ? {} : { ipv6: servicesOf(v6) }),
     };
     const text = edgeLabel(v4, v6);
     const from = relation.classes[flow.from]?.members ?? [];
@@ -368,7 +392,7 @@ export function expandFlows(relation: FlowRelation): FlowEdge[] {
           byFamily,
           families: [...families],
           label: text,
-          exposure: exposureOf(relation.index, a, b),
+          exposure: exposureOf(relation.index, a, b, groupsOf),
         });
       }
   }

@@ -90,6 +90,8 @@ export function exposureFindings(design: Design): Finding[] {
   const out: Finding[] = [];
   for (const group of design.groups)
     for (const family of [4, 6] as const) {
+      // Only address peers can open a group to the world: most groups reference groups alone.
+      if (!group.ingress.some((rule) => peerRanges(design, rule, family).length > 0)) continue;
       const world = WORLD[family];
       const all = openingRules(design, group, family, allTraffic);
       if (all) {

@@ -41,6 +41,7 @@ const most = (c: Counts) => Math.max(c.ingress[4], c.ingress[6], c.egress[4], c.
 export function quotaFindings(design: Design): Finding[] {
   const out: Finding[] = [];
   const counts = new Map(design.groups.map((g) => [g.id, ruleCounts(design, g)]));
+  const byId = new Map(design.groups.map((g) => [g.id, g]));
   for (const group of design.groups) {
     const c = counts.get(group.id) as Counts;
     for (const direction of ["ingress", "egress"] as const)
@@ -58,7 +59,7 @@ export function quotaFindings(design: Design): Finding[] {
       }
   }
   for (const r of design.resources) {
-    const groups = r.groupIds.map((id) => design.groups.find((g) => g.id === id)).filter((g) => g !== undefined);
+    const groups = r.groupIds.map((id) => byId.get(id)).filter((g) => g !== undefined);
     if (groups.length > GROUPS_PER_INTERFACE)
       out.push({
         code: "quota-groups-per-interface",
