@@ -3,8 +3,7 @@
 import { parse } from "@cdktf/hcl2json";
 import { type ImportResult, importTerraform } from "../shared/iac/terraform/import";
 import { parseJsonText } from "../shared/model/json";
-import { checkNesting } from "../shared/model/limits";
-import { InputError, lineColumn, type Problem } from "../shared/model/problems";
+import { InputError, type Problem } from "../shared/model/problems";
 
 // hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected the start of ...]".
 const DIAGNOSTIC = /([^\s[\]]+):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+?)(?:; ([^\]]*?))?(?=\]|, [^\s[\]]+:\d+,\d+|$)/g;

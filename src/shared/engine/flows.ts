@@ -209,7 +209,7 @@ export function flowRelation(design: Design, prebuilt?: DesignIndex): FlowRelati
   // Selector maps depend only on a class's groups and families: classes that differ by address
   // alone share them.
   const cache = new Map<string, { in: Record<Family, SelectorMap>; out: Record<Family, SelectorMap> }>();
-  classes.forEach((c, k) => {
+  for (const c of classes) {
     const node = c.representative;
     const families = FAMILIES.filter((f) => node.addresses[f] && node.isResource);
     const key = `${node.groups.map((g) => g.id).join(",")}|${families.join(",")}`;
@@ -241,7 +241,7 @@ export function flowRelation(design: Design, prebuilt?: DesignIndex): FlowRelati
     }
     inbound.push(maps.in);
     outbound.push(maps.out);
-  });
+  }
   return { index, classes, classification, counterparts, isRanged, inbound, outbound };
 }
 

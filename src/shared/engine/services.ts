@@ -170,7 +170,7 @@ function rangesHave(r: Ranges, n: number): boolean {
 function icmpHas(s: IcmpSet, type: number, code: number): boolean {
   if (s.all) return true;
   const codes = s.types.get(type);
-  return codes === true || (codes !== undefined && codes.includes(code));
+  return codes === true || (codes?.includes(code) ?? false);
 }
 
 export function has(s: ServiceSet, p: Probe): boolean {

@@ -1,7 +1,7 @@
 // Reading and writing `*.palisade.json`: parse, migrate, validate, serialize with a stable key order.
 import { jsonPositioner, parseJsonText } from "./json";
 import { migrate } from "./migrations";
-import { formatPath, InputError, lineColumn, type Problem } from "./problems";
+import { formatPath, InputError, type Problem } from "./problems";
 import { CURRENT_VERSION, Design, FORMAT } from "./schema";
 
 /** Parses and validates a design file's text. Throws InputError naming the first bad field's path and line. */

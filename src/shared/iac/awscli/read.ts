@@ -1,16 +1,6 @@
-// Reads one file of `aws ec2 describe-*` output: JSON text in, the lists it holds out, or an
-// InputError naming the file, the JSON path and the line of the first value of the wrong shape.
-import {
-  findNodeAtLocation,
-  type Node as JsonNode,
-  type ParseError,
-  parse,
-  parseTree,
-  printParseErrorCode,
-} from "jsonc-parser";
 import type { z } from "zod";
 import { jsonPositioner, parseJsonText } from "../../model/json";
-import { formatPath, InputError, lineColumn, type Problem } from "../../model/problems";
+import { formatPath, InputError, type Problem } from "../../model/problems";
 import { OUTPUT_KEYS, OUTPUTS, type OutputKey } from "./shapes";
 
 export type AwsCliOutput = { [K in OutputKey]?: z.infer<(typeof OUTPUTS)[K]> };

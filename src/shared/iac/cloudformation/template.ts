@@ -3,8 +3,8 @@
 
 import { load } from "js-yaml";
 import { parseJsonText } from "../../model/json";
-import { checkExpandedSize, checkNesting } from "../../model/limits";
-import { InputError, lineColumn, lineIndex } from "../../model/problems";
+import { checkExpandedSize } from "../../model/limits";
+import { InputError, lineIndex } from "../../model/problems";
 import type { Where } from "../draft";
 import { jsonOffsets } from "../json-offsets";
 import { CLOUDFORMATION_SCHEMA, pathKey, yamlOffsets } from "./yaml";
