@@ -41,7 +41,10 @@ export function generateRegion(size: RegionSize = REGION, seed = 42): Design {
   ];
   const tierOf: string[][] = TIERS.map(() => []);
   // Subnets (/24) that instances live in and that CIDR rules name, as in a real VPC.
-  const subnets = Array.from({ length: Math.max(4, Math.round(size.instances / 40)) }, (_, n) => `10.${Math.floor(n / 256)}.${n % 256}`);
+  const subnets = Array.from(
+    { length: Math.max(4, Math.round(size.instances / 40)) },
+    (_, n) => `10.${Math.floor(n / 256)}.${n % 256}`,
+  );
   const groups: SecurityGroup[] = [];
   for (let g = 0; g < size.groups; g++) {
     let t = 0;
@@ -102,7 +105,11 @@ export function generateRegion(size: RegionSize = REGION, seed = 42): Design {
     return { tier: t, homes, groupIds: [...new Set(Array.from({ length: count }, () => pick(pool)))] };
   });
   for (let i = 0; i < size.instances; i++) {
-    const service = serviceGroups[Math.floor(rnd() * services)] as { tier: number; homes: string[]; groupIds: string[] };
+    const service = serviceGroups[Math.floor(rnd() * services)] as {
+      tier: number;
+      homes: string[];
+      groupIds: string[];
+    };
     d.resources.push({
       id: `i-${String(i).padStart(6, "0")}`,
       kind: "instance",

@@ -50,7 +50,8 @@ const enumerate = time(() => {
   let pairs = 0;
   for (const f of classFlows(relation.value)) {
     flows++;
-    pairs += (relation.value.classes[f.from]?.members.length ?? 0) * (relation.value.classes[f.to]?.members.length ?? 0);
+    pairs +=
+      (relation.value.classes[f.from]?.members.length ?? 0) * (relation.value.classes[f.to]?.members.length ?? 0);
   }
   return { flows, pairs };
 }, 1);
