@@ -131,30 +131,50 @@ export function indexDesign(design: Design): DesignIndex {
   const groups = new Map(design.groups.map((g) => [g.id, g]));
   const prefixLists = new Map(design.prefixLists.map((p) => [p.id, p]));
   const rules = new Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
-  // Designs repeat the same peers and services thousands of times: share one object for each.
-  const peers = new Map<string, PeerMatch>();
-  const services = new Map<string, ServiceSet>();
+  // Designs repeat the same peers and services thousands of times: share one object for each,
+  // found through maps keyed without building strings.
+  const peers = {
+    group: new Map<string, PeerMatch>(),
+    prefixList: new Map<string, PeerMatch>(),
+    cidr: new Map<string, PeerMatch>(),
+  };
+  const services = new Map<string, Map<number, ServiceSet>>();
+  const serviceOf = (rule: Rule): ServiceSet => {
+    let byPorts = services.get(rule.protocol);
+    if (!byPorts) {
+      byPorts = new Map();
+      services.set(rule.protocol, byPorts);
+    }
+    const key = ((rule.fromPort ?? -2) + 2) * 65540 + (rule.toPort ?? -2) + 2;
+    let service = byPorts.get(key);
+    if (!service) {
+      service = serviceOfRule(rule);
+      byPorts.set(key, service);
+    }
+    return service;
+  };
+  const peerOf = (rule: Rule): PeerMatch => {
+    const p = rule.peer;
+    const [map, key] =
+      p.kind === "group"
+        ? [peers.group, p.groupId]
+        : p.kind === "prefixList"
+          ? [peers.prefixList, p.prefixListId]
+          : [peers.cidr, p.cidr];
+    let peer = map.get(key);
+    if (!peer) {
+      peer = peerMatch(rule, prefixLists);
+      map.set(key, peer);
+    }
+    return peer;
+  };
   for (const group of design.groups) {
     const of = (direction: "ingress" | "egress") =>
       group[direction].map((raw, index) => {
         // Designs built in code may say "6" for tcp; the file loader normalizes, the engine must too.
         const protocol = normalizeProtocol(raw.protocol) ?? raw.protocol;
         const rule = protocol === raw.protocol ? raw : { ...raw, protocol };
-        const serviceKey = `${protocol}/${rule.fromPort}/${rule.toPort}`;
-        let service = services.get(serviceKey);
-        if (!service) {
-          service = serviceOfRule(rule);
-          services.set(serviceKey, service);
-        }
-        const p = rule.peer;
-        const peerKey =
-          p.kind === "group" ? `g/${p.groupId}` : p.kind === "prefixList" ? `p/${p.prefixListId}` : `c/${p.cidr}`;
-        let peer = peers.get(peerKey);
-        if (!peer) {
-          peer = peerMatch(rule, prefixLists);
-          peers.set(peerKey, peer);
-        }
-        return { group, direction, index, rule, service, peer };
+        return { group, direction, index, rule, service: serviceOf(rule), peer: peerOf(rule) };
       });
     rules.set(group.id, { ingress: of("ingress"), egress: of("egress") });
   }

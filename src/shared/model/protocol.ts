@@ -9,6 +9,8 @@ const NAMES: Record<number, string> = { 6: "tcp", 17: "udp", 1: "icmp", 58: "icm
  * undefined for anything else.
  */
 export function normalizeProtocol(input: string | number): string | undefined {
+  // The common case, already canonical, without allocating.
+  if (input === "tcp" || input === "udp" || input === "-1" || input === "icmp" || input === "icmpv6") return input;
   const text = String(input).trim().toLowerCase();
   if (text === "-1" || text === "all" || text === "any") return "-1";
   if (text in PROTOCOL_NUMBERS) return text;
