@@ -7,7 +7,7 @@ import { copySelection, deleteSelection, duplicateSelection, pasteInto } from ".
 import { flowInstance, nextFrame } from "./canvas/flowInstance";
 import { exportCanvas } from "./export/image";
 import { designFileName } from "./file/download";
-import { exportIac, importFiles, newDesign, openDesign, saveDesign } from "./file/fileOps";
+import { exportIac, importFiles, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
 import { layoutDesign } from "./layout/elk";
 import { change, redo, run, undo } from "./state/commands";
 import { editor, notify } from "./state/store";
@@ -66,6 +66,8 @@ export const COMMANDS: readonly Command[] = [
   { name: "new", label: "New design", keys: ["Alt+N"], run: newDesign },
   { name: "open", label: "Open…", keys: ["Mod+O"], run: () => openDesign() },
   { name: "import", label: "Import Terraform, CloudFormation or AWS CLI JSON…", keys: ["Mod+I"], run: importFiles },
+  { name: "exampleHttpServer", label: "Example: HTTP/HTTPS server", run: () => openExample("http-server") },
+  { name: "exampleThreeTier", label: "Example: three tiers", run: () => openExample("three-tier") },
   { name: "save", label: "Save", keys: ["Mod+S"], run: () => saveDesign(false) },
   { name: "saveAs", label: "Save as…", keys: ["Mod+Shift+S"], run: () => saveDesign(true) },
   { name: "undo", label: "Undo", keys: ["Mod+Z"], run: undo },

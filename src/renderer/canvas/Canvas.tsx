@@ -28,7 +28,8 @@ import { FlowEdgeView, NODE_WIDTH } from "./FlowEdgeView";
 import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
 import { LevelToggle } from "./LevelToggle";
-import { markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
+import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
+import { type EdgeData, markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
 
 const nodeTypes = { resource: DesignNode, external: DesignNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
@@ -83,17 +84,8 @@ function NodeCanvas() {
     [design, selection, ask],
   );
   const [nodes, setNodes] = useState<Node<NodeData>[]>(derived);
-  // Keep React Flow's measurements (and a drag in progress) when the design changes under it.
-  useEffect(() => {
-    setNodes((prev) => {
-      const before = new Map(prev.map((n) => [n.id, n]));
-      return derived.map((n) => {
-        const old = before.get(n.id);
-        if (!old) return n;
-        return { ...n, measured: old.measured, ...(old.dragging ? { position: old.position, dragging: true } : {}) };
-      });
-    });
-  }, [derived]);
+  // Unchanged nodes keep their objects; changed ones React Flow's measurements (and a drag in progress).
+  useEffect(() => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured)), [derived]);
 
   // Measured heights change only when a node's content does, not while it is dragged.
   const heightsKey = nodes.map((n) => `${n.id}:${n.measured?.height ?? ""}`).join("|");
@@ -102,7 +94,12 @@ function NodeCanvas() {
     () => new Map(nodes.flatMap((n) => (n.measured?.height ? [[n.id, n.measured.height] as const] : []))),
     [heightsKey],
   );
-  const base = useMemo(() => toEdges(flows, heights), [flows, heights]);
+  // A new flow list (after every edit) is mostly the old flows: those keep their edge objects.
+  const baseRef = useRef<Edge<EdgeData>[]>([]);
+  const base = useMemo(() => {
+    baseRef.current = reuseById(baseRef.current, toEdges(flows, heights), sameEdge);
+    return baseRef.current;
+  }, [flows, heights]);
   const intentEdges = useMemo(() => toIntentEdges(design, findings, heights), [design, findings, heights]);
   const edges: Edge[] = useMemo(
     () => [

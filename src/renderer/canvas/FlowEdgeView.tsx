@@ -1,6 +1,13 @@
 // One permitted flow: a directed edge labelled with its services, coloured by exposure, drawn
 // between the sides of its nodes that face each other.
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyflow/react";
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  type ReactFlowState,
+  useStore,
+} from "@xyflow/react";
 import { memo } from "react";
 import { editor } from "../state/store";
 import { floatingAnchors } from "./floating";
@@ -16,6 +23,10 @@ const DASHES: Record<EdgeData["exposure"], string | undefined> = {
 
 export const NODE_WIDTH = 200;
 const NOMINAL_HEIGHT = 84;
+
+/** Below this zoom labels are too small to read, and each is an HTML element: only marked edges keep theirs. */
+export const LABEL_MIN_ZOOM = 0.4;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < LABEL_MIN_ZOOM;
 
 function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
   const { id, source, target, data, markerEnd, selected } = props;
@@ -47,6 +58,8 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
   const labelY = data?.paired ? midY + (source < target ? -10 : 10) : midY;
   const exposure = data?.exposure ?? "internal";
   const active = data?.active || selected;
+  // A boolean, so panning and zooming re-render an edge only when the threshold is crossed.
+  const far = useStore(zoomedOut);
   return (
     <>
       <BaseEdge
@@ -62,7 +75,7 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
         }}
         interactionWidth={16}
       />
-      {data?.showLabel !== false && (
+      {data?.showLabel !== false && (!far || active) && (
         <EdgeLabelRenderer>
           <button
             type="button"

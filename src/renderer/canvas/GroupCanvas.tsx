@@ -1,8 +1,17 @@
 // The canvas at group level: security groups and outside parties as nodes, flows between groups
 // as edges. Groups without a saved position are placed by ELK (a view, not an edit); a group
 // dragged by the user keeps its place in the design.
-import { applyNodeChanges, Background, Controls, MiniMap, type Node, type NodeChange, ReactFlow } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Position } from "../../shared/model";
 import { moveGroups } from "../actions/groupPositions";
 import { api } from "../api-client";
@@ -12,7 +21,17 @@ import { editor, notify, useEditor } from "../state/store";
 import { FlowEdgeView } from "./FlowEdgeView";
 import { flowInstance, nextFrame } from "./flowInstance";
 import { GroupNode } from "./GroupNode";
-import { type GroupNodeData, groupElkGraph, toGroupEdges, toGroupNodes } from "./groupLevel";
+import {
+  type GroupNodeData,
+  groupElkGraph,
+  groupEndIds,
+  LAYOUT_LIMIT,
+  placeByMembers,
+  toGroupEdges,
+  toGroupNodes,
+} from "./groupLevel";
+import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
+import type { EdgeData } from "./toFlow";
 
 const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView };
@@ -46,12 +65,24 @@ export function GroupCanvas() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends (the key) change.
   useEffect(() => {
     let current = true;
-    void layoutGraph(groupElkGraph(design, flows))
+    const ids = groupEndIds(design, flows);
+    const placed =
+      ids.length > LAYOUT_LIMIT
+        ? Promise.resolve(placeByMembers(design, ids))
+        : layoutGraph(groupElkGraph(design, flows)).then(
+            (positions) => new Map(positions.map((p) => [p.id, p.position])),
+          );
+    void placed
       .then(async (positions) => {
         if (!current) return;
-        setLayout(new Map(positions.map((p) => [p.id, p.position])));
+        setLayout(positions);
         await nextFrame();
-        await flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 });
+        // Thousands of groups fitted into view are specks, and all of them drawn: a readable part instead.
+        await flowInstance()?.fitView({
+          padding: 0.15,
+          maxZoom: 1,
+          minZoom: ids.length > LAYOUT_LIMIT ? 0.5 : undefined,
+        });
       })
       .catch((e: unknown) => notify("error", `Group layout failed: ${e instanceof Error ? e.message : String(e)}`));
     return () => {
@@ -64,8 +95,14 @@ export function GroupCanvas() {
     [design, flows, layout, selectedGroup],
   );
   const [nodes, setNodes] = useState<Node<GroupNodeData>[]>(derived);
-  useEffect(() => setNodes(derived), [derived]);
-  const edges = useMemo(() => toGroupEdges(design, flows), [design, flows]);
+  // Unchanged groups keep their objects (and React Flow its measurements of them).
+  useEffect(() => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured)), [derived]);
+  const externals = design.externals;
+  const edgesRef = useRef<Edge<EdgeData>[]>([]);
+  const edges = useMemo(() => {
+    edgesRef.current = reuseById(edgesRef.current, toGroupEdges({ externals }, flows), sameEdge);
+    return edgesRef.current;
+  }, [externals, flows]);
   const groupIds = useMemo(() => new Set(design.groups.map((g) => g.id)), [design.groups]);
 
   const onNodesChange = useCallback(

@@ -3,7 +3,7 @@
 // with the services and how many node pairs it stands for. Groups are plain nodes here, never
 // React Flow parents: a resource may be in several groups.
 import type { Edge, Node } from "@xyflow/react";
-import { MarkerType } from "@xyflow/react";
+import { MarkerType, Position as Side } from "@xyflow/react";
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, Position } from "../../shared/model";
@@ -52,6 +52,64 @@ function ends(design: Design, flows: readonly GroupFlow[]): Map<string, GroupNod
   return out;
 }
 
+/**
+ * Past this many ends ELK's layered layout takes seconds to tens of seconds (in its worker, but
+ * with nothing placed meanwhile); the groups are then placed where their members are instead.
+ */
+export const LAYOUT_LIMIT = 300;
+
+/** Each end at the middle of its members' places on the node canvas; ends with no member in a column to the left. */
+export function placeByMembers(design: Design, ids: readonly string[]): Map<string, Position> {
+  const sum = new Map<string, { x: number; y: number; n: number }>();
+  const add = (id: string, p: Position) => {
+    const s = sum.get(id) ?? { x: 0, y: 0, n: 0 };
+    sum.set(id, { x: s.x + p.x, y: s.y + p.y, n: s.n + 1 });
+  };
+  for (const r of design.resources) {
+    add(r.id, r.position);
+    for (const g of r.groupIds) add(g, r.position);
+  }
+  for (const e of design.externals) add(e.id, e.position);
+  const out = new Map<string, Position>();
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  for (const id of ids) {
+    const s = sum.get(id);
+    if (!s) continue;
+    const p = { x: Math.round(s.x / s.n), y: Math.round(s.y / s.n) };
+    out.set(id, p);
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+  }
+  const column = (Number.isFinite(left) ? left : 0) - GROUP_NODE_SIZE.width - 120;
+  let row = Number.isFinite(top) ? top : 0;
+  for (const id of ids) {
+    if (out.has(id)) continue;
+    out.set(id, { x: column, y: row });
+    row += GROUP_NODE_SIZE.height + 40;
+  }
+  return out;
+}
+
+/** The ends' ids in the order they are drawn. */
+export function groupEndIds(design: Design, flows: readonly GroupFlow[]): string[] {
+  return [...ends(design, flows).keys()];
+}
+
+// Group nodes have one size and their anchors at the middle of the left and right sides; said
+// up front, React Flow can cull them before it has measured them (it draws every unmeasured node).
+const GROUP_HANDLES: NonNullable<Node["handles"]> = [
+  { type: "target", position: Side.Left, x: 0, y: GROUP_NODE_SIZE.height / 2, width: 1, height: 1 },
+  {
+    type: "source",
+    position: Side.Right,
+    x: GROUP_NODE_SIZE.width,
+    y: GROUP_NODE_SIZE.height / 2,
+    width: 1,
+    height: 1,
+  },
+];
+
 export function toGroupNodes(
   design: Design,
   flows: readonly GroupFlow[],
@@ -66,11 +124,14 @@ export function toGroupNodes(
     ariaLabel: data.kind === "group" ? `security group ${data.name}` : `${data.kind} ${data.name}`,
     position: saved.get(id) ?? layout.get(id) ?? { x: 0, y: 0 },
     selected: id === selectedGroup,
+    initialWidth: GROUP_NODE_SIZE.width,
+    initialHeight: GROUP_NODE_SIZE.height,
+    handles: GROUP_HANDLES,
     data: { ...data, highlighted: id === selectedGroup },
   }));
 }
 
-function exposureOf(design: Design, from: string): FlowEdge["exposure"] {
+function exposureOf(design: Pick<Design, "externals">, from: string): FlowEdge["exposure"] {
   const external = design.externals.find((e) => e.id === from);
   if (!external) return "internal";
   return external.kind === "internet" ? "internet" : "external";
@@ -80,7 +141,7 @@ export function pairsLabel(flow: GroupFlow): string {
   return `${flow.label} · ${flow.pairs} pair${flow.pairs === 1 ? "" : "s"}`;
 }
 
-export function toGroupEdges(design: Design, flows: readonly GroupFlow[]): Edge<EdgeData>[] {
+export function toGroupEdges(design: Pick<Design, "externals">, flows: readonly GroupFlow[]): Edge<EdgeData>[] {
   const ids = new Set(flows.map((f) => f.id));
   return flows
     .filter((f) => f.from !== f.to)

@@ -1,6 +1,6 @@
 // The canvas as a function of the design and the engine's flows: React Flow nodes and edges.
 // Group membership is many-to-many, so groups are chips on nodes, never React Flow parents.
-import { type Edge, MarkerType, type Node } from "@xyflow/react";
+import { type Edge, MarkerType, type Node, Position } from "@xyflow/react";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, ExternalKind, ResourceKind } from "../../shared/model";
 
@@ -42,6 +42,27 @@ export interface CanvasMarks {
   askTo?: string;
 }
 
+/** A node's width (fixed in CSS) and usual height: where a node is before React Flow measures it. */
+export const NODE_SIZE = { width: 200, height: 84 };
+
+// Nominal anchors (the sides' middles, the intent handle under the node): with them React Flow
+// can cull nodes it has not yet measured, instead of drawing every one of thousands to measure it.
+// The anchor handles come before the intent handle, so edges use those.
+export const NODE_HANDLES: NonNullable<Node["handles"]> = [
+  { type: "target", position: Position.Left, x: 0, y: NODE_SIZE.height / 2, width: 1, height: 1 },
+  { type: "source", position: Position.Right, x: NODE_SIZE.width, y: NODE_SIZE.height / 2, width: 1, height: 1 },
+  {
+    id: "intent",
+    type: "source",
+    position: Position.Bottom,
+    x: NODE_SIZE.width / 2 - 7,
+    y: NODE_SIZE.height - 7,
+    width: 14,
+    height: 14,
+  },
+];
+const unmeasured = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height, handles: NODE_HANDLES };
+
 export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
   const groupNames = new Map(design.groups.map((g) => [g.id, g.name]));
   const common = (id: string) => ({
@@ -54,6 +75,7 @@ export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
     return {
       id: r.id,
       type: "resource",
+      ...unmeasured,
       ariaLabel: `${r.kind} ${r.name}`,
       position: r.position,
       selected,
@@ -73,6 +95,7 @@ export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
     return {
       id: e.id,
       type: "external",
+      ...unmeasured,
       ariaLabel: `${e.kind === "internet" ? "Internet" : e.kind === "myIp" ? "My IP" : "network"} ${e.name}`,
       position: e.position,
       selected,

@@ -1,6 +1,7 @@
 // The left panel: what can be dragged onto the canvas, and the design's security groups, which
 // are dragged onto resources to attach them. Every item also works from the keyboard.
 import { useReactFlow } from "@xyflow/react";
+import { memo, useMemo } from "react";
 import { EXTERNAL_KINDS, RESOURCE_KINDS } from "../../shared/model";
 import { addGroup } from "../actions/groups";
 import { addExternal, addResource, EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
@@ -8,6 +9,7 @@ import { type DragPayload, startDrag } from "../canvas/dnd";
 import { KindIcon } from "../canvas/icons";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
+import { useRowWindow } from "../virtual/useRowWindow";
 
 function PaletteItem({
   payload,
@@ -41,12 +43,11 @@ function PaletteItem({
 }
 
 export function Palette() {
-  const design = useEditor((s) => s.history.present);
-  const selectedGroup = useEditor((s) => s.selection.group);
   const flow = useReactFlow();
   // Keyboard and click: add at the middle of the visible canvas, a little apart from the last one.
   const spot = () => {
     const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+    const design = editor.get().history.present;
     const n = design.resources.length + design.externals.length;
     const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
     const p = flow.screenToFlowPosition(center);
@@ -99,33 +100,70 @@ export function Palette() {
           }}
         />
       </ul>
-      <ul className="palette__groups" aria-label="Groups">
-        {design.groups.map((g) => {
-          const members = design.resources.filter((r) => r.groupIds.includes(g.id)).length;
-          return (
-            <li key={g.id}>
-              <button
-                type="button"
-                className={`palette__item palette__group${selectedGroup === g.id ? " is-selected" : ""}`}
-                draggable
-                onDragStart={(e) => startDrag(e, { type: "group", groupId: g.id })}
-                onClick={() => editor.set({ selection: { nodes: [], group: g.id } })}
-                title="Drag onto a resource to attach; click to select and highlight its members"
-                aria-pressed={selectedGroup === g.id}
-                data-testid={`group-${g.id}`}
-              >
-                <span className="palette__icon">
-                  <KindIcon kind="group" />
-                </span>
-                <span className="palette__group-name">{g.name}</span>
-                <span className="muted small">
-                  {members} · {g.ingress.length}↓ {g.egress.length}↑
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <GroupList />
     </nav>
   );
 }
+
+/** Height of one group entry (fixed in CSS), for drawing only the entries on screen. */
+export const GROUP_ROW = 30;
+
+/** The design's security groups; with thousands of them, only those scrolled into view are drawn. */
+function GroupList() {
+  const groups = useEditor((s) => s.history.present.groups);
+  const resources = useEditor((s) => s.history.present.resources);
+  const selectedGroup = useEditor((s) => s.selection.group);
+  const members = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const r of resources) for (const g of r.groupIds) count.set(g, (count.get(g) ?? 0) + 1);
+    return count;
+  }, [resources]);
+  const { ref, start, end, before, after } = useRowWindow<HTMLUListElement>(groups.length, GROUP_ROW);
+  return (
+    <ul className="palette__groups" aria-label="Groups" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
+      {groups.slice(start, end).map((g) => (
+        <GroupEntry
+          key={g.id}
+          id={g.id}
+          name={g.name}
+          members={members.get(g.id) ?? 0}
+          ingress={g.ingress.length}
+          egress={g.egress.length}
+          selected={selectedGroup === g.id}
+        />
+      ))}
+    </ul>
+  );
+}
+
+const GroupEntry = memo(function GroupEntry(g: {
+  id: string;
+  name: string;
+  members: number;
+  ingress: number;
+  egress: number;
+  selected: boolean;
+}) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`palette__item palette__group${g.selected ? " is-selected" : ""}`}
+        draggable
+        onDragStart={(e) => startDrag(e, { type: "group", groupId: g.id })}
+        onClick={() => editor.set({ selection: { nodes: [], group: g.id } })}
+        title="Drag onto a resource to attach; click to select and highlight its members"
+        aria-pressed={g.selected}
+        data-testid={`group-${g.id}`}
+      >
+        <span className="palette__icon">
+          <KindIcon kind="group" />
+        </span>
+        <span className="palette__group-name">{g.name}</span>
+        <span className="muted small">
+          {g.members} · {g.ingress}↓ {g.egress}↑
+        </span>
+      </button>
+    </li>
+  );
+});

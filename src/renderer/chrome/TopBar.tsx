@@ -58,7 +58,16 @@ export function TopBar() {
         <details className="menu">
           <summary>More</summary>
           <div className="menu__list" role="menu">
-            {["saveAs", "import", "exportTerraform", "exportCloudFormation", "exportPng", "exportSvg"].map((n) => (
+            {[
+              "saveAs",
+              "import",
+              "exportTerraform",
+              "exportCloudFormation",
+              "exportPng",
+              "exportSvg",
+              "exampleHttpServer",
+              "exampleThreeTier",
+            ].map((n) => (
               <button
                 key={n}
                 type="button"

@@ -84,6 +84,15 @@ export async function openDesign(path?: string): Promise<void> {
   notify("info", `Opened ${reply.value.path}`);
 }
 
+/** One of the bundled examples ("http-server", "three-tier"), as a new unsaved design. */
+export async function openExample(name: string): Promise<void> {
+  if (!confirmDiscard()) return;
+  const reply = await api["examples:load"]({ name });
+  if (!reply.ok) return showProblems(`The example ${name} could not be opened.`, reply.problems);
+  replaceDocument(reply.value, undefined);
+  notify("info", `Opened the example “${reply.value.name}”`);
+}
+
 export function importFiles(): void {
   if (!confirmDiscard()) return;
   pickFiles(".tf,.json,.yaml,.yml,.template", true);

@@ -1,5 +1,6 @@
 // The engine's findings, worst first. Choosing one jumps to it (the group and rule in the
 // inspector, the node centred on the canvas); a clear fix is one more click.
+import { useMemo } from "react";
 import type { Finding, Severity } from "../../shared/engine/types";
 import { removeRule } from "../actions/rules";
 import { centreOn } from "../canvas/centre";
@@ -18,8 +19,11 @@ function jumpTo(f: Finding): void {
 
 export function FindingsTab() {
   const findings = useEditor((s) => s.findings);
+  const sorted = useMemo(
+    () => [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity)),
+    [findings],
+  );
   if (findings.length === 0) return <p className="empty">No findings.</p>;
-  const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   return (
     <ul className="findings">
       {sorted.map((f) => {

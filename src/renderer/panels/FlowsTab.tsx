@@ -1,9 +1,12 @@
-// Every permitted flow as a table row; choosing one selects its edge on the canvas.
-import { useMemo } from "react";
+// Every permitted flow as a table row; choosing one selects its edge on the canvas. Thousands of
+// flows are one scroll: only the rows on screen are drawn.
+import { memo, useMemo } from "react";
+import type { FlowEdge } from "../../shared/engine/types";
 import { editor, useEditor } from "../state/store";
+import { useRowWindow } from "../virtual/useRowWindow";
 
-/** Rows drawn at once; a person reads a few hundred flows, and a node's own are a click away. */
-export const FLOW_ROWS = 300;
+/** Height of one row (fixed in CSS), for drawing only the rows on screen. */
+export const FLOW_ROW = 26;
 
 export function FlowsTab() {
   const flows = useEditor((s) => s.flows);
@@ -21,21 +24,16 @@ export function FlowsTab() {
     const want = new Set(selectedNodes);
     return flows.filter((f) => want.has(f.from) || want.has(f.to));
   }, [flows, selectedNodes]);
+  const { ref, start, end, before, after } = useRowWindow<HTMLTableSectionElement>(shown.length, FLOW_ROW);
   if (engineError) return <p className="error-text">{engineError}</p>;
   if (flows.length === 0)
     return <p className="empty">No permitted flows yet. Attach security groups and add rules to see them.</p>;
-  const name = (id: string) => names.get(id) ?? id;
   return (
     <>
-      {(selectedNodes.length > 0 || shown.length > FLOW_ROWS) && (
-        <p className="muted small">
-          {selectedNodes.length > 0 ? `${shown.length} of ${flows.length} flows, those of the selection` : ""}
-          {shown.length > FLOW_ROWS
-            ? ` Showing the first ${FLOW_ROWS} of ${shown.length}; select a node to see its own.`
-            : ""}
-        </p>
+      {selectedNodes.length > 0 && (
+        <p className="muted small">{`${shown.length} of ${flows.length} flows, those of the selection`}</p>
       )}
-      <table className="table">
+      <table className="table table--rows">
         <thead>
           <tr>
             <th scope="col">From</th>
@@ -44,27 +42,50 @@ export function FlowsTab() {
             <th scope="col">Exposure</th>
           </tr>
         </thead>
-        <tbody>
-          {shown.slice(0, FLOW_ROWS).map((f) => (
-            <tr
+        <tbody ref={ref}>
+          {before > 0 && <tr className="spacer" style={{ height: before }} />}
+          {shown.slice(start, end).map((f) => (
+            <FlowRow
               key={f.id}
-              className={f.id === selected ? "is-selected" : ""}
-              tabIndex={0}
-              onClick={() => editor.set({ selection: { nodes: [], edge: f.id } })}
-              onKeyDown={(e) => {
-                if (e.key === "Enter") editor.set({ selection: { nodes: [], edge: f.id } });
-              }}
-            >
-              <td>{name(f.from)}</td>
-              <td>{name(f.to)}</td>
-              <td>{f.label}</td>
-              <td>
-                <span className={`badge badge--${f.exposure}`}>{f.exposure}</span>
-              </td>
-            </tr>
+              flow={f}
+              from={names.get(f.from) ?? f.from}
+              to={names.get(f.to) ?? f.to}
+              selected={f.id === selected}
+            />
           ))}
+          {after > 0 && <tr className="spacer" style={{ height: after }} />}
         </tbody>
       </table>
     </>
   );
 }
+
+const FlowRow = memo(function FlowRow({
+  flow: f,
+  from,
+  to,
+  selected,
+}: {
+  flow: FlowEdge;
+  from: string;
+  to: string;
+  selected: boolean;
+}) {
+  return (
+    <tr
+      className={selected ? "is-selected" : ""}
+      tabIndex={0}
+      onClick={() => editor.set({ selection: { nodes: [], edge: f.id } })}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") editor.set({ selection: { nodes: [], edge: f.id } });
+      }}
+    >
+      <td>{from}</td>
+      <td>{to}</td>
+      <td title={f.label}>{f.label}</td>
+      <td>
+        <span className={`badge badge--${f.exposure}`}>{f.exposure}</span>
+      </td>
+    </tr>
+  );
+});

@@ -10,23 +10,24 @@ export function useEngineSync(): void {
   const design = useEditor((s) => s.history.present);
   useEffect(() => {
     let current = true;
-    void (async () => {
-      const [flows, findings] = await Promise.all([
-        api["engine:flows"]({ design }),
-        api["engine:findings"]({ design }),
-      ]);
+    // Flows and findings are set each as it arrives: the canvas need not wait for the findings.
+    const flows = api["engine:flows"]({ design }).then((reply) => {
       if (!current) return;
       editor.set({
-        flows: flows.ok ? flows.value : [],
-        findings: findings.ok ? findings.value : [],
-        engineError: flows.ok ? undefined : flows.problems.map(formatProblem).join("\n"),
+        flows: reply.ok ? reply.value : [],
+        engineError: reply.ok ? undefined : reply.problems.map(formatProblem).join("\n"),
         // A packet sent through the old rules says nothing about the new ones.
         simulation: undefined,
       });
+    });
+    void api["engine:findings"]({ design }).then((reply) => {
+      if (current) editor.set({ findings: reply.ok ? reply.value : [] });
+    });
+    void flows.then(async () => {
       const ask = editor.get().ask;
       // The question stays asked across edits: its answer follows the design.
-      if (ask?.verdict) await evaluate(ask.query, () => current);
-    })();
+      if (current && ask?.verdict) await evaluate(ask.query, () => current);
+    });
     return () => {
       current = false;
     };
