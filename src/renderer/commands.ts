@@ -4,7 +4,7 @@
 import { addGroup } from "./actions/groups";
 import { autoLayout } from "./actions/nodes";
 import { copySelection, deleteSelection, duplicateSelection, pasteInto } from "./actions/selection";
-import { flowInstance, nextFrame } from "./canvas/flowInstance";
+import { fitAll, flowInstance, nextFrame } from "./canvas/flowInstance";
 import { exportCanvas } from "./export/image";
 import { designFileName } from "./file/download";
 import { exportIac, importFiles, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
@@ -41,7 +41,7 @@ export async function layoutNow(): Promise<void> {
     const positions = await layoutDesign(history.present, flows, sizes);
     run(autoLayout, { positions });
     await nextFrame();
-    await flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 });
+    await fitAll({ padding: 0.15, maxZoom: 1 });
   } catch (e) {
     notify("error", `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -51,7 +51,7 @@ async function exportImage(format: "png" | "svg"): Promise<void> {
   const flow = flowInstance();
   if (!flow) return;
   // Nodes outside the view are not rendered; fit everything in first so all are drawn.
-  await flow.fitView();
+  await fitAll({ padding: 0.05, maxZoom: 1 });
   await nextFrame();
   await nextFrame();
   try {
@@ -121,7 +121,7 @@ export const COMMANDS: readonly Command[] = [
     name: "fitView",
     label: "Fit view",
     keys: ["Shift+1"],
-    run: () => void flowInstance()?.fitView({ padding: 0.15, maxZoom: 1.5 }),
+    run: () => void fitAll({ padding: 0.15, maxZoom: 1.5 }),
   },
   { name: "zoomIn", label: "Zoom in", keys: ["Mod+="], run: () => void flowInstance()?.zoomIn() },
   { name: "zoomOut", label: "Zoom out", keys: ["Mod+-"], run: () => void flowInstance()?.zoomOut() },

@@ -12,3 +12,71 @@ export function flowInstance(): ReactFlowInstance | undefined {
 }
 
 export const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box around nodes, measured or not: culled nodes (off screen, never rendered) count too. */
+export function boundsOf(
+  nodes: readonly {
+    position: { x: number; y: number };
+    measured?: { width?: number; height?: number };
+    initialWidth?: number;
+    initialHeight?: number;
+  }[],
+): Box | undefined {
+  if (nodes.length === 0) return undefined;
+  let [x0, y0, x1, y1] = [
+    Number.POSITIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
+  for (const n of nodes) {
+    const w = n.measured?.width ?? n.initialWidth ?? 200;
+    const h = n.measured?.height ?? n.initialHeight ?? 84;
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + w);
+    y1 = Math.max(y1, n.position.y + h);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** The viewport that shows `box` in a pane of the given size, with padding, never zoomed past maxZoom. */
+export function viewportFor(
+  box: Box,
+  pane: { width: number; height: number },
+  padding = 0.15,
+  maxZoom = 1,
+  minZoom = 0.05,
+): { x: number; y: number; zoom: number } {
+  const usable = { width: pane.width * (1 - padding), height: pane.height * (1 - padding) };
+  const zoom = Math.max(
+    minZoom,
+    Math.min(maxZoom, usable.width / Math.max(1, box.width), usable.height / Math.max(1, box.height)),
+  );
+  return {
+    x: pane.width / 2 - (box.x + box.width / 2) * zoom,
+    y: pane.height / 2 - (box.y + box.height / 2) * zoom,
+    zoom,
+  };
+}
+
+/**
+ * Fits every node in view. React Flow's own fitView skips nodes it has not measured, and with
+ * onlyRenderVisibleElements the ones off screen are never measured: a design opened with nodes
+ * outside the view would stay half hidden.
+ */
+export async function fitAll(options: { padding?: number; maxZoom?: number } = {}): Promise<void> {
+  const flow = instance;
+  const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+  if (!flow || !pane) return;
+  const box = boundsOf(flow.getNodes());
+  if (!box) return;
+  await flow.setViewport(viewportFor(box, pane, options.padding ?? 0.15, options.maxZoom ?? 1));
+}

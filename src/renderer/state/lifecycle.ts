@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import type { MenuCommand } from "../../shared/api";
 import { api, onMenuCommand } from "../api-client";
-import { flowInstance } from "../canvas/flowInstance";
+import { fitAll, flowInstance } from "../canvas/flowInstance";
 import { needsLayout } from "../canvas/toFlow";
 import { command, layoutNow } from "../commands";
 import { openLesson } from "../exercises/lesson";
@@ -62,7 +62,7 @@ export function useLifecycle(): void {
     // React Flow queues a fit of an empty canvas until the first node arrives, which would
     // jump the view under the user's first drop; so only a non-empty design is fitted.
     if (fresh && design.resources.length + design.externals.length > 0) {
-      const timer = setTimeout(() => void flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 }), 50);
+      const timer = setTimeout(() => void fitAll({ padding: 0.15, maxZoom: 1 }), 50);
       return () => clearTimeout(timer);
     }
   }, [design, fresh]);

@@ -1,0 +1,29 @@
+// A newcomer opens the bundled examples from the More menu and asks the classic question.
+import { expect, test } from "./fixtures";
+
+test("opens the three-tier example from the More menu and explains why the Internet cannot reach the database", async ({
+  app,
+}, testInfo) => {
+  await app.getByText("More", { exact: true }).click();
+  await app.getByRole("menuitem", { name: "Example: three tiers" }).click();
+  await expect(app.getByTestId("node-db")).toBeVisible();
+  await expect(app.getByTestId("node-alb")).toBeVisible();
+  await expect(app.getByTestId("doc-title")).toContainText("Three tiers");
+
+  // Opened with parts off screen, the whole design is fitted into view: the database is drawn.
+  await app.getByRole("tab", { name: /Ask/ }).click();
+  const ask = app.getByRole("form", { name: "Ask whether a flow is permitted" });
+  await ask.getByLabel("Source", { exact: true }).selectOption({ label: "Internet" });
+  await ask.getByLabel("Target", { exact: true }).selectOption({ label: "db" });
+  await ask.getByLabel("Port").fill("5432");
+  await ask.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(app.getByTestId("verdict")).toContainText("Not permitted");
+  await expect(app.getByTestId("verdict")).toContainText("members' private addresses");
+  await expect(app.getByTestId("node-db")).toContainText("timeout");
+  await app.screenshot({ path: testInfo.outputPath("three-tier.png") });
+
+  await app.getByText("More", { exact: true }).click();
+  await app.getByRole("menuitem", { name: "Example: HTTP/HTTPS server" }).click();
+  await expect(app.getByTestId("node-web")).toBeVisible();
+  await expect(app.getByTestId("node-db")).toHaveCount(0);
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { boundsOf, viewportFor } from "./flowInstance";
+
+describe("fitting the whole design", () => {
+  it("counts nodes React Flow never measured (culled off screen) by their initial size", () => {
+    const box = boundsOf([
+      { position: { x: 0, y: 0 }, measured: { width: 100, height: 50 } },
+      { position: { x: 900, y: 400 }, initialWidth: 200, initialHeight: 84 },
+    ]);
+    expect(box).toEqual({ x: 0, y: 0, width: 1100, height: 484 });
+  });
+
+  it("centres the box and never zooms past the limit", () => {
+    const v = viewportFor({ x: 0, y: 0, width: 100, height: 100 }, { width: 1000, height: 500 }, 0, 1);
+    expect(v.zoom).toBe(1);
+    expect(v).toMatchObject({ x: 450, y: 200 });
+    const far = viewportFor({ x: 0, y: 0, width: 4000, height: 1000 }, { width: 1000, height: 500 }, 0, 1);
+    expect(far.zoom).toBeCloseTo(0.25);
+    // The box's centre (2000, 500) lands on the pane's centre (500, 250).
+    expect(far.x + 2000 * far.zoom).toBeCloseTo(500);
+    expect(far.y + 500 * far.zoom).toBeCloseTo(250);
+  });
+});
