@@ -160,6 +160,13 @@ async function editToRedraw(page: Page, nth = 0): Promise<number | string> {
   const drawn = await page.evaluate(() =>
     // Instances i-N or, where the canvas draws one node per group of look-alike members, sg-N.
     [...document.querySelectorAll(".react-flow__node")]
+      // Drawn and clickable: a node only partly on screen may sit under the top bar.
+      .filter((n) => {
+        const pane = document.querySelector(".react-flow__pane")?.getBoundingClientRect();
+        const r = n.getBoundingClientRect();
+        const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+        return !pane || (x > pane.left && x < pane.right && y > pane.top && y < pane.bottom);
+      })
       .map((n) => Number(/^(?:i|sg)-(\d+)$/.exec(n.getAttribute("data-id") ?? "")?.[1]))
       .filter((n) => Number.isInteger(n))
       .sort((a, b) => a - b),
@@ -167,7 +174,15 @@ async function editToRedraw(page: Page, nth = 0): Promise<number | string> {
   const to = drawn[0];
   const from = drawn.filter((n) => to !== undefined && n > to + 3)[nth];
   if (to === undefined || from === undefined) return "no two drawn nodes to connect";
-  await page.getByTestId(`group-sg-${to}`).click();
+  // The group chosen where it is drawn: its node at the group level, its chip on the instance
+  // (the palette draws only the groups scrolled into view).
+  const groupNode = page.getByTestId(`group-node-sg-${to}`);
+  if ((await groupNode.count()) > 0) await groupNode.click();
+  else
+    await page
+      .getByTestId(`node-i-${to}`)
+      .getByRole("button", { name: `svc-${to}`, exact: true })
+      .click();
   const inspector = page.getByRole("complementary", { name: "Inspector" });
   await inspector.getByRole("button", { name: "+ Inbound rule" }).click();
   const form = inspector.getByRole("form", { name: /Add inbound rule/ });

@@ -62,37 +62,46 @@ export function GroupCanvas() {
     () => `${design.groups.map((g) => g.id).join(",")}|${flows.map((f) => f.id).join(",")}`,
     [design.groups, flows],
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ends change exactly when the key does.
+  const ids = useMemo(() => groupEndIds(design, flows), [endsKey]);
+  const big = ids.length > LAYOUT_LIMIT;
+  // Placed at once, not after a first frame with every group at the origin (and so all of them drawn).
+  const byMembers = useMemo(
+    () => (big ? placeByMembers({ resources: design.resources, externals: design.externals }, ids) : undefined),
+    [big, ids, design.resources, design.externals],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends (the key) change.
   useEffect(() => {
+    if (big) return;
     let current = true;
-    const ids = groupEndIds(design, flows);
-    const placed =
-      ids.length > LAYOUT_LIMIT
-        ? Promise.resolve(placeByMembers(design, ids))
-        : layoutGraph(groupElkGraph(design, flows)).then(
-            (positions) => new Map(positions.map((p) => [p.id, p.position])),
-          );
-    void placed
+    void layoutGraph(groupElkGraph(design, flows))
       .then(async (positions) => {
         if (!current) return;
-        setLayout(positions);
+        setLayout(new Map(positions.map((p) => [p.id, p.position])));
         await nextFrame();
-        // Thousands of groups fitted into view are specks, and all of them drawn: a readable part instead.
-        await flowInstance()?.fitView({
-          padding: 0.15,
-          maxZoom: 1,
-          minZoom: ids.length > LAYOUT_LIMIT ? 0.5 : undefined,
-        });
+        await flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 });
       })
       .catch((e: unknown) => notify("error", `Group layout failed: ${e instanceof Error ? e.message : String(e)}`));
     return () => {
       current = false;
     };
   }, [endsKey]);
+  // Groups placed by their members stay put across edits: fitted once, when they are first placed.
+  useEffect(() => {
+    if (!big) return;
+    let current = true;
+    void nextFrame().then(() => {
+      // Thousands of groups fitted into view are specks, and all of them drawn: a readable part instead.
+      if (current) void flowInstance()?.fitView({ padding: 0.15, maxZoom: 1, minZoom: 0.5 });
+    });
+    return () => {
+      current = false;
+    };
+  }, [big]);
 
   const derived = useMemo(
-    () => toGroupNodes(design, flows, layout, selectedGroup),
-    [design, flows, layout, selectedGroup],
+    () => toGroupNodes(design, flows, byMembers ?? layout, selectedGroup),
+    [design, flows, byMembers, layout, selectedGroup],
   );
   const [nodes, setNodes] = useState<Node<GroupNodeData>[]>(derived);
   // Unchanged groups keep their objects (and React Flow its measurements of them).

@@ -58,8 +58,14 @@ function ends(design: Design, flows: readonly GroupFlow[]): Map<string, GroupNod
  */
 export const LAYOUT_LIMIT = 300;
 
-/** Each end at the middle of its members' places on the node canvas; ends with no member in a column to the left. */
-export function placeByMembers(design: Design, ids: readonly string[]): Map<string, Position> {
+/** Node-canvas places are spread apart at the group level, where edge labels need the room between nodes. */
+export const SPREAD = { x: 1.6, y: 1.2 };
+
+/** Each end at the middle of its members' places (spread) on the node canvas; ends with no member in a column to the left. */
+export function placeByMembers(
+  design: Pick<Design, "resources" | "externals">,
+  ids: readonly string[],
+): Map<string, Position> {
   const sum = new Map<string, { x: number; y: number; n: number }>();
   const add = (id: string, p: Position) => {
     const s = sum.get(id) ?? { x: 0, y: 0, n: 0 };
@@ -76,7 +82,7 @@ export function placeByMembers(design: Design, ids: readonly string[]): Map<stri
   for (const id of ids) {
     const s = sum.get(id);
     if (!s) continue;
-    const p = { x: Math.round(s.x / s.n), y: Math.round(s.y / s.n) };
+    const p = { x: Math.round((s.x / s.n) * SPREAD.x), y: Math.round((s.y / s.n) * SPREAD.y) };
     out.set(id, p);
     left = Math.min(left, p.x);
     top = Math.min(top, p.y);
