@@ -29,7 +29,7 @@ import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
 import { LevelToggle } from "./LevelToggle";
 import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
-import { type EdgeData, markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
+import { type EdgeData, MINIMAP_LIMIT, markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
 
 const nodeTypes = { resource: DesignNode, external: DesignNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
@@ -227,7 +227,9 @@ function NodeCanvas() {
         <Background gap={24} />
         <EdgeHoverCard />
         <PacketOverlay />
-        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
+        {minimap && nodes.length <= MINIMAP_LIMIT && (
+          <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -19,7 +19,7 @@ import { layoutGraph } from "../layout/elk";
 import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
 import { FlowEdgeView } from "./FlowEdgeView";
-import { flowInstance, nextFrame } from "./flowInstance";
+import { fitAll, nextFrame } from "./flowInstance";
 import { GroupNode } from "./GroupNode";
 import {
   type GroupNodeData,
@@ -31,7 +31,7 @@ import {
   toGroupNodes,
 } from "./groupLevel";
 import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
-import type { EdgeData } from "./toFlow";
+import { type EdgeData, MINIMAP_LIMIT } from "./toFlow";
 
 const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView };
@@ -79,7 +79,8 @@ export function GroupCanvas() {
         if (!current) return;
         setLayout(new Map(positions.map((p) => [p.id, p.position])));
         await nextFrame();
-        await flowInstance()?.fitView({ padding: 0.15, maxZoom: 1 });
+        // Not fitView: it leaves out the groups React Flow has not measured (culled ones).
+        await fitAll({ padding: 0.15, maxZoom: 1 });
       })
       .catch((e: unknown) => notify("error", `Group layout failed: ${e instanceof Error ? e.message : String(e)}`));
     return () => {
@@ -92,7 +93,7 @@ export function GroupCanvas() {
     let current = true;
     void nextFrame().then(() => {
       // Thousands of groups fitted into view are specks, and all of them drawn: a readable part instead.
-      if (current) void flowInstance()?.fitView({ padding: 0.15, maxZoom: 1, minZoom: 0.5 });
+      if (current) void fitAll({ padding: 0.15, maxZoom: 1, minZoom: 0.5 });
     });
     return () => {
       current = false;
@@ -145,7 +146,9 @@ export function GroupCanvas() {
         aria-label="Design canvas, security group level"
       >
         <Background gap={24} />
-        {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
+        {minimap && nodes.length <= MINIMAP_LIMIT && (
+          <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -72,11 +72,11 @@ export function viewportFor(
  * onlyRenderVisibleElements the ones off screen are never measured: a design opened with nodes
  * outside the view would stay half hidden.
  */
-export async function fitAll(options: { padding?: number; maxZoom?: number } = {}): Promise<void> {
+export async function fitAll(options: { padding?: number; maxZoom?: number; minZoom?: number } = {}): Promise<void> {
   const flow = instance;
   const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
   if (!flow || !pane) return;
   const box = boundsOf(flow.getNodes());
   if (!box) return;
-  await flow.setViewport(viewportFor(box, pane, options.padding ?? 0.15, options.maxZoom ?? 1));
+  await flow.setViewport(viewportFor(box, pane, options.padding ?? 0.15, options.maxZoom ?? 1, options.minZoom));
 }

@@ -31,6 +31,12 @@ export interface EdgeData extends Record<string, unknown> {
   targetHeight?: number;
 }
 
+/**
+ * Past this many nodes the minimap is not drawn: it watches each node apart, which costs on every
+ * frame of a pan (thousands of checks per frame), and at that size shows specks.
+ */
+export const MINIMAP_LIMIT = 2000;
+
 /** Above this many edges, labels show only on the edges of the selection, the hovered and the selected edge. */
 export const LABEL_LIMIT = 400;
 
