@@ -44,13 +44,19 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function layoutTiers(design: Design): Design {
   const depth = groupDepths(design.groups);
   const column = new Map<string, number>();
-  for (const r of design.resources) column.set(r.id, 1 + Math.max(0, ...r.groupIds.map((g) => depth.get(g) ?? 0)));
+  for (const r of design.resources)
+    column.set(r.id, 1 + r.groupIds.reduce((most, g) => Math.max(most, depth.get(g) ?? 0), 0));
   const columns = new Map<number, string[]>();
-  const place = (col: number, id: string) => columns.set(col, [...(columns.get(col) ?? []), id]);
+  const place = (col: number, id: string) => {
+    const list = columns.get(col);
+    if (list) list.push(id);
+    else columns.set(col, [id]);
+  };
   const externals = [...design.externals].sort((a, b) => byText(a.kind, b.kind) || byText(a.name, b.name));
   for (const e of externals) place(0, e.id);
+  const kindRank = (k: ResourceKind) => KIND_ORDER.indexOf(k);
   const resources = [...design.resources].sort(
-    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byText(a.name, b.name) || byText(a.id, b.id),
+    (a, b) => kindRank(a.kind) - kindRank(b.kind) || byText(a.name, b.name) || byText(a.id, b.id),
   );
   for (const r of resources) place(column.get(r.id) ?? 1, r.id);
   const at = new Map<string, { x: number; y: number }>();
@@ -62,9 +68,11 @@ export function layoutTiers(design: Design): Design {
     rows = Math.max(rows, ids.length);
   }
   // Groups sit in a band below the nodes, under the tier of their first member.
+  const firstMember = new Map<string, string>();
+  for (const r of resources) for (const g of r.groupIds) if (!firstMember.has(g)) firstMember.set(g, r.id);
   const groupColumn = (g: SecurityGroup) => {
-    const member = resources.find((r) => r.groupIds.includes(g.id));
-    return member ? (column.get(member.id) ?? 1) : 1 + (depth.get(g.id) ?? 0);
+    const member = firstMember.get(g.id);
+    return member ? (column.get(member) ?? 1) : 1 + (depth.get(g.id) ?? 0);
   };
   const perColumn = new Map<number, number>();
   const groups = design.groups.map((g) => {
