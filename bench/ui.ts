@@ -160,12 +160,10 @@ async function editToRedraw(page: Page, nth = 0): Promise<number | string> {
   const drawn = await page.evaluate(() =>
     // Instances i-N or, where the canvas draws one node per group of look-alike members, sg-N.
     [...document.querySelectorAll(".react-flow__node")]
-      // Drawn and clickable: a node only partly on screen may sit under the top bar.
+      // Drawn and clickable: not under the top bar or the level notice.
       .filter((n) => {
-        const pane = document.querySelector(".react-flow__pane")?.getBoundingClientRect();
         const r = n.getBoundingClientRect();
-        const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-        return !pane || (x > pane.left && x < pane.right && y > pane.top && y < pane.bottom);
+        return n.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
       })
       .map((n) => Number(/^(?:i|sg)-(\d+)$/.exec(n.getAttribute("data-id") ?? "")?.[1]))
       .filter((n) => Number.isInteger(n))

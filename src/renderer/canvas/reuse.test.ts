@@ -1,6 +1,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import { describe, expect, it } from "vitest";
 import { keepMeasured, reuseById, sameEdge, sameNode, sameValue } from "./reuse";
+import { NODE_HANDLES } from "./toFlow";
 
 const node = (id: string, x = 0, data: Record<string, unknown> = { name: id, groups: [{ id: "sg" }] }): Node => ({
   id,
@@ -54,6 +55,15 @@ describe("reuseById", () => {
     expect(kept?.measured).toEqual({ width: 200, height: 90 });
     expect(kept?.position).toEqual({ x: 7, y: 8 });
     expect(kept?.data).toEqual({ name: "renamed" });
+  });
+});
+
+describe("keepMeasured", () => {
+  it("drops the nominal handles of a node React Flow has measured, and keeps those of one it has not", () => {
+    const handles = NODE_HANDLES;
+    const now: Node = { ...node("a", 5), handles };
+    expect(keepMeasured({ ...node("a"), measured: { width: 200, height: 120 } }, now).handles).toBeUndefined();
+    expect(keepMeasured(node("a"), now).handles).toBe(handles);
   });
 });
 

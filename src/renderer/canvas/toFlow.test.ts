@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEdge } from "../../shared/engine/types";
 import { sampleDesign } from "../actions/testing";
-import { LABEL_LIMIT, markEdges, needsLayout, toEdges, toNodes } from "./toFlow";
+import { LABEL_LIMIT, markEdges, NODE_HANDLES, NODE_SIZE, needsLayout, toEdges, toNodes } from "./toFlow";
 
 describe("toNodes", () => {
   it("shows groups as chips by name and never as React Flow parents", () => {
@@ -85,5 +85,16 @@ describe("needsLayout", () => {
     expect(needsLayout(d)).toBe(false);
     for (const n of [...d.resources, ...d.externals]) n.position = { x: 0, y: 0 };
     expect(needsLayout(d)).toBe(true);
+  });
+});
+
+describe("nodes before React Flow measures them", () => {
+  it("carry a nominal size and anchors, the side anchors before the intent handle", () => {
+    for (const n of toNodes(sampleDesign(), { selectedNodes: new Set() })) {
+      expect([n.initialWidth, n.initialHeight]).toEqual([NODE_SIZE.width, NODE_SIZE.height]);
+      expect(n.handles).toBe(NODE_HANDLES);
+    }
+    // Edges take the first source handle: the right side, not the intent handle.
+    expect(NODE_HANDLES.filter((h) => h.type === "source").map((h) => h.id ?? "side")).toEqual(["side", "intent"]);
   });
 });
