@@ -4,12 +4,13 @@
 // Targets: first render < 1.5 s, edit -> redraw < 50 ms, >= 50 fps. A bench, not a test: it
 // prints figures and fails only when it cannot run. `--optional` (from `npm run bench`) skips
 // quietly where no Chromium is installed.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { type HostProcess, startHostProcess } from "../src/host/child";
 import { permittedFlows } from "../src/shared/engine";
 import { serializeDesign } from "../src/shared/model";
 import { generateChain } from "./ui-design";
@@ -30,22 +31,8 @@ if (!existsSync(join(root, "out/renderer/index.html"))) {
   if (!existsSync(join(root, "out/renderer/index.html"))) skip("out/renderer is missing (run npm run build)");
 }
 
-async function startHost(recoveryDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/host/serve.ts")], {
-    cwd: root,
-    env: { ...process.env, PALISADE_RECOVERY_DIR: recoveryDir, PALISADE_PORT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((done, fail) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /running at (http:\/\/\S+)/.exec(out);
-      if (found?.[1]) done(found[1]);
-    });
-    child.once("exit", (code) => fail(new Error(`the host stopped (${code}): ${out}`)));
-  });
-  return { url, child };
+function startHost(recoveryDir: string): Promise<HostProcess> {
+  return startHostProcess({ PALISADE_RECOVERY_DIR: recoveryDir });
 }
 
 /** Peak and current resident memory of a process, from Linux's /proc (MB), where there is one. */

@@ -1,42 +1,18 @@
 // Trust, as a person meets it: work survives the host being killed, a bad file never costs the
 // open design or its undo history, and names full of markup are shown as text, never run.
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Page } from "@playwright/test";
+import { type HostProcess, startHostProcess } from "../src/host/child";
 import { expect, test } from "./fixtures";
 
 const root = resolve(import.meta.dirname, "..");
 
 /** `npm run web`'s host as its own process, so that it can be killed as a crash would. */
-async function startHostProcess(recoveryDir: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/host/serve.ts")], {
-    cwd: root,
-    env: { ...process.env, PALISADE_RECOVERY_DIR: recoveryDir, PALISADE_PORT: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const url = await new Promise<string>((done, fail) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /running at (http:\/\/\S+)/.exec(out);
-      if (found?.[1]) done(found[1]);
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once("exit", (code) => fail(new Error(`the host stopped (${code}): ${out}`)));
-  });
-  return { url, process: child };
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    child.once("exit", () => done());
-    child.kill("SIGKILL");
-  });
+function startHost(recoveryDir: string): Promise<HostProcess> {
+  return startHostProcess({ PALISADE_RECOVERY_DIR: recoveryDir });
 }
 
 /** Chooses a file in the browser's picker, opened by a button's name or a shortcut ("Control+I"). */
@@ -66,8 +42,8 @@ async function drop(page: Page, name: string, text: string): Promise<void> {
 
 test("unsaved edits survive the host being killed (SIGKILL) and are offered by the next host", async ({ page }) => {
   const recoveryDir = await mkdtemp(join(tmpdir(), "palisade-e2e-kill-"));
-  const first = await startHostProcess(recoveryDir);
-  let second: Awaited<ReturnType<typeof startHostProcess>> | undefined;
+  const first = await startHost(recoveryDir);
+  let second: HostProcess | undefined;
   try {
     await page.goto(first.url);
     const name = page.getByLabel("Design name");
@@ -77,17 +53,17 @@ test("unsaved edits survive the host being killed (SIGKILL) and are offered by t
     await expect
       .poll(() => existsSync(file) && JSON.parse(readFileSync(file, "utf8")).design.name)
       .toBe("Edited before the crash");
-    await killHard(first.process);
+    await first.stop("SIGKILL");
 
-    second = await startHostProcess(recoveryDir);
+    second = await startHost(recoveryDir);
     await page.goto(second.url);
     const banner = page.getByTestId("recovery");
     await expect(banner).toContainText("Edited before the crash");
     await banner.getByRole("button", { name: "Restore" }).click();
     await expect(page.getByLabel("Design name")).toHaveValue("Edited before the crash");
   } finally {
-    if (first.process.exitCode === null && first.process.signalCode === null) await killHard(first.process);
-    if (second) await killHard(second.process);
+    await first.stop("SIGKILL");
+    await second?.stop("SIGKILL");
     await rm(recoveryDir, { recursive: true, force: true });
   }
 });
