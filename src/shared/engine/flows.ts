@@ -323,18 +323,10 @@ export function* classFlows(relation: FlowRelation): Generator<ClassFlow> {
     }
 }
 
-function exposureOf(
-  index: DesignIndex,
-  from: string,
-  to: string,
-  groupsOf: (id: string) => Set<string>,
-): FlowEdge["exposure"] {
-  const a = index.nodes.get(from);
-  const b = index.nodes.get(to);
-  if (!a || !b) return "internal";
+function exposureOf(a: IndexedNode, b: IndexedNode, groupsOfA: () => Set<string>): FlowEdge["exposure"] {
   if (!a.isResource && a.node.kind === "internet") return "internet";
   if (!a.isResource || !b.isResource) return "external";
-  const groups = groupsOf(from);
+  const groups = groupsOfA();
   return b.groups.some((g) => groups.has(g.id)) ? "sameGroup" : "internal";
 }
 
@@ -347,59 +339,104 @@ function edgeLabel(v4: ServiceSet, v6: ServiceSet): string {
   return a === b ? a : `IPv4: ${a}; IPv6: ${b}`;
 }
 
-/** Node-level edges of a class relation: one per ordered pair of distinct nodes. */
-export function expandFlows(relation: FlowRelation): FlowEdge[] {
-  const edges: FlowEdge[] = [];
-  // Class flows share service sets (one rule's, often): describe each set once.
-  const described = new Map<ServiceSet, { services: FlowEdge["services"] }>();
-  const servicesOf = (set: ServiceSet) => {
-    let d = described.get(set);
-    if (!d) {
-      d = { services: toServices(set) };
-      described.set(set, d);
-    }
-    return d.services;
-  };
-  const groupSets = new Map<string, Set<string>>();
-  const groupsOf = (id: string) => {
-    let set = groupSets.get(id);
-    if (!set) {
-      set = new Set(relation.index.nodes.get(id)?.groups.map((g) => g.id));
-      groupSets.set(id, set);
-    }
-    return set;
-  };
+/** One node pair's flow: what may pass over each family (at least one not empty). */
+export interface NodeFlow {
+  from: string;
+  to: string;
+  v4: ServiceSet;
+  v6: ServiceSet;
+}
+
+/** Both families together. */
+export function bothFamilies(flow: Pick<NodeFlow, "v4" | "v6">): ServiceSet {
+  return isEmpty(flow.v6) ? flow.v4 : isEmpty(flow.v4) ? flow.v6 : union(flow.v4, flow.v6);
+}
+
+/** The node pairs of every class flow: one per ordered pair of distinct nodes. */
+export function* nodeFlows(relation: FlowRelation): Generator<NodeFlow> {
   for (const flow of classFlows(relation)) {
-    const [v4, v6] = [flow.services[4], flow.services[6]];
-    const both = isEmpty(v6) ? v4 : isEmpty(v4) ? v6 : union(v4, v6);
-    const families = ([4, 6] as const).filter((f) => !isEmpty(flow.services[f]));
-    const services = servicesOf(both);
-    const byFamily = {
-      ...(isEmpty(v4) ? {} : { ipv4: servicesOf(v4) }),
-      ...(isEmpty(v6) ? {} : { ipv6: servicesOf(v6) }),
-    };
-    const text = edgeLabel(v4, v6);
     const from = relation.classes[flow.from]?.members ?? [];
     const to = relation.classes[flow.to]?.members ?? [];
     for (const a of from)
-      for (const b of to) {
-        if (a === b) continue;
-        edges.push({
-          id: `${a}->${b}`,
-          from: a,
-          to: b,
-          services,
-          byFamily,
-          families: [...families],
-          label: text,
-          exposure: exposureOf(relation.index, a, b, groupsOf),
-        });
-      }
+      for (const b of to) if (a !== b) yield { from: a, to: b, v4: flow.services[4], v6: flow.services[6] };
   }
-  const order = new Map([...relation.index.nodes.keys()].map((id, i) => [id, i]));
-  return edges.sort(
-    (x, y) => (order.get(x.from) ?? 0) - (order.get(y.from) ?? 0) || (order.get(x.to) ?? 0) - (order.get(y.to) ?? 0),
-  );
+}
+
+/**
+ * Turns node flows into the edges the canvas and the CLI show. Flows share service sets (one
+ * rule's, often): each set is described once per maker.
+ */
+export function edgeMaker(index: DesignIndex): (flow: NodeFlow) => FlowEdge {
+  const described = new Map<ServiceSet, FlowEdge["services"]>();
+  const servicesOf = (set: ServiceSet) => {
+    let d = described.get(set);
+    if (!d) {
+      d = toServices(set);
+      described.set(set, d);
+    }
+    return d;
+  };
+  const unions = new Map<ServiceSet, Map<ServiceSet, ServiceSet>>();
+  const both = (v4: ServiceSet, v6: ServiceSet) => {
+    if (isEmpty(v6)) return v4;
+    if (isEmpty(v4)) return v6;
+    let byV6 = unions.get(v4);
+    if (!byV6) {
+      byV6 = new Map();
+      unions.set(v4, byV6);
+    }
+    let set = byV6.get(v6);
+    if (!set) {
+      set = union(v4, v6);
+      byV6.set(v6, set);
+    }
+    return set;
+  };
+  let lastFrom: string | undefined;
+  let lastGroups: Set<string> | undefined;
+  return ({ from, to, v4, v6 }) => {
+    const a = index.nodes.get(from);
+    const b = index.nodes.get(to);
+    const groupsOfA = () => {
+      if (lastFrom !== from || !lastGroups) {
+        lastFrom = from;
+        lastGroups = new Set(a?.groups.map((g) => g.id));
+      }
+      return lastGroups;
+    };
+    return {
+      id: `${from}->${to}`,
+      from,
+      to,
+      services: servicesOf(both(v4, v6)),
+      byFamily: {
+        ...(isEmpty(v4) ? {} : { ipv4: servicesOf(v4) }),
+        ...(isEmpty(v6) ? {} : { ipv6: servicesOf(v6) }),
+      },
+      families: ([4, 6] as const).filter((f) => !isEmpty(f === 4 ? v4 : v6)),
+      label: edgeLabel(v4, v6),
+      exposure: a && b ? exposureOf(a, b, groupsOfA) : "internal",
+    };
+  };
+}
+
+/** Design order: by source node, then target node, as the nodes appear in the design. */
+export function flowOrder(
+  nodeIds: Iterable<string>,
+): (x: { from: string; to: string }, y: { from: string; to: string }) => number {
+  const order = new Map<string, number>();
+  let i = 0;
+  for (const id of nodeIds) order.set(id, i++);
+  return (x, y) =>
+    (order.get(x.from) ?? 0) - (order.get(y.from) ?? 0) || (order.get(x.to) ?? 0) - (order.get(y.to) ?? 0);
+}
+
+/** Node-level edges of a class relation: one per ordered pair of distinct nodes. */
+export function expandFlows(relation: FlowRelation): FlowEdge[] {
+  const make = edgeMaker(relation.index);
+  const edges: FlowEdge[] = [];
+  for (const flow of nodeFlows(relation)) edges.push(make(flow));
+  return edges.sort(flowOrder(relation.index.nodes.keys()));
 }
 
 /** Every permitted flow between nodes, one edge per ordered pair. Replies are implied (stateful). */

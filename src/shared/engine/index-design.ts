@@ -127,7 +127,17 @@ function externalAddresses(e: External): Partial<Record<Family, AddressSet>> {
   return out;
 }
 
-export function indexDesign(design: Design): DesignIndex {
+/**
+ * Indexes a design. With `previous` (the index of an earlier version of the same document, whose
+ * unchanged parts are the same objects), groups and nodes that did not change are taken over
+ * as they were instead of being parsed again: an edit then costs what it changed.
+ */
+export function indexDesign(design: Design, previous?: DesignIndex): DesignIndex {
+  // Prefix lists feed rule peers and VPCs feed unstated addresses: when they change, nothing is reused.
+  const reuse =
+    previous && previous.design.prefixLists === design.prefixLists && previous.design.vpcs === design.vpcs
+      ? previous
+      : undefined;
   const groups = new Map(design.groups.map((g) => [g.id, g]));
   const prefixLists = new Map(design.prefixLists.map((p) => [p.id, p]));
   const rules = new Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
@@ -169,6 +179,11 @@ export function indexDesign(design: Design): DesignIndex {
     return peer;
   };
   for (const group of design.groups) {
+    const before = reuse?.groups.get(group.id) === group ? reuse.rules.get(group.id) : undefined;
+    if (before) {
+      rules.set(group.id, before);
+      continue;
+    }
     const of = (direction: "ingress" | "egress") =>
       group[direction].map((raw, index) => {
         // Designs built in code may say "6" for tcp; the file loader normalizes, the engine must too.
@@ -180,23 +195,38 @@ export function indexDesign(design: Design): DesignIndex {
   }
   const vpcs = new Map(design.vpcs.map((v) => [v.id, v]));
   const nodes = new Map<string, IndexedNode>();
+  const unchanged = (id: string, node: Resource | External): IndexedNode | undefined => {
+    const before = reuse?.nodes.get(id);
+    if (before?.node !== node) return undefined;
+    const ids = "groupIds" in node ? node.groupIds : [];
+    // Every group the node names, in order, still the same object (none was added, changed or removed).
+    const same =
+      before.groups.length === ids.length && before.groups.every((g, i) => ids[i] === g.id && groups.get(g.id) === g);
+    return same ? before : undefined;
+  };
   for (const r of design.resources)
-    nodes.set(r.id, {
-      id: r.id,
-      name: r.name || r.id,
-      node: r,
-      isResource: true,
-      groups: r.groupIds.map((id) => groups.get(id)).filter((g): g is SecurityGroup => g !== undefined),
-      addresses: resourceAddresses(r, r.vpcId ? vpcs.get(r.vpcId) : undefined),
-    });
+    nodes.set(
+      r.id,
+      unchanged(r.id, r) ?? {
+        id: r.id,
+        name: r.name || r.id,
+        node: r,
+        isResource: true,
+        groups: r.groupIds.map((id) => groups.get(id)).filter((g): g is SecurityGroup => g !== undefined),
+        addresses: resourceAddresses(r, r.vpcId ? vpcs.get(r.vpcId) : undefined),
+      },
+    );
   for (const e of design.externals)
-    nodes.set(e.id, {
-      id: e.id,
-      name: e.name || e.id,
-      node: e,
-      isResource: false,
-      groups: [],
-      addresses: externalAddresses(e),
-    });
+    nodes.set(
+      e.id,
+      unchanged(e.id, e) ?? {
+        id: e.id,
+        name: e.name || e.id,
+        node: e,
+        isResource: false,
+        groups: [],
+        addresses: externalAddresses(e),
+      },
+    );
   return { design, groups, prefixLists, nodes, rules };
 }

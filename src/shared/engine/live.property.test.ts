@@ -1,0 +1,207 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Design, Resource } from "../model/schema";
+import { permittedFlows } from "./flows";
+import { groupFlows } from "./group-flows";
+import { type Delta, LiveFlows } from "./live";
+import { designs } from "./testing/arbitraries";
+
+const runs = Number(process.env.FUZZ_RUNS ?? 0) || 120;
+
+/** An edit as the editor makes them: a new design sharing every part it did not change. */
+type Edit = (d: Design, other: Design, n: number) => Design;
+
+const at = <T>(list: readonly T[], n: number): T | undefined => list[n % Math.max(1, list.length)];
+const replaceAt = <T>(list: readonly T[], i: number, item: T): T[] => list.map((x, j) => (j === i ? item : x));
+
+const EDITS: Record<string, Edit> = {
+  ingress(d, other, n) {
+    const i = n % d.groups.length;
+    const g = d.groups[i];
+    const from = at(other.groups, n);
+    return g && from ? { ...d, groups: replaceAt(d.groups, i, { ...g, ingress: from.ingress }) } : d;
+  },
+  egress(d, other, n) {
+    const i = n % d.groups.length;
+    const g = d.groups[i];
+    const from = at(other.groups, n + 1);
+    return g && from ? { ...d, groups: replaceAt(d.groups, i, { ...g, egress: from.egress }) } : d;
+  },
+  renameGroup(d, _other, n) {
+    const i = n % d.groups.length;
+    const g = d.groups[i];
+    return g ? { ...d, groups: replaceAt(d.groups, i, { ...g, name: `${g.name}!` }) } : d;
+  },
+  attach(d, _other, n) {
+    const i = n % Math.max(1, d.resources.length);
+    const r = d.resources[i];
+    const g = at(d.groups, n >> 2);
+    if (!r || !g) return d;
+    const groupIds = r.groupIds.includes(g.id) ? r.groupIds.filter((x) => x !== g.id) : [...r.groupIds, g.id];
+    return { ...d, resources: replaceAt(d.resources, i, { ...r, groupIds }) };
+  },
+  readdress(d, other, n) {
+    const i = n % Math.max(1, d.resources.length);
+    const r = d.resources[i];
+    const from = at(other.resources, n);
+    if (!r || !from) return d;
+    const next: Resource = { ...r };
+    delete next.privateIpv4;
+    delete next.ipv6;
+    if (from.privateIpv4) next.privateIpv4 = from.privateIpv4;
+    if (from.ipv6) next.ipv6 = from.ipv6;
+    return { ...d, resources: replaceAt(d.resources, i, next) };
+  },
+  move(d, _other, n) {
+    const i = n % Math.max(1, d.resources.length);
+    const r = d.resources[i];
+    return r ? { ...d, resources: replaceAt(d.resources, i, { ...r, position: { x: n, y: -n } }) } : d;
+  },
+  addResource(d, other, n) {
+    const from = at(other.resources, n);
+    if (!from) return d;
+    const groups = new Set(d.groups.map((g) => g.id));
+    const id = `new-${d.resources.length}-${n}`;
+    if (d.resources.some((r) => r.id === id)) return d;
+    return { ...d, resources: [...d.resources, { ...from, id, groupIds: from.groupIds.filter((g) => groups.has(g)) }] };
+  },
+  removeResource(d, _other, n) {
+    if (d.resources.length < 2) return d;
+    const i = n % d.resources.length;
+    return { ...d, resources: d.resources.filter((_, j) => j !== i) };
+  },
+  external(d, other, n) {
+    const from = at(other.externals, n);
+    const i = n % Math.max(1, d.externals.length);
+    const e = d.externals[i];
+    if (e && from) return { ...d, externals: replaceAt(d.externals, i, { ...e, cidrs: from.cidrs }) };
+    if (e) return { ...d, externals: d.externals.filter((_, j) => j !== i) };
+    return from ? { ...d, externals: [{ ...from, id: `x-new-${n}` }] } : d;
+  },
+  removeGroup(d, _other, n) {
+    if (d.groups.length < 2) return d;
+    const gone = d.groups[n % d.groups.length]?.id;
+    const keep = (rules: Design["groups"][number]["ingress"]) =>
+      rules.filter((r) => !(r.peer.kind === "group" && r.peer.groupId === gone));
+    return {
+      ...d,
+      groups: d.groups
+        .filter((g) => g.id !== gone)
+        .map((g) => {
+          const ingress = keep(g.ingress);
+          const egress = keep(g.egress);
+          return ingress.length === g.ingress.length && egress.length === g.egress.length
+            ? g
+            : { ...g, ingress, egress };
+        }),
+      resources: d.resources.map((r) =>
+        r.groupIds.includes(gone ?? "") ? { ...r, groupIds: r.groupIds.filter((x) => x !== gone) } : r,
+      ),
+    };
+  },
+  vpc(d) {
+    const [vpc] = d.vpcs;
+    if (!vpc) return d;
+    const next = { ...vpc };
+    if (next.cidrIpv4) delete next.cidrIpv4;
+    else next.cidrIpv4 = "10.0.0.0/16";
+    return { ...d, vpcs: [next] };
+  },
+  /** The same design read again from a file: every object new, nothing shared. */
+  reread(d) {
+    return structuredClone(d);
+  },
+};
+
+const edits = fc.array(fc.tuple(fc.constantFrom(...Object.keys(EDITS)), fc.nat(1000)), {
+  minLength: 1,
+  maxLength: 6,
+});
+
+function apply<T extends { id: string }>(list: T[], delta: Delta<T>): T[] {
+  const gone = new Set([...delta.remove, ...delta.upsert.map((x) => x.id)]);
+  return [...list.filter((x) => !gone.has(x.id)), ...delta.upsert];
+}
+
+const byId = <T extends { id: string }>(list: T[]) => [...list].sort((x, y) => (x.id < y.id ? -1 : 1));
+
+describe("live flows follow edits exactly", () => {
+  it("after any run of edits, equal the flows and group flows computed from scratch, and their deltas lead there", () => {
+    fc.assert(
+      fc.property(designs, designs, edits, (start, other, steps) => {
+        const live = new LiveFlows(start);
+        expect(live.flowList()).toEqual(permittedFlows(start));
+        expect(live.groupFlowList()).toEqual(groupFlows(start));
+        let design = start;
+        let shown = live.flowList();
+        let shownGroups = live.groupFlowList();
+        for (const [name, n] of steps) {
+          design = (EDITS[name] as Edit)(design, other, n);
+          const change = live.update(design);
+          const flows = permittedFlows(design);
+          expect(live.flowList()).toEqual(flows);
+          expect(live.groupFlowList()).toEqual(groupFlows(design));
+          shown = apply(shown, change.flows);
+          shownGroups = apply(shownGroups, change.groupFlows);
+          expect(byId(shown)).toEqual(byId(flows));
+          expect(byId(shownGroups)).toEqual(byId(groupFlows(design)));
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("a rule edit on a group with one member recomputes that member's flows only", () => {
+    const design: Design = {
+      format: "palisade",
+      version: 1,
+      name: "t",
+      vpcs: [{ id: "vpc", name: "vpc" }],
+      externals: [],
+      prefixLists: [],
+      intents: [],
+      groups: Array.from({ length: 40 }, (_, i) => ({
+        id: `sg-${i}`,
+        name: `sg-${i}`,
+        description: "",
+        ingress: [],
+        egress: [{ id: `e${i}`, protocol: "-1", peer: { kind: "cidr4" as const, cidr: "10.0.0.0/8" } }],
+      })),
+      resources: Array.from({ length: 40 }, (_, i) => ({
+        id: `i-${i}`,
+        kind: "instance" as const,
+        name: `i-${i}`,
+        vpcId: "vpc",
+        privateIpv4: `10.0.0.${i + 1}`,
+        groupIds: [`sg-${i}`],
+        position: { x: 0, y: 0 },
+      })),
+    };
+    const live = new LiveFlows(design);
+    expect(live.flowList()).toEqual([]);
+    const [first, ...rest] = design.groups;
+    if (!first) throw new Error("no group");
+    const next: Design = {
+      ...design,
+      groups: [
+        {
+          ...first,
+          ingress: [
+            { id: "in", protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "group", groupId: "sg-1" } },
+          ],
+        },
+        ...rest,
+      ],
+    };
+    const change = live.update(next);
+    expect(change.whole).toBe(false);
+    expect(change.flows.upsert.map((e) => e.id)).toEqual(["i-1->i-0"]);
+    expect(change.groupFlows.upsert.map((e) => e.id)).toEqual(["sg-1->sg-0"]);
+    // Moving a node changes no flow and recomputes nothing.
+    const moved = live.update({
+      ...next,
+      resources: next.resources.map((r, i) => (i === 3 ? { ...r, position: { x: 5, y: 5 } } : r)),
+    });
+    expect(moved).toEqual({ flows: { upsert: [], remove: [] }, groupFlows: { upsert: [], remove: [] }, whole: false });
+  });
+});

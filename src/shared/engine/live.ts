@@ -1,0 +1,331 @@
+// The permitted flows of a document that is being edited, kept up to date edit by edit. An edit
+// changes one node or one group at a time; only the flows from or to the nodes it touches are
+// computed again, pair by pair with the same side checks the whole relation uses, and what
+// changed goes out as a delta. Edits that change what everything depends on (VPCs, prefix
+// lists) or touch too many nodes take the whole relation again and diff it.
+
+import type { Design, External, Resource, SecurityGroup } from "../model/schema";
+import type { Family } from "../net/address";
+import { bothFamilies, edgeMaker, flowOrder, flowRelation, type NodeFlow, nodeFlows } from "./flows";
+import type { GroupFlow } from "./group-flows";
+import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
+import { EVERYTHING, intersect, isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
+import { allowedServices, type Counterpart } from "./side";
+import type { FlowEdge } from "./types";
+
+/** What changed in a list of things with ids: new or changed ones, and the ids of those gone. */
+export interface Delta<T> {
+  upsert: T[];
+  remove: string[];
+}
+
+export interface LiveChange {
+  flows: Delta<FlowEdge>;
+  groupFlows: Delta<GroupFlow>;
+  /** Whether the whole relation was computed again (for figures and tests). */
+  whole: boolean;
+}
+
+interface FlowEntry {
+  edge: FlowEdge;
+  services: ServiceSet;
+  /** The group-level edges this flow counts towards, as computed when it was added. */
+  groupKeys: string[];
+}
+
+interface GroupEntry {
+  from: string;
+  to: string;
+  fromKind: GroupFlow["fromKind"];
+  toKind: GroupFlow["toKind"];
+  /** Ids of the node flows it stands for. */
+  flows: Set<string>;
+  flow?: GroupFlow;
+}
+
+const FAMILIES: Family[] = [4, 6];
+
+/** Node fields that decide no flow: a change to only these leaves every flow as it was. */
+const COSMETIC = new Set(["name", "position", "tags", "description"]);
+
+function changesFlows(before: Resource | External, after: Resource | External): boolean {
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+    if (!COSMETIC.has(key) && JSON.stringify(a[key]) !== JSON.stringify(b[key])) return true;
+  return false;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameEdge(a: FlowEdge, b: FlowEdge): boolean {
+  return a.label === b.label && a.exposure === b.exposure && sameValue(a.byFamily, b.byFamily);
+}
+
+function sameGroupFlow(a: GroupFlow, b: GroupFlow): boolean {
+  return a.label === b.label && a.pairs === b.pairs && sameValue(a.services, b.services);
+}
+
+/** The ends a flow between these nodes has at group level: their groups, or the node itself. */
+function ends(node: IndexedNode | undefined, id: string): { id: string; kind: "group" | "node" }[] {
+  if (!node || node.groups.length === 0) return [{ id, kind: "node" }];
+  return node.groups.map((g) => ({ id: g.id, kind: "group" as const }));
+}
+
+export class LiveFlows {
+  private design: Design;
+  private index: DesignIndex;
+  private readonly flows = new Map<string, FlowEntry>();
+  /** Flow ids by source node and by target node. */
+  private readonly outOf = new Map<string, Set<string>>();
+  private readonly into = new Map<string, Set<string>>();
+  private readonly groups = new Map<string, GroupEntry>();
+  /** Per indexed node (reused across versions while it is unchanged): its rules and counterparts. */
+  private readonly rulesCache = new WeakMap<IndexedNode, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
+  private readonly counterparts = new WeakMap<IndexedNode, Partial<Record<Family, Counterpart>>>();
+  private make: (flow: NodeFlow) => FlowEdge;
+
+  constructor(design: Design) {
+    this.design = design;
+    this.index = indexDesign(design);
+    this.make = edgeMaker(this.index);
+    for (const flow of nodeFlows(flowRelation(design, this.index))) this.add(flow);
+    for (const key of this.groups.keys()) this.refreshGroup(key);
+  }
+
+  /** Every permitted flow, in design order (as permittedFlows gives them). */
+  flowList(): FlowEdge[] {
+    return [...this.flows.values()].map((f) => f.edge).sort(flowOrder(this.index.nodes.keys()));
+  }
+
+  /** Flows aggregated to security groups (as groupFlows gives them). */
+  groupFlowList(): GroupFlow[] {
+    const out: GroupFlow[] = [];
+    for (const entry of this.groups.values()) if (entry.flow) out.push(entry.flow);
+    return out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  }
+
+  get current(): Design {
+    return this.design;
+  }
+
+  /** Moves to the next version of the design and says which flows changed. */
+  update(next: Design): LiveChange {
+    const change: LiveChange = {
+      flows: { upsert: [], remove: [] },
+      groupFlows: { upsert: [], remove: [] },
+      whole: false,
+    };
+    if (next === this.design) return change;
+    const before = this.design;
+    const previousIndex = this.index;
+    // Whatever everything depends on: start over.
+    const whole = !sameValue(before.vpcs, next.vpcs) || !sameValue(before.prefixLists, next.prefixLists);
+    this.design = next;
+    this.index = indexDesign(next, whole ? undefined : previousIndex);
+    this.make = edgeMaker(this.index);
+    const dirty = whole ? undefined : this.dirtyNodes(before, previousIndex);
+    const budget = Math.max(32, this.index.nodes.size / 8);
+    const touchedGroups = new Set<string>();
+    const computed = new Map<string, NodeFlow>();
+    let stale: Iterable<string>;
+    if (!dirty || dirty.sources.size + dirty.targets.size > budget) {
+      change.whole = true;
+      for (const flow of nodeFlows(flowRelation(next, this.index))) computed.set(`${flow.from}->${flow.to}`, flow);
+      stale = [...this.flows.keys()];
+    } else {
+      const ids = [...this.index.nodes.keys()];
+      for (const s of dirty.sources) for (const t of ids) if (t !== s) this.pair(s, t, computed);
+      for (const t of dirty.targets)
+        for (const s of ids) if (s !== t && !dirty.sources.has(s)) this.pair(s, t, computed);
+      const around = new Set<string>();
+      for (const s of dirty.sources) for (const id of this.outOf.get(s) ?? []) around.add(id);
+      for (const t of dirty.targets) for (const id of this.into.get(t) ?? []) around.add(id);
+      stale = around;
+    }
+    for (const id of stale)
+      if (!computed.has(id)) {
+        const entry = this.flows.get(id);
+        if (!entry) continue;
+        this.remove(id, entry, touchedGroups);
+        change.flows.remove.push(id);
+      }
+    for (const [id, flow] of computed) {
+      const old = this.flows.get(id);
+      const edge = this.make(flow);
+      if (old && sameEdge(old.edge, edge) && sameValue(old.groupKeys, this.groupKeys(flow))) continue;
+      if (old) this.remove(id, old, touchedGroups);
+      this.add(flow, edge, touchedGroups);
+      change.flows.upsert.push(edge);
+    }
+    for (const key of touchedGroups) {
+      const was = this.groups.get(key)?.flow;
+      const now = this.refreshGroup(key);
+      if (!now) {
+        if (was) change.groupFlows.remove.push(key);
+      } else if (!was || !sameGroupFlow(was, now)) change.groupFlows.upsert.push(now);
+    }
+    return change;
+  }
+
+  /** Nodes whose outgoing (sources) or incoming (targets) flows this version may have changed. */
+  private dirtyNodes(before: Design, previousIndex: DesignIndex): { sources: Set<string>; targets: Set<string> } {
+    const sources = new Set<string>();
+    const targets = new Set<string>();
+    const both = (id: string) => {
+      sources.add(id);
+      targets.add(id);
+    };
+    const next = this.design;
+    if (before.resources !== next.resources || before.externals !== next.externals) {
+      for (const [id, node] of this.index.nodes) {
+        const was = previousIndex.nodes.get(id);
+        if (!was || (was.node !== node.node && changesFlows(was.node, node.node))) both(id);
+      }
+      for (const id of previousIndex.nodes.keys()) if (!this.index.nodes.has(id)) both(id);
+    }
+    if (before.groups !== next.groups) {
+      const changed = new Map<string, { ingress: boolean; egress: boolean }>();
+      const old = new Map<string, SecurityGroup>(before.groups.map((g) => [g.id, g]));
+      for (const g of next.groups) {
+        const was = old.get(g.id);
+        if (!was || was === g) continue;
+        const ingress = !sameValue(was.ingress, g.ingress);
+        const egress = !sameValue(was.egress, g.egress);
+        if (ingress || egress) changed.set(g.id, { ingress, egress });
+      }
+      // A group added or removed changes only nodes that join or leave it, which are themselves changed.
+      if (changed.size > 0)
+        for (const [id, node] of this.index.nodes)
+          for (const g of node.groups) {
+            const what = changed.get(g.id);
+            if (what?.ingress) targets.add(id);
+            if (what?.egress) sources.add(id);
+          }
+    }
+    return { sources, targets };
+  }
+
+  private rulesOf(node: IndexedNode): { ingress: IndexedRule[]; egress: IndexedRule[] } {
+    let rules = this.rulesCache.get(node);
+    if (!rules) {
+      const of = (d: "ingress" | "egress") => node.groups.flatMap((g) => this.index.rules.get(g.id)?.[d] ?? []);
+      rules = { ingress: of("ingress"), egress: of("egress") };
+      this.rulesCache.set(node, rules);
+    }
+    return rules;
+  }
+
+  private counterpart(node: IndexedNode, family: Family): Counterpart | undefined {
+    let byFamily = this.counterparts.get(node);
+    if (!byFamily) {
+      byFamily = {};
+      for (const f of FAMILIES) {
+        const set = node.addresses[f];
+        if (set)
+          byFamily[f] = {
+            name: node.name,
+            groupIds: node.isResource ? new Set(node.groups.map((g) => g.id)) : undefined,
+            ranges: set.ranges,
+            why: set.why,
+          };
+      }
+      this.counterparts.set(node, byFamily);
+    }
+    return byFamily[family];
+  }
+
+  /** One pair, with the checks of servicesBetween: the source's egress meets the target's ingress. */
+  private pair(from: string, to: string, out: Map<string, NodeFlow>): void {
+    const a = this.index.nodes.get(from);
+    const b = this.index.nodes.get(to);
+    if (!a || !b || (!a.isResource && !b.isResource)) return;
+    const services: Record<Family, ServiceSet> = { 4: NOTHING, 6: NOTHING };
+    for (const family of FAMILIES) {
+      const them = this.counterpart(a, family);
+      const us = this.counterpart(b, family);
+      if (!them || !us) continue;
+      const admitted = b.isResource ? allowedServices(this.rulesOf(b).ingress, them, family) : EVERYTHING;
+      if (isEmpty(admitted)) continue;
+      const sent = a.isResource ? allowedServices(this.rulesOf(a).egress, us, family) : EVERYTHING;
+      services[family] = intersect(admitted, sent);
+    }
+    if (!isEmpty(services[4]) || !isEmpty(services[6]))
+      out.set(`${from}->${to}`, { from, to, v4: services[4], v6: services[6] });
+  }
+
+  private groupKeys(flow: NodeFlow): string[] {
+    const keys: string[] = [];
+    for (const x of ends(this.index.nodes.get(flow.from), flow.from))
+      for (const y of ends(this.index.nodes.get(flow.to), flow.to)) keys.push(`${x.id}->${y.id}`);
+    return keys;
+  }
+
+  private add(flow: NodeFlow, edge = this.make(flow), touched?: Set<string>): void {
+    const groupKeys: string[] = [];
+    const a = ends(this.index.nodes.get(flow.from), flow.from);
+    const b = ends(this.index.nodes.get(flow.to), flow.to);
+    for (const x of a)
+      for (const y of b) {
+        const key = `${x.id}->${y.id}`;
+        groupKeys.push(key);
+        let entry = this.groups.get(key);
+        if (!entry) {
+          entry = { from: x.id, to: y.id, fromKind: x.kind, toKind: y.kind, flows: new Set() };
+          this.groups.set(key, entry);
+        }
+        entry.flows.add(edge.id);
+        touched?.add(key);
+      }
+    this.flows.set(edge.id, { edge, services: bothFamilies(flow), groupKeys });
+    link(this.outOf, flow.from, edge.id);
+    link(this.into, flow.to, edge.id);
+  }
+
+  private remove(id: string, entry: FlowEntry, touched: Set<string>): void {
+    this.flows.delete(id);
+    this.outOf.get(entry.edge.from)?.delete(id);
+    this.into.get(entry.edge.to)?.delete(id);
+    for (const key of entry.groupKeys) {
+      this.groups.get(key)?.flows.delete(id);
+      touched.add(key);
+    }
+  }
+
+  /** Recomputes one group-level edge from the node flows it stands for. */
+  private refreshGroup(key: string): GroupFlow | undefined {
+    const entry = this.groups.get(key);
+    if (!entry) return undefined;
+    if (entry.flows.size === 0) {
+      this.groups.delete(key);
+      return undefined;
+    }
+    let svc = NOTHING;
+    for (const id of entry.flows) {
+      const flow = this.flows.get(id);
+      if (flow) svc = union(svc, flow.services);
+    }
+    entry.flow = {
+      id: key,
+      from: entry.from,
+      to: entry.to,
+      fromKind: entry.fromKind,
+      toKind: entry.toKind,
+      services: toServices(svc),
+      label: label(svc),
+      pairs: entry.flows.size,
+    };
+    return entry.flow;
+  }
+}
+
+function link(map: Map<string, Set<string>>, key: string, id: string): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(id);
+}
