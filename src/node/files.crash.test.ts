@@ -1,14 +1,17 @@
 // No lost work: a save killed at any moment (SIGKILL: no handler, no flush) leaves the complete
 // old design or the complete new one on disk, never a mix and never an empty file. The child runs
-// the save's file half (writeFileAtomic); serializing happens before any byte is written.
+// the save's file half (writeFileAtomic); serializing happens before any byte is written. What a
+// killed save leaves beside the file (its temporary) is removed by the next save: the kills never
+// pile up more than one per file, and one clean save leaves none.
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRegion } from "../../bench/generate";
 import { serializeDesign } from "../shared/model";
+import { readDesignFile, saveDesign } from "./files";
+import { bundleChild } from "./testing/bundle";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
 
@@ -17,20 +20,7 @@ let child: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "palisade-crash-"));
-  // One bundled, minified file: a child starts in a fraction of the time tsx needs to compile it.
-  child = join(dir, "save-loop.mjs");
-  await build({
-    entryPoints: [join(import.meta.dirname, "testing/save-loop.ts")],
-    outfile: child,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    minify: true,
-    // jsonc-parser's CommonJS build requires its parts at run time; its ES module build bundles.
-    mainFields: ["module", "main"],
-    logLevel: "silent",
-  });
+  child = await bundleChild(join(import.meta.dirname, "testing/save-loop.ts"), join(dir, "save-loop.mjs"));
 });
 
 afterAll(async () => {
@@ -112,10 +102,29 @@ describe("saving under SIGKILL", () => {
     expect(seen[0]).toBeGreaterThan(0);
     expect(seen[1]).toBeGreaterThan(0);
     expect(changes).toBeGreaterThan(KILLS / 10);
-    // A killed save may leave its temporary file behind, but never a second design file.
-    const names = await readdir(dir);
-    expect(names.filter((n) => n.endsWith(".palisade.json")).sort()).toEqual(
-      [0, 1, 2, 3].map((l) => `design-${l}.palisade.json`),
-    );
+    // A killed save may leave its temporary file behind, but never a second design file; each
+    // child's first save removed what the one killed before it left, so they never pile up.
+    const designs = [0, 1, 2, 3].map((l) => `design-${l}.palisade.json`);
+    const ours = ["a.txt", "b.txt", "save-loop.mjs", ...designs];
+    const leftovers = (await readdir(dir)).filter((n) => !ours.includes(n));
+    for (const design of designs)
+      expect(
+        leftovers.filter((n) => n.startsWith(`.${design}.`)).length,
+        `temporaries of ${design}`,
+      ).toBeLessThanOrEqual(1);
+    expect(
+      leftovers.every((n) => n.endsWith(".palisade-tmp")),
+      leftovers.join(", "),
+    ).toBe(true);
+    // The kills did land mid-write (else the clean-up below would prove nothing).
+    expect(leftovers.length).toBeGreaterThan(0);
+
+    // One clean save of each file: no temporary is left, and each design reads back whole.
+    await Promise.all(designs.map((d) => saveDesign(join(dir, d), a)));
+    expect((await readdir(dir)).sort()).toEqual(ours.sort());
+    for (const design of designs) {
+      expect(await readFile(join(dir, design), "utf8")).toBe(texts[0]);
+      expect(await readDesignFile(join(dir, design))).toEqual(a);
+    }
   }, 120_000);
 });

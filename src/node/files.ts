@@ -4,9 +4,9 @@ import { mkdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Design, InputError, parseDesign, serializeDesign, validateDesign } from "../shared/model";
 import { MAX_FILE_BYTES } from "../shared/model/limits";
-import { writeFileAtomic } from "./atomic";
+import { FileWriteError, ioReason, removeStaleTemporaries, writeFileAtomic } from "./atomic";
 
-export { writeFileAtomic };
+export { FileWriteError, ioReason, removeStaleTemporaries, writeFileAtomic };
 
 /** Saves a design in the file format (stable key order, two-space indent). */
 export async function saveDesign(path: string, design: Design): Promise<void> {
@@ -39,27 +39,9 @@ export async function readDesignFile(path: string): Promise<Design> {
     if (error instanceof InputError) throw error;
     throw new InputError([{ file: path, message: `cannot read the file: ${ioReason(error)}`, severity: "error" }]);
   }
+  // Opening a design tidies what killed saves of it left beside it (best effort, never fails the open).
+  await removeStaleTemporaries(path);
   return parseDesign(text, path);
-}
-
-/** A short, human reason for a file system error, without a stack. */
-export function ioReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or folder";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "it is a folder, not a file";
-    case "ENOSPC":
-      return "the disk is full";
-    case "EROFS":
-      return "the disk is read-only";
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 export interface Recovery {
