@@ -66,7 +66,15 @@ export class Unavailable extends Error {
 }
 
 /** Channels whose work is pure computation, and so may run in the worker thread. */
-export const OFFLOAD_CHANNELS = [...ENGINE_CHANNELS, "design:parse", "iac:import", "iac:export"] as const;
+export const OFFLOAD_CHANNELS = [
+  ...ENGINE_CHANNELS,
+  "doc:open",
+  "doc:edit",
+  "doc:close",
+  "design:parse",
+  "iac:import",
+  "iac:export",
+] as const;
 export type OffloadChannel = (typeof OFFLOAD_CHANNELS)[number];
 
 export function isOffloadChannel(channel: string): channel is OffloadChannel {

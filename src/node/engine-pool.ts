@@ -36,6 +36,11 @@ export class EngineWorker {
     });
   }
 
+  /** Starts the worker ahead of its first job, without keeping the process alive for it. */
+  warm(): void {
+    this.start().unref();
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;

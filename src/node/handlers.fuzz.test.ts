@@ -33,6 +33,13 @@ beforeAll(async () => {
     "engine:reach": { design, node: "db", role: "to", filter: { port: 5432 } },
     "engine:diffFlows": { design, other: design },
     "engine:groupFlows": { design },
+    "doc:open": { doc: "fuzz-doc-1", design },
+    "doc:edit": {
+      doc: "fuzz-doc-1",
+      base: 1,
+      patch: { resources: { upsert: design.resources.slice(0, 1).map((r) => ({ ...r, position: { x: 1, y: 2 } })) } },
+    },
+    "doc:close": { doc: "fuzz-doc-2" },
     "design:parse": { file: { name: "a.palisade.json", text } },
     "iac:import": { files: [{ name: "a.palisade.json", text }] },
     "iac:export": { design, to: "terraform" },
@@ -49,6 +56,7 @@ beforeAll(async () => {
     "app:startup": {},
     "window:state": { name: "x", dirty: true },
   };
+  await handlers.dispatch("doc:open", valid["doc:open"]);
 });
 
 afterAll(async () => {

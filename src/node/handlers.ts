@@ -16,6 +16,7 @@ import {
 } from "../shared/api";
 import type { Lesson } from "../shared/exercises";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
+import { Documents } from "./documents";
 import { isOffloadChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
 import { EngineWorker } from "./engine-pool";
 import { clearRecovery, ioReason, readDesignFile, readRecovery, saveDesign, writeRecovery } from "./files";
@@ -83,6 +84,16 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const worker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
   const log = options.log ?? ((message: string) => console.error(message));
   const iac = options.iac ?? iacService;
+  // Held documents live where the engine runs: in the worker when there is one (requests that
+  // name a document go there), here otherwise.
+  const documents = new Documents();
+  // Started now, so that the first design opened does not wait for the worker to load.
+  worker?.warm();
+  /** A request's design: the one it carries, or the held revision it names. */
+  const withDesign = <R extends { design?: Design; doc?: { id: string; rev: number } }>(request: R) =>
+    ({ ...request, design: request.design ?? documents.design(request.doc as { id: string; rev: number }) }) as R & {
+      design: Design;
+    };
 
   const noDialogs = (what: string) =>
     new Unavailable(`${what} needs the desktop app; in the browser the page picks and downloads files itself`);
@@ -111,14 +122,17 @@ export function createHandlers(options: HandlerOptions): Handlers {
     [C in Channel]: (request: z.output<(typeof requests)[C]>) => Promise<Replies[C]> | Replies[C];
   } = {
     "engine:flows": (request) => runEngine("engine:flows", request),
-    "engine:evaluate": (request) => runEngine("engine:evaluate", request),
-    "engine:findings": (request) => runEngine("engine:findings", request),
-    "engine:simulate": (request) => runEngine("engine:simulate", request),
-    "engine:proposeFix": (request) => runEngine("engine:proposeFix", request),
-    "engine:matrix": (request) => runEngine("engine:matrix", request),
-    "engine:reach": (request) => runEngine("engine:reach", request),
+    "engine:evaluate": (request) => runEngine("engine:evaluate", withDesign(request)),
+    "engine:findings": (request) => runEngine("engine:findings", withDesign(request)),
+    "engine:simulate": (request) => runEngine("engine:simulate", withDesign(request)),
+    "engine:proposeFix": (request) => runEngine("engine:proposeFix", withDesign(request)),
+    "engine:matrix": (request) => runEngine("engine:matrix", withDesign(request)),
+    "engine:reach": (request) => runEngine("engine:reach", withDesign(request)),
     "engine:diffFlows": (request) => runEngine("engine:diffFlows", request),
     "engine:groupFlows": (request) => runEngine("engine:groupFlows", request),
+    "doc:open": ({ doc, design }) => documents.open(doc, design),
+    "doc:edit": ({ doc, base, patch }) => documents.edit(doc, base, patch),
+    "doc:close": ({ doc }) => documents.close(doc),
     "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
     "iac:import": ({ files }) => iac.importFiles(files),
     "iac:export": ({ design, to, format }) => iac.exportDesign(design, to, format),
@@ -215,7 +229,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
     if (!isChannel(channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
     try {
       // Large designs and files: validation, the work and encoding all happen in the worker.
-      if (worker && isOffloadChannel(channel) && payloadSize(payload) > threshold)
+      if (worker && isOffloadChannel(channel) && (namesDocument(payload) || payloadSize(payload) > threshold))
         return await worker.run(channel, payload);
       const valid = validatePayload(channel, payload);
       if (!valid.ok) return valid;
@@ -244,4 +258,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
       await worker?.close();
     },
   };
+}
+
+/** Requests that open, edit or name a held document: they go where the documents are held. */
+function namesDocument(payload: unknown): boolean {
+  return typeof payload === "object" && payload !== null && "doc" in payload;
 }

@@ -3,11 +3,13 @@
 // the host validates every request with these schemas before it does anything.
 import { z } from "zod";
 import type { GroupFlow } from "./engine/group-flows";
+import type { Delta } from "./engine/live";
 import type { FlowDiff, MatrixCell, ReachabilityMatrix } from "./engine/reachability";
 import type { Simulation } from "./engine/simulate";
 import type { FixProposal } from "./engine/synthesize";
 import type { Finding, FlowEdge, FlowVerdict } from "./engine/types";
 import type { Lesson, LessonResult } from "./exercises";
+import { DesignPatch } from "./model/patch";
 import type { Problem } from "./model/problems";
 import { Design, Intent } from "./model/schema";
 
@@ -38,23 +40,37 @@ export const TrafficFilterSchema = z.object({
 export const ExportTarget = z.enum(["terraform", "cloudformation"]);
 export const ExportFormat = z.enum(["hcl", "yaml", "json"]);
 
+/** A document the host holds for a window (see doc:open): chosen by the renderer, unguessable. */
+export const DocId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "is not a document id");
+/** A held document at one revision, in place of sending the whole design again. */
+export const DocRef = z.object({ id: DocId, rev: z.number().int().min(1) });
+export type DocRef = z.infer<typeof DocRef>;
+
+/** A request about a design: the design itself, or a reference to the document the host holds. */
+function onDesign<S extends z.ZodRawShape>(shape: S) {
+  return z
+    .object({ design: Design.optional(), doc: DocRef.optional(), ...shape })
+    .refine(({ design, doc }: { design?: unknown; doc?: unknown }) => (design === undefined) !== (doc === undefined), {
+      message: "give either a design or a document reference (doc), not both",
+    });
+}
+
 /** Request schemas, one per channel. A channel's name is its key. */
 export const requests = {
   /** Every permitted flow of a design, one edge per ordered node pair. */
   "engine:flows": z.object({ design: Design }),
   /** Can A reach B? With the rules that decide it. */
-  "engine:evaluate": z.object({ design: Design, query: FlowQuerySchema }),
+  "engine:evaluate": onDesign({ query: FlowQuerySchema }),
   /** Risky or broken parts of the design. */
-  "engine:findings": z.object({ design: Design }),
+  "engine:findings": onDesign({}),
   /** A packet's hops for the animation: request, the checks, the stateful reply or the timeout. */
-  "engine:simulate": z.object({ design: Design, query: FlowQuerySchema }),
+  "engine:simulate": onDesign({ query: FlowQuerySchema }),
   /** The tightest change that makes an intent hold, with its diff and the design after it. */
-  "engine:proposeFix": z.object({ design: Design, intent: Intent }),
+  "engine:proposeFix": onDesign({ intent: Intent }),
   /** Who reaches whom: rows sources, columns targets, cut down to the filter. */
-  "engine:matrix": z.object({ design: Design, filter: TrafficFilterSchema.optional() }),
+  "engine:matrix": onDesign({ filter: TrafficFilterSchema.optional() }),
   /** One node's view: who can reach it ("to") or what it can reach ("from"). */
-  "engine:reach": z.object({
-    design: Design,
+  "engine:reach": onDesign({
     node: z.string().min(1).max(256),
     role: z.enum(["to", "from"]),
     filter: TrafficFilterSchema.optional(),
@@ -63,6 +79,20 @@ export const requests = {
   "engine:diffFlows": z.object({ design: Design, other: Design }),
   /** Flows aggregated to security-group level, for dense canvases. */
   "engine:groupFlows": z.object({ design: Design }),
+  /**
+   * Hold a design for this window and answer with all its flows, node and group level. Later
+   * edits go as patches (doc:edit), and other requests may name the document instead of
+   * sending the design. A host holds a few documents and forgets the oldest.
+   */
+  "doc:open": z.object({ doc: DocId, design: Design }),
+  /**
+   * Apply an edit to the held document at revision `base`, answering with the flows that
+   * changed. Answers { resync: true } when the host no longer holds that revision (it was
+   * restarted, or forgot it): the renderer then opens the document again.
+   */
+  "doc:edit": z.object({ doc: DocId, base: z.number().int().min(1), patch: DesignPatch }),
+  /** The window no longer needs the document. */
+  "doc:close": z.object({ doc: DocId }),
   /** Parse a design file's text (opened or dropped by the user) into a design. */
   "design:parse": z.object({ file: fileText }),
   /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
@@ -115,6 +145,9 @@ export interface Replies {
   "engine:reach": MatrixCell[];
   "engine:diffFlows": FlowDiff;
   "engine:groupFlows": GroupFlow[];
+  "doc:open": { rev: number; flows: FlowEdge[]; groupFlows: GroupFlow[] };
+  "doc:edit": { rev: number; flows: Delta<FlowEdge>; groupFlows: Delta<GroupFlow> } | { resync: true };
+  "doc:close": null;
   "design:parse": { design: Design; warnings: Problem[] };
   "iac:import": { design: Design; warnings: Problem[] };
   "iac:export": { files: { name: string; text: string }[] };

@@ -1,5 +1,6 @@
 export * from "./document";
 export * from "./factory";
+export * from "./patch";
 export * from "./problems";
 export * from "./protocol";
 export * from "./schema";

@@ -194,69 +194,87 @@ export const Intent = z.object({
 });
 export type Intent = z.infer<typeof Intent>;
 
-export const Design = z
-  .object({
-    format: z.literal(FORMAT),
-    version: z.literal(CURRENT_VERSION),
-    name: name,
-    description: z.string().optional(),
-    vpcs: z.array(Vpc),
-    resources: z.array(Resource),
-    externals: z.array(External),
-    groups: z.array(SecurityGroup),
-    prefixLists: z.array(PrefixList),
-    intents: z.array(Intent),
-  })
+const DesignFields = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(CURRENT_VERSION),
+  name: name,
+  description: z.string().optional(),
+  vpcs: z.array(Vpc),
+  resources: z.array(Resource),
+  externals: z.array(External),
+  groups: z.array(SecurityGroup),
+  prefixLists: z.array(PrefixList),
+  intents: z.array(Intent),
+});
+
+export const Design = DesignFields
   // Unknown top-level fields are kept on round trip: a newer tool's additions survive an edit here.
   .passthrough()
   .superRefine((design, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    const seen = new Map<string, string>();
-    const unique = (what: string, items: readonly { id: string }[]) =>
-      items.forEach((item, i) => {
-        const first = seen.get(item.id);
-        if (first) issue([what, i, "id"], `id "${item.id}" is already used by ${first}`);
-        else seen.set(item.id, `${what}[${i}]`);
-      });
-    unique("vpcs", design.vpcs);
-    unique("resources", design.resources);
-    unique("externals", design.externals);
-    unique("groups", design.groups);
-    unique("prefixLists", design.prefixLists);
-    const vpcs = new Set(design.vpcs.map((v) => v.id));
-    const groups = new Set(design.groups.map((g) => g.id));
-    const prefixLists = new Set(design.prefixLists.map((p) => p.id));
-    const nodes = new Set([...design.resources, ...design.externals].map((n) => n.id));
-    design.resources.forEach((r, i) => {
-      if (r.vpcId && !vpcs.has(r.vpcId)) issue(["resources", i, "vpcId"], `no VPC has id "${r.vpcId}"`);
-      r.groupIds.forEach((g, j) => {
-        if (!groups.has(g)) issue(["resources", i, "groupIds", j], `no security group has id "${g}"`);
-        else if (r.groupIds.indexOf(g) !== j) issue(["resources", i, "groupIds", j], `group "${g}" is attached twice`);
-      });
+    for (const { path, message } of referenceIssues(design)) ctx.addIssue({ code: "custom", path, message });
+  });
+
+/**
+ * What the fields alone cannot say: ids unique across the design, and every reference (VPC,
+ * group, prefix list, intent end) naming something that exists. Checked on every parse, and on
+ * its own when a design is built from an edit (src/shared/model/patch.ts).
+ */
+export function referenceIssues(
+  design: Pick<
+    z.output<typeof DesignFields>,
+    "vpcs" | "resources" | "externals" | "groups" | "prefixLists" | "intents"
+  >,
+): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
+  const seen = new Map<string, string>();
+  const unique = (what: string, items: readonly { id: string }[]) =>
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first) issue([what, i, "id"], `id "${item.id}" is already used by ${first}`);
+      else seen.set(item.id, `${what}[${i}]`);
     });
-    design.groups.forEach((g, i) => {
-      if (g.vpcId && !vpcs.has(g.vpcId)) issue(["groups", i, "vpcId"], `no VPC has id "${g.vpcId}"`);
-      for (const direction of ["ingress", "egress"] as const)
-        g[direction].forEach((rule, j) => {
-          const at = ["groups", i, direction, j, "peer"];
-          if (rule.peer.kind === "group" && !groups.has(rule.peer.groupId))
-            issue([...at, "groupId"], `no security group has id "${rule.peer.groupId}"`);
-          if (rule.peer.kind === "prefixList" && !prefixLists.has(rule.peer.prefixListId))
-            issue([...at, "prefixListId"], `no prefix list has id "${rule.peer.prefixListId}"`);
-        });
-    });
-    design.prefixLists.forEach((pl, i) => {
-      const family = pl.addressFamily === "IPv4" ? 4 : 6;
-      pl.entries.forEach((e, j) => {
-        const problem = cidrProblem(e.cidr, family);
-        if (problem) issue(["prefixLists", i, "entries", j, "cidr"], problem);
-      });
-      if (pl.entries.length > pl.maxEntries)
-        issue(["prefixLists", i, "entries"], `${pl.entries.length} entries exceed maxEntries ${pl.maxEntries}`);
-    });
-    design.intents.forEach((intent, i) => {
-      if (!nodes.has(intent.from)) issue(["intents", i, "from"], `no node has id "${intent.from}"`);
-      if (!nodes.has(intent.to)) issue(["intents", i, "to"], `no node has id "${intent.to}"`);
+  unique("vpcs", design.vpcs);
+  unique("resources", design.resources);
+  unique("externals", design.externals);
+  unique("groups", design.groups);
+  unique("prefixLists", design.prefixLists);
+  const vpcs = new Set(design.vpcs.map((v) => v.id));
+  const groups = new Set(design.groups.map((g) => g.id));
+  const prefixLists = new Set(design.prefixLists.map((p) => p.id));
+  const nodes = new Set([...design.resources, ...design.externals].map((n) => n.id));
+  design.resources.forEach((r, i) => {
+    if (r.vpcId && !vpcs.has(r.vpcId)) issue(["resources", i, "vpcId"], `no VPC has id "${r.vpcId}"`);
+    r.groupIds.forEach((g, j) => {
+      if (!groups.has(g)) issue(["resources", i, "groupIds", j], `no security group has id "${g}"`);
+      else if (r.groupIds.indexOf(g) !== j) issue(["resources", i, "groupIds", j], `group "${g}" is attached twice`);
     });
   });
+  design.groups.forEach((g, i) => {
+    if (g.vpcId && !vpcs.has(g.vpcId)) issue(["groups", i, "vpcId"], `no VPC has id "${g.vpcId}"`);
+    for (const direction of ["ingress", "egress"] as const)
+      g[direction].forEach((rule, j) => {
+        const at = ["groups", i, direction, j, "peer"];
+        if (rule.peer.kind === "group" && !groups.has(rule.peer.groupId))
+          issue([...at, "groupId"], `no security group has id "${rule.peer.groupId}"`);
+        if (rule.peer.kind === "prefixList" && !prefixLists.has(rule.peer.prefixListId))
+          issue([...at, "prefixListId"], `no prefix list has id "${rule.peer.prefixListId}"`);
+      });
+  });
+  design.prefixLists.forEach((pl, i) => {
+    const family = pl.addressFamily === "IPv4" ? 4 : 6;
+    pl.entries.forEach((e, j) => {
+      const problem = cidrProblem(e.cidr, family);
+      if (problem) issue(["prefixLists", i, "entries", j, "cidr"], problem);
+    });
+    if (pl.entries.length > pl.maxEntries)
+      issue(["prefixLists", i, "entries"], `${pl.entries.length} entries exceed maxEntries ${pl.maxEntries}`);
+  });
+  design.intents.forEach((intent, i) => {
+    if (!nodes.has(intent.from)) issue(["intents", i, "from"], `no node has id "${intent.from}"`);
+    if (!nodes.has(intent.to)) issue(["intents", i, "to"], `no node has id "${intent.to}"`);
+  });
+  return issues;
+}
+
 export type Design = z.infer<typeof Design>;
