@@ -14,7 +14,6 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Position } from "../../shared/model";
 import { moveGroups } from "../actions/groupPositions";
-import { api } from "../api-client";
 import { layoutGraph } from "../layout/elk";
 import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
@@ -44,19 +43,7 @@ export function GroupCanvas() {
   const minimap = useEditor((s) => s.minimap);
   const [layout, setLayout] = useState<ReadonlyMap<string, Position>>(new Map());
 
-  // The engine's group flows follow the design.
-  useEffect(() => {
-    let current = true;
-    void api["engine:groupFlows"]({ design }).then((reply) => {
-      if (!current) return;
-      if (reply.ok) editor.set({ groupFlows: reply.value });
-      else notify("error", reply.problems.map((p) => p.message).join("; "));
-    });
-    return () => {
-      current = false;
-    };
-  }, [design]);
-
+  // Group flows come with the node flows, edit by edit (src/renderer/state/engine.ts).
   // Laid out once per set of ends; saved positions win over it.
   const endsKey = useMemo(
     () => `${design.groups.map((g) => g.id).join(",")}|${flows.map((f) => f.id).join(",")}`,

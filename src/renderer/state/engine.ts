@@ -1,43 +1,170 @@
-// Keeps the derived state (flows, findings, the current question's verdict) in step with the
-// design. The engine runs behind the api; a reply for an older design is thrown away.
+// Keeps the derived state (flows, group flows, findings, the current question's verdict) in step
+// with the design. The host holds this window's document: the design goes once, then each edit
+// goes as a patch of what it changed, and what comes back is the flows that changed. One request
+// is out at a time; edits made meanwhile go together in the next patch.
 import { useEffect } from "react";
+import type { DocRef } from "../../shared/api";
+import { flowOrder } from "../../shared/engine/flows";
+import type { Delta } from "../../shared/engine/live";
 import type { FlowQuery } from "../../shared/engine/types";
-import { formatProblem } from "../../shared/model";
+import { type Design, diffDesign, formatProblem, isEmptyPatch } from "../../shared/model";
 import { api } from "../api-client";
-import { editor, useEditor } from "./store";
+import { editor } from "./store";
+
+/** This window's document at the host. */
+const DOC = newDocId();
+/** What the host holds: the design as last sent, at its revision. */
+let held: { design: Design; rev: number } | undefined;
+/** A design the host refused: not sent again until the design changes. */
+let refused: Design | undefined;
+let busy = false;
+let findingsTimer: ReturnType<typeof setTimeout> | undefined;
+/** Findings take longer than flows and matter less mid-edit: asked for once edits pause. */
+const FINDINGS_DELAY_MS = 150;
+
+function newDocId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 export function useEngineSync(): void {
-  const design = useEditor((s) => s.history.present);
   useEffect(() => {
-    let current = true;
-    // Flows and findings are set each as it arrives: the canvas need not wait for the findings.
-    const flows = api["engine:flows"]({ design }).then((reply) => {
-      if (!current) return;
-      editor.set({
-        flows: reply.ok ? reply.value : [],
-        engineError: reply.ok ? undefined : reply.problems.map(formatProblem).join("\n"),
-        // A packet sent through the old rules says nothing about the new ones.
-        simulation: undefined,
-      });
+    const unsubscribe = editor.subscribe(() => {
+      const design = editor.get().history.present;
+      if (design !== held?.design && design !== refused) void sync();
     });
-    void api["engine:findings"]({ design }).then((reply) => {
-      if (current) editor.set({ findings: reply.ok ? reply.value : [] });
-    });
-    void flows.then(async () => {
-      const ask = editor.get().ask;
-      // The question stays asked across edits: its answer follows the design.
-      if (current && ask?.verdict) await evaluate(ask.query, () => current);
-    });
+    void sync();
+    const close = () => void api["doc:close"]({ doc: DOC });
+    window.addEventListener("pagehide", close);
     return () => {
-      current = false;
+      unsubscribe();
+      window.removeEventListener("pagehide", close);
     };
-  }, [design]);
+  }, []);
+}
+
+/** The current design for a request: the held revision when the host has it, else the design itself. */
+export function designOrRef(): { design: Design } | { doc: DocRef } {
+  const design = editor.get().history.present;
+  return held?.design === design ? { doc: { id: DOC, rev: held.rev } } : { design };
+}
+
+async function sync(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    for (;;) {
+      const design = editor.get().history.present;
+      if (design === held?.design || design === refused) break;
+      clearTimeout(findingsTimer);
+      // A design that shares little with the held one (another file opened) is sent whole.
+      const base = held && shares(held.design, design) ? held : undefined;
+      if (base) {
+        const patch = diffDesign(base.design, design);
+        if (isEmptyPatch(patch)) {
+          held = { design, rev: base.rev };
+          continue;
+        }
+        const reply = await api["doc:edit"]({ doc: DOC, base: base.rev, patch });
+        if (!reply.ok) {
+          fail(design, reply.problems.map(formatProblem).join("\n"));
+          break;
+        }
+        if ("resync" in reply.value) {
+          held = undefined;
+          continue;
+        }
+        const { rev, flows, groupFlows } = reply.value;
+        held = { design, rev };
+        const s = editor.get();
+        editor.set({
+          flows: applyDelta(s.flows, flows, flowOrder(nodeIds(design))),
+          groupFlows: applyDelta(s.groupFlows, groupFlows, byId),
+          engineError: undefined,
+          // A packet sent through the old rules says nothing about the new ones.
+          ...(flows.upsert.length > 0 || flows.remove.length > 0 ? { simulation: undefined } : {}),
+        });
+      } else {
+        const reply = await api["doc:open"]({ doc: DOC, design });
+        if (!reply.ok) {
+          fail(design, reply.problems.map(formatProblem).join("\n"));
+          break;
+        }
+        held = { design, rev: reply.value.rev };
+        editor.set({
+          flows: reply.value.flows,
+          groupFlows: reply.value.groupFlows,
+          engineError: undefined,
+          simulation: undefined,
+        });
+      }
+      refused = undefined;
+      followUp(held.rev);
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+/** The host refused the design: say why, show no flows, and send it again only once it changes. */
+function fail(design: Design, why: string): void {
+  held = undefined;
+  refused = design;
+  editor.set({ flows: [], groupFlows: [], findings: [], engineError: why, simulation: undefined });
+}
+
+/** After the flows: the asked question follows the design, and the findings once edits pause. */
+function followUp(rev: number): void {
+  const ask = editor.get().ask;
+  if (ask?.verdict) void evaluate(ask.query, () => held?.rev === rev);
+  findingsTimer = setTimeout(() => {
+    void api["engine:findings"]({ doc: { id: DOC, rev } }).then((reply) => {
+      // An answer for a revision the window has moved past is dropped; the next one follows.
+      if (held?.rev === rev) editor.set({ findings: reply.ok ? reply.value : [] });
+    });
+  }, FINDINGS_DELAY_MS);
+}
+
+/** Whether most of `after`'s nodes and groups are the very objects of `before` (an edit, not a new file). */
+function shares(before: Design, after: Design): boolean {
+  if (before.resources === after.resources && before.groups === after.groups) return true;
+  const kept = new Set<unknown>([...before.resources, ...before.externals, ...before.groups]);
+  const all = [...after.resources, ...after.externals, ...after.groups];
+  return all.filter((x) => kept.has(x)).length * 2 >= all.length;
+}
+
+function nodeIds(design: Design): string[] {
+  return [...design.resources.map((r) => r.id), ...design.externals.map((e) => e.id)];
+}
+
+const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+/**
+ * A list after a delta, in the engine's order. Items the delta does not name stay the same
+ * objects, so the canvas redraws only what changed.
+ */
+export function applyDelta<T extends { id: string }>(
+  list: readonly T[],
+  delta: Delta<T>,
+  order: (x: T, y: T) => number,
+): T[] {
+  if (delta.upsert.length === 0 && delta.remove.length === 0) return list as T[];
+  const gone = new Set(delta.remove);
+  const fresh = new Map(delta.upsert.map((x) => [x.id, x]));
+  const out: T[] = [];
+  for (const item of list) {
+    if (gone.has(item.id)) continue;
+    const replaced = fresh.get(item.id);
+    if (replaced) fresh.delete(item.id);
+    out.push(replaced ?? item);
+  }
+  out.push(...fresh.values());
+  return out.sort(order);
 }
 
 /** Asks the engine whether `query` is permitted, and shows the answer in the Ask tab and on the canvas. */
 export async function evaluate(query: FlowQuery, stillWanted: () => boolean = () => true): Promise<void> {
-  const design = editor.get().history.present;
-  const reply = await api["engine:evaluate"]({ design, query });
+  const reply = await api["engine:evaluate"]({ ...designOrRef(), query });
   if (!stillWanted()) return;
   editor.set({
     simulation: undefined,
