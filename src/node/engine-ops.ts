@@ -81,6 +81,13 @@ export function isOffloadChannel(channel: string): channel is OffloadChannel {
   return (OFFLOAD_CHANNELS as readonly string[]).includes(channel);
 }
 
+/** Work on files' text, done in the files worker (see handlers.ts). */
+export const FILE_CHANNELS = ["design:parse", "iac:import", "iac:export"] as const;
+
+export function isFileChannel(channel: string): channel is (typeof FILE_CHANNELS)[number] {
+  return (FILE_CHANNELS as readonly string[]).includes(channel);
+}
+
 /** Characters of file text that weigh as much as one node or rule (1 MB of text = 1,000). */
 const CHARS_PER_UNIT = 1000;
 

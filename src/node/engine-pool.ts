@@ -7,6 +7,14 @@ import type { Problem } from "../shared/model";
 import type { OffloadChannel } from "./engine-ops";
 import type { WorkerReply, WorkerRequest } from "./engine-worker";
 
+/** A job stopped at the user's request (see EngineWorker.cancel). */
+export class Cancelled extends Error {
+  override name = "Cancelled";
+  constructor() {
+    super("cancelled");
+  }
+}
+
 /** The worker's answer: the result as JSON bytes, or the problems with the request. */
 export type PooledReply = { ok: true; json: Uint8Array } | { ok: false; problems: Problem[] };
 
@@ -34,6 +42,20 @@ export class EngineWorker {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
+  }
+
+  /**
+   * Stops whatever the worker is doing: its jobs end with Cancelled, and the next job starts a
+   * fresh worker. Whatever the worker held (documents) is gone with it.
+   */
+  async cancel(): Promise<number> {
+    const worker = this.worker;
+    const cancelled = this.pending.size;
+    this.worker = undefined;
+    for (const waiting of this.pending.values()) waiting.reject(new Cancelled());
+    this.pending.clear();
+    if (worker) await worker.terminate();
+    return cancelled;
   }
 
   /** Starts the worker ahead of its first job, without keeping the process alive for it. */

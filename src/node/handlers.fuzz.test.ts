@@ -40,6 +40,7 @@ beforeAll(async () => {
       patch: { resources: { upsert: design.resources.slice(0, 1).map((r) => ({ ...r, position: { x: 1, y: 2 } })) } },
     },
     "doc:close": { doc: "fuzz-doc-2" },
+    "work:cancel": {},
     "design:parse": { file: { name: "a.palisade.json", text } },
     "iac:import": { files: [{ name: "a.palisade.json", text }] },
     "iac:export": { design, to: "terraform" },

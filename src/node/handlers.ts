@@ -17,8 +17,8 @@ import {
 import type { Lesson } from "../shared/exercises";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { Documents } from "./documents";
-import { isOffloadChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
-import { EngineWorker } from "./engine-pool";
+import { isFileChannel, isOffloadChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
+import { Cancelled, EngineWorker } from "./engine-pool";
 import { clearRecovery, ioReason, readDesignFile, readRecovery, saveDesign, writeRecovery } from "./files";
 import { iacService } from "./iac";
 import { isChannel, validatePayload } from "./payload";
@@ -82,6 +82,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const isGranted = (path: string) => granted.has(resolve(path));
   const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
   const worker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
+  // Long work on files (a large Terraform parse takes seconds) has a worker of its own: it never
+  // holds up the engine's answers to edits, and cancelling it leaves the held documents alone.
+  const filesWorker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
   const log = options.log ?? ((message: string) => console.error(message));
   const iac = options.iac ?? iacService;
   // Held documents live where the engine runs: in the worker when there is one (requests that
@@ -89,6 +92,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const documents = new Documents();
   // Started now, so that the first design opened does not wait for the worker to load.
   worker?.warm();
+  filesWorker?.warm();
   /** A request's design: the one it carries, or the held revision it names. */
   const withDesign = <R extends { design?: Design; doc?: { id: string; rev: number } }>(request: R) =>
     ({ ...request, design: request.design ?? documents.design(request.doc as { id: string; rev: number }) }) as R & {
@@ -133,6 +137,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
     "doc:open": ({ doc, design }) => documents.open(doc, design),
     "doc:edit": ({ doc, base, patch }) => documents.edit(doc, base, patch),
     "doc:close": ({ doc }) => documents.close(doc),
+    "work:cancel": async () => ({ cancelled: (await filesWorker?.cancel()) ?? 0 }),
     "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
     "iac:import": ({ files }) => iac.importFiles(files),
     "iac:export": ({ design, to, format }) => iac.exportDesign(design, to, format),
@@ -216,6 +221,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
 
   function failure(channel: string, error: unknown): Reply<never> {
     if (error instanceof InputError) return { ok: false, problems: error.problems };
+    if (error instanceof Cancelled) return { ok: false, problems: [problem(`${channel} was cancelled`)] };
     if (error instanceof Unavailable) return { ok: false, problems: [problem(error.message)] };
     // A bug: the stack goes to the log, the person gets one sentence.
     log(`palisade: ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -228,7 +234,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
   async function dispatchWire(channel: string, payload: unknown): Promise<WireReply<unknown>> {
     if (!isChannel(channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
     try {
-      // Large designs and files: validation, the work and encoding all happen in the worker.
+      // Files: parsed, imported and exported in their own worker, whatever their size.
+      if (filesWorker && isFileChannel(channel)) return await filesWorker.run(channel, payload);
+      // Large designs: validation, the work and encoding all happen in the worker.
       if (worker && isOffloadChannel(channel) && (namesDocument(payload) || payloadSize(payload) > threshold))
         return await worker.run(channel, payload);
       const valid = validatePayload(channel, payload);
@@ -255,7 +263,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
     dispatch,
     dispatchWire,
     close: async () => {
-      await worker?.close();
+      await Promise.all([worker?.close(), filesWorker?.close()]);
     },
   };
 }

@@ -93,6 +93,11 @@ export const requests = {
   "doc:edit": z.object({ doc: DocId, base: z.number().int().min(1), patch: DesignPatch }),
   /** The window no longer needs the document. */
   "doc:close": z.object({ doc: DocId }),
+  /**
+   * Stop the long work on files under way (opening, importing, exporting): its requests answer
+   * "cancelled" at once. Engine work and held documents are not touched.
+   */
+  "work:cancel": z.object({}),
   /** Parse a design file's text (opened or dropped by the user) into a design. */
   "design:parse": z.object({ file: fileText }),
   /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
@@ -148,6 +153,8 @@ export interface Replies {
   "doc:open": { rev: number; flows: FlowEdge[]; groupFlows: GroupFlow[] };
   "doc:edit": { rev: number; flows: Delta<FlowEdge>; groupFlows: Delta<GroupFlow> } | { resync: true };
   "doc:close": null;
+  /** How many requests were stopped. */
+  "work:cancel": { cancelled: number };
   "design:parse": { design: Design; warnings: Problem[] };
   "iac:import": { design: Design; warnings: Problem[] };
   "iac:export": { files: { name: string; text: string }[] };
