@@ -3,6 +3,7 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
 import { Canvas } from "./canvas/Canvas";
 import { setFlowInstance } from "./canvas/flowInstance";
+import { BusyBar } from "./chrome/BusyBar";
 import { HelpOverlay, NoticeView, ProblemsPanel, RecoveryBanner } from "./chrome/Overlays";
 import { Palette } from "./chrome/Palette";
 import { TopBar } from "./chrome/TopBar";
@@ -37,6 +38,7 @@ function Editor() {
       </div>
       <ProblemsPanel />
       <NoticeView />
+      <BusyBar />
       <HelpOverlay />
       <IntentPopover />
       <FixDialog />

@@ -8,7 +8,8 @@ import { fitAll, flowInstance, nextFrame } from "./canvas/flowInstance";
 import { exportCanvas } from "./export/image";
 import { designFileName } from "./file/download";
 import { exportIac, importFiles, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
-import { layoutDesign } from "./layout/elk";
+import { cancelLayout, layoutDesign } from "./layout/elk";
+import { longWork } from "./state/busy";
 import { change, redo, run, undo } from "./state/commands";
 import { editor, notify } from "./state/store";
 
@@ -38,8 +39,11 @@ export async function layoutNow(): Promise<void> {
     ]),
   );
   try {
-    const positions = await layoutDesign(history.present, flows, sizes);
-    run(autoLayout, { positions });
+    const outcome = await longWork("Laying out", () => layoutDesign(history.present, flows, sizes), cancelLayout);
+    if (!outcome.done) return;
+    // An edit made meanwhile wins over a layout of the design as it was.
+    if (editor.get().history.present !== history.present) return;
+    run(autoLayout, { positions: outcome.value });
     await nextFrame();
     await fitAll({ padding: 0.15, maxZoom: 1 });
   } catch (e) {

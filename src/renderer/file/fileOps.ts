@@ -4,6 +4,7 @@
 import type { Replies, Reply } from "../../shared/api";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
+import { longWork } from "../state/busy";
 import { replaceDocument } from "../state/commands";
 import { editor, isDirty, notify } from "../state/store";
 import { designFileName, downloadText } from "./download";
@@ -22,7 +23,15 @@ function showProblems(title: string, problems: Problem[]): void {
   editor.set({ problems: { title, problems } });
 }
 
-function opened(reply: Reply<{ design: Design; warnings: Problem[] }>, name: string, path?: string): void {
+/** Work on files in the host, shown while it lasts and stopped there when cancelled. */
+async function onHost<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
+  const outcome = await longWork(label, work, () => void api["work:cancel"]({}));
+  return outcome.done ? outcome.value : undefined;
+}
+
+function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefined, name: string, path?: string): void {
+  // Cancelled: nothing changes.
+  if (!reply) return;
   if (!reply.ok) {
     showProblems(`${name} could not be opened; the current design is unchanged.`, reply.problems);
     return;
@@ -35,8 +44,8 @@ function opened(reply: Reply<{ design: Design; warnings: Problem[] }>, name: str
 /** Reads a file's text as a design, or as infrastructure code to import. */
 export async function openText(name: string, text: string): Promise<void> {
   const isDesign = /\.palisade\.json$/i.test(name) || /"format"\s*:\s*"palisade"/.test(text.slice(0, 2000));
-  if (isDesign) opened(await api["design:parse"]({ file: { name, text } }), name);
-  else opened(await api["iac:import"]({ files: [{ name, text }] }), name);
+  if (isDesign) opened(await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text } })), name);
+  else opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }] })), name);
 }
 
 /** `confirmed`: the user already agreed to replace unsaved changes (the picker asked first). */
@@ -50,7 +59,10 @@ export async function openFiles(files: readonly File[], confirmed = false): Prom
   }
   // Several files together are one import (Terraform modules, CLI outputs of one account).
   const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-  opened(await api["iac:import"]({ files: texts }), `${files.length} files`);
+  opened(
+    await onHost(`Importing ${files.length} files`, () => api["iac:import"]({ files: texts })),
+    `${files.length} files`,
+  );
 }
 
 let fileInput: HTMLInputElement | undefined;
@@ -122,7 +134,11 @@ export async function saveDesign(saveAs = false): Promise<void> {
 
 export async function exportIac(to: "terraform" | "cloudformation"): Promise<void> {
   const design = editor.get().history.present;
-  const reply: Reply<Replies["iac:export"]> = await api["iac:export"]({ design, to });
+  const name = to === "terraform" ? "Terraform" : "CloudFormation";
+  const reply: Reply<Replies["iac:export"]> | undefined = await onHost(`Exporting to ${name}`, () =>
+    api["iac:export"]({ design, to }),
+  );
+  if (!reply) return;
   if (!reply.ok) {
     showProblems(`The design could not be exported to ${to}:`, reply.problems);
     return;

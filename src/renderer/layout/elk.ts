@@ -23,3 +23,9 @@ export async function layoutGraph(graph: ElkGraph): Promise<{ id: string; positi
   elk ??= new ELK({ workerUrl });
   return positionsOf(await elk.layout(graph as Parameters<typeof elk.layout>[0]));
 }
+
+/** Stops a layout under way (its promise never settles); the next layout starts a new worker. */
+export function cancelLayout(): void {
+  elk?.terminateWorker();
+  elk = undefined;
+}

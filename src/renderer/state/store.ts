@@ -62,6 +62,8 @@ export interface EditorState {
   /** Flows between security groups, fetched while the canvas is at group level. */
   groupFlows: GroupFlow[];
   notice?: Notice;
+  /** Long work under way (opening, importing, exporting, laying out), shown with a Cancel button. */
+  busy?: { label: string; seq: number; since: number };
   /** Problems of a file that could not be opened, shown until dismissed. */
   problems?: { title: string; problems: Problem[] };
   recovery?: { design: Design; path?: string; savedAt: string };
