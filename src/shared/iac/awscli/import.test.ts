@@ -99,11 +99,82 @@ describe("importAwsCli: security groups", () => {
     ]);
   });
 
-  it("adds a group referenced from another account as a placeholder in its VPC, and says so", () => {
+  it("adds a group of another account as a placeholder named for it, and warns at the pair", () => {
     const { design, warnings } = importAwsCli(all);
     const stub = design.groups.find((g) => g.id === "sg-0999999999999999a");
-    expect(stub).toMatchObject({ vpcId: "vpc-0aaaaaaaaaaaaaaaa", ingress: [], egress: [] });
-    expect(warnings.map((w) => w.message).join("\n")).toMatch(/sg-0999999999999999a is referenced by .* not described/);
+    expect(stub).toEqual({
+      id: "sg-0999999999999999a",
+      name: "sg-0999999999999999a in account 210987654321",
+      description:
+        "Lives in another AWS account, 210987654321 (VPC vpc-0aaaaaaaaaaaaaaaa): its members are not in this design, so flows with them are not shown",
+      ingress: [],
+      egress: [],
+      tags: { "palisade:account": "210987654321", "palisade:group-id": "sg-0999999999999999a" },
+      position: expect.anything(),
+    });
+    // The rule keeps naming it; that account's VPC is not made part of this design.
+    const db = design.groups.find((g) => g.id === "sg-0a1b2c3d4e5f60003");
+    expect(db?.ingress.map((r) => r.peer)).toContainEqual({ kind: "group", groupId: "sg-0999999999999999a" });
+    expect(design.vpcs.map((v) => v.id)).not.toContain("vpc-0aaaaaaaaaaaaaaaa");
+    const warning = warnings.find((w) => w.message.includes("sg-0999999999999999a"));
+    expect(warning).toMatchObject({
+      file: "security-groups.json",
+      line: 162,
+      path: "SecurityGroups[2].IpPermissions[0].UserIdGroupPairs[1]",
+      severity: "warning",
+    });
+    expect(warning?.message).toBe(
+      'an ingress rule of shop-db (sg-0a1b2c3d4e5f60003) names security group sg-0999999999999999a of another AWS account (210987654321); it was added as the placeholder group "sg-0999999999999999a in account 210987654321", which has no members in this design, so traffic from that account\'s members is not shown',
+    );
+    expect(warnings.filter((w) => w.message.includes("sg-0999999999999999a"))).toHaveLength(1);
+  });
+
+  it("a pair of the group's own account that is not described stays an ordinary placeholder", () => {
+    const own = text({
+      SecurityGroups: [
+        {
+          GroupId: "sg-0000000000000000a",
+          GroupName: "here",
+          OwnerId: "123456789012",
+          IpPermissions: [
+            {
+              IpProtocol: "tcp",
+              FromPort: 22,
+              ToPort: 22,
+              UserIdGroupPairs: [{ GroupId: "sg-0123456789abcdef0", UserId: "123456789012" }],
+            },
+          ],
+        },
+      ],
+    });
+    const { design, warnings } = importAwsCli([own]);
+    const stub = design.groups.find((g) => g.id === "sg-0123456789abcdef0");
+    expect(stub?.tags).toBeUndefined();
+    expect(warnings.map((w) => w.message).join("\n")).not.toContain("another AWS account");
+  });
+
+  it("a group of another account that the files also describe is that group, not a placeholder", () => {
+    const both = text({
+      SecurityGroups: [
+        {
+          GroupId: "sg-0000000000000000a",
+          GroupName: "here",
+          OwnerId: "123456789012",
+          IpPermissions: [
+            {
+              IpProtocol: "tcp",
+              FromPort: 443,
+              ToPort: 443,
+              UserIdGroupPairs: [{ GroupId: "sg-0000000000000000b", UserId: "210987654321" }],
+            },
+          ],
+        },
+        { GroupId: "sg-0000000000000000b", GroupName: "there", OwnerId: "210987654321" },
+      ],
+    });
+    const { design, warnings } = importAwsCli([both]);
+    expect(design.groups.find((g) => g.id === "sg-0000000000000000b")).toMatchObject({ name: "there" });
+    expect(warnings).toEqual([]);
   });
 
   it("reads VPCs with their IPv4 and IPv6 blocks and Name tag", () => {

@@ -5,6 +5,7 @@ import { jsonPositioner } from "../../model/json";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
+import { otherAccountGroup, otherAccountWarning } from "../other-account";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
 import { type AwsCliFile, type AwsCliOutput, readAwsCliOutput } from "./read";
@@ -68,6 +69,15 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   const resourceByKey = new Map<string, Resource>();
   /** What group pairs say about groups the files may not describe (another account's, say). */
   const pairInfo = new Map<string, { name?: string; vpcId?: string }>();
+  /** Pairs naming a group of another account than the rule's own group (UserId vs OwnerId). */
+  const otherAccount: {
+    file: AwsCliFile;
+    path: JsonPath;
+    owner: string;
+    direction: "ingress" | "egress";
+    account: string;
+    groupId: string;
+  }[] = [];
   const needVpc = (id: string | undefined) => {
     if (id && !vpcs.has(id)) vpcs.set(id, { id, name: id });
   };
@@ -172,13 +182,29 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
           }
         });
       }
-      for (const permission of [...(g.IpPermissions ?? []), ...(g.IpPermissionsEgress ?? [])])
-        for (const pair of permission.UserIdGroupPairs ?? [])
-          if (pair.GroupId && !pairInfo.has(pair.GroupId))
-            pairInfo.set(pair.GroupId, {
-              ...(pair.GroupName ? { name: pair.GroupName } : {}),
-              ...(pair.VpcId ? { vpcId: pair.VpcId } : {}),
-            });
+      for (const [key, direction] of [
+        ["IpPermissions", "ingress"],
+        ["IpPermissionsEgress", "egress"],
+      ] as const)
+        g[key]?.forEach((permission, j) => {
+          permission.UserIdGroupPairs?.forEach((pair, k) => {
+            if (!pair.GroupId) return;
+            if (!pairInfo.has(pair.GroupId))
+              pairInfo.set(pair.GroupId, {
+                ...(pair.GroupName ? { name: pair.GroupName } : {}),
+                ...(pair.VpcId ? { vpcId: pair.VpcId } : {}),
+              });
+            if (pair.UserId && g.OwnerId && pair.UserId !== g.OwnerId)
+              otherAccount.push({
+                file,
+                path: [...at, key, j, "UserIdGroupPairs", k],
+                owner: `${g.GroupName} (${g.GroupId})`,
+                direction,
+                account: pair.UserId,
+                groupId: pair.GroupId,
+              });
+          });
+        });
       groups.set(g.GroupId, group);
       remember(`group:${g.GroupId}`, file, at);
     });
@@ -254,6 +280,30 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
     });
 
   if (errors.length > 0) throw new InputError(errors);
+
+  // A group of another account that these files do not describe stands as a placeholder of that
+  // account (named so, without a VPC of this design), with a warning at each pair naming it.
+  const placeholders = new Set<string>();
+  for (const ref of otherAccount) {
+    if (groups.has(ref.groupId) && !placeholders.has(ref.groupId)) continue;
+    const info = pairInfo.get(ref.groupId);
+    const placeholder =
+      groups.get(ref.groupId) ??
+      otherAccountGroup(ref.groupId, ref, {
+        ...(info?.name ? { name: info.name } : {}),
+        ...(info?.vpcId ? { vpcId: info.vpcId } : {}),
+      });
+    if (!placeholders.has(ref.groupId)) {
+      placeholders.add(ref.groupId);
+      groups.set(ref.groupId, placeholder);
+      remember(`group:${ref.groupId}`, ref.file, ref.path);
+    }
+    warn(
+      ref.file,
+      ref.path,
+      otherAccountWarning(`an ${ref.direction} rule of ${ref.owner}`, ref.direction, ref, placeholder),
+    );
+  }
 
   // Groups referenced but not described (another account's, or simply not in these files) are
   // kept as empty placeholders so that the rules naming them keep their meaning.

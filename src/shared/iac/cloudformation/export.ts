@@ -5,6 +5,7 @@ import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, Rule } from "../../model/schema";
 import { ADDRESS_TAGS } from "../draft";
+import { type OtherAccountGroup, otherAccountOf } from "../other-account";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { INPUTS, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
@@ -56,8 +57,16 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
   const { parameters, cidr } = cidrParameters(design.externals, ids);
   const vpcIds = new Map(design.vpcs.map((v) => [v.id, ids.take(v.name || v.id, "Vpc")]));
   const plIds = new Map(design.prefixLists.map((p) => [p.id, ids.take(p.name || p.id, "PrefixList")]));
-  const groupIds = new Map(design.groups.map((g) => [g.id, ids.take(g.name, "SecurityGroup")]));
-  const groupRef = (id: string) => getAtt(groupIds.get(id) ?? id, "GroupId");
+  // Another account's group is not a resource of this stack: rules name it by id and account.
+  const otherAccount = new Map(
+    design.groups.flatMap((g) => {
+      const other = otherAccountOf(g);
+      return other ? [[g.id, other] as [string, OtherAccountGroup]] : [];
+    }),
+  );
+  const managed = design.groups.filter((g) => !otherAccount.has(g.id));
+  const groupIds = new Map(managed.map((g) => [g.id, ids.take(g.name, "SecurityGroup")]));
+  const groupRef = (id: string) => otherAccount.get(id)?.groupId ?? getAtt(groupIds.get(id) ?? id, "GroupId");
   const inputs = new Set<string>();
   const input = (name: string) => {
     inputs.add(name);
@@ -91,7 +100,7 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
     };
 
   const standalone: [string, Props][] = [];
-  for (const g of design.groups) {
+  for (const g of managed) {
     const id = groupIds.get(g.id) as string;
     const inline = (direction: "ingress" | "egress", rule: Rule): Props => {
       const p = rule.peer;
@@ -110,6 +119,10 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
                   [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
                     p.groupId,
                   ),
+                  // Egress has no owner property: the account goes in the resource's Metadata (below).
+                  ...(direction === "ingress" && otherAccount.has(p.groupId)
+                    ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
+                    : {}),
                 };
       return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
     };
@@ -146,10 +159,14 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
           if (words.toLowerCase().startsWith(prefix.toLowerCase())) words = words.slice(prefix.length);
         const ruleId = ids.take(`${g.name} ${words}`, direction === "ingress" ? "Ingress" : "Egress");
         const props = inline(direction, rule);
+        const destination = direction === "egress" && rule.peer.kind === "group" && otherAccount.get(rule.peer.groupId);
         standalone.push([
           ruleId,
           {
             Type: direction === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress",
+            ...(destination
+              ? { Metadata: { Palisade: { DestinationSecurityGroupOwnerId: destination.account } } }
+              : {}),
             Properties: { GroupId: groupRef(g.id), ...props },
           },
         ]);
@@ -159,7 +176,7 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
   for (const r of design.resources) Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input));
 
   const outputs: Props = {};
-  for (const g of design.groups) {
+  for (const g of managed) {
     const id = groupIds.get(g.id) as string;
     outputs[`${id}Id`] = { Description: `Id of security group ${g.name}`, Value: groupRef(g.id) };
   }

@@ -116,7 +116,7 @@ export function importCloudFormation(file: CloudFormationSource): ImportResult {
     resources: [],
     namedCidrs: [],
   };
-  const typed: { id: string; type: string; props: Props; path: Path }[] = [];
+  const typed: { id: string; type: string; props: Props; path: Path; metadata: unknown }[] = [];
   for (const [id, r] of resources) {
     const path: Path = ["Resources", id];
     if (!isRecord(r) || typeof r.Type !== "string") {
@@ -134,7 +134,13 @@ export function importCloudFormation(file: CloudFormationSource): ImportResult {
           `${id} exists only when condition ${r.Condition} holds; imported as if it does`,
         ),
       );
-    typed.push({ id, type: r.Type, props: (r.Properties as Props | undefined) ?? {}, path: [...path, "Properties"] });
+    typed.push({
+      id,
+      type: r.Type,
+      props: (r.Properties as Props | undefined) ?? {},
+      path: [...path, "Properties"],
+      metadata: r.Metadata,
+    });
   }
   const each = (types: string[], f: (x: (typeof typed)[number]) => void) => {
     for (const x of typed) if (types.includes(x.type)) f(x);
@@ -164,8 +170,8 @@ export function importCloudFormation(file: CloudFormationSource): ImportResult {
   each(["AWS::EC2::PrefixList"], ({ id, props, path }) => readPrefixList(ctx, id, props, path));
   each(["AWS::EC2::SecurityGroup"], ({ id, props, path }) => declareGroup(ctx, id, props, path));
   each(["AWS::EC2::SecurityGroup"], ({ id, props, path }) => readInlineRules(ctx, id, props, path));
-  each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path }) =>
-    readStandaloneRule(ctx, id, type, props, path),
+  each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) =>
+    readStandaloneRule(ctx, id, type, props, path, metadata),
   );
   each(Object.keys(ATTACHABLE), ({ id, type, props, path }) => readAttachment(ctx, id, type, props, path));
   const handled = new Set([

@@ -24,7 +24,7 @@ export function resourceOf(
   r: Resource,
   ids: LogicalIds,
   vpcIds: Map<string, string>,
-  groupRef: (id: string) => Intrinsic,
+  groupRef: (id: string) => Intrinsic | string,
   input: (name: string) => Intrinsic,
 ): Props {
   const groups = r.groupIds.map(groupRef);

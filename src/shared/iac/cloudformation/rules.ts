@@ -4,6 +4,7 @@ import { defaultEgress } from "../../model/factory";
 import { normalizeProtocol } from "../../model/protocol";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, warning } from "../draft";
+import { accountIdOf, isGroupId, otherAccountGroup, otherAccountWarning } from "../other-account";
 import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
 import { resolve } from "./intrinsics";
 import type { Path } from "./template";
@@ -31,6 +32,54 @@ const PEERS = {
   ],
 } as const;
 
+/**
+ * Where the group peer of a rule is a group of another account, its placeholder (one per account
+ * and group, see ../other-account.ts), with a warning at the peer. Ingress says the account in
+ * SourceSecurityGroupOwnerId; egress has no such property, so Palisade's export says it in the
+ * rule resource's Metadata (Palisade.DestinationSecurityGroupOwnerId), read here as `egressOwner`.
+ */
+function otherAccountPeer(
+  ctx: Context,
+  props: Props,
+  path: Path,
+  at: Path,
+  value: unknown,
+  direction: "ingress" | "egress",
+  egressOwner: { value: unknown; path: Path } | undefined,
+): SecurityGroup | undefined {
+  if (typeof value !== "string" || !isGroupId(value)) return undefined;
+  const owner =
+    direction === "ingress"
+      ? props.SourceSecurityGroupOwnerId === undefined
+        ? undefined
+        : { value: props.SourceSecurityGroupOwnerId, path: [...path, "SourceSecurityGroupOwnerId"] }
+      : egressOwner;
+  if (!owner) return undefined;
+  const what = `${path[1]} ${direction} rule`;
+  const r = known(ctx, owner.value, owner.path, what);
+  if ("unresolved" in r) return undefined;
+  const account = accountIdOf(r.value);
+  if (!account) {
+    ctx.warnings.push(
+      warning(
+        ctx.at(owner.path),
+        `${what}: owner ${show(r.value)} is not an AWS account id (12 digits); ${value} is looked for in this template instead`,
+      ),
+    );
+    return undefined;
+  }
+  const ref = { account, groupId: value };
+  const key = `other-account:${account}/${value}`;
+  let group = ctx.groups.get(key);
+  if (!group) {
+    group = otherAccountGroup(ctx.ids.take(value), ref);
+    ctx.groups.set(key, group);
+    ctx.groupsById.set(group.id, group);
+  }
+  ctx.warnings.push(warning(ctx.at(at), otherAccountWarning(`${what} ${at.at(-1)}`, direction, ref, group)));
+  return group;
+}
+
 /** One rule (an inline entry or a standalone resource) into one design rule per peer. */
 export function readRule(
   ctx: Context,
@@ -40,6 +89,7 @@ export function readRule(
   direction: "ingress" | "egress",
   idBase: string,
   inline: boolean,
+  egressOwner?: { value: unknown; path: Path },
 ): void {
   const what = `${path[1]} ${direction} rule`;
   const protocol = known(ctx, props.IpProtocol, [...path, "IpProtocol"], what);
@@ -83,7 +133,11 @@ export function readRule(
       }
       peers.push({ peer: { kind, cidr: r.value }, path: at });
     } else if (kind === "group") {
-      const g = groupOf(ctx, r.value);
+      // A literal group id with an owner account stated is that account's group, at every mention.
+      const g =
+        (property !== "SourceSecurityGroupName"
+          ? otherAccountPeer(ctx, props, path, at, r.value, direction, egressOwner)
+          : undefined) ?? groupOf(ctx, r.value);
       if (g) peers.push({ peer: { kind: "group", groupId: g.id }, path: at });
       else
         ctx.warnings.push(
@@ -158,7 +212,14 @@ export function readInlineRules(ctx: Context, id: string, props: Props, path: Pa
   }
 }
 
-export function readStandaloneRule(ctx: Context, id: string, type: string, props: Props, path: Path): void {
+export function readStandaloneRule(
+  ctx: Context,
+  id: string,
+  type: string,
+  props: Props,
+  path: Path,
+  metadata?: unknown,
+): void {
   const direction = type === "AWS::EC2::SecurityGroupIngress" ? "ingress" : "egress";
   const owner = props.GroupId !== undefined ? props.GroupId : props.GroupName;
   const ownerPath: Path = [...path, props.GroupId !== undefined ? "GroupId" : "GroupName"];
@@ -171,5 +232,13 @@ export function readStandaloneRule(ctx: Context, id: string, type: string, props
     );
     return;
   }
-  readRule(ctx, props, path, group, direction, id, false);
+  const palisade = isRecord(metadata) && isRecord(metadata.Palisade) ? metadata.Palisade : undefined;
+  const egressOwner =
+    direction === "egress" && palisade?.DestinationSecurityGroupOwnerId !== undefined
+      ? {
+          value: palisade.DestinationSecurityGroupOwnerId,
+          path: [...path.slice(0, -1), "Metadata", "Palisade", "DestinationSecurityGroupOwnerId"],
+        }
+      : undefined;
+  readRule(ctx, props, path, group, direction, id, false, egressOwner);
 }

@@ -5,6 +5,7 @@
 import { isIcmp } from "../../model/protocol";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import { ADDRESS_TAGS } from "../draft";
+import { otherAccountOf } from "../other-account";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
 import { groupRef, type Naming, naming, sortedRecord } from "./naming";
@@ -97,6 +98,20 @@ export function toTerraform(design: Design, options: TerraformOptions = { layout
   for (const v of design.vpcs) main.push(vpcResource(v, n.vpc.get(v.id) as string));
   for (const p of design.prefixLists) main.push(prefixListResource(p, n.prefixList.get(p.id) as string));
   for (const g of design.groups) {
+    const other = otherAccountOf(g);
+    if (other) {
+      // Another account's group is that account's to manage: rules here name it as "account/sg-…".
+      main.push(
+        comment(
+          `${other.groupId} of AWS account ${other.account} is that account's: referenced by id, not managed here${
+            g.ingress.length + g.egress.length
+              ? `; its ${g.ingress.length + g.egress.length} rule(s) in the design are not exported`
+              : ""
+          }.`,
+        ),
+      );
+      continue;
+    }
     main.push(groupResource(g, n));
     const groupName = n.group.get(g.id)?.name as string;
     for (const direction of ["ingress", "egress"] as const)
@@ -126,7 +141,8 @@ export function toTerraform(design: Design, options: TerraformOptions = { layout
         ),
       ),
   ];
-  const outputs: Item[] = design.groups.length
+  const managed = design.groups.filter((g) => n.group.has(g.id));
+  const outputs: Item[] = managed.length
     ? [
         block(
           "output",
@@ -136,7 +152,7 @@ export function toTerraform(design: Design, options: TerraformOptions = { layout
             attr(
               "value",
               Object.fromEntries(
-                design.groups.map((g) => {
+                managed.map((g) => {
                   const { type, name } = n.group.get(g.id) as { type: string; name: string };
                   return [name, raw(`${type}.${name}.id`)];
                 }),

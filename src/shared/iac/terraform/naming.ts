@@ -1,6 +1,7 @@
 // Terraform's name for every part of a design, decided once so that every reference agrees,
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External } from "../../model/schema";
+import { otherAccountOf } from "../other-account";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -8,6 +9,8 @@ import { Names } from "./names";
 export interface Naming {
   vpc: Map<string, string>;
   group: Map<string, { type: string; name: string }>;
+  /** Placeholders of groups of other accounts: not resources here, referenced as "account/sg-…". */
+  otherAccount: Map<string, string>;
   prefixList: Map<string, string>;
   cidr: Map<string, Value>;
   variables: Block[];
@@ -46,13 +49,21 @@ export function naming(design: Design, variableNames: Names): Naming {
   return {
     vpc: new Map(design.vpcs.map((v) => [v.id, vpcNames.take(v.name || v.id, "vpc")])),
     group: new Map(
-      design.groups.map((g) => [
-        g.id,
-        {
-          type: g.isDefault ? "aws_default_security_group" : "aws_security_group",
-          name: groupNames.take(g.name, "sg"),
-        },
-      ]),
+      design.groups
+        .filter((g) => !otherAccountOf(g))
+        .map((g) => [
+          g.id,
+          {
+            type: g.isDefault ? "aws_default_security_group" : "aws_security_group",
+            name: groupNames.take(g.name, "sg"),
+          },
+        ]),
+    ),
+    otherAccount: new Map(
+      design.groups.flatMap((g) => {
+        const other = otherAccountOf(g);
+        return other ? [[g.id, `${other.account}/${other.groupId}`] as const] : [];
+      }),
     ),
     prefixList: new Map(design.prefixLists.map((p) => [p.id, plNames.take(p.name || p.id, "pl")])),
     ...cidrVariables(design.externals, variableNames),
@@ -61,7 +72,7 @@ export function naming(design: Design, variableNames: Names): Naming {
 
 export const groupRef = (n: Naming, id: string): Raw => {
   const g = n.group.get(id);
-  return raw(g ? `${g.type}.${g.name}.id` : JSON.stringify(id));
+  return raw(g ? `${g.type}.${g.name}.id` : JSON.stringify(n.otherAccount.get(id) ?? id));
 };
 export type Raw = ReturnType<typeof raw>;
 

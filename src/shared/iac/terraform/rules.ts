@@ -2,6 +2,7 @@
 // aws_vpc_security_group_ingress_rule/egress_rule) read into the design's one-peer rules.
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, type Where, warning } from "../draft";
+import { otherAccountGroup, otherAccountWarning, parseAccountGroup } from "../other-account";
 import { type Body, type Context, type Declaration, groupOf, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
@@ -47,7 +48,7 @@ function peerOf(
     return { kind: source.kind, cidr: v };
   }
   if (source.kind === "group") {
-    const g = groupOf(ctx, v);
+    const g = groupOf(ctx, v) ?? otherAccountPeer(ctx, v, at, what, spec.direction);
     if (!g) {
       ctx.warnings.push(
         warning(at, `${what}: ${show(v)} is not a security group in these files; this rule is not imported`),
@@ -70,6 +71,29 @@ function peerOf(
     return { kind: "prefixList", prefixListId: pl.id };
   }
   return undefined;
+}
+
+/**
+ * "123456789012/sg-0abc…", the provider's way of naming a group of another account: its
+ * placeholder (one per account and group, see ../other-account.ts), with a warning at the place.
+ */
+function otherAccountPeer(
+  ctx: Context,
+  value: unknown,
+  at: Where,
+  what: string,
+  direction: "ingress" | "egress",
+): SecurityGroup | undefined {
+  const ref = parseAccountGroup(value);
+  if (!ref) return undefined;
+  const key = `other-account:${ref.account}/${ref.groupId}`;
+  let group = ctx.groups.get(key);
+  if (!group) {
+    group = otherAccountGroup(ctx.ids.take(ref.groupId), ref);
+    ctx.groups.set(key, group);
+  }
+  ctx.warnings.push(warning(at, otherAccountWarning(what, direction, ref, group)));
+  return group;
 }
 
 /** One rule per peer, each checked with the design's own rules and placed in the file. */
