@@ -1,6 +1,7 @@
 // Held documents through the real handlers: inline, and in the real engine worker (where the
 // documents then live), as the Electron main process and the Node host use them.
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Replies, Reply } from "../shared/api";
@@ -49,9 +50,10 @@ const made: Handlers[] = [];
 afterAll(() => Promise.all(made.map((h) => h.close())));
 
 for (const where of ["inline", "in the engine worker"] as const) {
+  const recoveryDir = await mkdtemp(join(tmpdir(), "palisade-docs-"));
   const handlers = createHandlers({
     examplesDir,
-    recoveryDir: "/nonexistent",
+    recoveryDir,
     log: (m) => {
       throw new Error(m);
     },
@@ -136,6 +138,21 @@ for (const where of ["inline", "in the engine worker"] as const) {
       expect(unknown.ok ? "answered" : unknown.problems[0]?.message).toMatch(/is not open here/);
       value(await handlers["doc:close"]({ doc }));
       expect(value(await handlers["doc:edit"]({ doc, base: 1, patch: {} }))).toEqual({ resync: true });
+    });
+
+    it("autosaves a held revision without the design being sent again; a clear just after a write wins", async () => {
+      value(await handlers["doc:open"]({ doc, design: example }));
+      const next = opened(example);
+      value(await handlers["doc:edit"]({ doc, base: 1, patch: diffDesign(example, next) }));
+      value(await handlers["recovery:write"]({ doc: { id: doc, rev: 2 }, path: "/designs/a.palisade.json" }));
+      const recovered = value(await handlers["recovery:read"]({}));
+      expect(recovered?.design).toEqual(next);
+      expect(recovered?.path).toBe("/designs/a.palisade.json");
+      // The write is asked for first: the clear must not be overtaken by it.
+      const writing = handlers["recovery:write"]({ design: next });
+      value(await handlers["recovery:clear"]({}));
+      value(await writing);
+      expect(value(await handlers["recovery:read"]({}))).toBeNull();
     });
 
     it(`holds at most ${MAX_DOCUMENTS} documents, forgetting the least recently used`, async () => {

@@ -81,6 +81,17 @@ export function isOffloadChannel(channel: string): channel is OffloadChannel {
   return (OFFLOAD_CHANNELS as readonly string[]).includes(channel);
 }
 
+/**
+ * The autosave: done where the documents are held (the engine worker), so that a large design is
+ * neither sent again nor checked on the main thread; all three there, so that they stay in order.
+ */
+export const RECOVERY_CHANNELS = ["recovery:write", "recovery:read", "recovery:clear"] as const;
+export type RecoveryChannel = (typeof RECOVERY_CHANNELS)[number];
+
+export function isRecoveryChannel(channel: string): channel is RecoveryChannel {
+  return (RECOVERY_CHANNELS as readonly string[]).includes(channel);
+}
+
 /** Work on files' text, done in the files worker (see handlers.ts). */
 export const FILE_CHANNELS = ["design:parse", "iac:import", "iac:export"] as const;
 

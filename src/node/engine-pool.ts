@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../shared/model";
-import type { OffloadChannel } from "./engine-ops";
+import type { OffloadChannel, RecoveryChannel } from "./engine-ops";
 import type { WorkerReply, WorkerRequest } from "./engine-worker";
 
 /** A job stopped at the user's request (see EngineWorker.cancel). */
@@ -24,10 +24,14 @@ export class EngineWorker {
   private readonly pending = new Map<number, { resolve: (v: PooledReply) => void; reject: (e: Error) => void }>();
 
   /** entry: the worker module (the built engine-worker.js, or engine-worker.ts under tsx). */
-  constructor(private readonly entry: URL) {}
+  /** data: the worker's workerData (what it needs from the host's options: the recovery folder). */
+  constructor(
+    private readonly entry: URL,
+    private readonly data?: unknown,
+  ) {}
 
   /** Rejects only when the worker itself fails (a crash, a bug in the engine). */
-  run(channel: OffloadChannel, payload: unknown): Promise<PooledReply> {
+  run(channel: OffloadChannel | RecoveryChannel, payload: unknown): Promise<PooledReply> {
     const worker = this.start();
     const id = this.nextId++;
     // Keep the process alive while a job is out; an idle worker must not keep a CLI or a test running.
@@ -71,7 +75,9 @@ export class EngineWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = this.entry.pathname.endsWith(".ts") ? typescriptWorker(this.entry) : new Worker(this.entry);
+    const worker = this.entry.pathname.endsWith(".ts")
+      ? typescriptWorker(this.entry, this.data)
+      : new Worker(this.entry, { workerData: this.data });
     worker.on("message", (reply: WorkerReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
@@ -97,10 +103,10 @@ export class EngineWorker {
  * A worker running TypeScript source (the Node host and tests run from source under tsx). tsx's
  * --import hook does not reach worker threads, so the worker registers tsx itself first.
  */
-function typescriptWorker(entry: URL): Worker {
+function typescriptWorker(entry: URL, workerData: unknown): Worker {
   // tsx's ESM api (its CommonJS build cannot be import()ed): found from its package.json.
   const root = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
   const tsx = pathToFileURL(join(root, "dist/esm/api/index.mjs")).href;
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, workerData });
 }

@@ -1,19 +1,23 @@
 // The worker thread that answers heavy requests (the engine on a large design, parsing or
 // importing large files): it validates the payload, does the work and encodes the result as
 // JSON bytes, all off the main thread; the bytes are transferred back without a copy.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { Problem } from "../shared/model";
-import type { OffloadChannel } from "./engine-ops";
+import type { OffloadChannel, RecoveryChannel } from "./engine-ops";
 import { createHandlers } from "./handlers";
 
-export type WorkerRequest = { id: number; channel: OffloadChannel; payload: unknown };
+export type WorkerRequest = { id: number; channel: OffloadChannel | RecoveryChannel; payload: unknown };
 export type WorkerReply =
   | { id: number; ok: true; json: Uint8Array }
   | { id: number; ok: false; problems: Problem[] }
   | { id: number; ok: false; internal: string };
 
-// The same handlers, without files or a worker of their own: only pure work is sent here.
-const local = createHandlers({ examplesDir: "", recoveryDir: "" });
+// The same handlers, without a worker of their own: pure work is sent here, and the autosave of
+// the documents held here (the host passes its recovery folder).
+const local = createHandlers({
+  examplesDir: "",
+  recoveryDir: (workerData as { recoveryDir?: string } | null)?.recoveryDir ?? "",
+});
 const encoder = new TextEncoder();
 
 parentPort?.on("message", async ({ id, channel, payload }: WorkerRequest) => {

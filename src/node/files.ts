@@ -59,7 +59,23 @@ export function recoveryPath(dir: string): string {
   return join(dir, RECOVERY_FILE);
 }
 
-export async function writeRecovery(dir: string, recovery: Recovery): Promise<void> {
+/** Autosave operations, one after another in the order they were asked for (per folder). */
+const recoveryQueues = new Map<string, Promise<unknown>>();
+function inTurn<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const turn = (recoveryQueues.get(dir) ?? Promise.resolve()).then(work, work);
+  const settled = turn.catch(() => undefined);
+  recoveryQueues.set(dir, settled);
+  void settled.then(() => {
+    if (recoveryQueues.get(dir) === settled) recoveryQueues.delete(dir);
+  });
+  return turn;
+}
+
+export function writeRecovery(dir: string, recovery: Recovery): Promise<void> {
+  return inTurn(dir, () => writeRecoveryNow(dir, recovery));
+}
+
+async function writeRecoveryNow(dir: string, recovery: Recovery): Promise<void> {
   await mkdir(dir, { recursive: true });
   const { design, path, savedAt } = recovery;
   // The design is kept as its own serialized form so that the recovery file reads like a design.
@@ -71,7 +87,11 @@ export async function writeRecovery(dir: string, recovery: Recovery): Promise<vo
  * The autosaved design, or null when there is none. A damaged recovery file throws InputError
  * saying so, and is left in place so nothing is lost silently.
  */
-export async function readRecovery(dir: string): Promise<Recovery | null> {
+export function readRecovery(dir: string): Promise<Recovery | null> {
+  return inTurn(dir, () => readRecoveryNow(dir));
+}
+
+async function readRecoveryNow(dir: string): Promise<Recovery | null> {
   const file = recoveryPath(dir);
   let text: string;
   try {
@@ -104,6 +124,6 @@ export async function readRecovery(dir: string): Promise<Recovery | null> {
   }
 }
 
-export async function clearRecovery(dir: string): Promise<void> {
-  await rm(recoveryPath(dir), { force: true });
+export function clearRecovery(dir: string): Promise<void> {
+  return inTurn(dir, () => rm(recoveryPath(dir), { force: true }));
 }

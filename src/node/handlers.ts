@@ -17,7 +17,15 @@ import {
 import type { Lesson } from "../shared/exercises";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { Documents } from "./documents";
-import { isFileChannel, isOffloadChannel, payloadSize, runEngine, Unavailable, WORKER_THRESHOLD } from "./engine-ops";
+import {
+  isFileChannel,
+  isOffloadChannel,
+  isRecoveryChannel,
+  payloadSize,
+  runEngine,
+  Unavailable,
+  WORKER_THRESHOLD,
+} from "./engine-ops";
 import { Cancelled, EngineWorker } from "./engine-pool";
 import { clearRecovery, ioReason, readDesignFile, readRecovery, saveDesign, writeRecovery } from "./files";
 import { iacService } from "./iac";
@@ -81,7 +89,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const grant = (path: string) => granted.add(resolve(path));
   const isGranted = (path: string) => granted.has(resolve(path));
   const threshold = options.workerThreshold ?? WORKER_THRESHOLD;
-  const worker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
+  const worker = options.engineWorker
+    ? new EngineWorker(options.engineWorker, { recoveryDir: options.recoveryDir })
+    : undefined;
   // Long work on files (a large Terraform parse takes seconds) has a worker of its own: it never
   // holds up the engine's answers to edits, and cancelling it leaves the held documents alone.
   const filesWorker = options.engineWorker ? new EngineWorker(options.engineWorker) : undefined;
@@ -179,10 +189,13 @@ export function createHandlers(options: HandlerOptions): Handlers {
       }
       grant(target);
       options.onFileUsed?.(target);
-      await clearRecovery(options.recoveryDir);
+      // Where the autosave is written (the engine worker), so that a write under way cannot land after it.
+      if (worker) await worker.run("recovery:clear", {});
+      else await clearRecovery(options.recoveryDir);
       return { path: target };
     },
-    "recovery:write": async ({ design, path }) => {
+    "recovery:write": async (request) => {
+      const { design, path } = withDesign(request);
       await writeRecovery(options.recoveryDir, {
         design,
         ...(path === undefined ? {} : { path }),
@@ -234,6 +247,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
   async function dispatchWire(channel: string, payload: unknown): Promise<WireReply<unknown>> {
     if (!isChannel(channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
     try {
+      if (worker && isRecoveryChannel(channel)) return await worker.run(channel, payload);
       // Files: parsed, imported and exported in their own worker, whatever their size.
       if (filesWorker && isFileChannel(channel)) return await filesWorker.run(channel, payload);
       // Large designs: validation, the work and encoding all happen in the worker.

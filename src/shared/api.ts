@@ -124,7 +124,7 @@ export const requests = {
   /** Save atomically to the path the design was opened from, or ask for one (saveAs). */
   "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
   /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
-  "recovery:write": z.object({ design: Design, path: z.string().max(4096).optional() }),
+  "recovery:write": onDesign({ path: z.string().max(4096).optional() }),
   "recovery:read": z.object({}),
   "recovery:clear": z.object({}),
   /** What to show first: a file passed at launch, the example on a first run, and any recovery file. */

@@ -9,6 +9,7 @@ import { command, layoutNow } from "../commands";
 import { openLesson } from "../exercises/lesson";
 import { openDesign, openFiles } from "../file/fileOps";
 import { replaceDocument } from "./commands";
+import { designOrRef } from "./engine";
 import { editor, isDirty, notify, useEditor } from "./store";
 
 /** Autosave waits this long after the last edit, so typing does not write on every key. */
@@ -70,10 +71,12 @@ export function useLifecycle(): void {
   // Recovery autosave of unsaved work.
   const dirty = useEditor(isDirty);
   const path = useEditor((s) => s.path);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each edit restarts the wait (the design is read when it ends).
   useEffect(() => {
     if (!dirty) return;
     const timer = setTimeout(
-      () => void api["recovery:write"]({ design, ...(path ? { path } : {}) }),
+      // The held revision when the host has it: a large design is not sent (and checked) again.
+      () => void api["recovery:write"]({ ...designOrRef(), ...(path ? { path } : {}) }),
       AUTOSAVE_DELAY_MS,
     );
     return () => clearTimeout(timer);
