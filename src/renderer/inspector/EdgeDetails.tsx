@@ -6,6 +6,7 @@ import type { Design } from "../../shared/model";
 import { api } from "../api-client";
 import { VerdictView } from "../panels/VerdictView";
 import { sendPacket } from "../simulate/send";
+import { designOrRef } from "../state/engine";
 
 export function queryOfEdge(flow: FlowEdge): FlowQuery {
   const s = flow.services[0];
@@ -25,7 +26,7 @@ export function EdgeDetails({ design, flow, compact }: { design: Design; flow: F
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     let current = true;
-    void api["engine:evaluate"]({ design, query: queryOfEdge(flow) }).then((reply) => {
+    void api["engine:evaluate"]({ ...designOrRef(design), query: queryOfEdge(flow) }).then((reply) => {
       if (!current) return;
       if (reply.ok) {
         setVerdict(reply.value);

@@ -5,6 +5,7 @@ import type { Change } from "../../shared/engine/synthesize";
 import { applyFix } from "../actions/intents";
 import { api } from "../api-client";
 import { run } from "../state/commands";
+import { designOrRef } from "../state/engine";
 import { editor, notify } from "../state/store";
 
 export async function proposeFixFor(intentId: string): Promise<void> {
@@ -12,7 +13,7 @@ export async function proposeFixFor(intentId: string): Promise<void> {
   const intent = design.intents.find((i) => i.id === intentId);
   if (!intent) return;
   editor.set({ fix: { intentId } });
-  const reply = await api["engine:proposeFix"]({ design, intent });
+  const reply = await api["engine:proposeFix"]({ ...designOrRef(design), intent });
   if (editor.get().fix?.intentId !== intentId) return;
   editor.set({ fix: reply.ok ? { intentId, proposal: reply.value } : { intentId, problems: reply.problems } });
 }

@@ -43,9 +43,8 @@ export function useEngineSync(): void {
   }, []);
 }
 
-/** The current design for a request: the held revision when the host has it, else the design itself. */
-export function designOrRef(): { design: Design } | { doc: DocRef } {
-  const design = editor.get().history.present;
+/** A design for a request: the held revision when the host has it (nothing large is sent), else the design itself. */
+export function designOrRef(design: Design = editor.get().history.present): { design: Design } | { doc: DocRef } {
   return held?.design === design ? { doc: { id: DOC, rev: held.rev } } : { design };
 }
 
