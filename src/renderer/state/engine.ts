@@ -5,10 +5,10 @@
 import { useEffect } from "react";
 import type { DocRef } from "../../shared/api";
 import { flowOrder } from "../../shared/engine/flows";
-import type { Delta } from "../../shared/engine/live";
 import type { FlowQuery } from "../../shared/engine/types";
 import { type Design, diffDesign, formatProblem, isEmptyPatch } from "../../shared/model";
 import { api } from "../api-client";
+import { applyDelta } from "./delta";
 import { editor } from "./store";
 
 /** This window's document at the host. */
@@ -137,29 +137,6 @@ function nodeIds(design: Design): string[] {
 }
 
 const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-
-/**
- * A list after a delta, in the engine's order. Items the delta does not name stay the same
- * objects, so the canvas redraws only what changed.
- */
-export function applyDelta<T extends { id: string }>(
-  list: readonly T[],
-  delta: Delta<T>,
-  order: (x: T, y: T) => number,
-): T[] {
-  if (delta.upsert.length === 0 && delta.remove.length === 0) return list as T[];
-  const gone = new Set(delta.remove);
-  const fresh = new Map(delta.upsert.map((x) => [x.id, x]));
-  const out: T[] = [];
-  for (const item of list) {
-    if (gone.has(item.id)) continue;
-    const replaced = fresh.get(item.id);
-    if (replaced) fresh.delete(item.id);
-    out.push(replaced ?? item);
-  }
-  out.push(...fresh.values());
-  return out.sort(order);
-}
 
 /** Asks the engine whether `query` is permitted, and shows the answer in the Ask tab and on the canvas. */
 export async function evaluate(query: FlowQuery, stillWanted: () => boolean = () => true): Promise<void> {

@@ -2,7 +2,7 @@
 // changes one node or one group at a time; only the flows from or to the nodes it touches are
 // computed again, pair by pair with the same side checks the whole relation uses, and what
 // changed goes out as a delta. Edits that change what everything depends on (VPCs, prefix
-// lists) or touch too many nodes take the whole relation again and diff it.
+// lists) or touch more than a few dozen nodes take the whole relation again and diff it.
 
 import type { Design, External, Resource, SecurityGroup } from "../model/schema";
 import type { Family } from "../net/address";
@@ -44,6 +44,9 @@ interface GroupEntry {
 }
 
 const FAMILIES: Family[] = [4, 6];
+
+/** Dirty nodes (as sources plus as targets) past which an update computes the whole relation. */
+export const WHOLE_AFTER = 48;
 
 /** Node fields that decide no flow: a change to only these leaves every flow as it was. */
 const COSMETIC = new Set(["name", "position", "tags", "description"]);
@@ -127,7 +130,9 @@ export class LiveFlows {
     this.index = indexDesign(next, whole ? undefined : previousIndex);
     this.make = edgeMaker(this.index);
     const dirty = whole ? undefined : this.dirtyNodes(before, previousIndex);
-    const budget = Math.max(32, this.index.nodes.size / 8);
+    // Each dirty node costs one pair per node; past a few dozen, the whole relation (built per
+    // class and rule, not per pair) is cheaper.
+    const budget = WHOLE_AFTER;
     const touchedGroups = new Set<string>();
     const computed = new Map<string, NodeFlow>();
     let stale: Iterable<string>;
