@@ -4,6 +4,7 @@ import type { Finding, Severity } from "../types";
 import { crossVpcFindings } from "./crossVpc";
 import { exposureFindings } from "./exposure";
 import { intentFindings } from "./intents";
+import { otherAccountFindings } from "./otherAccount";
 import { quotaFindings } from "./quotas";
 import { redundantRuleFindings } from "./redundant";
 import { unusedGroupFindings } from "./unused";
@@ -16,6 +17,7 @@ export function findings(design: Design): Finding[] {
     ...intentFindings(design),
     ...quotaFindings(design),
     ...crossVpcFindings(design),
+    ...otherAccountFindings(design),
     ...redundantRuleFindings(design),
     ...unusedGroupFindings(design),
   ];
