@@ -26,7 +26,13 @@ export class Documents {
   open(doc: string, design: Design): Replies["doc:open"] {
     const live = new LiveFlows(design);
     this.keep(doc, { rev: 1, live, revisions: [{ rev: 1, design }] });
-    return { rev: 1, flows: live.flowList(), groupFlows: live.groupFlowList() };
+    return {
+      rev: 1,
+      flows: live.flowList(),
+      groupFlows: live.groupFlowList(),
+      flowCount: live.flowCount,
+      withheld: live.withheld,
+    };
   }
 
   edit(doc: string, base: number, patch: DesignPatch): Replies["doc:edit"] {
@@ -46,7 +52,8 @@ export class Documents {
     held.revisions.push({ rev: held.rev, design: next });
     if (held.revisions.length > KEPT_REVISIONS) held.revisions.shift();
     this.keep(doc, held);
-    return { rev: held.rev, flows: change.flows, groupFlows: change.groupFlows };
+    const { flows, groupFlows, flowCount, withheld } = change;
+    return { rev: held.rev, flows, groupFlows, flowCount, withheld };
   }
 
   close(doc: string): null {

@@ -150,8 +150,14 @@ export interface Replies {
   "engine:reach": MatrixCell[];
   "engine:diffFlows": FlowDiff;
   "engine:groupFlows": GroupFlow[];
-  "doc:open": { rev: number; flows: FlowEdge[]; groupFlows: GroupFlow[] };
-  "doc:edit": { rev: number; flows: Delta<FlowEdge>; groupFlows: Delta<GroupFlow> } | { resync: true };
+  /**
+   * flowCount: node pairs that may talk; withheld: too many to send (past MAX_NODE_FLOWS), so
+   * `flows` is empty and the group flows stand for them.
+   */
+  "doc:open": { rev: number; flows: FlowEdge[]; groupFlows: GroupFlow[]; flowCount: number; withheld: boolean };
+  "doc:edit":
+    | { rev: number; flows: Delta<FlowEdge>; groupFlows: Delta<GroupFlow>; flowCount: number; withheld: boolean }
+    | { resync: true };
   "doc:close": null;
   /** How many requests were stopped. */
   "work:cancel": { cancelled: number };

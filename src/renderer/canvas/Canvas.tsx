@@ -46,8 +46,9 @@ function nodeAt(x: number, y: number): string | undefined {
 /** The canvas at the level the design's density (or the user) asks for, with the toggle. */
 export function Canvas() {
   const choice = useEditor((s) => s.levelChoice);
-  const count = useEditor((s) => s.flows.length);
-  const level = canvasLevel(choice, count);
+  const count = useEditor((s) => s.flowCount);
+  const withheld = useEditor((s) => s.flowsWithheld);
+  const level = canvasLevel(choice, count, withheld);
   const lesson = useEditor((s) => s.lesson !== undefined);
   return (
     <div className={lesson ? "canvas-frame has-lesson" : "canvas-frame"}>

@@ -4,9 +4,10 @@ import { canvasLevel, DENSE_EDGES } from "./groupLevel";
 
 export function LevelToggle() {
   const choice = useEditor((s) => s.levelChoice);
-  const count = useEditor((s) => s.flows.length);
-  const level = canvasLevel(choice, count);
-  const auto = choice === undefined && level === "groups";
+  const count = useEditor((s) => s.flowCount);
+  const withheld = useEditor((s) => s.flowsWithheld);
+  const level = canvasLevel(choice, count, withheld);
+  const auto = (choice === undefined || withheld) && level === "groups";
   return (
     <div className="level-toggle" data-testid="level-toggle">
       <fieldset className="segmented" aria-label="Canvas level">
@@ -15,6 +16,8 @@ export function LevelToggle() {
             key={l}
             type="button"
             aria-pressed={level === l}
+            // Node flows the engine withheld (too many to send) cannot be drawn one by one.
+            disabled={withheld && l === "nodes"}
             className={level === l ? "is-active" : ""}
             onClick={() => editor.set({ levelChoice: l })}
           >
@@ -26,6 +29,7 @@ export function LevelToggle() {
         <p className="level-notice" role="status">
           {count.toLocaleString("en")} flows between nodes are too many to draw (over {DENSE_EDGES.toLocaleString("en")}
           ): showing the flows between security groups.
+          {withheld && " Ask about any two nodes in the Ask tab, or see who reaches whom in the Matrix."}
         </p>
       )}
     </div>

@@ -25,6 +25,11 @@ describe("canvasLevel", () => {
   ] as const)("choice %s with %i node edges draws %s", (choice, count, level) => {
     expect(canvasLevel(choice, count)).toBe(level);
   });
+
+  it("draws groups whatever the choice when node flows are withheld (too many to send)", () => {
+    expect(canvasLevel("nodes", 3, true)).toBe("groups");
+    expect(canvasLevel(undefined, 3, true)).toBe("groups");
+  });
 });
 
 describe("group level", () => {

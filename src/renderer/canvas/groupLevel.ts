@@ -24,7 +24,13 @@ export interface GroupNodeData extends Record<string, unknown> {
   highlighted: boolean;
 }
 
-export function canvasLevel(choice: "nodes" | "groups" | undefined, flowCount: number): "nodes" | "groups" {
+/** The level drawn: the user's choice, else by density; always groups when node flows are withheld. */
+export function canvasLevel(
+  choice: "nodes" | "groups" | undefined,
+  flowCount: number,
+  withheld = false,
+): "nodes" | "groups" {
+  if (withheld) return "groups";
   return choice ?? (flowCount > DENSE_EDGES ? "groups" : "nodes");
 }
 

@@ -14,7 +14,7 @@ const TABS: { id: BottomTab; label: string }[] = [
 
 export function BottomPanel() {
   const tab = useEditor((s) => s.bottomTab);
-  const flowCount = useEditor((s) => s.flows.length);
+  const flowCount = useEditor((s) => s.flowCount);
   const findingCount = useEditor((s) => s.findings.length);
   const counts: Partial<Record<BottomTab, number>> = { flows: flowCount, findings: findingCount };
   return (
@@ -32,7 +32,7 @@ export function BottomPanel() {
             onClick={() => editor.set({ bottomTab: t.id })}
           >
             {t.label}
-            {counts[t.id] !== undefined && <span className="tab__count">{counts[t.id]}</span>}
+            {counts[t.id] !== undefined && <span className="tab__count">{counts[t.id]?.toLocaleString("en")}</span>}
           </button>
         ))}
       </div>

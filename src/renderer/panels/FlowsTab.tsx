@@ -14,6 +14,8 @@ export function FlowsTab() {
   const selected = useEditor((s) => s.selection.edge);
   const selectedNodes = useEditor((s) => s.selection.nodes);
   const engineError = useEditor((s) => s.engineError);
+  const withheld = useEditor((s) => s.flowsWithheld);
+  const count = useEditor((s) => s.flowCount);
   const names = useMemo(
     () => new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name])),
     [design.resources, design.externals],
@@ -26,6 +28,13 @@ export function FlowsTab() {
   }, [flows, selectedNodes]);
   const { ref, start, end, before, after } = useRowWindow<HTMLTableSectionElement>(shown.length, FLOW_ROW);
   if (engineError) return <p className="error-text">{engineError}</p>;
+  if (withheld)
+    return (
+      <p className="empty" data-testid="flows-withheld">
+        {count.toLocaleString("en")} pairs of nodes may talk: too many to list one by one. The canvas shows them between
+        security groups; ask about any two nodes in the Ask tab, or see who reaches whom in the Matrix.
+      </p>
+    );
   if (flows.length === 0)
     return <p className="empty">No permitted flows yet. Attach security groups and add rules to see them.</p>;
   return (

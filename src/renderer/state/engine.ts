@@ -73,12 +73,14 @@ async function sync(): Promise<void> {
           held = undefined;
           continue;
         }
-        const { rev, flows, groupFlows } = reply.value;
+        const { rev, flows, groupFlows, flowCount, withheld } = reply.value;
         held = { design, rev };
         const s = editor.get();
         editor.set({
           flows: applyDelta(s.flows, flows, flowOrder(nodeIds(design))),
           groupFlows: applyDelta(s.groupFlows, groupFlows, byId),
+          flowCount,
+          flowsWithheld: withheld,
           engineError: undefined,
           // A packet sent through the old rules says nothing about the new ones.
           ...(flows.upsert.length > 0 || flows.remove.length > 0 ? { simulation: undefined } : {}),
@@ -93,6 +95,8 @@ async function sync(): Promise<void> {
         editor.set({
           flows: reply.value.flows,
           groupFlows: reply.value.groupFlows,
+          flowCount: reply.value.flowCount,
+          flowsWithheld: reply.value.withheld,
           engineError: undefined,
           simulation: undefined,
         });
@@ -109,7 +113,15 @@ async function sync(): Promise<void> {
 function fail(design: Design, why: string): void {
   held = undefined;
   refused = design;
-  editor.set({ flows: [], groupFlows: [], findings: [], engineError: why, simulation: undefined });
+  editor.set({
+    flows: [],
+    groupFlows: [],
+    flowCount: 0,
+    flowsWithheld: false,
+    findings: [],
+    engineError: why,
+    simulation: undefined,
+  });
 }
 
 /** After the flows: the asked question follows the design, and the findings once edits pause. */

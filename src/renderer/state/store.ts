@@ -38,6 +38,10 @@ export interface EditorState {
   selection: Selection;
   hoverEdge?: string;
   flows: FlowEdge[];
+  /** Node pairs that may talk: flows.length, unless they are too many to send (withheld). */
+  flowCount: number;
+  /** Too many node flows to send or draw: `flows` is empty, the canvas shows group flows only. */
+  flowsWithheld: boolean;
   findings: Finding[];
   engineError?: string;
   ask?: { query: FlowQuery; verdict?: FlowVerdict; problems?: Problem[] };
@@ -99,6 +103,8 @@ export function initialState(design: Design = emptyDesign()): EditorState {
     saved: design,
     selection: { nodes: [] },
     flows: [],
+    flowCount: 0,
+    flowsWithheld: false,
     findings: [],
     groupFlows: [],
     bottomTab: "flows",

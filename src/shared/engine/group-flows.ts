@@ -4,7 +4,7 @@
 
 import type { Design } from "../model/schema";
 import type { Family } from "../net/address";
-import { classFlows, flowRelation } from "./flows";
+import { classFlows, type FlowRelation, flowRelation } from "./flows";
 import { isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import type { Service } from "./types";
 
@@ -22,7 +22,12 @@ export interface GroupFlow {
 }
 
 export function groupFlows(design: Design): GroupFlow[] {
-  const relation = flowRelation(design);
+  return aggregateGroupFlows(flowRelation(design)).flows;
+}
+
+/** Group flows of a relation, and how many node pairs may talk in all (each counted once). */
+export function aggregateGroupFlows(relation: FlowRelation): { flows: GroupFlow[]; pairs: number } {
+  let total = 0;
   const acc = new Map<
     string,
     {
@@ -48,6 +53,7 @@ export function groupFlows(design: Design): GroupFlow[] {
     const to = relation.classes[flow.to];
     if (!from || !to) continue;
     const pairs = from.members.length * to.members.length - (flow.from === flow.to ? from.members.length : 0);
+    total += pairs;
     for (const a of endsOf(flow.from))
       for (const b of endsOf(flow.to)) {
         const id = `${a.id}->${b.id}`;
@@ -58,7 +64,7 @@ export function groupFlows(design: Design): GroupFlow[] {
         } else acc.set(id, { from: a.id, to: b.id, fromKind: a.kind, toKind: b.kind, svc, pairs });
       }
   }
-  return [...acc.entries()]
+  const flows = [...acc.entries()]
     .map(([id, e]) => ({
       id,
       from: e.from,
@@ -70,4 +76,5 @@ export function groupFlows(design: Design): GroupFlow[] {
       pairs: e.pairs,
     }))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { flows, pairs: total };
 }

@@ -128,23 +128,33 @@ const byId = <T extends { id: string }>(list: T[]) => [...list].sort((x, y) => (
 describe("live flows follow edits exactly", () => {
   it("after any run of edits, equal the flows and group flows computed from scratch, and their deltas lead there", () => {
     fc.assert(
-      fc.property(designs, designs, edits, (start, other, steps) => {
-        const live = new LiveFlows(start);
-        expect(live.flowList()).toEqual(permittedFlows(start));
-        expect(live.groupFlowList()).toEqual(groupFlows(start));
+      // A small limit on the node flows kept, often, so that designs cross it both ways.
+      fc.property(designs, designs, edits, fc.option(fc.integer({ min: 0, max: 12 })), (start, other, steps, max) => {
+        const live = new LiveFlows(start, max === null ? {} : { maxNodeFlows: max });
+        /** What the live flows must hold for a design: its flows, or none past the limit, and its group flows. */
+        const expected = (design: Design) => {
+          const all = permittedFlows(design);
+          const withheld = max !== null && all.length > max;
+          return { flows: withheld ? [] : all, count: all.length, withheld, groups: groupFlows(design) };
+        };
+        const first = expected(start);
+        expect(live.flowList()).toEqual(first.flows);
+        expect(live.groupFlowList()).toEqual(first.groups);
+        expect([live.flowCount, live.withheld]).toEqual([first.count, first.withheld]);
         let design = start;
         let shown = live.flowList();
         let shownGroups = live.groupFlowList();
         for (const [name, n] of steps) {
           design = (EDITS[name] as Edit)(design, other, n);
           const change = live.update(design);
-          const flows = permittedFlows(design);
-          expect(live.flowList()).toEqual(flows);
-          expect(live.groupFlowList()).toEqual(groupFlows(design));
+          const now = expected(design);
+          expect(live.flowList()).toEqual(now.flows);
+          expect(live.groupFlowList()).toEqual(now.groups);
+          expect([change.flowCount, change.withheld]).toEqual([now.count, now.withheld]);
           shown = apply(shown, change.flows);
           shownGroups = apply(shownGroups, change.groupFlows);
-          expect(byId(shown)).toEqual(byId(flows));
-          expect(byId(shownGroups)).toEqual(byId(groupFlows(design)));
+          expect(byId(shown)).toEqual(byId(now.flows));
+          expect(byId(shownGroups)).toEqual(byId(now.groups));
         }
       }),
       { numRuns: runs },
@@ -202,6 +212,70 @@ describe("live flows follow edits exactly", () => {
       ...next,
       resources: next.resources.map((r, i) => (i === 3 ? { ...r, position: { x: 5, y: 5 } } : r)),
     });
-    expect(moved).toEqual({ flows: { upsert: [], remove: [] }, groupFlows: { upsert: [], remove: [] }, whole: false });
+    expect(moved).toEqual({
+      flows: { upsert: [], remove: [] },
+      groupFlows: { upsert: [], remove: [] },
+      flowCount: 1,
+      withheld: false,
+      whole: false,
+    });
+  });
+});
+
+describe("a design with more node flows than are kept", () => {
+  const fleet = (members: number): Design => ({
+    format: "palisade",
+    version: 1,
+    name: "fleet",
+    vpcs: [{ id: "vpc", name: "vpc", cidrIpv4: "10.0.0.0/16" }],
+    externals: [],
+    prefixLists: [],
+    intents: [],
+    groups: [
+      {
+        id: "sg-fleet",
+        name: "fleet",
+        description: "",
+        // Members talk to each other: every ordered pair is a flow.
+        ingress: [
+          { id: "self", protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "group", groupId: "sg-fleet" } },
+        ],
+        egress: [{ id: "out", protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }],
+      },
+    ],
+    resources: Array.from({ length: members }, (_, i) => ({
+      id: `i-${i}`,
+      kind: "instance" as const,
+      name: `i-${i}`,
+      vpcId: "vpc",
+      privateIpv4: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+      groupIds: ["sg-fleet"],
+      position: { x: 0, y: 0 },
+    })),
+  });
+
+  it("keeps the count and the group flows, never the million pairs, and gives them back once they fit", () => {
+    const design = fleet(400);
+    const live = new LiveFlows(design);
+    expect(live.withheld).toBe(true);
+    expect(live.flowCount).toBe(400 * 399);
+    expect(live.flowList()).toEqual([]);
+    expect(live.groupFlowList()).toEqual(groupFlows(design));
+    // A rule edit changes the group flow's services, and sends no node flow.
+    const [group] = design.groups;
+    if (!group) throw new Error("no group");
+    const wider = {
+      ...design,
+      groups: [{ ...group, ingress: [{ ...group.ingress[0], toPort: 444 } as (typeof group.ingress)[number]] }],
+    };
+    const change = live.update(wider);
+    expect(change.flows).toEqual({ upsert: [], remove: [] });
+    expect(change.groupFlows.upsert.map((g) => g.label)).toEqual(["tcp 443-444"]);
+    // Down to 100 members (9,900 pairs): node flows are kept again, and sent.
+    const fewer = { ...wider, resources: wider.resources.slice(0, 100) };
+    const back = live.update(fewer);
+    expect(back.withheld).toBe(false);
+    expect(back.flows.upsert).toHaveLength(100 * 99);
+    expect(live.flowList()).toEqual(permittedFlows(fewer));
   });
 });

@@ -2,12 +2,22 @@
 // changes one node or one group at a time; only the flows from or to the nodes it touches are
 // computed again, pair by pair with the same side checks the whole relation uses, and what
 // changed goes out as a delta. Edits that change what everything depends on (VPCs, prefix
-// lists) or touch more than a few dozen nodes take the whole relation again and diff it.
+// lists) or touch more than a few dozen nodes take the whole relation again and diff it. Past
+// MAX_NODE_FLOWS node pairs, node flows are withheld and only flows between groups are kept.
 
 import type { Design, External, Resource, SecurityGroup } from "../model/schema";
 import type { Family } from "../net/address";
-import { bothFamilies, edgeMaker, flowOrder, flowRelation, type NodeFlow, nodeFlows } from "./flows";
-import type { GroupFlow } from "./group-flows";
+import {
+  bothFamilies,
+  classFlows,
+  edgeMaker,
+  type FlowRelation,
+  flowOrder,
+  flowRelation,
+  type NodeFlow,
+  nodeFlows,
+} from "./flows";
+import { aggregateGroupFlows, type GroupFlow } from "./group-flows";
 import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
 import { EVERYTHING, intersect, isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import { allowedServices, type Counterpart } from "./side";
@@ -22,6 +32,10 @@ export interface Delta<T> {
 export interface LiveChange {
   flows: Delta<FlowEdge>;
   groupFlows: Delta<GroupFlow>;
+  /** How many node pairs may talk (also when they are withheld). */
+  flowCount: number;
+  /** Too many node flows to keep or draw: none are sent, group flows stand for them. */
+  withheld: boolean;
   /** Whether the whole relation was computed again (for figures and tests). */
   whole: boolean;
 }
@@ -44,6 +58,35 @@ interface GroupEntry {
 }
 
 const FAMILIES: Family[] = [4, 6];
+
+/**
+ * Node flows kept (and sent, and drawn) one by one up to this many. A group of a thousand
+ * instances that admits itself is a million node pairs: past the limit only the count and the
+ * flows between security groups are kept, which the canvas draws at group level.
+ */
+export const MAX_NODE_FLOWS = 50_000;
+
+/** How many node pairs the relation lets talk, counted up to just past `limit` (then it stops). */
+export function pairCount(relation: FlowRelation, limit = Number.POSITIVE_INFINITY): number {
+  let n = 0;
+  for (const flow of classFlows(relation)) {
+    const from = relation.classes[flow.from]?.members.length ?? 0;
+    const to = relation.classes[flow.to]?.members.length ?? 0;
+    n += from * to - (flow.from === flow.to ? from : 0);
+    if (n > limit) return n;
+  }
+  return n;
+}
+
+function emptyChange(): LiveChange {
+  return {
+    flows: { upsert: [], remove: [] },
+    groupFlows: { upsert: [], remove: [] },
+    flowCount: 0,
+    withheld: false,
+    whole: false,
+  };
+}
 
 /** Dirty nodes (as sources plus as targets) past which an update computes the whole relation. */
 export const WHOLE_AFTER = 48;
@@ -90,24 +133,39 @@ export class LiveFlows {
   private readonly counterparts = new WeakMap<IndexedNode, Partial<Record<Family, Counterpart>>>();
   private make: (flow: NodeFlow) => FlowEdge;
 
-  constructor(design: Design) {
+  /** Node flows are kept one by one up to this many; past it they are withheld (see `withheld`). */
+  private readonly maxNodeFlows: number;
+  /** Too many node flows to keep or draw: only group flows (and the count) are kept. */
+  private withheldNow = false;
+  private withheldGroups = new Map<string, GroupFlow>();
+  private withheldCount = 0;
+
+  constructor(design: Design, options: { maxNodeFlows?: number } = {}) {
+    this.maxNodeFlows = options.maxNodeFlows ?? MAX_NODE_FLOWS;
     this.design = design;
     this.index = indexDesign(design);
     this.make = edgeMaker(this.index);
-    for (const flow of nodeFlows(flowRelation(design, this.index))) this.add(flow);
-    for (const key of this.groups.keys()) this.refreshGroup(key);
+    this.replaceAll(flowRelation(design, this.index), emptyChange());
   }
 
-  /** Every permitted flow, in design order (as permittedFlows gives them). */
+  /** Every permitted flow, in design order (as permittedFlows gives them); none while withheld. */
   flowList(): FlowEdge[] {
     return [...this.flows.values()].map((f) => f.edge).sort(flowOrder(this.index.nodes.keys()));
   }
 
   /** Flows aggregated to security groups (as groupFlows gives them). */
   groupFlowList(): GroupFlow[] {
-    const out: GroupFlow[] = [];
-    for (const entry of this.groups.values()) if (entry.flow) out.push(entry.flow);
-    return out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return [...this.visibleGroups().values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  }
+
+  /** How many node pairs may talk, whether or not they are kept one by one. */
+  get flowCount(): number {
+    return this.withheldNow ? this.withheldCount : this.flows.size;
+  }
+
+  /** Whether node flows are too many to keep (more than maxNodeFlows): group flows stand for them. */
+  get withheld(): boolean {
+    return this.withheldNow;
   }
 
   get current(): Design {
@@ -116,12 +174,8 @@ export class LiveFlows {
 
   /** Moves to the next version of the design and says which flows changed. */
   update(next: Design): LiveChange {
-    const change: LiveChange = {
-      flows: { upsert: [], remove: [] },
-      groupFlows: { upsert: [], remove: [] },
-      whole: false,
-    };
-    if (next === this.design) return change;
+    const change = emptyChange();
+    if (next === this.design) return this.finish(change);
     const before = this.design;
     const previousIndex = this.index;
     // Whatever everything depends on: start over.
@@ -130,15 +184,17 @@ export class LiveFlows {
     this.index = indexDesign(next, whole ? undefined : previousIndex);
     this.make = edgeMaker(this.index);
     const dirty = whole ? undefined : this.dirtyNodes(before, previousIndex);
-    // Each dirty node costs one pair per node; past a few dozen, the whole relation (built per
-    // class and rule, not per pair) is cheaper.
-    const budget = WHOLE_AFTER;
-    const touchedGroups = new Set<string>();
+    if (dirty && dirty.sources.size + dirty.targets.size === 0) return this.finish(change);
     const computed = new Map<string, NodeFlow>();
     let stale: Iterable<string>;
-    if (!dirty || dirty.sources.size + dirty.targets.size > budget) {
+    // Each dirty node costs one pair per node; past a few dozen, the whole relation (built per
+    // class and rule, not per pair) is cheaper.
+    if (this.withheldNow || !dirty || dirty.sources.size + dirty.targets.size > WHOLE_AFTER) {
+      const relation = flowRelation(next, this.index);
+      if (this.withheldNow || pairCount(relation, this.maxNodeFlows) > this.maxNodeFlows)
+        return this.replaceAll(relation, change);
       change.whole = true;
-      for (const flow of nodeFlows(flowRelation(next, this.index))) computed.set(`${flow.from}->${flow.to}`, flow);
+      for (const flow of nodeFlows(relation)) computed.set(`${flow.from}->${flow.to}`, flow);
       stale = [...this.flows.keys()];
     } else {
       const ids = [...this.index.nodes.keys()];
@@ -149,7 +205,13 @@ export class LiveFlows {
       for (const s of dirty.sources) for (const id of this.outOf.get(s) ?? []) around.add(id);
       for (const t of dirty.targets) for (const id of this.into.get(t) ?? []) around.add(id);
       stale = around;
+      // Grown past what is kept one by one: withhold them all instead.
+      let size = this.flows.size;
+      for (const id of around) if (!computed.has(id)) size--;
+      for (const id of computed.keys()) if (!this.flows.has(id)) size++;
+      if (size > this.maxNodeFlows) return this.replaceAll(flowRelation(next, this.index), change);
     }
+    const touchedGroups = new Set<string>();
     for (const id of stale)
       if (!computed.has(id)) {
         const entry = this.flows.get(id);
@@ -172,7 +234,56 @@ export class LiveFlows {
         if (was) change.groupFlows.remove.push(key);
       } else if (!was || !sameGroupFlow(was, now)) change.groupFlows.upsert.push(now);
     }
+    return this.finish(change);
+  }
+
+  private finish(change: LiveChange): LiveChange {
+    change.flowCount = this.flowCount;
+    change.withheld = this.withheldNow;
     return change;
+  }
+
+  /** The group flows as the window has them. */
+  private visibleGroups(): Map<string, GroupFlow> {
+    if (this.withheldNow) return this.withheldGroups;
+    const out = new Map<string, GroupFlow>();
+    for (const [key, entry] of this.groups) if (entry.flow) out.set(key, entry.flow);
+    return out;
+  }
+
+  /**
+   * Everything again from the whole relation: node flows one by one, or withheld when there are
+   * too many (counted only up to just past the limit, then aggregated by group without them).
+   */
+  private replaceAll(relation: FlowRelation, change: LiveChange): LiveChange {
+    const oldGroups = this.visibleGroups();
+    change.whole = true;
+    change.flows.remove = [...this.flows.keys()];
+    this.flows.clear();
+    this.outOf.clear();
+    this.into.clear();
+    this.groups.clear();
+    this.withheldGroups = new Map();
+    this.withheldNow = pairCount(relation, this.maxNodeFlows) > this.maxNodeFlows;
+    if (this.withheldNow) {
+      const { flows, pairs } = aggregateGroupFlows(relation);
+      this.withheldGroups = new Map(flows.map((g) => [g.id, g]));
+      this.withheldCount = pairs;
+    } else {
+      for (const flow of nodeFlows(relation)) {
+        const edge = this.make(flow);
+        this.add(flow, edge);
+        change.flows.upsert.push(edge);
+      }
+      for (const key of this.groups.keys()) this.refreshGroup(key);
+    }
+    const newGroups = this.visibleGroups();
+    for (const key of oldGroups.keys()) if (!newGroups.has(key)) change.groupFlows.remove.push(key);
+    for (const [key, flow] of newGroups) {
+      const was = oldGroups.get(key);
+      if (!was || !sameGroupFlow(was, flow)) change.groupFlows.upsert.push(flow);
+    }
+    return this.finish(change);
   }
 
   /** Nodes whose outgoing (sources) or incoming (targets) flows this version may have changed. */

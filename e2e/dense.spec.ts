@@ -1,0 +1,71 @@
+// A design whose node flows are too many to send or draw (a fleet of instances that admit each
+// other: every ordered pair is a flow) opens at once at group level, says why, and stays editable.
+import type { Design } from "../src/shared/model";
+import { serializeDesign } from "../src/shared/model";
+import { expect, test } from "./fixtures";
+
+function fleet(members: number): Design {
+  return {
+    format: "palisade",
+    version: 1,
+    name: "Fleet",
+    vpcs: [{ id: "vpc", name: "vpc", cidrIpv4: "10.0.0.0/16" }],
+    externals: [
+      { id: "office", kind: "cidr", name: "Office", cidrs: ["198.51.100.0/24"], position: { x: -300, y: 0 } },
+    ],
+    prefixLists: [],
+    intents: [],
+    groups: [
+      {
+        id: "sg-fleet",
+        name: "fleet",
+        description: "members talk to each other",
+        ingress: [
+          { id: "self", protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "group", groupId: "sg-fleet" } },
+          { id: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidr4", cidr: "198.51.100.0/24" } },
+        ],
+        egress: [{ id: "out", protocol: "-1", peer: { kind: "cidr4", cidr: "10.0.0.0/16" } }],
+      },
+    ],
+    resources: Array.from({ length: members }, (_, i) => ({
+      id: `i-${i}`,
+      kind: "instance" as const,
+      name: `fleet-${i}`,
+      vpcId: "vpc",
+      privateIpv4: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+      groupIds: ["sg-fleet"],
+      position: { x: (i % 30) * 240, y: Math.floor(i / 30) * 160 },
+    })),
+  };
+}
+
+test("a fleet of 500 that admits itself (250,000 node flows with the office) opens at group level and says why", async ({
+  app: page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId("node-web")).toBeVisible();
+  page.once("dialog", (d) => void d.accept());
+  const choosing = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Open…" }).click();
+  await (await choosing).setFiles({
+    name: "fleet.palisade.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(serializeDesign(fleet(500))),
+  });
+  await expect(page.getByTestId("doc-title")).toContainText("Fleet");
+  await expect(page.getByTestId("group-node-sg-fleet")).toBeVisible();
+  const toggle = page.getByTestId("level-toggle");
+  await expect(toggle.getByRole("button", { name: "Nodes" })).toBeDisabled();
+  // 500 × 499 among the fleet, and the office to each.
+  await expect(toggle).toContainText("250,000 flows between nodes are too many to draw");
+  await expect(page.getByRole("tab", { name: /Flows/ })).toContainText("250,000");
+  await expect(page.getByTestId("flows-withheld")).toContainText("250,000 pairs of nodes may talk");
+  await page.screenshot({ path: "test-results/dense-fleet.png" });
+  // Still editable: the office's SSH rule goes, and the office's edge with it.
+  await expect(page.locator('.react-flow__edge[data-id="group:office->sg-fleet"]')).toHaveCount(1);
+  await page.getByTestId("group-node-sg-fleet").click();
+  const inspector = page.getByRole("complementary", { name: "Inspector" });
+  await inspector.getByRole("button", { name: /^Remove rule tcp 22 from 198.51.100.0\/24/ }).click();
+  await expect(page.locator('.react-flow__edge[data-id="group:office->sg-fleet"]')).toHaveCount(0);
+  await expect(page.getByRole("tab", { name: /Flows/ })).toContainText("249,500");
+});
