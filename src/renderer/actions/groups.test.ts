@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateDesign } from "../../shared/model";
 import { addGroup, attachGroup, detachGroup, GROUPS_PER_INTERFACE, membersOf, updateGroup } from "./groups";
-import { sampleDesign } from "./testing";
+import { sampleDesign, sampleWithOtherAccount } from "./testing";
 import { ActionRefused } from "./types";
 
 describe("addGroup", () => {
@@ -51,6 +51,35 @@ describe("attachGroup", () => {
     d.vpcs.push({ id: "vpc-2", name: "other" });
     d.groups[1] = { ...d.groups[1]!, vpcId: "vpc-2" };
     expect(() => attachGroup.perform(d, { nodeId: "web", groupId: "sg-db" })).toThrow(ActionRefused);
+  });
+});
+
+describe("another account's group", () => {
+  it("is refused on an interface, saying whose it is and why, and the design is unchanged", () => {
+    const d = sampleWithOtherAccount();
+    expect(() => attachGroup.perform(d, { nodeId: "web", groupId: "sg-partner" })).toThrow(ActionRefused);
+    expect(() => attachGroup.perform(d, { nodeId: "web", groupId: "sg-partner" })).toThrow(
+      "sg-0abc1234def567890 belongs to AWS account 111122223333, so it cannot be attached to web: an interface takes only security groups of its own account",
+    );
+    expect(membersOf(d, "sg-partner")).toEqual([]);
+  });
+  it("is refused for that reason before the per-interface quota", () => {
+    let d = sampleWithOtherAccount();
+    for (let i = 0; i < GROUPS_PER_INTERFACE - 1; i++) {
+      d = addGroup.perform(d, { name: `g${i}` });
+      d = attachGroup.perform(d, { nodeId: "web", groupId: d.groups.at(-1)!.id });
+    }
+    expect(() => attachGroup.perform(d, { nodeId: "web", groupId: "sg-partner" })).toThrow(/belongs to AWS account/);
+  });
+  it("is not renamed, described or moved into a VPC", () => {
+    const d = sampleWithOtherAccount();
+    for (const patch of [{ name: "partner" }, { description: "theirs" }, { vpcId: "vpc-1" }])
+      expect(() => updateGroup.perform(d, { id: "sg-partner", patch })).toThrow(/belongs to AWS account 111122223333/);
+  });
+  it("is still named by rules, and a group of this account still attaches", () => {
+    const d = attachGroup.perform(sampleWithOtherAccount(), { nodeId: "db", groupId: "sg-web" });
+    expect(d.resources[1]?.groupIds).toEqual(["sg-db", "sg-web"]);
+    expect(() => validateDesign(d)).not.toThrow();
   });
 });
 

@@ -1,7 +1,18 @@
 // Security groups: created, edited, attached to and detached from interfaces.
+import { otherAccountOf } from "../../shared/iac/other-account";
 import { type Design, newSecurityGroup, type SecurityGroup } from "../../shared/model";
 import { freshId, freshName, usedIds } from "./ids";
 import { ActionRefused, defineAction } from "./types";
+
+/**
+ * Refuses an edit to the placeholder of another account's group (iac/other-account.ts): that
+ * account owns the group, its members and its rules; this design only names it as a peer.
+ */
+export function refuseOtherAccount(group: SecurityGroup, why: (groupId: string) => string): void {
+  const other = otherAccountOf(group);
+  if (other)
+    throw new ActionRefused(`${other.groupId} belongs to AWS account ${other.account}, so ${why(other.groupId)}`);
+}
 
 /** AWS's default quota of groups per network interface (it can be raised to 16). */
 export const GROUPS_PER_INTERFACE = 5;
@@ -36,6 +47,7 @@ export const updateGroup = defineAction<{
   perform(design, { id, patch }) {
     const group = design.groups.find((g) => g.id === id);
     if (!group) throw new ActionRefused(`no security group has id "${id}"`);
+    refuseOtherAccount(group, () => "it is not edited here: this design keeps it only as the peer that its rules name");
     if (patch.name !== undefined && patch.name.trim() === "") throw new ActionRefused("a group needs a name");
     if (patch.vpcId !== undefined && patch.vpcId !== group.vpcId) {
       const members = design.resources.filter(
@@ -67,6 +79,12 @@ export const attachGroup = defineAction<{ nodeId: string; groupId: string }>({
         throw new ActionRefused("external parties have no security groups: only the side inside AWS filters");
       throw new ActionRefused(`no resource has id "${nodeId}"`);
     }
+    // Terraform and CloudFormation would write "account/sg-…" into the interface's groups, which AWS refuses.
+    refuseOtherAccount(
+      group,
+      () =>
+        `it cannot be attached to ${resource.name}: an interface takes only security groups of its own account. Rules of this design may name it as a peer.`,
+    );
     if (resource.groupIds.includes(groupId))
       throw new ActionRefused(`${group.name} is already attached to ${resource.name}`);
     if (resource.groupIds.length >= GROUPS_PER_INTERFACE)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateDesign } from "../../shared/model";
 import { addRules, removeRule, updateRule } from "./rules";
-import { sampleDesign } from "./testing";
+import { sampleDesign, sampleWithOtherAccount } from "./testing";
 
 const https = { protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "cidr4", cidr: "0.0.0.0/0" } } as const;
 
@@ -52,5 +52,40 @@ describe("updateRule and removeRule", () => {
     const next = removeRule.perform(sampleDesign(), { groupId: "sg-web", direction: "egress", index: 0 });
     expect(next.groups[0]!.egress).toEqual([]);
     expect(next.groups[0]!.ingress).toHaveLength(1);
+  });
+});
+
+describe("rules and another account's group", () => {
+  const refused = /sg-0abc1234def567890 belongs to AWS account 111122223333, so its rules are that account's/;
+  it("refuses to add a rule to it, in either direction", () => {
+    for (const direction of ["ingress", "egress"] as const)
+      expect(() =>
+        addRules.perform(sampleWithOtherAccount(), { groupId: "sg-partner", direction, rules: [https] }),
+      ).toThrow(refused);
+  });
+  it("refuses to edit a rule a file gave it, but removes it", () => {
+    const d = sampleWithOtherAccount();
+    const partner = d.groups.at(-1)!;
+    const ruled = { ...d, groups: [...d.groups.slice(0, -1), { ...partner, egress: [{ ...https, id: "theirs" }] }] };
+    expect(() =>
+      updateRule.perform(ruled, {
+        groupId: "sg-partner",
+        direction: "egress",
+        index: 0,
+        rule: { ...https, fromPort: 80, toPort: 80 },
+      }),
+    ).toThrow(refused);
+    expect(
+      removeRule.perform(ruled, { groupId: "sg-partner", direction: "egress", index: 0 }).groups.at(-1)?.egress,
+    ).toEqual([]);
+  });
+  it("adds rules that name it as the peer, to a group of this design", () => {
+    const next = addRules.perform(sampleWithOtherAccount(), {
+      groupId: "sg-db",
+      direction: "egress",
+      rules: [{ protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "group", groupId: "sg-partner" } }],
+    });
+    expect(next.groups[1]?.egress.at(-1)?.peer).toEqual({ kind: "group", groupId: "sg-partner" });
+    expect(() => validateDesign(next)).not.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 // Rules of a security group: added, replaced and removed one at a time.
 import type { Design, Rule, SecurityGroup } from "../../shared/model";
 import { Rule as RuleSchema } from "../../shared/model";
+import { refuseOtherAccount } from "./groups";
 import { freshId, usedIds } from "./ids";
 import { ActionRefused, defineAction } from "./types";
 
@@ -18,6 +19,10 @@ function withGroup(design: Design, groupId: string, change: (g: SecurityGroup) =
   return { ...design, groups: design.groups.map((g) => (g.id === groupId ? change(g) : g)) };
 }
 
+// Removing a rule from another account's group stays allowed: it only tidies a file that had one.
+const rulesElsewhere = (groupId: string) =>
+  `its rules are that account's, and the exports leave out rules added here. Add the rule to a group of this design instead, with ${groupId} as its peer.`;
+
 /** Adds one or more rules (a preset such as DNS adds udp and tcp 53 together). */
 export const addRules = defineAction<{ groupId: string; direction: Direction; rules: RuleDraft[] }>({
   name: "addRules",
@@ -30,6 +35,7 @@ export const addRules = defineAction<{ groupId: string; direction: Direction; ru
     };
     rules.forEach(peerOk);
     return withGroup(design, groupId, (g) => {
+      refuseOtherAccount(g, rulesElsewhere);
       const added = rules.map((r) =>
         checked({ ...r, id: freshId(`${groupId}-${direction === "ingress" ? "in" : "out"}`, taken) }),
       );
@@ -48,6 +54,7 @@ export const updateRule = defineAction<{ groupId: string; direction: Direction; 
   label: "Edit rule",
   perform(design, { groupId, direction, index, rule }) {
     return withGroup(design, groupId, (g) => {
+      refuseOtherAccount(g, rulesElsewhere);
       const old = g[direction][index];
       if (!old) throw new ActionRefused(`${g.name} has no ${direction} rule ${index + 1}`);
       const next = checked({ ...rule, id: old.id });

@@ -1,4 +1,5 @@
 // A small design for the action tests: one VPC, a web server behind a group, the Internet.
+import { otherAccountGroup } from "../../shared/iac/other-account";
 import { type Design, emptyDesign, newSecurityGroup } from "../../shared/model";
 
 export function sampleDesign(): Design {
@@ -27,6 +28,36 @@ export function sampleDesign(): Design {
           { id: "db-pg", protocol: "tcp", fromPort: 5432, toPort: 5432, peer: { kind: "group", groupId: "sg-web" } },
         ],
       },
+    ],
+  };
+}
+
+/**
+ * The sample with a group of another account, as an import leaves it: a placeholder (sg-partner)
+ * that the web group admits tcp 8443 from.
+ */
+export function sampleWithOtherAccount(): Design {
+  const d = sampleDesign();
+  const partner = otherAccountGroup("sg-partner", { account: "111122223333", groupId: "sg-0abc1234def567890" });
+  const web = d.groups[0]!;
+  return {
+    ...d,
+    groups: [
+      {
+        ...web,
+        ingress: [
+          ...web.ingress,
+          {
+            id: "web-partner",
+            protocol: "tcp",
+            fromPort: 8443,
+            toPort: 8443,
+            peer: { kind: "group", groupId: partner.id },
+          },
+        ],
+      },
+      ...d.groups.slice(1),
+      partner,
     ],
   };
 }
