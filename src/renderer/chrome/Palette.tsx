@@ -7,6 +7,7 @@ import { addGroup } from "../actions/groups";
 import { addExternal, addResource, EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
 import { type DragPayload, startDrag } from "../canvas/dnd";
 import { KindIcon } from "../canvas/icons";
+import { otherAccountOf, otherAccountSummary } from "../inspector/otherAccount";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
@@ -118,6 +119,22 @@ function GroupList() {
     for (const r of resources) for (const g of r.groupIds) count.set(g, (count.get(g) ?? 0) + 1);
     return count;
   }, [resources]);
+  // Another account's groups are shown as what they are; how many rules name each says why it is here.
+  const others = useMemo(() => {
+    const placeholders = new Map(
+      groups.flatMap((g) => {
+        const other = otherAccountOf(g);
+        return other ? [[g.id, other] as const] : [];
+      }),
+    );
+    if (placeholders.size === 0) return undefined;
+    const named = new Map<string, number>();
+    for (const g of groups)
+      for (const r of [...g.ingress, ...g.egress])
+        if (r.peer.kind === "group" && placeholders.has(r.peer.groupId))
+          named.set(r.peer.groupId, (named.get(r.peer.groupId) ?? 0) + 1);
+    return new Map([...placeholders].map(([id, other]) => [id, otherAccountSummary(other, named.get(id) ?? 0)]));
+  }, [groups]);
   const { ref, start, end, before, after } = useRowWindow<HTMLUListElement>(groups.length, GROUP_ROW);
   return (
     <ul className="palette__groups" aria-label="Groups" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
@@ -130,6 +147,7 @@ function GroupList() {
           ingress={g.ingress.length}
           egress={g.egress.length}
           selected={selectedGroup === g.id}
+          {...(others?.has(g.id) ? { otherAccount: others.get(g.id) } : {})}
         />
       ))}
     </ul>
@@ -143,6 +161,8 @@ const GroupEntry = memo(function GroupEntry(g: {
   ingress: number;
   egress: number;
   selected: boolean;
+  /** Set for another account's group: what it is, in a sentence. */
+  otherAccount?: string;
 }) {
   return (
     <li>
@@ -152,17 +172,26 @@ const GroupEntry = memo(function GroupEntry(g: {
         draggable
         onDragStart={(e) => startDrag(e, { type: "group", groupId: g.id })}
         onClick={() => editor.set({ selection: { nodes: [], group: g.id } })}
-        title="Drag onto a resource to attach; click to select and highlight its members"
+        title={
+          g.otherAccount
+            ? `${g.otherAccount}. It cannot be attached or given rules here; click to see it`
+            : "Drag onto a resource to attach; click to select and highlight its members"
+        }
         aria-pressed={g.selected}
         data-testid={`group-${g.id}`}
+        data-other-account={g.otherAccount ? "" : undefined}
       >
         <span className="palette__icon">
           <KindIcon kind="group" />
         </span>
         <span className="palette__group-name">{g.name}</span>
-        <span className="muted small">
-          {g.members} · {g.ingress}↓ {g.egress}↑
-        </span>
+        {g.otherAccount ? (
+          <span className="muted small">other account</span>
+        ) : (
+          <span className="muted small">
+            {g.members} · {g.ingress}↓ {g.egress}↑
+          </span>
+        )}
       </button>
     </li>
   );

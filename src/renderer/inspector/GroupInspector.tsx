@@ -9,6 +9,8 @@ import { KindIcon } from "../canvas/icons";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { Field, SelectField } from "./Field";
+import { OtherAccountInspector } from "./OtherAccountInspector";
+import { otherAccountOf } from "./otherAccount";
 import { RuleForm } from "./RuleForm";
 import { formOfRule } from "./ruleDraft";
 import { validateDescription, validateName } from "./validators";
@@ -115,6 +117,9 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
 export function GroupInspector({ group }: { group: SecurityGroup }) {
   const design = useEditor((s) => s.history.present);
   const members = membersOf(design, group.id);
+  // Another account's group is a reference, not a group of this design to edit.
+  const other = otherAccountOf(group);
+  if (other) return <OtherAccountInspector group={group} other={other} />;
   const update = (patch: Parameters<typeof updateGroup.perform>[1]["patch"]) =>
     run(updateGroup, { id: group.id, patch });
   return (

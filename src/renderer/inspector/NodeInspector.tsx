@@ -7,13 +7,17 @@ import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { Field, SelectField } from "./Field";
+import { otherAccountOf } from "./otherAccount";
 import { validateIpv4, validateIpv6, validateName, validatePublicIpv4 } from "./validators";
 
 export function NodeInspector({ resource }: { resource: Resource }) {
   const design = useEditor((s) => s.history.present);
   const update = (patch: Parameters<typeof updateResource.perform>[1]["patch"]) =>
     run(updateResource, { id: resource.id, patch });
-  const attachable = design.groups.filter((g) => !resource.groupIds.includes(g.id));
+  const unattached = design.groups.filter((g) => !resource.groupIds.includes(g.id));
+  const attachable = unattached.filter((g) => !otherAccountOf(g));
+  // Listed but not selectable, so that they are not simply missing: an interface takes only its own account's groups.
+  const otherAccounts = unattached.filter((g) => otherAccountOf(g));
   return (
     <div className="inspector__body">
       <h2 className="inspector__title">
@@ -86,7 +90,7 @@ export function NodeInspector({ resource }: { resource: Resource }) {
           );
         })}
       </ul>
-      {attachable.length > 0 && (
+      {attachable.length + otherAccounts.length > 0 && (
         <div className="field">
           <label htmlFor="attach-group">Attach a group</label>
           <select
@@ -100,6 +104,15 @@ export function NodeInspector({ resource }: { resource: Resource }) {
                 {g.name}
               </option>
             ))}
+            {otherAccounts.length > 0 && (
+              <optgroup label="Other accounts' groups: referenced by rules, not attachable">
+                {otherAccounts.map((g) => (
+                  <option key={g.id} value={g.id} disabled>
+                    {g.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </div>
       )}
