@@ -53,3 +53,38 @@ export function generateChain(nodes: number): Design {
     });
   return d;
 }
+
+/**
+ * A fleet of instances in one group that admits itself on 443 (every ordered pair is a flow:
+ * n × (n − 1)), and an office allowed SSH to all of them: the dense case, where node flows are
+ * too many to send or draw.
+ */
+export function generateFleet(members: number): Design {
+  const d = emptyDesign("Fleet");
+  d.vpcs = [{ id: "vpc", name: "vpc", cidrIpv4: "10.0.0.0/16" }];
+  d.externals = [
+    { id: "office", kind: "cidr", name: "Office", cidrs: ["198.51.100.0/24"], position: { x: -300, y: 0 } },
+  ];
+  d.groups = [
+    {
+      id: "sg-fleet",
+      name: "fleet",
+      description: "members talk to each other",
+      ingress: [
+        { id: "self", protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "group", groupId: "sg-fleet" } },
+        { id: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidr4", cidr: "198.51.100.0/24" } },
+      ],
+      egress: [{ id: "out", protocol: "-1", peer: { kind: "cidr4", cidr: "10.0.0.0/16" } }],
+    },
+  ];
+  d.resources = Array.from({ length: members }, (_, i) => ({
+    id: `i-${i}`,
+    kind: "instance" as const,
+    name: `fleet-${i}`,
+    vpcId: "vpc",
+    privateIpv4: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+    groupIds: ["sg-fleet"],
+    position: { x: (i % 30) * 240, y: Math.floor(i / 30) * 160 },
+  }));
+  return d;
+}

@@ -1,43 +1,8 @@
 // A design whose node flows are too many to send or draw (a fleet of instances that admit each
 // other: every ordered pair is a flow) opens at once at group level, says why, and stays editable.
-import type { Design } from "../src/shared/model";
+import { generateFleet } from "../bench/ui-design";
 import { serializeDesign } from "../src/shared/model";
 import { expect, test } from "./fixtures";
-
-function fleet(members: number): Design {
-  return {
-    format: "palisade",
-    version: 1,
-    name: "Fleet",
-    vpcs: [{ id: "vpc", name: "vpc", cidrIpv4: "10.0.0.0/16" }],
-    externals: [
-      { id: "office", kind: "cidr", name: "Office", cidrs: ["198.51.100.0/24"], position: { x: -300, y: 0 } },
-    ],
-    prefixLists: [],
-    intents: [],
-    groups: [
-      {
-        id: "sg-fleet",
-        name: "fleet",
-        description: "members talk to each other",
-        ingress: [
-          { id: "self", protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "group", groupId: "sg-fleet" } },
-          { id: "ssh", protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidr4", cidr: "198.51.100.0/24" } },
-        ],
-        egress: [{ id: "out", protocol: "-1", peer: { kind: "cidr4", cidr: "10.0.0.0/16" } }],
-      },
-    ],
-    resources: Array.from({ length: members }, (_, i) => ({
-      id: `i-${i}`,
-      kind: "instance" as const,
-      name: `fleet-${i}`,
-      vpcId: "vpc",
-      privateIpv4: `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`,
-      groupIds: ["sg-fleet"],
-      position: { x: (i % 30) * 240, y: Math.floor(i / 30) * 160 },
-    })),
-  };
-}
 
 test("a fleet of 500 that admits itself (250,000 node flows with the office) opens at group level and says why", async ({
   app: page,
@@ -50,7 +15,7 @@ test("a fleet of 500 that admits itself (250,000 node flows with the office) ope
   await (await choosing).setFiles({
     name: "fleet.palisade.json",
     mimeType: "application/json",
-    buffer: Buffer.from(serializeDesign(fleet(500))),
+    buffer: Buffer.from(serializeDesign(generateFleet(500))),
   });
   await expect(page.getByTestId("doc-title")).toContainText("Fleet");
   await expect(page.getByTestId("group-node-sg-fleet")).toBeVisible();

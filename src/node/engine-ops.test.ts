@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { payloadSize } from "./engine-ops";
+import { generateFleet } from "../../bench/ui-design";
+import { MAX_MATRIX_CELLS, payloadSize, runEngine } from "./engine-ops";
 
 describe("payloadSize", () => {
   it("counts nodes and rules of the design in a payload", () => {
@@ -31,5 +32,24 @@ describe("payloadSize", () => {
     { files: "no" },
   ])("counts a malformed payload (%j) as small instead of throwing", (payload) => {
     expect(payloadSize(payload)).toBe(0);
+  });
+});
+
+describe("answers that could be millions of rows", () => {
+  // 500 × 499 pairs among the fleet and 500 from the office: 250,000 node flows.
+  const fleet = generateFleet(500);
+
+  it("the matrix lists at most MAX_MATRIX_CELLS cells and counts the rest", () => {
+    const matrix = runEngine("engine:matrix", { design: fleet });
+    expect(matrix.cells.length).toBeLessThanOrEqual(MAX_MATRIX_CELLS);
+    expect(matrix.cells.length + (matrix.omitted ?? 0)).toBe(250_000);
+  });
+
+  it("comparing flows one by one is refused past MAX_COMPARED_FLOWS, saying why", () => {
+    expect(() => runEngine("engine:diffFlows", { design: fleet, other: fleet })).toThrow(
+      /this design has more than 200,000 flows between nodes: too many to compare one by one/,
+    );
+    const small = generateFleet(20);
+    expect(runEngine("engine:diffFlows", { design: small, other: generateFleet(21) }).opened).toHaveLength(41);
   });
 });

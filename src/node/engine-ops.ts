@@ -1,12 +1,18 @@
 // The engine's channels, run the same way inline or in the worker thread.
 import type { z } from "zod";
 import type { Replies, requests } from "../shared/api";
-import { evaluateFlow, groupFlows, permittedFlows } from "../shared/engine";
+import { evaluateFlow, expandFlows, flowRelation, groupFlows, permittedFlows } from "../shared/engine";
 import { findings } from "../shared/engine/findings";
+import { pairCount } from "../shared/engine/live";
 import { diffFlows, reachabilityMatrix, whatCanReach, whoCanReach } from "../shared/engine/reachability";
 import { simulate } from "../shared/engine/simulate";
 import { proposeFix } from "../shared/engine/synthesize";
-import type { Design } from "../shared/model";
+import { type Design, InputError } from "../shared/model";
+
+/** Matrix cells listed at most (the rest are counted): more than any table a person reads. */
+export const MAX_MATRIX_CELLS = 50_000;
+/** Node flows compared one by one at most (per design) by engine:diffFlows. */
+export const MAX_COMPARED_FLOWS = 200_000;
 
 export const ENGINE_CHANNELS = [
   "engine:flows",
@@ -44,7 +50,10 @@ export function runEngine<C extends EngineChannel>(channel: C, request: Valid<C>
     case "engine:proposeFix":
       return proposeFix(design, (request as Valid<"engine:proposeFix">).intent) as EngineResults[C];
     case "engine:matrix":
-      return reachabilityMatrix(design, (request as Valid<"engine:matrix">).filter) as EngineResults[C];
+      return reachabilityMatrix(design, {
+        ...(request as Valid<"engine:matrix">).filter,
+        maxCells: MAX_MATRIX_CELLS,
+      }) as EngineResults[C];
     case "engine:reach": {
       const { node, role, filter } = request as Valid<"engine:reach">;
       return (role === "to" ? whoCanReach : whatCanReach)(design, node, filter) as EngineResults[C];
@@ -52,7 +61,21 @@ export function runEngine<C extends EngineChannel>(channel: C, request: Valid<C>
     case "engine:diffFlows": {
       // Flows of both versions, compared pair by pair (node ids match across versions).
       const { other } = request as Valid<"engine:diffFlows">;
-      return diffFlows(permittedFlows(design), permittedFlows(other)) as EngineResults[C];
+      const [before, after] = [flowRelation(design), flowRelation(other)];
+      for (const [which, relation] of [
+        ["this design", before],
+        ["the other design", after],
+      ] as const) {
+        const pairs = pairCount(relation, MAX_COMPARED_FLOWS);
+        if (pairs > MAX_COMPARED_FLOWS)
+          throw new InputError([
+            {
+              message: `${which} has more than ${MAX_COMPARED_FLOWS.toLocaleString("en")} flows between nodes: too many to compare one by one`,
+              severity: "error",
+            },
+          ]);
+      }
+      return diffFlows(expandFlows(before), expandFlows(after)) as EngineResults[C];
     }
     case "engine:groupFlows":
       return groupFlows(design) as EngineResults[C];

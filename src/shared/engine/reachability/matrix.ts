@@ -27,6 +27,8 @@ export interface MatrixCell {
 export interface MatrixOptions extends TrafficFilter {
   /** Only these nodes as rows and columns (a selection, the nodes on screen); absent = every node. */
   nodes?: string[];
+  /** List at most this many cells; the rest are counted in `omitted` (a fleet that admits itself is a million). */
+  maxCells?: number;
 }
 
 export interface ReachabilityMatrix {
@@ -35,6 +37,8 @@ export interface ReachabilityMatrix {
   nodes: MatrixNode[];
   /** Only the cells where something passes, row by row. */
   cells: MatrixCell[];
+  /** Cells where something passes that are not listed (past maxCells). */
+  omitted?: number;
 }
 
 export function cellOf(from: string, to: string, services: Record<Family, ServiceSet>): MatrixCell {
@@ -66,13 +70,25 @@ export function reachabilityMatrix(design: Design, options: MatrixOptions = {}):
   const chosen = options.nodes ? new Set(options.nodes) : undefined;
   const keep = (id: string) => !chosen || chosen.has(id);
   const cells: MatrixCell[] = [];
+  const max = options.maxCells ?? Number.POSITIVE_INFINITY;
+  let omitted = 0;
   for (const flow of chosen ? flowsAmong(relation, chosen) : classFlows(relation)) {
     const services = filtered(flow.services, wanted);
     if (isEmpty(services[4]) && isEmpty(services[6])) continue;
-    for (const a of relation.classes[flow.from]?.members ?? [])
+    const from = relation.classes[flow.from]?.members ?? [];
+    const to = relation.classes[flow.to]?.members ?? [];
+    if (!chosen && cells.length + from.length * to.length > max) {
+      // Past the limit, whole class flows are counted, not listed.
+      omitted += from.length * to.length - (flow.from === flow.to ? from.length : 0);
+      continue;
+    }
+    for (const a of from)
       if (keep(a))
-        for (const b of relation.classes[flow.to]?.members ?? [])
-          if (a !== b && keep(b)) cells.push(cellOf(a, b, services));
+        for (const b of to)
+          if (a !== b && keep(b)) {
+            if (cells.length < max) cells.push(cellOf(a, b, services));
+            else omitted++;
+          }
   }
   const nodes: MatrixNode[] = [
     ...design.resources.map((r) => ({ id: r.id, name: r.name || r.id, kind: r.kind as string, inside: true })),
@@ -82,5 +98,6 @@ export function reachabilityMatrix(design: Design, options: MatrixOptions = {}):
   cells.sort(
     (x, y) => (order.get(x.from) ?? 0) - (order.get(y.from) ?? 0) || (order.get(x.to) ?? 0) - (order.get(y.to) ?? 0),
   );
-  return { filter: options, nodes, cells };
+  const { maxCells: _, ...filter } = options;
+  return { filter, nodes, cells, ...(omitted > 0 ? { omitted } : {}) };
 }

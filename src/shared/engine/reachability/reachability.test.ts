@@ -99,4 +99,20 @@ describe("reachabilityMatrix on random designs", () => {
       { numRuns: 100, seed: 20261129 },
     );
   });
+
+  it("lists at most maxCells cells, counting the others, so that every passing pair is listed or counted", () => {
+    fc.assert(
+      fc.property(designs, fc.nat(6), (design, max) => {
+        const all = reachabilityMatrix(design).cells;
+        const cut = reachabilityMatrix(design, { maxCells: max });
+        expect(cut.cells.length).toBeLessThanOrEqual(max);
+        expect(cut.cells.length + (cut.omitted ?? 0)).toBe(all.length);
+        const key = (c: { from: string; to: string }) => `${c.from}->${c.to}`;
+        const listed = new Set(all.map(key));
+        for (const c of cut.cells) expect(listed.has(key(c))).toBe(true);
+        expect(cut.filter).toEqual({});
+      }),
+      { numRuns: 100, seed: 20261125 },
+    );
+  });
 });
