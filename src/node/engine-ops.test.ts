@@ -39,6 +39,13 @@ describe("answers that could be millions of rows", () => {
   // 500 × 499 pairs among the fleet and 500 from the office: 250,000 node flows.
   const fleet = generateFleet(500);
 
+  it("all node flows at once are refused past MAX_NODE_FLOWS, pointing to the flows between groups", () => {
+    expect(() => runEngine("engine:flows", { design: fleet })).toThrow(
+      /too many to list; ask for the flows between groups/,
+    );
+    expect(runEngine("engine:flows", { design: generateFleet(20) })).toHaveLength(20 * 19 + 20);
+  });
+
   it("the matrix lists at most MAX_MATRIX_CELLS cells and counts the rest", () => {
     const matrix = runEngine("engine:matrix", { design: fleet });
     expect(matrix.cells.length).toBeLessThanOrEqual(MAX_MATRIX_CELLS);

@@ -1,9 +1,9 @@
 // The engine's channels, run the same way inline or in the worker thread.
 import type { z } from "zod";
 import type { Replies, requests } from "../shared/api";
-import { evaluateFlow, expandFlows, flowRelation, groupFlows, permittedFlows } from "../shared/engine";
+import { evaluateFlow, expandFlows, flowRelation, groupFlows } from "../shared/engine";
 import { findings } from "../shared/engine/findings";
-import { pairCount } from "../shared/engine/live";
+import { MAX_NODE_FLOWS, pairCount } from "../shared/engine/live";
 import { diffFlows, reachabilityMatrix, whatCanReach, whoCanReach } from "../shared/engine/reachability";
 import { simulate } from "../shared/engine/simulate";
 import { proposeFix } from "../shared/engine/synthesize";
@@ -39,8 +39,18 @@ type Valid<C extends EngineChannel> = z.output<(typeof requests)[C]>;
 export function runEngine<C extends EngineChannel>(channel: C, request: Valid<C>): EngineResults[C] {
   const { design } = request as { design: Design };
   switch (channel) {
-    case "engine:flows":
-      return permittedFlows(design) as EngineResults[C];
+    case "engine:flows": {
+      const relation = flowRelation(design);
+      const pairs = pairCount(relation, MAX_NODE_FLOWS);
+      if (pairs > MAX_NODE_FLOWS)
+        throw new InputError([
+          {
+            message: `more than ${MAX_NODE_FLOWS.toLocaleString("en")} flows between nodes: too many to list; ask for the flows between groups (engine:groupFlows)`,
+            severity: "error",
+          },
+        ]);
+      return expandFlows(relation) as EngineResults[C];
+    }
     case "engine:evaluate":
       return evaluateFlow(design, (request as Valid<"engine:evaluate">).query) as EngineResults[C];
     case "engine:findings":
