@@ -17,13 +17,23 @@ import { useEngineSync } from "./state/engine";
 import { useKeyboard } from "./state/keyboard";
 import { useLifecycle } from "./state/lifecycle";
 
-function Editor() {
+/**
+ * The hooks that follow the document (engine, lifecycle, lesson) read the design, so they re-render
+ * on every edit: kept in a component that draws nothing, so an edit does not re-render the whole
+ * editor (each panel reads what it shows from the store itself). Drawn last, so that its effects
+ * run after the panels' own, in the order they ran when they were the editor's.
+ */
+function DocumentEffects() {
   const flow = useReactFlow();
   useEffect(() => setFlowInstance(flow), [flow]);
   useEngineSync();
   useKeyboard();
   useLifecycle();
   useLessonCheck();
+  return null;
+}
+
+function Editor() {
   return (
     <div className="app">
       <TopBar />
@@ -43,6 +53,7 @@ function Editor() {
       <IntentPopover />
       <FixDialog />
       <ExercisesMenu />
+      <DocumentEffects />
     </div>
   );
 }

@@ -5,9 +5,14 @@ import {
   Background,
   Controls,
   type Edge,
+  type EdgeMouseHandler,
   MiniMap,
   type Node,
   type NodeChange,
+  type NodeMouseHandler,
+  type OnConnectEnd,
+  type OnConnectStart,
+  type OnNodeDrag,
   ReactFlow,
   useReactFlow,
   useStoreApi,
@@ -25,14 +30,48 @@ import { DesignNode } from "./DesignNode";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { EdgeHoverCard } from "./EdgeHoverCard";
 import { FlowEdgeView, NODE_WIDTH } from "./FlowEdgeView";
+import { fitAll } from "./flowInstance";
 import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
 import { LevelToggle } from "./LevelToggle";
 import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
-import { type EdgeData, MINIMAP_LIMIT, markEdges, type NodeData, toEdges, toNodes } from "./toFlow";
+import {
+  type DerivedCache,
+  type EdgeData,
+  MINIMAP_LIMIT,
+  markEdges,
+  measuredHeights,
+  type NodeData,
+  needsLayout,
+  toEdges,
+  toNodes,
+} from "./toFlow";
 
 const nodeTypes = { resource: DesignNode, external: DesignNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
+
+// React Flow copies each of its props into its store when the prop's identity changes, and every
+// drawn element (and each minimap node) checks the store on each copy: the props given to it are
+// kept the same objects from one render to the next.
+const CONNECTION_LINE = { stroke: "var(--accent)", strokeWidth: 2, strokeDasharray: "7 5" };
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 150, height: 100 };
+const onNodeDragStop: OnNodeDrag = (_, __, dragged) =>
+  run(moveNodes, { positions: dragged.map((n) => ({ id: n.id, position: n.position })) });
+const onEdgeClick: EdgeMouseHandler = (_, edge) => {
+  if (edge.type === "flow") editor.set({ selection: { nodes: [], edge: edge.id } });
+};
+const onEdgeMouseEnter: EdgeMouseHandler = (_, edge) => editor.set({ hoverEdge: edge.id });
+const onEdgeMouseLeave = () => editor.set({ hoverEdge: undefined });
+const onPaneClick = () => editor.set({ selection: { nodes: [] } });
+const onConnectEnd: OnConnectEnd = (event, state) => {
+  // Dropped on a node's body rather than a handle: that node is the intended target.
+  const from = state.fromNode?.id;
+  const point = "changedTouches" in event ? event.changedTouches[0] : event;
+  if (!from || !point) return;
+  const to = nodeAt(point.clientX, point.clientY);
+  if (to && to !== from) editor.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
+};
 
 /** The node under a pointer, found through whatever is drawn on top (the connection line). */
 function nodeAt(x: number, y: number): string | undefined {
@@ -43,16 +82,63 @@ function nodeAt(x: number, y: number): string | undefined {
   return undefined;
 }
 
+/**
+ * From this many nodes, a design just opened waits for its flows before the canvas is drawn: the
+ * flows decide the level, and drawing thousands of nodes to throw them away for the group level
+ * took most of the time to open a large design.
+ */
+export const WAIT_FOR_FLOWS = 200;
+
+/** Past this, the nodes are drawn anyway (the engine may be slow, or never answer). */
+export const WAIT_FOR_FLOWS_MS = 10_000;
+
+/** True while the document just opened is large and the flows shown are still the last document's. */
+function useWaitingForFlows(): boolean {
+  // A document just opened (New, Open, recovery) has a history with no step either way.
+  const opened = useEditor((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
+  const large = useEditor(
+    (s) => s.history.present.resources.length + s.history.present.externals.length >= WAIT_FOR_FLOWS,
+  );
+  // The engine's answer for a document replaces both lists (node flows withheld or not).
+  const flows = useEditor((s) => s.flows);
+  const groupFlows = useEditor((s) => s.groupFlows);
+  const at = useRef<{ opened: unknown; flows: unknown; groupFlows: unknown }>({
+    opened: undefined,
+    flows: undefined,
+    groupFlows: undefined,
+  });
+  if (opened && opened !== at.current.opened) at.current = { opened, flows, groupFlows };
+  const waiting = opened !== null && large && at.current.flows === flows && at.current.groupFlows === groupFlows;
+  const [late, setLate] = useState<unknown>(undefined);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setLate(opened), WAIT_FOR_FLOWS_MS);
+    return () => clearTimeout(timer);
+  }, [waiting, opened]);
+  return waiting && late !== opened;
+}
+
 /** The canvas at the level the design's density (or the user) asks for, with the toggle. */
 export function Canvas() {
   const choice = useEditor((s) => s.levelChoice);
   const count = useEditor((s) => s.flowCount);
   const withheld = useEditor((s) => s.flowsWithheld);
+  const waiting = useWaitingForFlows() && choice === undefined;
   const level = canvasLevel(choice, count, withheld);
   const lesson = useEditor((s) => s.lesson !== undefined);
   return (
     <div className={lesson ? "canvas-frame has-lesson" : "canvas-frame"}>
-      {level === "groups" ? <GroupCanvas /> : <NodeCanvas />}
+      {waiting ? (
+        <div className="canvas canvas--waiting">
+          <p className="canvas__waiting" role="status">
+            Finding the permitted flows…
+          </p>
+        </div>
+      ) : level === "groups" ? (
+        <GroupCanvas />
+      ) : (
+        <NodeCanvas />
+      )}
       <LevelToggle />
       <LessonPanel />
     </div>
@@ -69,38 +155,60 @@ function NodeCanvas() {
   const theme = useEditor((s) => s.theme);
   const minimap = useEditor((s) => s.minimap);
   const { screenToFlowPosition } = useReactFlow();
+  // A document just opened is fitted into view once its nodes are drawn (also when this level
+  // is drawn only after its flows came). React Flow queues a fit of an empty canvas until the
+  // first node arrives, which would jump the view under the user's first drop; so only a
+  // non-empty design is fitted, and one without a layout is laid out (and fitted) instead.
+  const fresh = useEditor((s) => s.history.past.length === 0 && s.history.future.length === 0);
+  useEffect(() => {
+    if (fresh && !needsLayout(design) && design.resources.length + design.externals.length > 0) {
+      const timer = setTimeout(() => void fitAll({ padding: 0.15, maxZoom: 1 }), 50);
+      return () => clearTimeout(timer);
+    }
+  }, [design, fresh]);
   const flowStore = useStoreApi();
   // An intent started by a click on a node's connect handle, finished by a click on another node.
   const clickFrom = useRef<string | undefined>(undefined);
 
+  // Each design node and flow is converted once, and again only when it or its marks change.
+  const [nodeCache] = useState<DerivedCache<Node<NodeData>>>(() => new WeakMap());
+  const [edgeCache] = useState<DerivedCache<Edge<EdgeData>>>(() => new WeakMap());
+  const [givenNodes] = useState(() => new Map<string, Node<NodeData>>());
+  const [givenEdges] = useState(() => new Map<string, Edge<EdgeData>>());
   const derived = useMemo(
     () =>
-      toNodes(design, {
-        selectedNodes: new Set(selection.nodes),
-        highlightGroup: selection.group,
-        timeoutAt: ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined,
-        askFrom: ask?.verdict ? ask.query.from : undefined,
-        askTo: ask?.verdict ? ask.query.to : undefined,
-      }),
-    [design, selection, ask],
+      toNodes(
+        design,
+        {
+          selectedNodes: new Set(selection.nodes),
+          highlightGroup: selection.group,
+          timeoutAt: ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined,
+          askFrom: ask?.verdict ? ask.query.from : undefined,
+          askTo: ask?.verdict ? ask.query.to : undefined,
+        },
+        nodeCache,
+      ),
+    [design, selection, ask, nodeCache],
   );
   const [nodes, setNodes] = useState<Node<NodeData>[]>(derived);
   // Unchanged nodes keep their objects; changed ones React Flow's measurements (and a drag in progress).
-  useEffect(() => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured)), [derived]);
+  useEffect(
+    () => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured, givenNodes)),
+    [derived, givenNodes],
+  );
 
   // Measured heights change only when a node's content does, not while it is dragged.
-  const heightsKey = nodes.map((n) => `${n.id}:${n.measured?.height ?? ""}`).join("|");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed exactly when the heights (the key) change.
-  const heights = useMemo(
-    () => new Map(nodes.flatMap((n) => (n.measured?.height ? [[n.id, n.measured.height] as const] : []))),
-    [heightsKey],
-  );
+  const heightsRef = useRef<ReadonlyMap<string, number>>(new Map());
+  const heights = useMemo(() => {
+    heightsRef.current = measuredHeights(nodes, heightsRef.current);
+    return heightsRef.current;
+  }, [nodes]);
   // A new flow list (after every edit) is mostly the old flows: those keep their edge objects.
   const baseRef = useRef<Edge<EdgeData>[]>([]);
   const base = useMemo(() => {
-    baseRef.current = reuseById(baseRef.current, toEdges(flows, heights), sameEdge);
+    baseRef.current = reuseById(baseRef.current, toEdges(flows, heights, edgeCache), sameEdge, undefined, givenEdges);
     return baseRef.current;
-  }, [flows, heights]);
+  }, [flows, heights, edgeCache, givenEdges]);
   const intentEdges = useMemo(() => toIntentEdges(design, findings, heights), [design, findings, heights]);
   const edges: Edge[] = useMemo(
     () => [
@@ -130,6 +238,25 @@ function NodeCanvas() {
         selection: { nodes, ...(nodes.length === 0 && s.selection.group ? { group: s.selection.group } : {}) },
       }));
     }
+  }, []);
+
+  // An intent by clicks: the connect handle, then the node to reach.
+  const onClickConnectStart = useCallback<OnConnectStart>((_, { nodeId, handleId }) => {
+    clickFrom.current = handleId === "intent" && nodeId ? nodeId : undefined;
+    if (clickFrom.current) notify("info", "Now click the node this one should reach");
+  }, []);
+  const onNodeClick = useCallback<NodeMouseHandler>(
+    (event, node) => {
+      const from = clickFrom.current;
+      if (!from || from === node.id) return;
+      clickFrom.current = undefined;
+      flowStore.setState({ connectionClickStartHandle: null });
+      editor.set({ intentDraft: { from, to: node.id, x: event.clientX, y: event.clientY } });
+    },
+    [flowStore],
+  );
+  const onClickConnectEnd = useCallback(() => {
+    clickFrom.current = undefined;
   }, []);
 
   const onDrop = useCallback(
@@ -186,50 +313,28 @@ function NodeCanvas() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onNodeDragStop={(_, __, dragged) =>
-          run(moveNodes, { positions: dragged.map((n) => ({ id: n.id, position: n.position })) })
-        }
-        onEdgeClick={(_, edge) => {
-          if (edge.type === "flow") editor.set({ selection: { nodes: [], edge: edge.id } });
-        }}
-        onClickConnectStart={(_, { nodeId, handleId }) => {
-          clickFrom.current = handleId === "intent" && nodeId ? nodeId : undefined;
-          if (clickFrom.current) notify("info", "Now click the node this one should reach");
-        }}
-        onNodeClick={(event, node) => {
-          const from = clickFrom.current;
-          if (!from || from === node.id) return;
-          clickFrom.current = undefined;
-          flowStore.setState({ connectionClickStartHandle: null });
-          editor.set({ intentDraft: { from, to: node.id, x: event.clientX, y: event.clientY } });
-        }}
-        onClickConnectEnd={() => {
-          clickFrom.current = undefined;
-        }}
-        onConnectEnd={(event, state) => {
-          // Dropped on a node's body rather than a handle: that node is the intended target.
-          const from = state.fromNode?.id;
-          const point = "changedTouches" in event ? event.changedTouches[0] : event;
-          if (!from || !point) return;
-          const to = nodeAt(point.clientX, point.clientY);
-          if (to && to !== from) editor.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
-        }}
-        connectionLineStyle={{ stroke: "var(--accent)", strokeWidth: 2, strokeDasharray: "7 5" }}
-        onEdgeMouseEnter={(_, edge) => editor.set({ hoverEdge: edge.id })}
-        onEdgeMouseLeave={() => editor.set({ hoverEdge: undefined })}
-        onPaneClick={() => editor.set({ selection: { nodes: [] } })}
+        onNodeDragStop={onNodeDragStop}
+        onEdgeClick={onEdgeClick}
+        onClickConnectStart={onClickConnectStart}
+        onNodeClick={onNodeClick}
+        onClickConnectEnd={onClickConnectEnd}
+        onConnectEnd={onConnectEnd}
+        connectionLineStyle={CONNECTION_LINE}
+        onEdgeMouseEnter={onEdgeMouseEnter}
+        onEdgeMouseLeave={onEdgeMouseLeave}
+        onPaneClick={onPaneClick}
         deleteKeyCode={null}
         onlyRenderVisibleElements
         minZoom={0.1}
         colorMode={theme}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         aria-label="Design canvas"
       >
         <Background gap={24} />
         <EdgeHoverCard />
         <PacketOverlay />
         {minimap && nodes.length <= MINIMAP_LIMIT && (
-          <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
         )}
         <Controls showInteractive={false} />
       </ReactFlow>

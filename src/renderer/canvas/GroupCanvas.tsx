@@ -9,6 +9,8 @@ import {
   MiniMap,
   type Node,
   type NodeChange,
+  type NodeMouseHandler,
+  type OnNodeDrag,
   ReactFlow,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -25,6 +27,7 @@ import {
   groupElkGraph,
   groupEndIds,
   LAYOUT_LIMIT,
+  memberCounts,
   placeByMembers,
   toGroupEdges,
   toGroupNodes,
@@ -35,6 +38,10 @@ import { type EdgeData, MINIMAP_LIMIT } from "./toFlow";
 const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView };
 
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 150, height: 100 };
+const onPaneClick = () => editor.set({ selection: { nodes: [] } });
+
 export function GroupCanvas() {
   const design = useEditor((s) => s.history.present);
   const flows = useEditor((s) => s.groupFlows);
@@ -44,20 +51,27 @@ export function GroupCanvas() {
   const [layout, setLayout] = useState<ReadonlyMap<string, Position>>(new Map());
 
   // Group flows come with the node flows, edit by edit (src/renderer/state/engine.ts).
-  // Laid out once per set of ends; saved positions win over it.
-  const endsKey = useMemo(
-    () => `${design.groups.map((g) => g.id).join(",")}|${flows.map((f) => f.id).join(",")}`,
-    [design.groups, flows],
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the ends change exactly when the key does.
-  const ids = useMemo(() => groupEndIds(design, flows), [endsKey]);
+  // Laid out once per set of ends; saved positions win over it. The same ends keep the same array.
+  const idsRef = useRef<string[]>([]);
+  const ids = useMemo(() => {
+    idsRef.current = groupEndIds(design, flows, idsRef.current);
+    return idsRef.current;
+  }, [design, flows]);
+  // The group flows between the ends, by id: the layout follows them only when they change.
+  const flowIdsRef = useRef<string[]>([]);
+  const flowIds = useMemo(() => {
+    const next = flows.map((f) => f.id);
+    const prev = flowIdsRef.current;
+    if (prev.length !== next.length || prev.some((id, i) => id !== next[i])) flowIdsRef.current = next;
+    return flowIdsRef.current;
+  }, [flows]);
   const big = ids.length > LAYOUT_LIMIT;
   // Placed at once, not after a first frame with every group at the origin (and so all of them drawn).
   const byMembers = useMemo(
     () => (big ? placeByMembers({ resources: design.resources, externals: design.externals }, ids) : undefined),
     [big, ids, design.resources, design.externals],
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends (the key) change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends or the flows between them change.
   useEffect(() => {
     if (big) return;
     let current = true;
@@ -73,10 +87,17 @@ export function GroupCanvas() {
     return () => {
       current = false;
     };
-  }, [endsKey]);
-  // Groups placed by their members stay put across edits: fitted once, when they are first placed.
+  }, [ids, flowIds]);
+  // Groups placed by their members stay put across edits: fitted once, when they are first placed
+  // (and when another document is opened at this level).
+  const opened = useEditor((s) =>
+    s.history.past.length === 0 && s.history.future.length === 0 ? s.history.present : null,
+  );
+  const wasBig = useRef(false);
   useEffect(() => {
-    if (!big) return;
+    const becameBig = big && !wasBig.current;
+    wasBig.current = big;
+    if (!big || (!becameBig && opened === null)) return;
     let current = true;
     void nextFrame().then(() => {
       // Thousands of groups fitted into view are specks, and all of them drawn: a readable part instead.
@@ -85,22 +106,53 @@ export function GroupCanvas() {
     return () => {
       current = false;
     };
-  }, [big]);
+  }, [big, opened]);
 
+  // Each group, party and group flow is converted once, and again only when it changes.
+  const [nodeCache] = useState(() => new WeakMap());
+  const [edgeCache] = useState(() => new WeakMap());
+  const [givenNodes] = useState(() => new Map<string, Node<GroupNodeData>>());
+  const [givenEdges] = useState(() => new Map<string, Edge<EdgeData>>());
+  const members = useMemo(() => memberCounts(design.resources), [design.resources]);
   const derived = useMemo(
-    () => toGroupNodes(design, flows, byMembers ?? layout, selectedGroup),
-    [design, flows, byMembers, layout, selectedGroup],
+    () => toGroupNodes(design, flows, byMembers ?? layout, selectedGroup, nodeCache, members),
+    [design, flows, byMembers, layout, selectedGroup, nodeCache, members],
   );
   const [nodes, setNodes] = useState<Node<GroupNodeData>[]>(derived);
   // Unchanged groups keep their objects (and React Flow its measurements of them).
-  useEffect(() => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured)), [derived]);
+  useEffect(
+    () => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured, givenNodes)),
+    [derived, givenNodes],
+  );
   const externals = design.externals;
   const edgesRef = useRef<Edge<EdgeData>[]>([]);
   const edges = useMemo(() => {
-    edgesRef.current = reuseById(edgesRef.current, toGroupEdges({ externals }, flows), sameEdge);
+    edgesRef.current = reuseById(
+      edgesRef.current,
+      toGroupEdges({ externals }, flows, edgeCache),
+      sameEdge,
+      undefined,
+      givenEdges,
+    );
     return edgesRef.current;
-  }, [externals, flows]);
-  const groupIds = useMemo(() => new Set(design.groups.map((g) => g.id)), [design.groups]);
+  }, [externals, flows, edgeCache, givenEdges]);
+  // Read by the handlers through a ref, so that they stay the same functions across edits (React
+  // Flow copies a changed handler into its store, and every drawn element checks the store then).
+  const groups = useRef(design.groups);
+  groups.current = design.groups;
+  const isGroup = useCallback((id: string) => groups.current.some((g) => g.id === id), []);
+  const onNodeDragStop = useCallback<OnNodeDrag>(
+    (_, __, dragged) => {
+      // Only groups have a place in the model at this level; the others are a view.
+      const positions = dragged.filter((n) => isGroup(n.id)).map((n) => ({ id: n.id, position: n.position }));
+      if (positions.length > 0) run(moveGroups, { positions });
+    },
+    [isGroup],
+  );
+  const onNodeClick = useCallback<NodeMouseHandler>(
+    (_, node) => editor.set({ selection: isGroup(node.id) ? { nodes: [], group: node.id } : { nodes: [node.id] } }),
+    [isGroup],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<Node<GroupNodeData>>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
@@ -115,26 +167,20 @@ export function GroupCanvas() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onNodeDragStop={(_, __, dragged) => {
-          // Only groups have a place in the model at this level; the others are a view.
-          const positions = dragged.filter((n) => groupIds.has(n.id)).map((n) => ({ id: n.id, position: n.position }));
-          if (positions.length > 0) run(moveGroups, { positions });
-        }}
-        onNodeClick={(_, node) =>
-          editor.set({ selection: groupIds.has(node.id) ? { nodes: [], group: node.id } : { nodes: [node.id] } })
-        }
-        onPaneClick={() => editor.set({ selection: { nodes: [] } })}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
         nodesConnectable={false}
         deleteKeyCode={null}
         onlyRenderVisibleElements
         minZoom={0.05}
         colorMode={theme}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         aria-label="Design canvas, security group level"
       >
         <Background gap={24} />
         {minimap && nodes.length <= MINIMAP_LIMIT && (
-          <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
         )}
         <Controls showInteractive={false} />
       </ReactFlow>

@@ -34,27 +34,53 @@ export function canvasLevel(
   return choice ?? (flowCount > DENSE_EDGES ? "groups" : "nodes");
 }
 
+/** How many resources each group is on. */
+export function memberCounts(resources: Design["resources"]): Map<string, number> {
+  const members = new Map<string, number>();
+  for (const r of resources) for (const g of r.groupIds) members.set(g, (members.get(g) ?? 0) + 1);
+  return members;
+}
+
+const groupData = (g: Design["groups"][number], n: number): GroupNodeData => ({
+  name: g.name,
+  kind: "group",
+  members: n,
+  detail: `${n} member${n === 1 ? "" : "s"} · ${g.ingress.length} in, ${g.egress.length} out`,
+  highlighted: false,
+});
+const externalData = (e: Design["externals"][number]): GroupNodeData => ({
+  name: e.name,
+  kind: e.kind,
+  members: 1,
+  detail: e.cidrs.join(", "),
+  highlighted: false,
+});
+const grouplessData = (r: Design["resources"][number]): GroupNodeData => ({
+  name: r.name,
+  kind: r.kind,
+  members: 1,
+  detail: "no security group",
+  highlighted: false,
+});
+
+/** The resources groupFlows names as ends of their own (they have no group). */
+function namedResources(flows: readonly GroupFlow[]): Set<string> {
+  const named = new Set<string>();
+  for (const f of flows) {
+    if (f.fromKind === "node") named.add(f.from);
+    if (f.toKind === "node") named.add(f.to);
+  }
+  return named;
+}
+
 /** The ends groupFlows names: groups, and the nodes that stand for themselves. */
 function ends(design: Design, flows: readonly GroupFlow[]): Map<string, GroupNodeData> {
   const out = new Map<string, GroupNodeData>();
-  const members = new Map<string, number>();
-  for (const r of design.resources) for (const g of r.groupIds) members.set(g, (members.get(g) ?? 0) + 1);
-  for (const g of design.groups) {
-    const n = members.get(g.id) ?? 0;
-    out.set(g.id, {
-      name: g.name,
-      kind: "group",
-      members: n,
-      detail: `${n} member${n === 1 ? "" : "s"} · ${g.ingress.length} in, ${g.egress.length} out`,
-      highlighted: false,
-    });
-  }
-  for (const e of design.externals)
-    out.set(e.id, { name: e.name, kind: e.kind, members: 1, detail: e.cidrs.join(", "), highlighted: false });
-  const named = new Set(flows.flatMap((f) => [f.fromKind === "node" ? f.from : "", f.toKind === "node" ? f.to : ""]));
-  for (const r of design.resources)
-    if (named.has(r.id))
-      out.set(r.id, { name: r.name, kind: r.kind, members: 1, detail: "no security group", highlighted: false });
+  const members = memberCounts(design.resources);
+  for (const g of design.groups) out.set(g.id, groupData(g, members.get(g.id) ?? 0));
+  for (const e of design.externals) out.set(e.id, externalData(e));
+  const named = namedResources(flows);
+  for (const r of design.resources) if (named.has(r.id)) out.set(r.id, grouplessData(r));
   return out;
 }
 
@@ -103,9 +129,24 @@ export function placeByMembers(
   return out;
 }
 
-/** The ends' ids in the order they are drawn. */
-export function groupEndIds(design: Design, flows: readonly GroupFlow[]): string[] {
-  return [...ends(design, flows).keys()];
+/**
+ * The ends' ids in the order they are drawn; `prev` itself when they are the same ids (a rule
+ * edit changes groups but rarely which ends there are), so that what follows them is kept.
+ */
+export function groupEndIds(design: Design, flows: readonly GroupFlow[], prev?: readonly string[]): string[] {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const add = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    ids.push(id);
+  };
+  for (const g of design.groups) add(g.id);
+  for (const e of design.externals) add(e.id);
+  const named = namedResources(flows);
+  for (const r of design.resources) if (named.has(r.id)) add(r.id);
+  if (prev && prev.length === ids.length && prev.every((id, i) => id === ids[i])) return prev as string[];
+  return ids;
 }
 
 // Group nodes have one size and their anchors at the middle of the left and right sides; said
@@ -122,61 +163,120 @@ const GROUP_HANDLES: NonNullable<Node["handles"]> = [
   },
 ];
 
+/** What a group node was made of, to give it back while that is unchanged. */
+interface MadeGroupNode {
+  node: Node<GroupNodeData>;
+  members: number;
+  position: Position;
+}
+
+/**
+ * `cache` (kept by the canvas): the node made of each group, outside party or groupless resource
+ * object, given back while the object, its member count, its place and the selection are the same.
+ * `members`: memberCounts of the design's resources, computed once per change of the resources.
+ */
 export function toGroupNodes(
   design: Design,
   flows: readonly GroupFlow[],
   layout: ReadonlyMap<string, Position>,
   selectedGroup?: string,
+  cache: WeakMap<object, MadeGroupNode> = new WeakMap(),
+  members: ReadonlyMap<string, number> = memberCounts(design.resources),
 ): Node<GroupNodeData>[] {
-  const saved = new Map(design.groups.flatMap((g) => (g.position ? [[g.id, g.position] as const] : [])));
-  return [...ends(design, flows)].map(([id, data]) => ({
-    id,
-    // Not "group": React Flow styles that built-in type as a parent frame.
-    type: "securityGroup",
-    ariaLabel: data.kind === "group" ? `security group ${data.name}` : `${data.kind} ${data.name}`,
-    position: saved.get(id) ?? layout.get(id) ?? { x: 0, y: 0 },
-    selected: id === selectedGroup,
-    initialWidth: GROUP_NODE_SIZE.width,
-    initialHeight: GROUP_NODE_SIZE.height,
-    handles: GROUP_HANDLES,
-    data: { ...data, highlighted: id === selectedGroup },
-  }));
+  const out: Node<GroupNodeData>[] = [];
+  const seen = new Set<string>();
+  const place = (
+    source: object,
+    id: string,
+    saved: Position | undefined,
+    n: number,
+    data: () => GroupNodeData,
+  ): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const position = saved ?? layout.get(id) ?? ORIGIN;
+    const selected = id === selectedGroup;
+    const made = cache.get(source);
+    if (made && made.members === n && made.position === position && made.node.selected === selected) {
+      out.push(made.node);
+      return;
+    }
+    const d = data();
+    const node: Node<GroupNodeData> = {
+      id,
+      // Not "group": React Flow styles that built-in type as a parent frame.
+      type: "securityGroup",
+      ariaLabel: d.kind === "group" ? `security group ${d.name}` : `${d.kind} ${d.name}`,
+      position,
+      selected,
+      initialWidth: GROUP_NODE_SIZE.width,
+      initialHeight: GROUP_NODE_SIZE.height,
+      handles: GROUP_HANDLES,
+      data: { ...d, highlighted: selected },
+    };
+    cache.set(source, { node, members: n, position });
+    out.push(node);
+  };
+  for (const g of design.groups) {
+    const n = members.get(g.id) ?? 0;
+    place(g, g.id, g.position, n, () => groupData(g, n));
+  }
+  for (const e of design.externals) place(e, e.id, undefined, 1, () => externalData(e));
+  const named = namedResources(flows);
+  for (const r of design.resources) if (named.has(r.id)) place(r, r.id, undefined, 1, () => grouplessData(r));
+  return out;
 }
 
-function exposureOf(design: Pick<Design, "externals">, from: string): FlowEdge["exposure"] {
-  const external = design.externals.find((e) => e.id === from);
-  if (!external) return "internal";
-  return external.kind === "internet" ? "internet" : "external";
+const ORIGIN: Position = { x: 0, y: 0 };
+
+function exposures(design: Pick<Design, "externals">): Map<string, FlowEdge["exposure"]> {
+  return new Map(design.externals.map((e) => [e.id, e.kind === "internet" ? "internet" : "external"]));
 }
 
 export function pairsLabel(flow: GroupFlow): string {
   return `${flow.label} · ${flow.pairs} pair${flow.pairs === 1 ? "" : "s"}`;
 }
 
-export function toGroupEdges(design: Pick<Design, "externals">, flows: readonly GroupFlow[]): Edge<EdgeData>[] {
-  const ids = new Set(flows.map((f) => f.id));
-  return flows
-    .filter((f) => f.from !== f.to)
-    .map((f) => {
-      const exposure = exposureOf(design, f.from);
-      return {
-        id: `group:${f.id}`,
-        source: f.from,
-        target: f.to,
-        type: "flow",
-        selectable: false,
-        markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${exposure})`, width: 18, height: 18 },
-        data: {
-          label: pairsLabel(f),
-          exposure,
-          active: false,
-          paired: ids.has(`${f.to}->${f.from}`),
-          showLabel: true,
-          sourceHeight: GROUP_NODE_SIZE.height,
-          targetHeight: GROUP_NODE_SIZE.height,
-        },
-      };
-    });
+/** `cache` (kept by the canvas): the edge made of each group flow object, given back while its pairing and exposure are the same. */
+export function toGroupEdges(
+  design: Pick<Design, "externals">,
+  flows: readonly GroupFlow[],
+  cache: WeakMap<object, Edge<EdgeData>> = new WeakMap(),
+): Edge<EdgeData>[] {
+  const ids = new Set<string>();
+  for (const f of flows) ids.add(f.id);
+  const exposureOf = exposures(design);
+  const out: Edge<EdgeData>[] = [];
+  for (const f of flows) {
+    if (f.from === f.to) continue;
+    const exposure = exposureOf.get(f.from) ?? "internal";
+    const paired = ids.has(`${f.to}->${f.from}`);
+    const made = cache.get(f);
+    if (made?.data && made.data.exposure === exposure && made.data.paired === paired) {
+      out.push(made);
+      continue;
+    }
+    const edge: Edge<EdgeData> = {
+      id: `group:${f.id}`,
+      source: f.from,
+      target: f.to,
+      type: "flow",
+      selectable: false,
+      markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${exposure})`, width: 18, height: 18 },
+      data: {
+        label: pairsLabel(f),
+        exposure,
+        active: false,
+        paired,
+        showLabel: true,
+        sourceHeight: GROUP_NODE_SIZE.height,
+        targetHeight: GROUP_NODE_SIZE.height,
+      },
+    };
+    cache.set(f, edge);
+    out.push(edge);
+  }
+  return out;
 }
 
 /** The group level as an ELK graph, for placing groups that have no saved position. */

@@ -58,6 +58,29 @@ describe("reuseById", () => {
   });
 });
 
+describe("reuseById with the elements given last time", () => {
+  it("keeps the kept object of an element given again without comparing it", () => {
+    const given = new Map<string, Node>();
+    const derived = node("a");
+    const [kept] = reuseById([], [derived], () => false, undefined, given);
+    expect(kept).toBe(derived);
+    const measured = { ...derived, measured: { width: 200, height: 90 } };
+    // Never equal by comparison: kept all the same, as the same derived object came again.
+    expect(reuseById([measured], [derived], () => false, undefined, given)).toEqual([measured]);
+  });
+
+  it("compares an element given before but not last time (an undo brings back an older object)", () => {
+    const given = new Map<string, Node>();
+    const before = node("a", 0);
+    const moved = node("a", 50);
+    reuseById([], [before], sameNode, undefined, given);
+    const [afterMove] = reuseById([before], [moved], sameNode, undefined, given);
+    expect(afterMove?.position.x).toBe(50);
+    const [afterUndo] = reuseById([afterMove!], [before], sameNode, undefined, given);
+    expect(afterUndo?.position.x).toBe(0);
+  });
+});
+
 describe("keepMeasured", () => {
   it("drops the nominal handles of a node React Flow has measured, and keeps those of one it has not", () => {
     const handles = NODE_HANDLES;

@@ -19,22 +19,30 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * The next list, with each element that equals the previous element of its id replaced by that
  * previous object; the previous list itself when nothing changed. `merge` carries over what React
  * Flow added to a changed element (a node's measured size), so it is not measured again.
+ * `given`, where the next list is derived through a cache (toNodes, toEdges): by id, the element
+ * given last time, which the previous list already stands for; the same object again is kept
+ * without being compared. Updated in place to this call's elements.
  */
 export function reuseById<T extends { id: string }>(
   prev: readonly T[],
   next: readonly T[],
   same: (old: T, now: T) => boolean,
   merge: (old: T, now: T) => T = (_, now) => now,
+  given?: Map<string, T>,
 ): T[] {
-  const before = new Map(prev.map((x) => [x.id, x]));
+  const before = new Map<string, T>();
+  for (const x of prev) before.set(x.id, x);
+  const last = given ? new Map(given) : undefined;
+  given?.clear();
   let changed = prev.length !== next.length;
   const out = next.map((now, i) => {
+    given?.set(now.id, now);
     const old = before.get(now.id);
     if (!old) {
       changed = true;
       return now;
     }
-    if (same(old, now)) {
+    if (last?.get(now.id) === now || same(old, now)) {
       if (prev[i] !== old) changed = true;
       return old;
     }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { FlowEdge } from "../../shared/engine/types";
 import { sampleDesign } from "../actions/testing";
-import { LABEL_LIMIT, markEdges, NODE_HANDLES, NODE_SIZE, needsLayout, toEdges, toNodes } from "./toFlow";
+import {
+  LABEL_LIMIT,
+  markEdges,
+  measuredHeights,
+  NODE_HANDLES,
+  NODE_SIZE,
+  needsLayout,
+  toEdges,
+  toNodes,
+} from "./toFlow";
 
 describe("toNodes", () => {
   it("shows groups as chips by name and never as React Flow parents", () => {
@@ -96,5 +105,72 @@ describe("nodes before React Flow measures them", () => {
     }
     // Edges take the first source handle: the right side, not the intent handle.
     expect(NODE_HANDLES.filter((h) => h.type === "source").map((h) => h.id ?? "side")).toEqual(["side", "intent"]);
+  });
+});
+
+describe("converting again after an edit", () => {
+  const flow = (from: string, to: string): FlowEdge => ({
+    id: `${from}->${to}`,
+    from,
+    to,
+    services: [{ protocol: "tcp", fromPort: 443, toPort: 443 }],
+    byFamily: { ipv4: [{ protocol: "tcp", fromPort: 443, toPort: 443 }] },
+    families: [4],
+    label: "tcp 443",
+    exposure: "internal",
+  });
+
+  it("gives back the node made of an unchanged resource, and makes anew a moved, renamed-group or newly marked one", () => {
+    const cache = new WeakMap();
+    const d = sampleDesign();
+    const first = toNodes(d, { selectedNodes: new Set() }, cache);
+    expect(toNodes(d, { selectedNodes: new Set() }, cache)).toEqual(first);
+    expect(toNodes(d, { selectedNodes: new Set() }, cache).every((n, i) => n === first[i])).toBe(true);
+
+    const moved = { ...d, resources: d.resources.map((r) => (r.id === "db" ? { ...r, position: { x: 1, y: 2 } } : r)) };
+    const afterMove = toNodes(moved, { selectedNodes: new Set() }, cache);
+    const changed = afterMove.filter((n, i) => n !== first[i]).map((n) => n.id);
+    expect(changed).toEqual(["db"]);
+
+    const renamed = { ...moved, groups: moved.groups.map((g) => (g.id === "sg-web" ? { ...g, name: "front" } : g)) };
+    const web = toNodes(renamed, { selectedNodes: new Set() }, cache).find((n) => n.id === "web")!;
+    expect(web.data.groups).toContainEqual({ id: "sg-web", name: "front" });
+
+    const marked = toNodes(renamed, { selectedNodes: new Set(["web"]), timeoutAt: "db" }, cache);
+    expect(marked.find((n) => n.id === "web")?.selected).toBe(true);
+    expect(marked.find((n) => n.id === "db")?.data.timeout).toBe(true);
+  });
+
+  it("gives back the edge made of an unchanged flow, and makes anew one whose pair or end heights changed", () => {
+    const cache = new WeakMap();
+    const ab = flow("a", "b");
+    const bc = flow("b", "c");
+    const first = toEdges([ab, bc], new Map(), cache);
+    const again = toEdges([ab, bc], new Map(), cache);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    const paired = toEdges([ab, bc, flow("b", "a")], new Map(), cache);
+    expect(paired[0]).not.toBe(first[0]);
+    expect(paired[0]?.data?.paired).toBe(true);
+    const taller = toEdges([ab, bc], new Map([["c", 120]]), cache);
+    expect(taller[0]?.data?.paired).toBe(false);
+    expect(taller[1]?.data?.targetHeight).toBe(120);
+  });
+});
+
+describe("measuredHeights", () => {
+  it("is the previous map itself while no height changed, and a new one when one did", () => {
+    const nodes = [
+      { id: "a", measured: { width: 200, height: 90 } },
+      { id: "b", measured: undefined },
+    ];
+    const first = measuredHeights(nodes, new Map());
+    expect([...first]).toEqual([["a", 90]]);
+    expect(measuredHeights([...nodes], first)).toBe(first);
+    const next = measuredHeights([nodes[0]!, { id: "b", measured: { width: 200, height: 110 } }], first);
+    expect([...next]).toEqual([
+      ["a", 90],
+      ["b", 110],
+    ]);
   });
 });

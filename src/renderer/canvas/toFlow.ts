@@ -69,44 +69,87 @@ export const NODE_HANDLES: NonNullable<Node["handles"]> = [
 ];
 const unmeasured = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height, handles: NODE_HANDLES };
 
-export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
+/**
+ * The last node or edge made of each design node or flow object, to be given back while the
+ * object and what else went into it are unchanged: an edit converts only what it changed, and
+ * React Flow sees the same objects for the rest. Kept by the canvas across renders.
+ */
+export type DerivedCache<T> = WeakMap<object, T>;
+
+const sameGroups = (made: NodeData["groups"], ids: readonly string[], names: ReadonlyMap<string, string>): boolean =>
+  made.length === ids.length && made.every((g, i) => g.id === ids[i] && g.name === (names.get(g.id) ?? g.id));
+
+export function toNodes(
+  design: Design,
+  marks: CanvasMarks,
+  cache: DerivedCache<Node<NodeData>> = new WeakMap(),
+): Node<NodeData>[] {
   const groupNames = new Map(design.groups.map((g) => [g.id, g.name]));
-  const common = (id: string) => ({
-    selected: marks.selectedNodes.has(id),
-    timeout: marks.timeoutAt === id,
-    ...(marks.askFrom === id ? { asked: "source" as const } : marks.askTo === id ? { asked: "target" as const } : {}),
-  });
+  const asked = (id: string): NodeData["asked"] =>
+    marks.askFrom === id ? "source" : marks.askTo === id ? "target" : undefined;
+  // The marks are the same, and so (for a resource) are the names of its groups.
+  const unchanged = (
+    made: Node<NodeData> | undefined,
+    id: string,
+    highlighted: boolean,
+    groupIds?: readonly string[],
+  ) =>
+    made !== undefined &&
+    made.selected === marks.selectedNodes.has(id) &&
+    made.data.highlighted === highlighted &&
+    made.data.timeout === (marks.timeoutAt === id) &&
+    made.data.asked === asked(id) &&
+    (groupIds === undefined || sameGroups(made.data.groups, groupIds, groupNames));
+  const common = (id: string) => {
+    const a = asked(id);
+    return { timeout: marks.timeoutAt === id, ...(a ? { asked: a } : {}) };
+  };
   const resources = design.resources.map((r): Node<NodeData> => {
-    const { selected, ...mark } = common(r.id);
-    return {
+    const highlighted = marks.highlightGroup !== undefined && r.groupIds.includes(marks.highlightGroup);
+    const made = cache.get(r);
+    if (unchanged(made, r.id, highlighted, r.groupIds)) return made!;
+    const node: Node<NodeData> = {
       id: r.id,
       type: "resource",
       ...unmeasured,
       ariaLabel: `${r.kind} ${r.name}`,
       position: r.position,
-      selected,
+      selected: marks.selectedNodes.has(r.id),
       data: {
         kind: r.kind,
         name: r.name,
         external: false,
         addresses: [r.privateIpv4, r.ipv6, r.publicIpv4 && `public ${r.publicIpv4}`].filter((a): a is string => !!a),
         groups: r.groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
-        highlighted: marks.highlightGroup !== undefined && r.groupIds.includes(marks.highlightGroup),
-        ...mark,
+        highlighted,
+        ...common(r.id),
       },
     };
+    cache.set(r, node);
+    return node;
   });
   const externals = design.externals.map((e): Node<NodeData> => {
-    const { selected, ...mark } = common(e.id);
-    return {
+    const made = cache.get(e);
+    if (unchanged(made, e.id, false)) return made!;
+    const node: Node<NodeData> = {
       id: e.id,
       type: "external",
       ...unmeasured,
       ariaLabel: `${e.kind === "internet" ? "Internet" : e.kind === "myIp" ? "My IP" : "network"} ${e.name}`,
       position: e.position,
-      selected,
-      data: { kind: e.kind, name: e.name, external: true, addresses: e.cidrs, groups: [], highlighted: false, ...mark },
+      selected: marks.selectedNodes.has(e.id),
+      data: {
+        kind: e.kind,
+        name: e.name,
+        external: true,
+        addresses: e.cidrs,
+        groups: [],
+        highlighted: false,
+        ...common(e.id),
+      },
     };
+    cache.set(e, node);
+    return node;
   });
   return [...externals, ...resources];
 }
@@ -114,28 +157,66 @@ export function toNodes(design: Design, marks: CanvasMarks): Node<NodeData>[] {
 export function toEdges(
   flows: readonly FlowEdge[],
   heights: ReadonlyMap<string, number> = new Map(),
+  cache: DerivedCache<Edge<EdgeData>> = new WeakMap(),
 ): Edge<EdgeData>[] {
-  const ids = new Set(flows.map((f) => f.id));
+  const ids = new Set<string>();
+  for (const f of flows) ids.add(f.id);
   const showLabel = flows.length <= LABEL_LIMIT;
-  // A node's flow to itself (members of one group on one interface) has no line to draw.
-  return flows
-    .filter((f) => f.from !== f.to)
-    .map((f) => ({
+  const out: Edge<EdgeData>[] = [];
+  for (const f of flows) {
+    // A node's flow to itself (members of one group on one interface) has no line to draw.
+    if (f.from === f.to) continue;
+    const paired = ids.has(`${f.to}->${f.from}`);
+    const sourceHeight = heights.get(f.from);
+    const targetHeight = heights.get(f.to);
+    const made = cache.get(f);
+    if (
+      made?.data &&
+      made.data.paired === paired &&
+      made.data.showLabel === showLabel &&
+      made.data.sourceHeight === sourceHeight &&
+      made.data.targetHeight === targetHeight
+    ) {
+      out.push(made);
+      continue;
+    }
+    const edge: Edge<EdgeData> = {
       id: f.id,
       source: f.from,
       target: f.to,
       type: "flow",
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
-      data: {
-        label: f.label,
-        exposure: f.exposure,
-        active: false,
-        paired: ids.has(`${f.to}->${f.from}`),
-        showLabel,
-        sourceHeight: heights.get(f.from),
-        targetHeight: heights.get(f.to),
-      },
-    }));
+      data: { label: f.label, exposure: f.exposure, active: false, paired, showLabel, sourceHeight, targetHeight },
+    };
+    cache.set(f, edge);
+    out.push(edge);
+  }
+  return out;
+}
+
+/**
+ * The nodes' measured heights, by id: `prev` itself while none changed (a drag, a selection),
+ * so that the edges, which anchor on them, are not derived again.
+ */
+export function measuredHeights(
+  nodes: readonly Pick<Node, "id" | "measured">[],
+  prev: ReadonlyMap<string, number>,
+): ReadonlyMap<string, number> {
+  let count = 0;
+  let same = true;
+  for (const n of nodes) {
+    const h = n.measured?.height;
+    if (!h) continue;
+    count++;
+    if (prev.get(n.id) !== h) {
+      same = false;
+      break;
+    }
+  }
+  if (same && count === prev.size) return prev;
+  const out = new Map<string, number>();
+  for (const n of nodes) if (n.measured?.height) out.set(n.id, n.measured.height);
+  return out;
 }
 
 /**

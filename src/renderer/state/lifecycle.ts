@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import type { MenuCommand } from "../../shared/api";
 import { api, onMenuCommand } from "../api-client";
-import { fitAll, flowInstance } from "../canvas/flowInstance";
+import { flowInstance } from "../canvas/flowInstance";
 import { needsLayout } from "../canvas/toFlow";
 import { command, layoutNow } from "../commands";
 import { openLesson } from "../exercises/lesson";
@@ -52,18 +52,13 @@ export function useLifecycle(): void {
     });
   }, []);
 
-  // Designs that arrive without a layout (imports) are laid out once they are drawn.
+  // Designs that arrive without a layout (imports) are laid out once they are drawn. Others are
+  // fitted into view by the canvas that draws them (NodeCanvas, GroupCanvas).
   const design = useEditor((s) => s.history.present);
   const fresh = useEditor((s) => s.history.past.length === 0 && s.history.future.length === 0);
   useEffect(() => {
     if (fresh && needsLayout(design)) {
       const timer = setTimeout(() => void layoutNow(), 50);
-      return () => clearTimeout(timer);
-    }
-    // React Flow queues a fit of an empty canvas until the first node arrives, which would
-    // jump the view under the user's first drop; so only a non-empty design is fitted.
-    if (fresh && design.resources.length + design.externals.length > 0) {
-      const timer = setTimeout(() => void fitAll({ padding: 0.15, maxZoom: 1 }), 50);
       return () => clearTimeout(timer);
     }
   }, [design, fresh]);
