@@ -1,6 +1,7 @@
 // A rule naming another AWS account's group, as a person meets it after an import: the group is
 // a read-only placeholder in the palette and the inspector, and attaching it or giving it rules
 // is refused with the reason, as the per-interface quota is.
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -88,6 +89,11 @@ test("another account's group is shown as what it is, and attaching it is refuse
   await expect(body.getByRole("textbox", { name: "Group name" })).toHaveCount(0);
   await inspector(page).screenshot({ path: testInfo.outputPath("other-account-inspector.png") });
   await page.getByRole("navigation", { name: "Palette" }).screenshot({ path: testInfo.outputPath("palette.png") });
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="other-account-group"]')
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   // The rule that names it leads back to the group that holds the rule.
   await body.getByRole("button", { name: /app inbound: tcp 8443/ }).click();
