@@ -2,12 +2,13 @@
 import { useMemo, useState } from "react";
 import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
-import { membersOf, updateGroup } from "../actions/groups";
+import { updateGroup } from "../actions/groups";
 import { addRules, type Direction, removeRule, updateRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
+import { useRowWindow } from "../virtual/useRowWindow";
 import { Field, SelectField } from "./Field";
 import { OtherAccountInspector } from "./OtherAccountInspector";
 import { otherAccountOf } from "./otherAccount";
@@ -114,9 +115,32 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
   );
 }
 
+/** Height of one member line (fixed in CSS): a group on thousands of resources draws only those on screen. */
+export const MEMBER_ROW = 26;
+
+function MemberList({ members }: { members: readonly { id: string; name: string }[] }) {
+  const { ref, start, end, before, after } = useRowWindow<HTMLUListElement>(members.length, MEMBER_ROW);
+  return (
+    <ul className="member-list" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
+      {members.slice(start, end).map((m) => (
+        <li key={m.id}>
+          <button type="button" className="link" onClick={() => editor.set({ selection: { nodes: [m.id] } })}>
+            {m.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function GroupInspector({ group }: { group: SecurityGroup }) {
   const design = useEditor((s) => s.history.present);
-  const members = membersOf(design, group.id);
+  const resources = design.resources;
+  // Found again only when the resources change (a rule edit leaves them as they were).
+  const members = useMemo(
+    () => resources.filter((r) => r.groupIds.includes(group.id)).map((r) => ({ id: r.id, name: r.name })),
+    [resources, group.id],
+  );
   // Another account's group is a reference, not a group of this design to edit.
   const other = otherAccountOf(group);
   if (other) return <OtherAccountInspector group={group} other={other} />;
@@ -153,15 +177,7 @@ export function GroupInspector({ group }: { group: SecurityGroup }) {
       {members.length === 0 ? (
         <p className="muted">Drag this group from the palette onto a resource to attach it.</p>
       ) : (
-        <ul className="member-list">
-          {members.map((id) => (
-            <li key={id}>
-              <button type="button" className="link" onClick={() => editor.set({ selection: { nodes: [id] } })}>
-                {design.resources.find((r) => r.id === id)?.name ?? id}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <MemberList members={members} />
       )}
       <RuleList key={`${group.id}-in`} group={group} direction="ingress" />
       <RuleList key={`${group.id}-out`} group={group} direction="egress" />

@@ -11,11 +11,9 @@ import { NodeInspector } from "./NodeInspector";
 function Body() {
   const design = useEditor((s) => s.history.present);
   const selection = useEditor((s) => s.selection);
-  const flows = useEditor((s) => s.flows);
-  if (selection.edge) {
-    const flow = flows.find((f) => f.id === selection.edge);
-    if (flow) return <EdgeDetails design={design} flow={flow} />;
-  }
+  // The selected flow only, so that new flows after an edit re-render this panel only when that one changed.
+  const flow = useEditor((s) => (s.selection.edge ? s.flows.find((f) => f.id === s.selection.edge) : undefined));
+  if (flow) return <EdgeDetails design={design} flow={flow} />;
   if (selection.nodes.length > 1)
     return (
       <div className="inspector__body">

@@ -1,13 +1,21 @@
 // Reachability at a glance: who reaches whom (rows sources, columns targets, cells the traffic),
 // filtered by protocol and port; one node's "who can reach it / what can it reach"; and the flows
 // another design file opens or closes. A cell's click asks the question in the Ask tab.
-import { useEffect, useState } from "react";
-import type { MatrixCell, ReachabilityMatrix } from "../../shared/engine/reachability";
+import { memo, useEffect, useMemo, useState } from "react";
+import type { MatrixCell, MatrixNode, ReachabilityMatrix } from "../../shared/engine/reachability";
 import { api } from "../api-client";
-import { matrixTable } from "../reach/matrix";
+import { type MatrixTable, matrixTable } from "../reach/matrix";
 import { compareWithFile } from "../reach/reach";
 import { evaluate } from "../state/engine";
 import { editor, useEditor } from "../state/store";
+import { useRowWindow } from "../virtual/useRowWindow";
+
+/** Heights of a matrix row and of a line of the reach and compare lists (fixed in CSS), for drawing only those on screen. */
+export const MATRIX_ROW = 24;
+export const LIST_ROW = 24;
+
+/** The bottom panel scrolls the matrix up and down; the matrix's own box only sideways. */
+const panelOf = (list: HTMLElement) => list.closest<HTMLElement>(".tabpanel");
 
 function useFilter() {
   const [protocol, setProtocol] = useState("");
@@ -57,8 +65,12 @@ export function MatrixTab() {
     };
   }, [design, key, reach]);
 
-  const name = (id: string) => [...design.resources, ...design.externals].find((n) => n.id === id)?.name || id;
-  const table = matrix ? matrixTable(matrix) : undefined;
+  const names = useMemo(
+    () => new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name])),
+    [design.resources, design.externals],
+  );
+  const name = (id: string) => names.get(id) || id;
+  const table = useMemo(() => (matrix ? matrixTable(matrix) : undefined), [matrix]);
   return (
     <div className="matrix-tab ask">
       <div className="ask__row">
@@ -112,16 +124,7 @@ export function MatrixTab() {
             {f.filter.port !== undefined ? ` on port ${f.filter.port}` : ""}
           </h3>
           {reachCells.length === 0 && <p className="empty">Nothing, with this filter.</p>}
-          <ul className="reach-list">
-            {reachCells.map((c) => (
-              <li key={`${c.from}->${c.to}`}>
-                <button type="button" className="link" onClick={() => askCell(c)}>
-                  {name(reach.role === "to" ? c.from : c.to)}
-                </button>{" "}
-                <span className="muted">{c.label}</span>
-              </li>
-            ))}
-          </ul>
+          <ReachList cells={reachCells} role={reach.role} label={name} />
         </section>
       )}
       {!reach && table && table.rows.length === 0 && (
@@ -129,54 +132,98 @@ export function MatrixTab() {
       )}
       {!reach && table && table.rows.length > 0 && (
         <div className="matrix-scroll">
-          <table className="matrix" aria-label="Reachability matrix: rows are sources, columns targets">
-            <thead>
-              <tr>
-                <th scope="col" className="matrix__corner">
-                  from ↓ to →
-                </th>
-                {table.columns.map((c) => (
-                  <th scope="col" key={c.id} title={c.id}>
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" title={r.id}>
-                    {r.name}
-                  </th>
-                  {table.columns.map((c) => {
-                    const cell = table.cell(r.id, c.id);
-                    return (
-                      <td key={c.id} className={cell ? "matrix__cell is-open" : "matrix__cell"}>
-                        {cell ? (
-                          <button
-                            type="button"
-                            title={`Ask: can ${r.name} reach ${c.name}?`}
-                            data-testid={`cell-${r.id}->${c.id}`}
-                            onClick={() => askCell(cell)}
-                          >
-                            {cell.label}
-                          </button>
-                        ) : (
-                          <span className="muted">·</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MatrixGrid table={table} />
           {table.hidden > 0 && <p className="muted small">{table.hidden} more rows and columns are not shown.</p>}
         </div>
       )}
     </div>
   );
 }
+
+/** "Who can reach X" / "what X can reach": one line each, only those on screen drawn. */
+function ReachList({
+  cells,
+  role,
+  label,
+}: {
+  cells: readonly MatrixCell[];
+  role: "to" | "from";
+  label: (id: string) => string;
+}) {
+  const { ref, start, end, before, after } = useRowWindow<HTMLUListElement>(cells.length, LIST_ROW);
+  return (
+    <ul className="reach-list" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
+      {cells.slice(start, end).map((c) => (
+        <li key={`${c.from}->${c.to}`}>
+          <button type="button" className="link" onClick={() => askCell(c)}>
+            {label(role === "to" ? c.from : c.to)}
+          </button>{" "}
+          <span className="muted">{c.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MatrixGrid({ table }: { table: MatrixTable }) {
+  const { ref, start, end, before, after } = useRowWindow<HTMLTableSectionElement>(
+    table.rows.length,
+    MATRIX_ROW,
+    panelOf,
+  );
+  return (
+    <table className="matrix" aria-label="Reachability matrix: rows are sources, columns targets">
+      <thead>
+        <tr>
+          <th scope="col" className="matrix__corner">
+            from ↓ to →
+          </th>
+          {table.columns.map((c) => (
+            <th scope="col" key={c.id} title={c.id}>
+              {c.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody ref={ref}>
+        {before > 0 && <tr className="spacer" style={{ height: before }} />}
+        {table.rows.slice(start, end).map((r) => (
+          <MatrixRow key={r.id} row={r} table={table} />
+        ))}
+        {after > 0 && <tr className="spacer" style={{ height: after }} />}
+      </tbody>
+    </table>
+  );
+}
+
+const MatrixRow = memo(function MatrixRow({ row: r, table }: { row: MatrixNode; table: MatrixTable }) {
+  return (
+    <tr className="matrix__row">
+      <th scope="row" title={r.id}>
+        {r.name}
+      </th>
+      {table.columns.map((c) => {
+        const cell = table.cell(r.id, c.id);
+        return (
+          <td key={c.id} className={cell ? "matrix__cell is-open" : "matrix__cell"}>
+            {cell ? (
+              <button
+                type="button"
+                title={`Ask: can ${r.name} reach ${c.name}?`}
+                data-testid={`cell-${r.id}->${c.id}`}
+                onClick={() => askCell(cell)}
+              >
+                {cell.label}
+              </button>
+            ) : (
+              <span className="muted">·</span>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
 
 function CompareView(props: {
   name: string;
@@ -202,16 +249,29 @@ function CompareView(props: {
         </button>
       </h3>
       {rows.length === 0 && <p className="empty">The same flows.</p>}
-      <ul className="compare-list">
-        {rows.map(({ c, kind, text }) => (
-          <li key={`${kind}-${c.from}->${c.to}`}>
-            <span className={`badge badge--${kind === "opened" ? "internet" : kind === "closed" ? "ok" : "external"}`}>
-              {kind}
-            </span>{" "}
-            {label(c.from)} → {label(c.to)} <span className="muted">{text}</span>
-          </li>
-        ))}
-      </ul>
+      <CompareList rows={rows} label={label} />
     </section>
+  );
+}
+
+function CompareList({
+  rows,
+  label,
+}: {
+  rows: { c: { from: string; to: string }; kind: string; text: string }[];
+  label: (id: string) => string;
+}) {
+  const { ref, start, end, before, after } = useRowWindow<HTMLUListElement>(rows.length, LIST_ROW);
+  return (
+    <ul className="compare-list" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
+      {rows.slice(start, end).map(({ c, kind, text }) => (
+        <li key={`${kind}-${c.from}->${c.to}`}>
+          <span className={`badge badge--${kind === "opened" ? "internet" : kind === "closed" ? "ok" : "external"}`}>
+            {kind}
+          </span>{" "}
+          {label(c.from)} → {label(c.to)} <span className="muted">{text}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -15,22 +15,33 @@ function scrollParent(el: HTMLElement): HTMLElement | undefined {
 /** Before the list is measured: enough rows to fill a tall screen. */
 const FIRST_ROWS = 60;
 
-export function useRowWindow<T extends HTMLElement>(count: number, rowHeight: number) {
+/**
+ * `scrollerOf` names the element that scrolls the list up and down, where the nearest one that
+ * may scroll is not it (a table that scrolls sideways in its own box inside the panel).
+ */
+export function useRowWindow<T extends HTMLElement>(
+  count: number,
+  rowHeight: number,
+  scrollerOf: (list: T) => HTMLElement | null | undefined = scrollParent,
+) {
   const ref = useRef<T>(null);
+  // Found once per list element, not on every scroll: getComputedStyle up the tree costs a style pass.
+  const scrollerRef = useRef<HTMLElement | undefined>(undefined);
   const [range, setRange] = useState<RowRange>({ start: 0, end: Math.min(count, FIRST_ROWS) });
   const update = useCallback(() => {
     const list = ref.current;
     if (!list) return;
-    const scroller = scrollParent(list);
-    const view = scroller?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
+    const view = scrollerRef.current?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
     const top = view.top - list.getBoundingClientRect().top;
     const next = visibleRange(top, view.height, rowHeight, count);
     setRange((prev) => (sameRange(prev, next) ? prev : next));
   }, [count, rowHeight]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollerOf is read once per list, as the list is laid out.
   useLayoutEffect(() => {
-    update();
     const list = ref.current;
-    const scroller = list ? scrollParent(list) : undefined;
+    const scroller = list ? (scrollerOf(list) ?? undefined) : undefined;
+    scrollerRef.current = scroller;
+    update();
     if (!scroller) return;
     scroller.addEventListener("scroll", update, { passive: true });
     const resize = new ResizeObserver(update);
