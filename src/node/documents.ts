@@ -32,6 +32,7 @@ export class Documents {
       groupFlows: live.groupFlowList(),
       flowCount: live.flowCount,
       withheld: live.withheld,
+      groupsWithheld: live.groupsWithheld,
     };
   }
 
@@ -52,8 +53,8 @@ export class Documents {
     held.revisions.push({ rev: held.rev, design: next });
     if (held.revisions.length > KEPT_REVISIONS) held.revisions.shift();
     this.keep(doc, held);
-    const { flows, groupFlows, flowCount, withheld } = change;
-    return { rev: held.rev, flows, groupFlows, flowCount, withheld };
+    const { flows, groupFlows, flowCount, withheld, groupsWithheld } = change;
+    return { rev: held.rev, flows, groupFlows, flowCount, withheld, groupsWithheld };
   }
 
   close(doc: string): null {

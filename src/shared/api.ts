@@ -152,12 +152,11 @@ export interface Replies {
   "engine:groupFlows": GroupFlow[];
   /**
    * flowCount: node pairs that may talk; withheld: too many to send (past MAX_NODE_FLOWS), so
-   * `flows` is empty and the group flows stand for them.
+   * `flows` is empty and the group flows stand for them; groupsWithheld: group flows too many as
+   * well (past MAX_GROUP_FLOWS): none are sent and flowCount is a lower bound.
    */
-  "doc:open": { rev: number; flows: FlowEdge[]; groupFlows: GroupFlow[]; flowCount: number; withheld: boolean };
-  "doc:edit":
-    | { rev: number; flows: Delta<FlowEdge>; groupFlows: Delta<GroupFlow>; flowCount: number; withheld: boolean }
-    | { resync: true };
+  "doc:open": { rev: number; flows: FlowEdge[]; groupFlows: GroupFlow[] } & FlowTotals;
+  "doc:edit": ({ rev: number; flows: Delta<FlowEdge>; groupFlows: Delta<GroupFlow> } & FlowTotals) | { resync: true };
   "doc:close": null;
   /** How many requests were stopped. */
   "work:cancel": { cancelled: number };
@@ -183,6 +182,13 @@ export interface Replies {
     warnings: Problem[];
   };
   "window:state": null;
+}
+
+/** How many flows a held document has, and which of them are too many to send. */
+export interface FlowTotals {
+  flowCount: number;
+  withheld: boolean;
+  groupsWithheld: boolean;
 }
 
 /** What the renderer sees: one async function per channel. */

@@ -1,4 +1,6 @@
 // "Nodes / Groups": which level the canvas draws, and why it switched by itself.
+
+import { MAX_GROUP_FLOWS } from "../../shared/engine/live";
 import { editor, useEditor } from "../state/store";
 import { canvasLevel, DENSE_EDGES } from "./groupLevel";
 
@@ -6,6 +8,7 @@ export function LevelToggle() {
   const choice = useEditor((s) => s.levelChoice);
   const count = useEditor((s) => s.flowCount);
   const withheld = useEditor((s) => s.flowsWithheld);
+  const groupsWithheld = useEditor((s) => s.groupFlowsWithheld);
   const level = canvasLevel(choice, count, withheld);
   const auto = (choice === undefined || withheld) && level === "groups";
   return (
@@ -27,8 +30,9 @@ export function LevelToggle() {
       </fieldset>
       {auto && (
         <p className="level-notice" role="status">
-          {count.toLocaleString("en")} flows between nodes are too many to draw (over {DENSE_EDGES.toLocaleString("en")}
-          ): showing the flows between security groups.
+          {groupsWithheld
+            ? `More than ${count.toLocaleString("en")} flows between nodes, and more than ${MAX_GROUP_FLOWS.toLocaleString("en")} between security groups: too many to draw. The groups are shown without their flows.`
+            : `${count.toLocaleString("en")} flows between nodes are too many to draw (over ${DENSE_EDGES.toLocaleString("en")}): showing the flows between security groups.`}
           {withheld && " Ask about any two nodes in the Ask tab, or see who reaches whom in the Matrix."}
         </p>
       )}

@@ -16,6 +16,7 @@ export function FlowsTab() {
   const engineError = useEditor((s) => s.engineError);
   const withheld = useEditor((s) => s.flowsWithheld);
   const count = useEditor((s) => s.flowCount);
+  const groupsWithheld = useEditor((s) => s.groupFlowsWithheld);
   const names = useMemo(
     () => new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name])),
     [design.resources, design.externals],
@@ -31,8 +32,12 @@ export function FlowsTab() {
   if (withheld)
     return (
       <p className="empty" data-testid="flows-withheld">
-        {count.toLocaleString("en")} pairs of nodes may talk: too many to list one by one. The canvas shows them between
-        security groups; ask about any two nodes in the Ask tab, or see who reaches whom in the Matrix.
+        {groupsWithheld ? "More than " : ""}
+        {count.toLocaleString("en")} pairs of nodes may talk: too many to list one by one.{" "}
+        {groupsWithheld
+          ? "They are too many to draw between security groups as well."
+          : "The canvas shows them between security groups."}{" "}
+        Ask about any two nodes in the Ask tab, or see who reaches whom in the Matrix.
       </p>
     );
   if (flows.length === 0)

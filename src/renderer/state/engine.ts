@@ -73,7 +73,7 @@ async function sync(): Promise<void> {
           held = undefined;
           continue;
         }
-        const { rev, flows, groupFlows, flowCount, withheld } = reply.value;
+        const { rev, flows, groupFlows, flowCount, withheld, groupsWithheld } = reply.value;
         held = { design, rev };
         const s = editor.get();
         editor.set({
@@ -81,6 +81,7 @@ async function sync(): Promise<void> {
           groupFlows: applyDelta(s.groupFlows, groupFlows, byId),
           flowCount,
           flowsWithheld: withheld,
+          groupFlowsWithheld: groupsWithheld,
           engineError: undefined,
           // A packet sent through the old rules says nothing about the new ones.
           ...(flows.upsert.length > 0 || flows.remove.length > 0 ? { simulation: undefined } : {}),
@@ -97,6 +98,7 @@ async function sync(): Promise<void> {
           groupFlows: reply.value.groupFlows,
           flowCount: reply.value.flowCount,
           flowsWithheld: reply.value.withheld,
+          groupFlowsWithheld: reply.value.groupsWithheld,
           engineError: undefined,
           simulation: undefined,
         });
@@ -118,6 +120,7 @@ function fail(design: Design, why: string): void {
     groupFlows: [],
     flowCount: 0,
     flowsWithheld: false,
+    groupFlowsWithheld: false,
     findings: [],
     engineError: why,
     simulation: undefined,

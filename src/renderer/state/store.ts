@@ -42,6 +42,8 @@ export interface EditorState {
   flowCount: number;
   /** Too many node flows to send or draw: `flows` is empty, the canvas shows group flows only. */
   flowsWithheld: boolean;
+  /** Too many group flows as well (a whole region): none are drawn, and flowCount is a lower bound. */
+  groupFlowsWithheld: boolean;
   findings: Finding[];
   engineError?: string;
   ask?: { query: FlowQuery; verdict?: FlowVerdict; problems?: Problem[] };
@@ -105,6 +107,7 @@ export function initialState(design: Design = emptyDesign()): EditorState {
     flows: [],
     flowCount: 0,
     flowsWithheld: false,
+    groupFlowsWithheld: false,
     findings: [],
     groupFlows: [],
     bottomTab: "flows",

@@ -25,8 +25,14 @@ export function groupFlows(design: Design): GroupFlow[] {
   return aggregateGroupFlows(flowRelation(design)).flows;
 }
 
-/** Group flows of a relation, and how many node pairs may talk in all (each counted once). */
-export function aggregateGroupFlows(relation: FlowRelation): { flows: GroupFlow[]; pairs: number } {
+/**
+ * Group flows of a relation, and how many node pairs may talk in all (each counted once). Stops
+ * once there are more than `max` group flows (complete: false; pairs then counts those seen).
+ */
+export function aggregateGroupFlows(
+  relation: FlowRelation,
+  max = Number.POSITIVE_INFINITY,
+): { flows: GroupFlow[]; pairs: number; complete: boolean } {
   let total = 0;
   const acc = new Map<
     string,
@@ -63,6 +69,7 @@ export function aggregateGroupFlows(relation: FlowRelation): { flows: GroupFlow[
           entry.pairs += pairs;
         } else acc.set(id, { from: a.id, to: b.id, fromKind: a.kind, toKind: b.kind, svc, pairs });
       }
+    if (acc.size > max) return { flows: [], pairs: total, complete: false };
   }
   const flows = [...acc.entries()]
     .map(([id, e]) => ({
@@ -76,5 +83,5 @@ export function aggregateGroupFlows(relation: FlowRelation): { flows: GroupFlow[
       pairs: e.pairs,
     }))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { flows, pairs: total };
+  return { flows, pairs: total, complete: true };
 }

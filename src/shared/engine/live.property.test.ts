@@ -130,34 +130,63 @@ describe("live flows follow edits exactly", () => {
   it("after any run of edits, equal the flows and group flows computed from scratch, and their deltas lead there", () => {
     fc.assert(
       // A small limit on the node flows kept, often, so that designs cross it both ways.
-      fc.property(designs, designs, edits, fc.option(fc.integer({ min: 0, max: 12 })), (start, other, steps, max) => {
-        const live = new LiveFlows(start, max === null ? {} : { maxNodeFlows: max });
-        /** What the live flows must hold for a design: its flows, or none past the limit, and its group flows. */
-        const expected = (design: Design) => {
-          const all = permittedFlows(design);
-          const withheld = max !== null && all.length > max;
-          return { flows: withheld ? [] : all, count: all.length, withheld, groups: groupFlows(design) };
-        };
-        const first = expected(start);
-        expect(live.flowList()).toEqual(first.flows);
-        expect(live.groupFlowList()).toEqual(first.groups);
-        expect([live.flowCount, live.withheld]).toEqual([first.count, first.withheld]);
-        let design = start;
-        let shown = live.flowList();
-        let shownGroups = live.groupFlowList();
-        for (const [name, n] of steps) {
-          design = (EDITS[name] as Edit)(design, other, n);
-          const change = live.update(design);
-          const now = expected(design);
-          expect(live.flowList()).toEqual(now.flows);
-          expect(live.groupFlowList()).toEqual(now.groups);
-          expect([change.flowCount, change.withheld]).toEqual([now.count, now.withheld]);
-          shown = apply(shown, change.flows);
-          shownGroups = apply(shownGroups, change.groupFlows);
-          expect(byId(shown)).toEqual(byId(now.flows));
-          expect(byId(shownGroups)).toEqual(byId(now.groups));
-        }
-      }),
+      fc.property(
+        designs,
+        designs,
+        edits,
+        fc.option(fc.integer({ min: 0, max: 12 })),
+        fc.option(fc.integer({ min: 0, max: 4 })),
+        (start, other, steps, max, maxGroups) => {
+          const live = new LiveFlows(start, {
+            ...(max === null ? {} : { maxNodeFlows: max }),
+            ...(maxGroups === null ? {} : { maxGroupFlows: maxGroups }),
+          });
+          /** What the live flows must hold for a design: its flows, or none past the limits, and its group flows. */
+          const expected = (design: Design) => {
+            const all = permittedFlows(design);
+            const groups = groupFlows(design);
+            const withheld = max !== null && all.length > max;
+            const groupsWithheld = withheld && maxGroups !== null && groups.length > maxGroups;
+            return {
+              flows: withheld ? [] : all,
+              // With group flows withheld too, the count stops early: only a lower bound past the limit.
+              count: groupsWithheld ? undefined : all.length,
+              all: all.length,
+              withheld,
+              groupsWithheld,
+              groups: groupsWithheld ? [] : groups,
+            };
+          };
+          const counts = (count: number, want: ReturnType<typeof expected>) => {
+            if (want.count !== undefined) expect(count).toBe(want.count);
+            else {
+              expect(count).toBeGreaterThan(max ?? 0);
+              expect(count).toBeLessThanOrEqual(want.all);
+            }
+          };
+          const first = expected(start);
+          expect(live.flowList()).toEqual(first.flows);
+          expect(live.groupFlowList()).toEqual(first.groups);
+          expect([live.withheld, live.groupsWithheld]).toEqual([first.withheld, first.groupsWithheld]);
+          counts(live.flowCount, first);
+          let design = start;
+          let shown = live.flowList();
+          let shownGroups = live.groupFlowList();
+          for (const [name, n] of steps) {
+            design = (EDITS[name] as Edit)(design, other, n);
+            const change = live.update(design);
+            const now = expected(design);
+            expect(live.flowList()).toEqual(now.flows);
+            expect(live.groupFlowList()).toEqual(now.groups);
+            expect([change.withheld, change.groupsWithheld]).toEqual([now.withheld, now.groupsWithheld]);
+            counts(change.flowCount, now);
+            shown = apply(shown, change.flows);
+            shownGroups = apply(shownGroups, change.groupFlows);
+            expect(byId(shown)).toEqual(byId(now.flows));
+            expect(byId(shownGroups)).toEqual(byId(now.groups));
+          }
+        },
+      ),
       { numRuns: runs },
     );
   });
@@ -218,6 +247,7 @@ describe("live flows follow edits exactly", () => {
       groupFlows: { upsert: [], remove: [] },
       flowCount: 1,
       withheld: false,
+      groupsWithheld: false,
       whole: false,
     });
   });

@@ -36,6 +36,11 @@ export interface LiveChange {
   flowCount: number;
   /** Too many node flows to keep or draw: none are sent, group flows stand for them. */
   withheld: boolean;
+  /**
+   * Too many flows between groups as well (a whole region): none are sent, and flowCount is only
+   * a lower bound (the count stopped).
+   */
+  groupsWithheld: boolean;
   /** Whether the whole relation was computed again (for figures and tests). */
   whole: boolean;
 }
@@ -65,6 +70,8 @@ const FAMILIES: Family[] = [4, 6];
  * flows between security groups are kept, which the canvas draws at group level.
  */
 export const MAX_NODE_FLOWS = 50_000;
+/** Group flows sent (and drawn) at most; past it, none (see LiveChange.groupsWithheld). */
+export const MAX_GROUP_FLOWS = 10_000;
 
 /** How many node pairs the relation lets talk, counted up to just past `limit` (then it stops). */
 export function pairCount(relation: FlowRelation, limit = Number.POSITIVE_INFINITY): number {
@@ -84,6 +91,7 @@ function emptyChange(): LiveChange {
     groupFlows: { upsert: [], remove: [] },
     flowCount: 0,
     withheld: false,
+    groupsWithheld: false,
     whole: false,
   };
 }
@@ -139,9 +147,12 @@ export class LiveFlows {
   private withheldNow = false;
   private withheldGroups = new Map<string, GroupFlow>();
   private withheldCount = 0;
+  private groupsWithheldNow = false;
+  private readonly maxGroupFlows: number;
 
-  constructor(design: Design, options: { maxNodeFlows?: number } = {}) {
+  constructor(design: Design, options: { maxNodeFlows?: number; maxGroupFlows?: number } = {}) {
     this.maxNodeFlows = options.maxNodeFlows ?? MAX_NODE_FLOWS;
+    this.maxGroupFlows = options.maxGroupFlows ?? MAX_GROUP_FLOWS;
     this.design = design;
     this.index = indexDesign(design);
     this.make = edgeMaker(this.index);
@@ -166,6 +177,11 @@ export class LiveFlows {
   /** Whether node flows are too many to keep (more than maxNodeFlows): group flows stand for them. */
   get withheld(): boolean {
     return this.withheldNow;
+  }
+
+  /** Whether group flows are too many as well: none are kept, and flowCount is a lower bound. */
+  get groupsWithheld(): boolean {
+    return this.groupsWithheldNow;
   }
 
   get current(): Design {
@@ -240,6 +256,7 @@ export class LiveFlows {
   private finish(change: LiveChange): LiveChange {
     change.flowCount = this.flowCount;
     change.withheld = this.withheldNow;
+    change.groupsWithheld = this.groupsWithheldNow;
     return change;
   }
 
@@ -265,10 +282,12 @@ export class LiveFlows {
     this.groups.clear();
     this.withheldGroups = new Map();
     this.withheldNow = pairCount(relation, this.maxNodeFlows) > this.maxNodeFlows;
+    this.groupsWithheldNow = false;
     if (this.withheldNow) {
-      const { flows, pairs } = aggregateGroupFlows(relation);
+      const { flows, pairs, complete } = aggregateGroupFlows(relation, this.maxGroupFlows);
+      this.groupsWithheldNow = !complete;
       this.withheldGroups = new Map(flows.map((g) => [g.id, g]));
-      this.withheldCount = pairs;
+      this.withheldCount = complete ? pairs : Math.max(pairs, this.maxNodeFlows + 1);
     } else {
       for (const flow of nodeFlows(relation)) {
         const edge = this.make(flow);
