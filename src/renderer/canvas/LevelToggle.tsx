@@ -1,6 +1,6 @@
 // "Nodes / Groups": which level the canvas draws, and why it switched by itself.
 
-import { MAX_GROUP_FLOWS } from "../../shared/engine/live";
+import { MAX_GROUP_FLOWS, MAX_NODE_FLOWS } from "../../shared/engine/live";
 import { editor, useEditor } from "../state/store";
 import { canvasLevel, DENSE_EDGES } from "./groupLevel";
 
@@ -31,7 +31,7 @@ export function LevelToggle() {
       {auto && (
         <p className="level-notice" role="status">
           {groupsWithheld
-            ? `More than ${count.toLocaleString("en")} flows between nodes, and more than ${MAX_GROUP_FLOWS.toLocaleString("en")} between security groups: too many to draw. The groups are shown without their flows.`
+            ? `More than ${MAX_NODE_FLOWS.toLocaleString("en")} flows between nodes, and more than ${MAX_GROUP_FLOWS.toLocaleString("en")} between security groups: too many to draw. The groups are shown without their flows.`
             : `${count.toLocaleString("en")} flows between nodes are too many to draw (over ${DENSE_EDGES.toLocaleString("en")}): showing the flows between security groups.`}
           {withheld && " Ask about any two nodes in the Ask tab, or see who reaches whom in the Matrix."}
         </p>

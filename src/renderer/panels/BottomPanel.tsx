@@ -1,4 +1,5 @@
 // The bottom panel: every permitted flow, the findings, and the Ask form, as tabs.
+import { MAX_NODE_FLOWS } from "../../shared/engine/live";
 import { type BottomTab, editor, useEditor } from "../state/store";
 import { AskTab } from "./AskTab";
 import { FindingsTab } from "./FindingsTab";
@@ -15,6 +16,8 @@ const TABS: { id: BottomTab; label: string }[] = [
 export function BottomPanel() {
   const tab = useEditor((s) => s.bottomTab);
   const flowCount = useEditor((s) => s.flowCount);
+  // Past both limits the count stopped early: only "more than" is known.
+  const countStopped = useEditor((s) => s.groupFlowsWithheld);
   const findingCount = useEditor((s) => s.findings.length);
   const counts: Partial<Record<BottomTab, number>> = { flows: flowCount, findings: findingCount };
   return (
@@ -32,7 +35,13 @@ export function BottomPanel() {
             onClick={() => editor.set({ bottomTab: t.id })}
           >
             {t.label}
-            {counts[t.id] !== undefined && <span className="tab__count">{counts[t.id]?.toLocaleString("en")}</span>}
+            {counts[t.id] !== undefined && (
+              <span className="tab__count">
+                {t.id === "flows" && countStopped
+                  ? `${MAX_NODE_FLOWS.toLocaleString("en")}+`
+                  : counts[t.id]?.toLocaleString("en")}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -1,6 +1,7 @@
 // Every permitted flow as a table row; choosing one selects its edge on the canvas. Thousands of
 // flows are one scroll: only the rows on screen are drawn.
 import { memo, useMemo } from "react";
+import { MAX_NODE_FLOWS } from "../../shared/engine/live";
 import type { FlowEdge } from "../../shared/engine/types";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
@@ -32,8 +33,8 @@ export function FlowsTab() {
   if (withheld)
     return (
       <p className="empty" data-testid="flows-withheld">
-        {groupsWithheld ? "More than " : ""}
-        {count.toLocaleString("en")} pairs of nodes may talk: too many to list one by one.{" "}
+        {groupsWithheld ? `More than ${MAX_NODE_FLOWS.toLocaleString("en")}` : count.toLocaleString("en")} pairs of
+        nodes may talk: too many to list one by one.{" "}
         {groupsWithheld
           ? "They are too many to draw between security groups as well."
           : "The canvas shows them between security groups."}{" "}
