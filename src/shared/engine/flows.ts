@@ -3,19 +3,15 @@
 // same rule CIDRs) form one class, the relation is computed between classes, and node pairs are
 // expanded only on demand.
 
-import type { Design } from "../model/schema";
+import type { Design, SecurityGroup } from "../model/schema";
 import type { Family } from "../net/address";
-import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
+import { type Classification, cidrSelector, classify, FAMILIES, type NodeClass } from "./classes";
+import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign, type PeerMatch } from "./index-design";
 import { EVERYTHING, intersect, isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import { allowedServices, type Counterpart } from "./side";
 import type { FlowEdge } from "./types";
 
-export interface NodeClass {
-  /** Node ids, in design order. */
-  members: string[];
-  /** One member, whose groups and addresses stand for all. */
-  representative: IndexedNode;
-}
+export type { NodeClass } from "./classes";
 
 export interface ClassFlow {
   from: number;
@@ -37,134 +33,6 @@ export interface FlowRelation {
   outbound: Record<Family, Map<string, ServiceSet>>[];
 }
 
-const FAMILIES: Family[] = [4, 6];
-
-/** CIDRs that appear in any rule's peer, by key, and for IPv4 by prefix length and network. */
-interface RuleCidrs {
-  keys: Set<string>;
-  /** IPv4: prefix length -> networks (as numbers) that rules name at that length. */
-  v4: Map<number, Set<number>>;
-  /** IPv6 prefix lengths in use. */
-  v6Lengths: number[];
-}
-
-function ruleCidrs(index: DesignIndex): RuleCidrs {
-  const keys = new Set<string>();
-  const v4 = new Map<number, Set<number>>();
-  const v6 = new Set<number>();
-  for (const { ingress, egress } of index.rules.values())
-    for (const list of [ingress, egress])
-      for (const r of list)
-        if (r.peer.kind === "ranges")
-          r.peer.keys.forEach((key, i) => {
-            if (keys.has(key)) return;
-            keys.add(key);
-            const length = Number(key.split("/")[1]);
-            if (r.peer.kind !== "ranges") return;
-            if (r.peer.family === 6) v6.add(length);
-            else {
-              const networks = v4.get(length) ?? new Set<number>();
-              networks.add(Number((r.peer.ranges[i] as { start: bigint }).start));
-              v4.set(length, networks);
-            }
-          });
-  return { keys, v4, v6Lengths: [...v6] };
-}
-
-/** The rule CIDRs holding one exact address: one look-up per prefix length the rules use. */
-function coveringKeys(address: bigint, family: Family, cidrs: RuleCidrs): string[] {
-  const found: string[] = [];
-  if (family === 4) {
-    const a = Number(address);
-    for (const [len, networks] of cidrs.v4) {
-      const size = 2 ** (32 - len);
-      const network = Math.floor(a / size) * size;
-      if (networks.has(network)) found.push(`4/${len}/${network}`);
-    }
-  } else {
-    for (const len of cidrs.v6Lengths) {
-      const host = BigInt(128 - len);
-      const key = `6/${len}/${(address >> host) << host}`;
-      if (cidrs.keys.has(key)) found.push(key);
-    }
-  }
-  return found.length > 1 ? found.sort() : found;
-}
-
-interface Classification {
-  classes: NodeClass[];
-  /** Per class and family: the rule CIDR keys holding its exact address. */
-  covering: Record<Family, string[]>[];
-  /** Classes holding each group. */
-  withGroup: Map<string, number[]>;
-  /** Per family: classes of resources with an exact address. */
-  exact: Record<Family, number[]>;
-  /** Per family: for each rule CIDR key, the classes of exact addresses inside it. */
-  inside: Record<Family, Map<string, number[]>>;
-  /** Per family: classes whose addresses are ranges (externals, unstated addresses): matched the slow way. */
-  ranged: Record<Family, number[]>;
-}
-
-/** Nodes a rule cannot tell apart share a signature. Externals and unstated addresses stay apart. */
-function classify(index: DesignIndex): Classification {
-  const keys = ruleCidrs(index);
-  const bySignature = new Map<string, number>();
-  const classes: NodeClass[] = [];
-  const covering: Record<Family, string[]>[] = [];
-  for (const node of index.nodes.values()) {
-    let signature: string;
-    const found: Record<Family, string[]> = { 4: [], 6: [] };
-    if (!node.isResource) signature = `external:${node.id}`;
-    else {
-      const parts = [node.groups.map((g) => g.id).join(",")];
-      for (const family of FAMILIES) {
-        const set = node.addresses[family];
-        const range = set?.ranges[0];
-        if (!set || !range) parts.push("-");
-        else if (set.exact) {
-          found[family] = coveringKeys(range.start, family, keys);
-          parts.push(found[family].join(","));
-        } else parts.push(`~${range.start}-${range.end}`);
-      }
-      signature = parts.join("|");
-    }
-    let k = bySignature.get(signature);
-    if (k === undefined) {
-      k = classes.length;
-      bySignature.set(signature, k);
-      classes.push({ members: [], representative: node });
-      covering.push(found);
-    }
-    classes[k]?.members.push(node.id);
-  }
-  const inside: Record<Family, Map<string, number[]>> = { 4: new Map(), 6: new Map() };
-  const ranged: Record<Family, number[]> = { 4: [], 6: [] };
-  const exact: Record<Family, number[]> = { 4: [], 6: [] };
-  const withGroup = new Map<string, number[]>();
-  classes.forEach((c, k) => {
-    for (const g of c.representative.groups) {
-      const list = withGroup.get(g.id) ?? [];
-      list.push(k);
-      withGroup.set(g.id, list);
-    }
-    for (const family of FAMILIES) {
-      const set = c.representative.addresses[family];
-      if (!set) continue;
-      if (!set.exact || !c.representative.isResource) {
-        ranged[family].push(k);
-        continue;
-      }
-      exact[family].push(k);
-      for (const key of covering[k]?.[family] ?? []) {
-        const list = inside[family].get(key) ?? [];
-        list.push(k);
-        inside[family].set(key, list);
-      }
-    }
-  });
-  return { classes, covering, withGroup, exact, inside, ranged };
-}
-
 function counterpartOf(node: IndexedNode, family: Family): Counterpart | undefined {
   const set = node.addresses[family];
   if (!set) return undefined;
@@ -176,14 +44,26 @@ function counterpartOf(node: IndexedNode, family: Family): Counterpart | undefin
   };
 }
 
-function rulesOf(index: DesignIndex, node: IndexedNode, direction: "ingress" | "egress"): IndexedRule[] {
-  return node.groups.flatMap((g) => index.rules.get(g.id)?.[direction] ?? []);
-}
-
 type SelectorMap = Map<string, ServiceSet>;
+type Direction = "ingress" | "egress";
 
 function addTo(map: SelectorMap, key: string, svc: ServiceSet): void {
-  map.set(key, union(map.get(key) ?? NOTHING, svc));
+  const had = map.get(key);
+  map.set(key, had ? union(had, svc) : svc);
+}
+
+/** Peers are shared objects (one per CIDR, prefix list or group in an index): their selectors are worked out once. */
+class PeerSelectors {
+  private readonly peers = new Map<PeerMatch, string[]>();
+
+  of(peer: PeerMatch): string[] {
+    let keys = this.peers.get(peer);
+    if (!keys) {
+      keys = peer.kind === "group" ? [`g:${peer.groupId}`] : peer.keys.map(cidrSelector);
+      this.peers.set(peer, keys);
+    }
+    return keys;
+  }
 }
 
 /**
@@ -206,43 +86,70 @@ export function flowRelation(design: Design, prebuilt?: DesignIndex): FlowRelati
   }));
   const inbound: Record<Family, SelectorMap>[] = [];
   const outbound: Record<Family, SelectorMap>[] = [];
+  const peers = new PeerSelectors();
+  // A family a class has no address in selects nothing: one empty map stands for all of them.
+  const none: SelectorMap = new Map();
   // Selector maps depend only on a class's groups and families: classes that differ by address
   // alone share them.
-  const cache = new Map<string, { in: Record<Family, SelectorMap>; out: Record<Family, SelectorMap> }>();
-  for (const c of classes) {
-    const node = c.representative;
-    const families = FAMILIES.filter((f) => node.addresses[f] && node.isResource);
-    const key = `${node.groups.map((g) => g.id).join(",")}|${families.join(",")}`;
-    let maps = node.isResource ? cache.get(key) : undefined;
+  const cache = new Map<number, { in: Record<Family, SelectorMap>; out: Record<Family, SelectorMap> }>();
+  for (let k = 0; k < classes.length; k++) {
+    const node = (classes[k] as NodeClass).representative;
+    const combo = classification.combo[k] as number;
+    const key = node.isResource ? combo * 4 + (node.addresses[4] ? 1 : 0) + (node.addresses[6] ? 2 : 0) : -1;
+    let maps = cache.get(key);
     if (!maps) {
-      maps = { in: { 4: new Map(), 6: new Map() }, out: { 4: new Map(), 6: new Map() } };
-      const ingress = rulesOf(index, node, "ingress");
-      const egress = rulesOf(index, node, "egress");
-      for (const family of families)
-        for (const [rules, map, explicit] of [
-          [ingress, maps.in[family], "s:"],
-          [egress, maps.out[family], "t:"],
-        ] as const) {
-          for (const rule of rules) {
-            if (rule.peer.kind === "group") addTo(map, `g:${rule.peer.groupId}`, rule.service);
-            else if (rule.peer.family === family)
-              for (const range of rule.peer.keys) addTo(map, range.endsWith("/0/0") ? "*" : `c:${range}`, rule.service);
-          }
-          // Parties outside AWS and unstated addresses are ranges a rule may cover only in part:
-          // weigh each of them against all the rules, the exact way.
-          for (const other of ranged[family]) {
-            const them = counterparts[other]?.[family];
-            if (!them) continue;
-            const svc = allowedServices(rules, them, family);
-            if (!isEmpty(svc)) map.set(`${explicit}${other}`, svc);
-          }
+      maps = { in: { 4: none, 6: none }, out: { 4: none, 6: none } };
+      if (node.isResource)
+        for (const family of FAMILIES) {
+          if (!node.addresses[family]) continue;
+          maps.in[family] = selectorMap(index, node.groups, "ingress", family, peers, ranged, counterparts, "s:");
+          maps.out[family] = selectorMap(index, node.groups, "egress", family, peers, ranged, counterparts, "t:");
         }
-      if (node.isResource) cache.set(key, maps);
+      cache.set(key, maps);
     }
     inbound.push(maps.in);
     outbound.push(maps.out);
   }
   return { index, classes, classification, counterparts, isRanged, inbound, outbound };
+}
+
+/** What the rules of a set of groups select in one direction and family. */
+function selectorMap(
+  index: DesignIndex,
+  groups: readonly SecurityGroup[],
+  direction: Direction,
+  family: Family,
+  peers: PeerSelectors,
+  ranged: Record<Family, number[]>,
+  counterparts: Record<Family, Counterpart | undefined>[],
+  explicit: string,
+): SelectorMap {
+  let rules: readonly IndexedRule[] = [];
+  if (groups.length === 1) rules = index.rules.get((groups[0] as SecurityGroup).id)?.[direction] ?? [];
+  else if (groups.length > 1) {
+    const all: IndexedRule[] = [];
+    for (const g of groups) for (const rule of index.rules.get(g.id)?.[direction] ?? []) all.push(rule);
+    rules = all;
+  }
+  const map: SelectorMap = new Map();
+  // Indexed loops: a first run is interpreted, where for-of makes an object per step.
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as IndexedRule;
+    const peer = rule.peer;
+    if (peer.kind === "ranges" && peer.family !== family) continue;
+    const keys = peers.of(peer);
+    for (let j = 0; j < keys.length; j++) addTo(map, keys[j] as string, rule.service);
+  }
+  // Parties outside AWS and unstated addresses are ranges a rule may cover only in part: weigh
+  // each of them against all the rules of the groups together, the exact way.
+  for (let i = 0; i < ranged[family].length; i++) {
+    const other = ranged[family][i] as number;
+    const them = counterparts[other]?.[family];
+    if (!them) continue;
+    const svc = allowedServices(rules, them, family);
+    if (!isEmpty(svc)) map.set(`${explicit}${other}`, svc);
+  }
+  return map;
 }
 
 /** What may pass from class s to class t, per family: egress of s meets ingress of t. */
@@ -277,13 +184,13 @@ function selected(
   if (relation.isRanged[family].has(k)) return map.get(`${explicit}${k}`) ?? NOTHING;
   let svc = map.get("*") ?? NOTHING;
   if (svc.all) return svc;
-  const node = relation.classes[k]?.representative;
-  for (const g of node?.groups ?? []) {
-    const more = map.get(`g:${g.id}`);
+  const { groupSelectors, covering } = relation.classification;
+  for (const key of groupSelectors[k] ?? []) {
+    const more = map.get(key);
     if (more) svc = union(svc, more);
   }
-  for (const key of relation.classification.covering[k]?.[family] ?? []) {
-    const more = map.get(`c:${key}`);
+  for (const key of covering[k]?.[family] ?? []) {
+    const more = map.get(key);
     if (more) svc = union(svc, more);
   }
   return svc;
@@ -300,15 +207,14 @@ function candidateSources(relation: FlowRelation, t: number): Set<number> {
     });
     return out;
   }
-  const { withGroup, inside } = relation.classification;
+  const { withGroup, inside, exact } = relation.classification;
   for (const family of FAMILIES) {
     const map = relation.inbound[t]?.[family];
     if (!map) continue;
     for (const key of map.keys()) {
-      if (key === "*") for (const s of relation.classification.exact[family]) out.add(s);
-      else if (key.startsWith("g:")) for (const s of withGroup.get(key.slice(2)) ?? []) out.add(s);
-      else if (key.startsWith("c:")) for (const s of inside[family].get(key.slice(2)) ?? []) out.add(s);
+      if (key === "*") for (const s of exact[family]) out.add(s);
       else if (key.startsWith("s:")) out.add(Number(key.slice(2)));
+      else for (const s of withGroup.get(key) ?? inside[family].get(key) ?? []) out.add(s);
     }
   }
   return out;

@@ -96,24 +96,43 @@ function peerMatch(rule: Rule, prefixLists: Map<string, PrefixList>): PeerMatch 
   }
 }
 
+/** A stated address of a resource. Regions hold thousands: the words come only when asked for. */
+class StatedAddress implements AddressSet {
+  readonly exact = true;
+  readonly ranges: AddressRange[];
+
+  constructor(
+    readonly family: Family,
+    range: AddressRange,
+    private readonly text: string,
+    private readonly owner: string,
+  ) {
+    this.ranges = [range];
+  }
+
+  get why(): string {
+    return `${this.text} (${this.owner}'s ${this.family === 4 ? "private IPv4" : "IPv6"})`;
+  }
+}
+
 function resourceAddresses(r: Resource, vpc: Vpc | undefined): Partial<Record<Family, AddressSet>> {
-  const out: Partial<Record<Family, AddressSet>> = {};
   const v4 = r.privateIpv4 ? parseAddress(r.privateIpv4) : undefined;
-  if (v4) out[4] = { family: 4, ranges: [v4], exact: true, why: `${r.privateIpv4} (${r.name}'s private IPv4)` };
-  else {
-    // A resource in a VPC always has some private IPv4; unstated, it lies somewhere in its VPC's block.
-    if (vpc?.cidrIpv4)
-      out[4] = {
+  let out: Partial<Record<Family, AddressSet>>;
+  if (v4 && r.privateIpv4) out = { 4: new StatedAddress(4, v4, r.privateIpv4, r.name) };
+  // A resource in a VPC always has some private IPv4; unstated, it lies somewhere in its VPC's block.
+  else if (vpc?.cidrIpv4)
+    out = {
+      4: {
         family: 4,
         ranges: [parseCidr(vpc.cidrIpv4)],
         exact: false,
         why: `${r.name}'s private IPv4, not stated, somewhere in VPC ${vpc.name || vpc.id} (${vpc.cidrIpv4})`,
-      };
-    else out[4] = { family: 4, ranges: [everything(4)], exact: false, why: `${r.name}'s private IPv4, not stated` };
-  }
+      },
+    };
+  else out = { 4: { family: 4, ranges: [everything(4)], exact: false, why: `${r.name}'s private IPv4, not stated` } };
   const v6 = r.ipv6 ? parseAddress(r.ipv6) : undefined;
   // IPv6 traffic needs an IPv6 address that the design states.
-  if (v6) out[6] = { family: 6, ranges: [v6], exact: true, why: `${r.ipv6} (${r.name}'s IPv6)` };
+  if (v6 && r.ipv6) out[6] = new StatedAddress(6, v6, r.ipv6, r.name);
   return out;
 }
 
@@ -128,6 +147,89 @@ function externalAddresses(e: External): Partial<Record<Family, AddressSet>> {
 }
 
 /**
+ * Designs repeat the same peers and services thousands of times: one object for each, found
+ * through maps keyed without building strings.
+ */
+class Shared {
+  private readonly groupPeers = new Map<string, PeerMatch>();
+  private readonly listPeers = new Map<string, PeerMatch>();
+  private readonly cidrPeers = new Map<string, PeerMatch>();
+  private readonly services = new Map<string, Map<number, ServiceSet>>();
+
+  constructor(private readonly prefixLists: Map<string, PrefixList>) {}
+
+  service(rule: Rule): ServiceSet {
+    let byPorts = this.services.get(rule.protocol);
+    if (!byPorts) {
+      byPorts = new Map();
+      this.services.set(rule.protocol, byPorts);
+    }
+    const key = ((rule.fromPort ?? -2) + 2) * 65540 + (rule.toPort ?? -2) + 2;
+    let service = byPorts.get(key);
+    if (!service) {
+      service = serviceOfRule(rule);
+      byPorts.set(key, service);
+    }
+    return service;
+  }
+
+  peer(rule: Rule): PeerMatch {
+    const p = rule.peer;
+    const map = p.kind === "group" ? this.groupPeers : p.kind === "prefixList" ? this.listPeers : this.cidrPeers;
+    const key = p.kind === "group" ? p.groupId : p.kind === "prefixList" ? p.prefixListId : p.cidr;
+    let peer = map.get(key);
+    if (!peer) {
+      peer = peerMatch(rule, this.prefixLists);
+      map.set(key, peer);
+    }
+    return peer;
+  }
+}
+
+function indexRules(group: SecurityGroup, direction: "ingress" | "egress", shared: Shared): IndexedRule[] {
+  const list = group[direction];
+  const out = new Array<IndexedRule>(list.length);
+  for (let index = 0; index < list.length; index++) {
+    const raw = list[index] as Rule;
+    // Designs built in code may say "6" for tcp; the file loader normalizes, the engine must too.
+    const protocol = normalizeProtocol(raw.protocol) ?? raw.protocol;
+    const rule = protocol === raw.protocol ? raw : { ...raw, protocol };
+    out[index] = { group, direction, index, rule, service: shared.service(rule), peer: shared.peer(rule) };
+  }
+  return out;
+}
+
+/** The node as `previous` indexed it, when neither it nor any group it names changed. */
+function unchanged(
+  previous: DesignIndex | undefined,
+  node: Resource | External,
+  groups: Map<string, SecurityGroup>,
+): IndexedNode | undefined {
+  const before = previous?.nodes.get(node.id);
+  if (before?.node !== node) return undefined;
+  const ids = "groupIds" in node ? node.groupIds : [];
+  // Every group the node names, in order, still the same object (none was added, changed or removed).
+  if (before.groups.length !== ids.length) return undefined;
+  for (let i = 0; i < ids.length; i++) {
+    const g = before.groups[i] as SecurityGroup;
+    if (ids[i] !== g.id || groups.get(g.id) !== g) return undefined;
+  }
+  return before;
+}
+
+function groupsOf(ids: readonly string[], groups: Map<string, SecurityGroup>): SecurityGroup[] {
+  // Sized once: arrays grown by push hold room for 16 more, and a region has thousands of nodes.
+  const out = new Array<SecurityGroup>(ids.length);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const g = groups.get(ids[i] as string);
+    if (g) out[n++] = g;
+  }
+  out.length = n;
+  return out;
+}
+
+/**
  * Indexes a design. With `previous` (the index of an earlier version of the same document, whose
  * unchanged parts are the same objects), groups and nodes that did not change are taken over
  * as they were instead of being parsed again: an edit then costs what it changed.
@@ -138,88 +240,41 @@ export function indexDesign(design: Design, previous?: DesignIndex): DesignIndex
     previous && previous.design.prefixLists === design.prefixLists && previous.design.vpcs === design.vpcs
       ? previous
       : undefined;
-  const groups = new Map(design.groups.map((g) => [g.id, g]));
-  const prefixLists = new Map(design.prefixLists.map((p) => [p.id, p]));
+  const groups = new Map<string, SecurityGroup>();
+  for (const g of design.groups) groups.set(g.id, g);
+  const prefixLists = new Map<string, PrefixList>();
+  for (const p of design.prefixLists) prefixLists.set(p.id, p);
   const rules = new Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
-  // Designs repeat the same peers and services thousands of times: share one object for each,
-  // found through maps keyed without building strings.
-  const peers = {
-    group: new Map<string, PeerMatch>(),
-    prefixList: new Map<string, PeerMatch>(),
-    cidr: new Map<string, PeerMatch>(),
-  };
-  const services = new Map<string, Map<number, ServiceSet>>();
-  const serviceOf = (rule: Rule): ServiceSet => {
-    let byPorts = services.get(rule.protocol);
-    if (!byPorts) {
-      byPorts = new Map();
-      services.set(rule.protocol, byPorts);
-    }
-    const key = ((rule.fromPort ?? -2) + 2) * 65540 + (rule.toPort ?? -2) + 2;
-    let service = byPorts.get(key);
-    if (!service) {
-      service = serviceOfRule(rule);
-      byPorts.set(key, service);
-    }
-    return service;
-  };
-  const peerOf = (rule: Rule): PeerMatch => {
-    const p = rule.peer;
-    const [map, key] =
-      p.kind === "group"
-        ? [peers.group, p.groupId]
-        : p.kind === "prefixList"
-          ? [peers.prefixList, p.prefixListId]
-          : [peers.cidr, p.cidr];
-    let peer = map.get(key);
-    if (!peer) {
-      peer = peerMatch(rule, prefixLists);
-      map.set(key, peer);
-    }
-    return peer;
-  };
+  const shared = new Shared(prefixLists);
   for (const group of design.groups) {
     const before = reuse?.groups.get(group.id) === group ? reuse.rules.get(group.id) : undefined;
-    if (before) {
-      rules.set(group.id, before);
-      continue;
-    }
-    const of = (direction: "ingress" | "egress") =>
-      group[direction].map((raw, index) => {
-        // Designs built in code may say "6" for tcp; the file loader normalizes, the engine must too.
-        const protocol = normalizeProtocol(raw.protocol) ?? raw.protocol;
-        const rule = protocol === raw.protocol ? raw : { ...raw, protocol };
-        return { group, direction, index, rule, service: serviceOf(rule), peer: peerOf(rule) };
-      });
-    rules.set(group.id, { ingress: of("ingress"), egress: of("egress") });
+    rules.set(
+      group.id,
+      before ?? { ingress: indexRules(group, "ingress", shared), egress: indexRules(group, "egress", shared) },
+    );
   }
-  const vpcs = new Map(design.vpcs.map((v) => [v.id, v]));
+  const vpcs = new Map<string, Vpc>();
+  for (const v of design.vpcs) vpcs.set(v.id, v);
   const nodes = new Map<string, IndexedNode>();
-  const unchanged = (id: string, node: Resource | External): IndexedNode | undefined => {
-    const before = reuse?.nodes.get(id);
-    if (before?.node !== node) return undefined;
-    const ids = "groupIds" in node ? node.groupIds : [];
-    // Every group the node names, in order, still the same object (none was added, changed or removed).
-    const same =
-      before.groups.length === ids.length && before.groups.every((g, i) => ids[i] === g.id && groups.get(g.id) === g);
-    return same ? before : undefined;
-  };
-  for (const r of design.resources)
+  // An indexed loop: a first run is interpreted, where for-of makes an object per step.
+  for (let i = 0; i < design.resources.length; i++) {
+    const r = design.resources[i] as Resource;
     nodes.set(
       r.id,
-      unchanged(r.id, r) ?? {
+      unchanged(reuse, r, groups) ?? {
         id: r.id,
         name: r.name || r.id,
         node: r,
         isResource: true,
-        groups: r.groupIds.map((id) => groups.get(id)).filter((g): g is SecurityGroup => g !== undefined),
+        groups: groupsOf(r.groupIds, groups),
         addresses: resourceAddresses(r, r.vpcId ? vpcs.get(r.vpcId) : undefined),
       },
     );
+  }
   for (const e of design.externals)
     nodes.set(
       e.id,
-      unchanged(e.id, e) ?? {
+      unchanged(reuse, e, groups) ?? {
         id: e.id,
         name: e.name || e.id,
         node: e,

@@ -65,17 +65,29 @@ export function serviceOfRule(rule: Pick<Rule, "protocol" | "fromPort" | "toPort
 }
 
 function unionRanges(a: Ranges, b: Ranges): Ranges {
-  if (a.length === 0) return b;
+  if (a.length === 0 || a === b) return b;
   if (b.length === 0) return a;
-  const pairs: [number, number][] = [];
-  for (const r of [a, b]) for (let i = 0; i < r.length; i += 2) pairs.push([r[i] as number, r[i + 1] as number]);
-  pairs.sort((x, y) => x[0] - y[0]);
+  // Both are sorted and merged already: one pass, taking the range that starts first.
   const out: number[] = [];
-  for (const [from, to] of pairs) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let from: number;
+    let to: number;
+    if (j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number))) {
+      from = a[i] as number;
+      to = a[i + 1] as number;
+      i += 2;
+    } else {
+      from = b[j] as number;
+      to = b[j + 1] as number;
+      j += 2;
+    }
     const last = out.length - 1;
     // Adjacent ranges merge too: 80-80 and 81-90 are 80-90.
-    if (last > 0 && from <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, to);
-    else out.push(from, to);
+    if (last > 0 && from <= (out[last] as number) + 1) {
+      if (to > (out[last] as number)) out[last] = to;
+    } else out.push(from, to);
   }
   return out;
 }
@@ -128,6 +140,7 @@ function intersectIcmp(a: IcmpSet, b: IcmpSet): IcmpSet {
 }
 
 export function union(a: ServiceSet, b: ServiceSet): ServiceSet {
+  if (a === b) return a;
   if (a.all || b.all) return EVERYTHING;
   if (isEmpty(a)) return b;
   if (isEmpty(b)) return a;

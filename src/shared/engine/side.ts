@@ -27,14 +27,35 @@ export function peerCovers(rule: IndexedRule, other: Counterpart): "all" | "part
   if (peer.ranges.length === 1) {
     // The common case, one CIDR: no need to merge ranges.
     const r = peer.ranges[0] as AddressRange;
-    if (other.ranges.every((t) => contains(r, t))) return "all";
-    return other.ranges.some((t) => overlaps(r, t)) ? "part" : "none";
+    let all = true;
+    let some = false;
+    for (let i = 0; i < other.ranges.length; i++) {
+      const t = other.ranges[i] as AddressRange;
+      if (!contains(r, t)) all = false;
+      if (overlaps(r, t)) some = true;
+    }
+    return all ? "all" : some ? "part" : "none";
   }
   if (other.ranges.every((t) => unionCovers(peer.ranges, t))) return "all";
   return other.ranges.some((t) => peer.ranges.some((r) => overlaps(r, t))) ? "part" : "none";
 }
 
 function coveredTogether(rules: readonly IndexedRule[], other: Counterpart): boolean {
+  // Most sets of rules fail at once, holding no range that starts the other side's addresses:
+  // say so before gathering and sorting their ranges.
+  for (const t of other.ranges) {
+    let holds = false;
+    for (const rule of rules) {
+      if (rule.peer.kind !== "ranges") continue;
+      for (const r of rule.peer.ranges)
+        if (r.family === t.family && r.start <= t.start && t.start <= r.end) {
+          holds = true;
+          break;
+        }
+      if (holds) break;
+    }
+    if (!holds) return false;
+  }
   const ranges: AddressRange[] = [];
   for (const r of rules) if (r.peer.kind === "ranges") ranges.push(...r.peer.ranges);
   return ranges.length > 0 && other.ranges.every((t) => unionCovers(ranges, t));
@@ -108,7 +129,10 @@ function allowedTogether(partial: readonly IndexedRule[], other: Counterpart): S
 export function allowedServices(rules: readonly IndexedRule[], other: Counterpart, family: Family): ServiceSet {
   let out = NOTHING;
   const partial: IndexedRule[] = [];
-  for (const rule of rules) {
+  // An indexed loop: the whole relation calls this for every class and outside party, often
+  // before it is optimized, where for-of makes an object per step.
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as IndexedRule;
     if (!appliesTo(rule, family)) continue;
     if (out.all) break;
     const cover = peerCovers(rule, other);
