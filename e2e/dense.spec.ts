@@ -33,4 +33,7 @@ test("a fleet of 500 that admits itself (250,000 node flows with the office) ope
   await inspector.getByRole("button", { name: /^Remove rule tcp 22 from 198.51.100.0\/24/ }).click();
   await expect(page.locator('.react-flow__edge[data-id="group:office->sg-fleet"]')).toHaveCount(0);
   await expect(page.getByRole("tab", { name: /Flows/ })).toContainText("249,500");
+  // The matrix lists what a table can hold and says how many more pairs there are.
+  await page.getByRole("tab", { name: "Matrix" }).click();
+  await expect(page.getByTestId("matrix-omitted")).toContainText("more pairs reach each other than a table can hold");
 });

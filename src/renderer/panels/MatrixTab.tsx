@@ -6,7 +6,7 @@ import type { MatrixCell, MatrixNode, ReachabilityMatrix } from "../../shared/en
 import { api } from "../api-client";
 import { type MatrixTable, matrixTable } from "../reach/matrix";
 import { compareWithFile } from "../reach/reach";
-import { evaluate } from "../state/engine";
+import { designOrRef, evaluate } from "../state/engine";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 
@@ -52,8 +52,11 @@ export function MatrixTab() {
     let current = true;
     void (async () => {
       const filter = f.filter;
-      const m = await api["engine:matrix"]({ design, filter });
-      const r = reach ? await api["engine:reach"]({ design, node: reach.node, role: reach.role, filter }) : undefined;
+      // The held revision when the host has it: a large design is not sent again.
+      const m = await api["engine:matrix"]({ ...designOrRef(design), filter });
+      const r = reach
+        ? await api["engine:reach"]({ ...designOrRef(design), node: reach.node, role: reach.role, filter })
+        : undefined;
       if (!current) return;
       setMatrix(m.ok ? m.value : undefined);
       setReachCells(r?.ok ? r.value : undefined);
@@ -135,6 +138,12 @@ export function MatrixTab() {
           <MatrixGrid table={table} />
           {table.hidden > 0 && <p className="muted small">{table.hidden} more rows and columns are not shown.</p>}
         </div>
+      )}
+      {!reach && matrix?.omitted !== undefined && (
+        <p className="muted small" data-testid="matrix-omitted">
+          {matrix.omitted.toLocaleString("en")} more pairs reach each other than a table can hold: filter by protocol or
+          port, or choose a node and ask who can reach it.
+        </p>
       )}
     </div>
   );
