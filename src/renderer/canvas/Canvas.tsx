@@ -29,6 +29,7 @@ import { editor, notify, useEditor } from "../state/store";
 import { DesignNode } from "./DesignNode";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { EdgeHoverCard } from "./EdgeHoverCard";
+import { useEdgeWindow } from "./edgeWindow";
 import { FlowEdgeView, NODE_WIDTH } from "./FlowEdgeView";
 import { fitAll } from "./flowInstance";
 import { GroupCanvas } from "./GroupCanvas";
@@ -218,6 +219,8 @@ function NodeCanvas() {
     [base, selection, hoverEdge, intentEdges],
   );
 
+  const shownEdges = useEdgeWindow(edges, nodes);
+
   const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
     setNodes((nds) => applyNodeChanges(changes, nds));
     // A move that is not a drag in progress (the arrow keys, the end of a drag) is an edit.
@@ -309,7 +312,7 @@ function NodeCanvas() {
     >
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

@@ -19,6 +19,7 @@ import { moveGroups } from "../actions/groupPositions";
 import { layoutGraph } from "../layout/elk";
 import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
+import { useEdgeWindow } from "./edgeWindow";
 import { FlowEdgeView } from "./FlowEdgeView";
 import { fitAll, nextFrame } from "./flowInstance";
 import { GroupNode } from "./GroupNode";
@@ -136,6 +137,7 @@ export function GroupCanvas() {
     );
     return edgesRef.current;
   }, [externals, flows, edgeCache, givenEdges]);
+  const shownEdges = useEdgeWindow(edges, nodes);
   // Read by the handlers through a ref, so that they stay the same functions across edits (React
   // Flow copies a changed handler into its store, and every drawn element checks the store then).
   const groups = useRef(design.groups);
@@ -163,7 +165,7 @@ export function GroupCanvas() {
     <div className="canvas canvas--groups">
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

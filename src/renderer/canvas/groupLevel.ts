@@ -8,7 +8,7 @@ import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, Position } from "../../shared/model";
 import type { ElkGraph } from "../layout/graph";
-import type { EdgeData } from "./toFlow";
+import { type EdgeData, reverseId } from "./toFlow";
 
 /** Past this many node-to-node edges the canvas switches to group level by itself. */
 export const DENSE_EDGES = 2000;
@@ -250,7 +250,7 @@ export function toGroupEdges(
   for (const f of flows) {
     if (f.from === f.to) continue;
     const exposure = exposureOf.get(f.from) ?? "internal";
-    const paired = ids.has(`${f.to}->${f.from}`);
+    const paired = ids.has(reverseId(f));
     const made = cache.get(f);
     if (made?.data && made.data.exposure === exposure && made.data.paired === paired) {
       out.push(made);

@@ -79,6 +79,18 @@ describe("reuseById with the elements given last time", () => {
     const [afterUndo] = reuseById([afterMove!], [before], sameNode, undefined, given);
     expect(afterUndo?.position.x).toBe(0);
   });
+
+  it("forgets an element that is gone, so that it is compared when it comes back", () => {
+    const given = new Map<string, Node>();
+    const a = node("a");
+    const b = node("b");
+    reuseById([], [a, b], sameNode, undefined, given);
+    reuseById([a, b], [a], sameNode, undefined, given);
+    expect([...given.keys()]).toEqual(["a"]);
+    const kept = { ...b, position: { x: 9, y: 9 } };
+    // b comes back while the list still holds another object of that id: compared, found changed.
+    expect(reuseById([a, kept], [a, b], sameNode, undefined, given)[1]).toBe(b);
+  });
 });
 
 describe("keepMeasured", () => {

@@ -32,23 +32,27 @@ export function reuseById<T extends { id: string }>(
 ): T[] {
   const before = new Map<string, T>();
   for (const x of prev) before.set(x.id, x);
-  const last = given ? new Map(given) : undefined;
-  given?.clear();
   let changed = prev.length !== next.length;
   const out = next.map((now, i) => {
+    const givenBefore = given?.get(now.id) === now;
     given?.set(now.id, now);
     const old = before.get(now.id);
     if (!old) {
       changed = true;
       return now;
     }
-    if (last?.get(now.id) === now || same(old, now)) {
+    if (givenBefore || same(old, now)) {
       if (prev[i] !== old) changed = true;
       return old;
     }
     changed = true;
     return merge(old, now);
   });
+  // Elements gone since: forgotten, so that one coming back is compared, not taken as given.
+  if (given && given.size !== next.length) {
+    given.clear();
+    for (const x of next) given.set(x.id, x);
+  }
   return changed ? out : (prev as T[]);
 }
 

@@ -154,6 +154,19 @@ export function toNodes(
   return [...externals, ...resources];
 }
 
+// Flows are immutable and mostly the same objects edit after edit: the id of each one's reverse
+// is made once, not a string per flow per edit.
+const reverseIds = new WeakMap<object, string>();
+/** The id of the flow the other way between the same two ends (ids are `${from}->${to}`). */
+export function reverseId(f: { from: string; to: string }): string {
+  let id = reverseIds.get(f);
+  if (id === undefined) {
+    id = `${f.to}->${f.from}`;
+    reverseIds.set(f, id);
+  }
+  return id;
+}
+
 export function toEdges(
   flows: readonly FlowEdge[],
   heights: ReadonlyMap<string, number> = new Map(),
@@ -166,7 +179,7 @@ export function toEdges(
   for (const f of flows) {
     // A node's flow to itself (members of one group on one interface) has no line to draw.
     if (f.from === f.to) continue;
-    const paired = ids.has(`${f.to}->${f.from}`);
+    const paired = ids.has(reverseId(f));
     const sourceHeight = heights.get(f.from);
     const targetHeight = heights.get(f.to);
     const made = cache.get(f);
