@@ -28,16 +28,22 @@ function bigintToBytes(n: bigint, length: number): number[] {
   return out;
 }
 
-/** Why `text` is not a CIDR of `family` (either family when omitted), or undefined when it is one. */
-const cidrVerdicts = new Map<string, string | undefined>();
+/** Verdicts by the family asked for (or either), then by text: no key string to build per question. */
+const cidrVerdicts = {
+  4: new Map<string, string | undefined>(),
+  6: new Map<string, string | undefined>(),
+  any: new Map<string, string | undefined>(),
+};
 
+/** Why `text` is not a CIDR of `family` (either family when omitted), or undefined when it is one. */
 export function cidrProblem(text: string, family?: Family): string | undefined {
   // Designs repeat the same CIDRs thousands of times: remember each verdict (bounded).
-  const key = `${family ?? ""}|${text}`;
-  if (cidrVerdicts.has(key)) return cidrVerdicts.get(key);
+  const verdicts = cidrVerdicts[family ?? "any"];
+  const known = verdicts.get(text);
+  if (known !== undefined || verdicts.has(text)) return known;
   const verdict = checkCidr(text, family);
-  if (cidrVerdicts.size > 100_000) cidrVerdicts.clear();
-  cidrVerdicts.set(key, verdict);
+  if (verdicts.size > 100_000) verdicts.clear();
+  verdicts.set(text, verdict);
   return verdict;
 }
 
@@ -67,7 +73,8 @@ export const isIpv4Cidr = (s: string): boolean => cidrProblem(s, 4) === undefine
 export const isIpv6Cidr = (s: string): boolean => cidrProblem(s, 6) === undefined;
 
 export function isIpv4Address(s: string): boolean {
-  return !s.includes(":") && ipaddr.IPv4.isValidFourPartDecimal(s);
+  // The usual spelling is read without ipaddr.js, whose check builds regular-expression matches.
+  return fastIpv4(s) !== undefined || (!s.includes(":") && ipaddr.IPv4.isValidFourPartDecimal(s));
 }
 export function isIpv6Address(s: string): boolean {
   return !s.includes("%") && !s.includes(".") && ipaddr.IPv6.isValid(s);

@@ -1,17 +1,28 @@
 // The resources security groups sit on, read from the template that creates them.
 import type { Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
-import { error, readAddressTags, show, warning } from "../draft";
-import { type Context, groupOf, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
+import { error, readAddressTags, show, type Where, warning } from "../draft";
+import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, resolve } from "./intrinsics";
 import { ATTACHABLE } from "./kinds";
 import type { Path } from "./template";
 
-function lookup(value: unknown, path: readonly string[]): unknown[] {
-  if (path.length === 0) return value === undefined ? [] : [value];
-  const [head, ...rest] = path;
-  if (head === "*") return Array.isArray(value) ? value.flatMap((v) => lookup(v, rest)) : [];
-  return isRecord(value) ? lookup(value[head as string], rest) : [];
+/** The values at `path` ("*" steps into every item of a list), added to `out`. */
+function lookup(value: unknown, path: readonly string[], out: unknown[], from = 0): unknown[] {
+  if (from === path.length) {
+    if (value !== undefined) out.push(value);
+    return out;
+  }
+  const head = path[from] as string;
+  if (head === "*") {
+    if (Array.isArray(value)) for (const v of value) lookup(v, path, out, from + 1);
+  } else if (isRecord(value)) lookup(value[head], path, out, from + 1);
+  return out;
+}
+
+/** Where a message about a group list goes: its path is made only then (a region has ten thousand instances). */
+function placeOf(ctx: Context, path: Path, groupPath: readonly string[]): Where {
+  return ctx.at([...path, ...groupPath.filter((p) => p !== "*")]);
 }
 
 export function readAttachment(ctx: Context, id: string, type: string, props: Props, path: Path): void {
@@ -19,17 +30,21 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
   if (!spec) return;
   const groupIds: string[] = [];
   for (const groupPath of spec.groups) {
-    const propertyPath = [...path, ...groupPath.filter((p) => p !== "*")];
-    for (const list of lookup(props, groupPath)) {
-      const r = known(ctx, list, propertyPath, id);
-      if ("unresolved" in r) continue;
+    // Most paths lead nowhere in a given resource: look before making a list of what they hold.
+    if (props[groupPath[0] as string] === undefined) continue;
+    for (const list of lookup(props, groupPath, [])) {
+      const r = resolve(list, ctx.t);
+      if ("unresolved" in r) {
+        ctx.warnings.push(warning(placeOf(ctx, path, groupPath), `${id}: ${r.unresolved}`));
+        continue;
+      }
       const items = Array.isArray(r.value) ? r.value : [r.value];
       for (const item of items) {
         const g = groupOf(ctx, item);
         if (!g)
           ctx.warnings.push(
             warning(
-              ctx.at(propertyPath),
+              placeOf(ctx, path, groupPath),
               `${id}: ${show(item)} is not a security group of this template; not attached`,
             ),
           );
@@ -42,10 +57,12 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
       warning(ctx.at(path), `${id} names no security group of this template, so AWS gives it its VPC's default group`),
     );
   const own = spec.name ? text(resolve(props[spec.name], ctx.t)) : undefined;
+  // Read once, for the name and for the addresses.
+  const tags = tagsOf(ctx, props);
   const resource: Omit<Resource, "position"> = {
     id: ctx.ids.take(id),
     kind: spec.kind,
-    name: nameTag(ctx, props) ?? own ?? id,
+    name: nameOf(tags) ?? own ?? id,
     groupIds,
   };
   const subnet = resolve(props.SubnetId, ctx.t);
@@ -64,7 +81,7 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
     const ip =
       props.PrivateIpAddress === undefined
         ? undefined
-        : text(known(ctx, props.PrivateIpAddress, [...path, "PrivateIpAddress"], id));
+        : text(known(ctx, props.PrivateIpAddress, path, id, "PrivateIpAddress"));
     if (ip !== undefined) {
       if (isIpv4Address(ip)) resource.privateIpv4 = ip;
       else
@@ -75,7 +92,7 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
           ),
         );
     }
-    const v6 = lookup(props, ["Ipv6Addresses", "*", "Ipv6Address"])[0];
+    const v6 = lookup(props, ["Ipv6Addresses", "*", "Ipv6Address"], [])[0];
     if (typeof v6 === "string") {
       if (isIpv6Address(v6)) resource.ipv6 = v6;
       else
@@ -84,6 +101,6 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
         );
     }
   }
-  readAddressTags(tagsOf(ctx, props), resource, () => ctx.at([...path, "Tags"]), ctx.errors);
+  readAddressTags(tags, resource, () => ctx.at([...path, "Tags"]), ctx.errors);
   ctx.resources.push(resource);
 }

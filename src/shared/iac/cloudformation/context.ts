@@ -25,10 +25,14 @@ export interface Context {
   namedCidrs: NamedCidr[];
 }
 
-/** A resolved value, or a warning at `path` saying why it cannot be known. */
-export function known(ctx: Context, value: unknown, path: Path, what: string): Resolved {
+/**
+ * A resolved value, or a warning at `path` (and `field` in it) saying why it cannot be known. The
+ * field's path is made only for a warning: a region's template asks this a few hundred thousand times.
+ */
+export function known(ctx: Context, value: unknown, path: Path, what: string, field?: string | number): Resolved {
   const r = resolve(value, ctx.t);
-  if ("unresolved" in r) ctx.warnings.push(warning(ctx.at(path), `${what}: ${r.unresolved}`));
+  if ("unresolved" in r)
+    ctx.warnings.push(warning(ctx.at(field === undefined ? path : [...path, field]), `${what}: ${r.unresolved}`));
   return r;
 }
 
@@ -65,7 +69,12 @@ export function tagsOf(ctx: Context, props: Props): Record<string, unknown> {
 }
 
 export function nameTag(ctx: Context, props: Props): string | undefined {
-  const name = tagsOf(ctx, props).Name;
+  return nameOf(tagsOf(ctx, props));
+}
+
+/** The Name tag among tags already read. */
+export function nameOf(tags: Record<string, unknown>): string | undefined {
+  const name = tags.Name;
   return typeof name === "string" || typeof name === "number" ? String(name) : undefined;
 }
 

@@ -86,14 +86,11 @@ function templateOf(value: unknown, at: (p: Path) => Where): { t: Template; reso
       ...(typeof p.Description === "string" ? { description: p.Description } : {}),
     });
   }
-  const resources = Object.entries(value.Resources).map(([id, r]) => [id, r] as [string, Props]);
+  const section = value.Resources;
+  const ids = Object.keys(section);
   return {
-    t: {
-      parameters,
-      mappings: isRecord(value.Mappings) ? value.Mappings : {},
-      resources: new Set(resources.map(([id]) => id)),
-    },
-    resources,
+    t: { parameters, mappings: isRecord(value.Mappings) ? value.Mappings : {}, resources: new Set(ids) },
+    resources: ids.map((id): [string, Props] => [id, section[id] as Props]),
   };
 }
 
@@ -117,7 +114,12 @@ export function importCloudFormation(file: CloudFormationSource): ImportResult {
     namedCidrs: [],
   };
   const typed: { id: string; type: string; props: Props; path: Path; metadata: unknown }[] = [];
-  for (const [id, r] of resources) {
+  // Where each type's resources are in `typed`, in template order: each step below visits its own.
+  const byType = new Map<string, number[]>();
+  for (let n = 0; n < resources.length; n++) {
+    const entry = resources[n] as [string, unknown];
+    const id = entry[0];
+    const r = entry[1];
     const path: Path = ["Resources", id];
     if (!isRecord(r) || typeof r.Type !== "string") {
       ctx.errors.push(error(loaded.at(path), `resource ${id} needs a Type such as AWS::EC2::SecurityGroup`));
@@ -134,16 +136,23 @@ export function importCloudFormation(file: CloudFormationSource): ImportResult {
           `${id} exists only when condition ${r.Condition} holds; imported as if it does`,
         ),
       );
+    const list = byType.get(r.Type);
+    if (list) list.push(typed.length);
+    else byType.set(r.Type, [typed.length]);
     typed.push({
       id,
       type: r.Type,
       props: (r.Properties as Props | undefined) ?? {},
-      path: [...path, "Properties"],
+      path: ["Resources", id, "Properties"],
       metadata: r.Metadata,
     });
   }
-  const each = (types: string[], f: (x: (typeof typed)[number]) => void) => {
-    for (const x of typed) if (types.includes(x.type)) f(x);
+  const each = (types: readonly string[], f: (x: (typeof typed)[number]) => void) => {
+    const order =
+      types.length === 1
+        ? (byType.get(types[0] as string) ?? [])
+        : types.flatMap((type) => byType.get(type) ?? []).sort((a, b) => a - b);
+    for (let i = 0; i < order.length; i++) f(typed[order[i] as number] as (typeof typed)[number]);
   };
   each(["AWS::EC2::VPC"], ({ id, props, path }) => {
     const vpc: Vpc = { id: ctx.ids.take(id), name: nameTag(ctx, props) ?? id };

@@ -32,12 +32,17 @@ export interface Template {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function intrinsic(v: unknown): [string, unknown] | undefined {
+/** The name of the intrinsic function `v` calls, if it is one: a mapping of one key, Ref, Condition or Fn::. */
+function intrinsicName(v: unknown): string | undefined {
   if (!isRecord(v)) return undefined;
-  const keys = Object.keys(v);
-  if (keys.length !== 1) return undefined;
-  const key = keys[0] as string;
-  return key === "Ref" || key === "Condition" || key.startsWith("Fn::") ? [key, v[key]] : undefined;
+  // Counted without Object.keys, which would make a list for every mapping of a template.
+  let key: string | undefined;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    if (key !== undefined) return undefined;
+    key = k;
+  }
+  return key !== undefined && (key === "Ref" || key === "Condition" || key.startsWith("Fn::")) ? key : undefined;
 }
 
 function parameterValue(name: string, p: Parameter): Resolved {
@@ -75,11 +80,14 @@ function sub(text: unknown, vars: Record<string, unknown>, t: Template, depth: n
 }
 
 function getAtt(arg: unknown, t: Template): Resolved {
-  const parts = Array.isArray(arg) ? arg : typeof arg === "string" ? arg.split(".") : [];
-  const [id, ...attribute] = parts;
+  const parts: unknown[] = Array.isArray(arg) ? arg : typeof arg === "string" ? arg.split(".") : [];
+  const id = parts[0];
   if (typeof id !== "string" || !t.resources.has(id))
     return { unresolved: `!GetAtt ${show(id)} names no resource of this template` };
-  return { value: new CfnRef(id, attribute.join(".")) };
+  // [id, attribute] is the usual form (every GroupId of a template): no rest array to join.
+  const second = parts[1];
+  const attribute = parts.length === 2 && typeof second === "string" ? second : parts.slice(1).join(".");
+  return { value: new CfnRef(id, attribute) };
 }
 
 function list(v: unknown, t: Template, depth: number): unknown[] | Resolved {
@@ -91,8 +99,8 @@ function list(v: unknown, t: Template, depth: number): unknown[] | Resolved {
 /** A template value with its intrinsic functions evaluated where the template alone allows. */
 export function resolve(v: unknown, t: Template, depth = 0): Resolved {
   if (depth > 30) return { unresolved: "intrinsic functions nest too deeply" };
-  const fn = intrinsic(v);
-  if (!fn) {
+  const name = intrinsicName(v);
+  if (name === undefined) {
     if (Array.isArray(v)) {
       const items: unknown[] = [];
       for (const item of v) {
@@ -103,7 +111,7 @@ export function resolve(v: unknown, t: Template, depth = 0): Resolved {
     }
     return { value: v };
   }
-  const [name, arg] = fn;
+  const arg = (v as Record<string, unknown>)[name];
   switch (name) {
     case "Ref":
       return ref(arg, t);

@@ -6,7 +6,7 @@ import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, warning } from "../draft";
 import { accountIdOf, isGroupId, otherAccountGroup, otherAccountWarning } from "../other-account";
 import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
-import { resolve } from "./intrinsics";
+import { type Resolved, resolve } from "./intrinsics";
 import type { Path } from "./template";
 
 /**
@@ -42,7 +42,7 @@ function otherAccountPeer(
   ctx: Context,
   props: Props,
   path: Path,
-  at: Path,
+  property: string,
   value: unknown,
   direction: "ingress" | "egress",
   egressOwner: { value: unknown; path: Path } | undefined,
@@ -76,7 +76,9 @@ function otherAccountPeer(
     ctx.groups.set(key, group);
     ctx.groupsById.set(group.id, group);
   }
-  ctx.warnings.push(warning(ctx.at(at), otherAccountWarning(`${what} ${at.at(-1)}`, direction, ref, group)));
+  ctx.warnings.push(
+    warning(ctx.at([...path, property]), otherAccountWarning(`${what} ${property}`, direction, ref, group)),
+  );
   return group;
 }
 
@@ -92,11 +94,10 @@ export function readRule(
   egressOwner?: { value: unknown; path: Path },
 ): void {
   const what = `${path[1]} ${direction} rule`;
-  const protocol = known(ctx, props.IpProtocol, [...path, "IpProtocol"], what);
-  const fromPort =
-    props.FromPort === undefined ? { value: undefined } : known(ctx, props.FromPort, [...path, "FromPort"], what);
-  const toPort =
-    props.ToPort === undefined ? { value: undefined } : known(ctx, props.ToPort, [...path, "ToPort"], what);
+  // Paths below the rule's are made only for a message: a region's template has 50,000 rules.
+  const protocol = known(ctx, props.IpProtocol, path, what, "IpProtocol");
+  const fromPort = props.FromPort === undefined ? UNSTATED : known(ctx, props.FromPort, path, what, "FromPort");
+  const toPort = props.ToPort === undefined ? UNSTATED : known(ctx, props.ToPort, path, what, "ToPort");
   if ("unresolved" in protocol || "unresolved" in fromPort || "unresolved" in toPort) {
     ctx.warnings.push(warning(ctx.at(path), `${what} with unknown values is not imported`));
     return;
@@ -108,15 +109,19 @@ export function readRule(
     return;
   }
   const description = props.Description === undefined ? undefined : resolve(props.Description, ctx.t);
-  const peers: { peer: Peer; path: Path }[] = [];
-  for (const [property, kind] of PEERS[direction]) {
+  const peers: { peer: Peer; property: string }[] = [];
+  const candidates = PEERS[direction];
+  for (let k = 0; k < candidates.length; k++) {
+    // Not destructured: a first, interpreted run would make an iterator for each.
+    const entry = candidates[k] as (typeof candidates)[number];
+    const property = entry[0];
+    const kind = entry[1];
     if (props[property] === undefined) continue;
-    const at: Path = [...path, property];
-    const r = known(ctx, props[property], at, what);
+    const r = known(ctx, props[property], path, what, property);
     if ("unresolved" in r) continue;
     if (kind === "cidr4" || kind === "cidr6") {
       if (typeof r.value !== "string") {
-        ctx.errors.push(error(ctx.at(at), `${property} must be a CIDR such as "10.0.0.0/16"`));
+        ctx.errors.push(error(ctx.at([...path, property]), `${property} must be a CIDR such as "10.0.0.0/16"`));
         continue;
       }
       // The idiom that stands for "no egress" (see BLOCK_EGRESS): not a rule of the design.
@@ -131,24 +136,30 @@ export function readRule(
         const p = ctx.t.parameters.get(r.parameter);
         ctx.namedCidrs.push({ key: r.parameter, name: p?.description || r.parameter, cidr: r.value });
       }
-      peers.push({ peer: { kind, cidr: r.value }, path: at });
+      peers.push({ peer: { kind, cidr: r.value }, property });
     } else if (kind === "group") {
       // A literal group id with an owner account stated is that account's group, at every mention.
       const g =
         (property !== "SourceSecurityGroupName"
-          ? otherAccountPeer(ctx, props, path, at, r.value, direction, egressOwner)
+          ? otherAccountPeer(ctx, props, path, property, r.value, direction, egressOwner)
           : undefined) ?? groupOf(ctx, r.value);
-      if (g) peers.push({ peer: { kind: "group", groupId: g.id }, path: at });
+      if (g) peers.push({ peer: { kind: "group", groupId: g.id }, property });
       else
         ctx.warnings.push(
-          warning(ctx.at(at), `${what}: ${show(r.value)} is not a security group of this template; not imported`),
+          warning(
+            ctx.at([...path, property]),
+            `${what}: ${show(r.value)} is not a security group of this template; not imported`,
+          ),
         );
     } else {
       const pl = prefixListOf(ctx, r.value);
-      if (pl) peers.push({ peer: { kind: "prefixList", prefixListId: pl.id }, path: at });
+      if (pl) peers.push({ peer: { kind: "prefixList", prefixListId: pl.id }, property });
       else
         ctx.warnings.push(
-          warning(ctx.at(at), `${what}: ${show(r.value)} is not a prefix list of this template; not imported`),
+          warning(
+            ctx.at([...path, property]),
+            `${what}: ${show(r.value)} is not a prefix list of this template; not imported`,
+          ),
         );
     }
   }
@@ -156,7 +167,8 @@ export function readRule(
     ctx.errors.push(
       error(ctx.at(path), `${what} names no peer: expected one of ${PEERS[direction].map(([p]) => p).join(", ")}`),
     );
-  peers.forEach(({ peer, path: peerPath }, i) => {
+  for (let i = 0; i < peers.length; i++) {
+    const { peer, property } = peers[i] as (typeof peers)[number];
     const rule = checkRule(
       {
         id: ctx.ids.take(peers.length > 1 ? `${idBase}-${i + 1}` : idBase),
@@ -167,20 +179,17 @@ export function readRule(
         description: description && "value" in description ? description.value : undefined,
       },
       (f) =>
-        ctx.at(
-          f === "fromPort"
-            ? [...path, "FromPort"]
-            : f === "toPort"
-              ? [...path, "ToPort"]
-              : f === "peer"
-                ? peerPath
-                : [...path, "IpProtocol"],
-        ),
+        ctx.at([
+          ...path,
+          f === "fromPort" ? "FromPort" : f === "toPort" ? "ToPort" : f === "peer" ? property : "IpProtocol",
+        ]),
       ctx.errors,
     );
     if (rule) group[direction].push(rule);
-  });
+  }
 }
+
+const UNSTATED: Resolved = { value: undefined };
 
 export function readInlineRules(ctx: Context, id: string, props: Props, path: Path): void {
   const group = ctx.groups.get(id) as SecurityGroup;
@@ -221,14 +230,16 @@ export function readStandaloneRule(
   metadata?: unknown,
 ): void {
   const direction = type === "AWS::EC2::SecurityGroupIngress" ? "ingress" : "egress";
-  const owner = props.GroupId !== undefined ? props.GroupId : props.GroupName;
-  const ownerPath: Path = [...path, props.GroupId !== undefined ? "GroupId" : "GroupName"];
-  const r = known(ctx, owner, ownerPath, id);
+  const field = props.GroupId !== undefined ? "GroupId" : "GroupName";
+  const r = known(ctx, props[field], path, id, field);
   if ("unresolved" in r) return;
   const group = groupOf(ctx, r.value);
   if (!group) {
     ctx.warnings.push(
-      warning(ctx.at(ownerPath), `${id}: ${show(r.value)} is not a security group of this template; not imported`),
+      warning(
+        ctx.at([...path, field]),
+        `${id}: ${show(r.value)} is not a security group of this template; not imported`,
+      ),
     );
     return;
   }

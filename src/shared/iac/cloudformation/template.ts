@@ -55,7 +55,9 @@ function loadYaml(name: string, text: string): LoadedTemplate {
       },
     ]);
   }
-  checkExpandedSize(value, text, name);
+  // Only aliases (*name) make a value bigger than its text: without one there is nothing to count,
+  // and a region's template holds a million values.
+  if (text.includes("*")) checkExpandedSize(value, text, name);
   let offsets: Map<string, number> | undefined;
   let place: ((offset: number) => { line: number; column: number }) | undefined;
   return {
