@@ -50,8 +50,10 @@ test("unsaved edits survive the host being killed (SIGKILL) and are offered by t
     await name.fill("Edited before the crash");
     await name.press("Enter");
     const file = join(recoveryDir, "recovery.palisade-recovery.json");
+    // The autosave waits 1.5 s after the edit, then the host's engine worker writes it: on a busy
+    // machine a freshly started host (two workers loading TypeScript) takes a while.
     await expect
-      .poll(() => existsSync(file) && JSON.parse(readFileSync(file, "utf8")).design.name)
+      .poll(() => existsSync(file) && JSON.parse(readFileSync(file, "utf8")).design.name, { timeout: 30_000 })
       .toBe("Edited before the crash");
     await first.stop("SIGKILL");
 
