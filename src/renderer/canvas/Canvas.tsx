@@ -97,8 +97,11 @@ export const WAIT_FOR_FLOWS_MS = 10_000;
 function useWaitingForFlows(): boolean {
   // A document just opened (New, Open, recovery) has a history with no step either way.
   const opened = useEditor((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
+  // An import without a layout is drawn at once, as before: its auto-layout measures the nodes.
   const large = useEditor(
-    (s) => s.history.present.resources.length + s.history.present.externals.length >= WAIT_FOR_FLOWS,
+    (s) =>
+      s.history.present.resources.length + s.history.present.externals.length >= WAIT_FOR_FLOWS &&
+      !needsLayout(s.history.present),
   );
   // The engine's answer for a document replaces both lists (node flows withheld or not).
   const flows = useEditor((s) => s.flows);
