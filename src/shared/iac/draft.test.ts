@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lineColumn, lineIndex, type Problem } from "../model/problems";
-import { hasPorts, isIcmp, normalizeProtocol } from "../model/protocol";
-import { Rule } from "../model/schema";
-import { checkRule, finishDesign, Ids, plainRule } from "./draft";
+import type { Rule } from "../model/schema";
+import { checkRule, finishDesign, Ids } from "./draft";
 
 describe("Ids", () => {
   it("makes valid, unique ids from any text", () => {
@@ -85,57 +84,6 @@ describe("checkRule", () => {
   });
 });
 
-describe("plainRule, the schema's checks written out", () => {
-  const candidates = fc.record(
-    {
-      id: fc.constantFrom("r", "a-b/c:d@e+f.g_h", "x".repeat(256), "", "a b", "x".repeat(257), 5),
-      protocol: fc.constantFrom("tcp", "udp", "icmp", "icmpv6", "-1", "6", "58", "50", "TCP", 17, "all", "bogus", 300),
-      fromPort: fc.constantFrom(undefined, -2, -1, 0, 22, 255, 256, 65535, 65536, 1.5),
-      toPort: fc.constantFrom(undefined, -1, 0, 21, 22, 255, 256, 65535),
-      peer: fc.constantFrom<unknown>(
-        { kind: "cidr4", cidr: "10.0.0.0/8" },
-        { kind: "cidr4", cidr: "10.0.0.1/8" },
-        { kind: "cidr4", cidr: "2001:db8::/32" },
-        { kind: "cidr6", cidr: "2001:db8::/32" },
-        { kind: "cidr6", cidr: "10.0.0.0/8" },
-        { kind: "group", groupId: "sg-1" },
-        { kind: "group", groupId: "sg 1" },
-        { kind: "group", groupId: "sg-1", extra: true },
-        { kind: "prefixList", prefixListId: "pl-1" },
-        { kind: "prefixList", prefixListId: "" },
-        { kind: "vpc", id: "v" },
-        null,
-      ),
-      description: fc.constantFrom(undefined, "d", "x".repeat(255), "x".repeat(256), 5),
-    },
-    { requiredKeys: ["id", "protocol", "peer"] },
-  );
-
-  it("gives what the schema gives, field for field and in order, or leaves the rule to the schema", () => {
-    let plain = 0;
-    fc.assert(
-      fc.property(candidates, (raw) => {
-        const protocol = normalizeProtocol(raw.protocol);
-        const candidate: Record<string, unknown> = { ...raw };
-        for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
-        if (protocol !== undefined && !hasPorts(protocol) && !isIcmp(protocol)) {
-          delete candidate.fromPort;
-          delete candidate.toPort;
-        }
-        const schema = Rule.safeParse(candidate);
-        const mine = protocol === undefined ? undefined : plainRule(candidate, protocol);
-        if (mine === undefined) return;
-        plain++;
-        expect(schema.success, JSON.stringify(candidate)).toBe(true);
-        expect(JSON.stringify(mine)).toBe(JSON.stringify(schema.data));
-      }),
-      { numRuns: 3000, seed: 20261128 },
-    );
-    // The common rules do take the plain path.
-    expect(plain).toBeGreaterThan(50);
-  });
-});
-
 describe("finishDesign", () => {
   const group = (ingress: Rule[]) => ({ id: "sg-1", name: "web", description: "", ingress, egress: [] });
   const draft = (ingress: Rule[]) => ({
@@ -158,6 +106,21 @@ describe("finishDesign", () => {
     const design = finishDesign(draft([read as Rule, made]), new Ids());
     expect(design.groups[0]?.ingress).toEqual([read, made]);
     expect(errors).toEqual([]);
+  });
+
+  it("refuses a resource the schema refuses, at its field", () => {
+    const long = {
+      ...draft([]),
+      resources: [{ id: "i-1", kind: "instance" as const, name: "x".repeat(256), groupIds: [] }],
+    };
+    expect(() => finishDesign(long, new Ids())).toThrow(/not valid at resources\.0\.name: is longer than 255/);
+    const twice = {
+      ...draft([]),
+      resources: [{ id: "i-1", kind: "instance" as const, name: "a", groupIds: ["sg-1", "sg-1"] }],
+    };
+    expect(() => finishDesign(twice, new Ids())).toThrow(
+      /not valid at resources\.0\.groupIds\.1: group "sg-1" is attached twice/,
+    );
   });
 
   it("refuses a rule nobody checked, and a rule naming a group that does not exist", () => {

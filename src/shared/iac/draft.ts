@@ -5,17 +5,10 @@ import { emptyDesign } from "../model/document";
 import { InputError, type Problem } from "../model/problems";
 import { hasPorts, isIcmp, normalizeProtocol } from "../model/protocol";
 import type { PrefixList } from "../model/schema";
-import {
-  Design,
-  type External,
-  type Resource,
-  Rule,
-  referenceIssues,
-  type SecurityGroup,
-  type Vpc,
-} from "../model/schema";
-import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../net/address";
+import { Design, type External, Resource, Rule, referenceIssues, type SecurityGroup, type Vpc } from "../model/schema";
+import { contains, isIpv4Address, isIpv6Address, parseCidr } from "../net/address";
 import { layoutTiers } from "./awscli/layout";
+import { plainResource, plainRule } from "./plain";
 
 /** Where a value came from, for `file:line:column` in a problem. */
 export interface Where {
@@ -240,52 +233,6 @@ function placeOf(place: Where | ((field: string) => Where), field: string): Wher
   return typeof place === "function" ? place(field) : place;
 }
 
-const ID = /^[A-Za-z0-9._:/@+-]+$/;
-const isId = (v: unknown): v is string => typeof v === "string" && v.length >= 1 && v.length <= 256 && ID.test(v);
-const isPort = (v: unknown): v is number | undefined =>
-  v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= -1 && v <= 65535);
-
-/**
- * The rule schema's checks written out, for the rules that pass them all (nearly every rule of a
- * file): through zod, a region's 50,000 rules cost a tenth of a second, and the design's schema
- * stays the one place that words a problem. Gives the rule as the schema gives it (same fields,
- * same order), or undefined wherever anything is off: the schema then checks it.
- */
-export function plainRule(candidate: Record<string, unknown>, protocol: string): Rule | undefined {
-  const { id, fromPort, toPort, peer, description } = candidate;
-  if (!isId(id) || !isPort(fromPort) || !isPort(toPort)) return undefined;
-  if (description !== undefined && (typeof description !== "string" || description.length > 255)) return undefined;
-  if (typeof peer !== "object" || peer === null) return undefined;
-  const p = peer as Record<string, unknown>;
-  let copy: Rule["peer"];
-  if (p.kind === "cidr4" || p.kind === "cidr6") {
-    if (typeof p.cidr !== "string" || cidrProblem(p.cidr, p.kind === "cidr4" ? 4 : 6) !== undefined) return undefined;
-    copy = { kind: p.kind, cidr: p.cidr };
-  } else if (p.kind === "group") {
-    if (!isId(p.groupId)) return undefined;
-    copy = { kind: "group", groupId: p.groupId };
-  } else if (p.kind === "prefixList") {
-    if (!isId(p.prefixListId)) return undefined;
-    copy = { kind: "prefixList", prefixListId: p.prefixListId };
-  } else return undefined;
-  if (hasPorts(protocol)) {
-    if (fromPort === undefined || toPort === undefined || fromPort < 0 || toPort < 0 || fromPort > toPort)
-      return undefined;
-  } else if (isIcmp(protocol)) {
-    if ((fromPort ?? 0) > 255 || (toPort ?? 0) > 255) return undefined;
-    if (fromPort === -1 && toPort !== undefined && toPort !== -1) return undefined;
-    if ((protocol === "icmp" && copy.kind === "cidr6") || (protocol === "icmpv6" && copy.kind === "cidr4"))
-      return undefined;
-  }
-  // Built field by field, in the schema's order, as its parse would give it.
-  const rule = { id, protocol } as Rule;
-  if (fromPort !== undefined) rule.fromPort = fromPort;
-  if (toPort !== undefined) rule.toPort = toPort;
-  rule.peer = copy;
-  if (description !== undefined) rule.description = description;
-  return rule;
-}
-
 /** Rules that checkRule returned: the final check of the design does not check them again. */
 const checked = new WeakSet<Rule>();
 
@@ -384,20 +331,33 @@ export function finishDesign(draft: Draft, ids: Ids, file?: string): Design {
   const fail = (path: readonly PropertyKey[], message: string) =>
     new InputError([error({ file }, `the imported design is not valid at ${path.join(".")}: ${message}`)]);
   // Rules were checked one by one as they were read (checkRule), which a region's tens of
-  // thousands make costly to do twice: the schema checks the design without its rule lists,
-  // then each rule that was not checked yet, then the references the rules make.
-  const shell = { ...laidOut, groups: laidOut.groups.map((g) => ({ ...g, ingress: [], egress: [] })) };
+  // thousands make costly to do twice: the schema checks the design without its rules and
+  // resources, then each rule that was not checked yet and each resource (written out, see
+  // plain.ts), then all the references.
+  const shell = {
+    ...laidOut,
+    resources: [],
+    groups: laidOut.groups.map((g) => ({ ...g, ingress: [], egress: [] })),
+  };
   const result = Design.safeParse(shell);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw fail(issue?.path ?? [], issue?.message ?? "");
   }
+  const resources = laidOut.resources.map((r, i) => {
+    const plain = plainResource(r);
+    if (plain) return plain;
+    const parsed = Resource.safeParse(r);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw fail(["resources", i, ...(issue?.path ?? [])], issue?.message ?? "");
+  });
   const groups = result.data.groups.map((g, i) => {
     const source = laidOut.groups[i] as SecurityGroup;
     return { ...g, ingress: checkedRules(source, "ingress", i, fail), egress: checkedRules(source, "egress", i, fail) };
   });
-  const design: Design = { ...result.data, groups };
-  const [issue] = referenceIssues({ ...design, resources: [], externals: [], intents: [] });
+  const design: Design = { ...result.data, resources, groups };
+  const [issue] = referenceIssues(design);
   if (issue) throw fail(issue.path, issue.message);
   return design;
 }

@@ -1,7 +1,7 @@
 // Places imported nodes on the canvas in tiers, left to right: outside parties first, then each
 // group's members to the right of the groups they admit traffic from (load balancer, app, db).
 // Deterministic: the same design always gets the same positions.
-import type { Design, ResourceKind, SecurityGroup } from "../../model/schema";
+import type { Design, Resource, ResourceKind, SecurityGroup } from "../../model/schema";
 
 const COLUMN = 300;
 const ROW = 160;
@@ -13,16 +13,12 @@ const KIND_ORDER: ResourceKind[] = ["loadBalancer", "endpoint", "containerServic
  * followed, so every group is visited once and the result depends only on the design's order.
  */
 function groupDepths(groups: readonly SecurityGroup[]): Map<string, number> {
-  const sources = new Map(
-    groups.map((g) => [
-      g.id,
-      [
-        ...new Set(
-          g.ingress.flatMap((r) => (r.peer.kind === "group" && r.peer.groupId !== g.id ? [r.peer.groupId] : [])),
-        ),
-      ],
-    ]),
-  );
+  const sources = new Map<string, Set<string>>();
+  for (const g of groups) {
+    const from = new Set<string>();
+    for (const r of g.ingress) if (r.peer.kind === "group" && r.peer.groupId !== g.id) from.add(r.peer.groupId);
+    sources.set(g.id, from);
+  }
   const depth = new Map<string, number>();
   const open = new Set<string>();
   const visit = (id: string): number => {
@@ -41,6 +37,36 @@ function groupDepths(groups: readonly SecurityGroup[]): Map<string, number> {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Resources by kind (KIND_ORDER), then name, then id, each in code-unit order: the order columns fill in. */
+function placementOrder(resources: readonly Resource[]): Resource[] {
+  const byKind = new Map<number, Resource[]>();
+  let nul = false;
+  for (const r of resources) {
+    const rank = KIND_ORDER.indexOf(r.kind);
+    const list = byKind.get(rank);
+    if (list) list.push(r);
+    else byKind.set(rank, [r]);
+    if (r.name.includes("\0") || r.id.includes("\0")) nul = true;
+  }
+  const out: Resource[] = [];
+  for (const rank of [...byKind.keys()].sort((a, b) => a - b)) {
+    const list = byKind.get(rank) as Resource[];
+    if (nul) list.sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+    else {
+      // A comparator called a hundred thousand times is most of a region's layout: sort one text
+      // per resource natively instead. "\0" sorts first, so name + "\0" + id orders as (name, id)
+      // wherever neither holds a "\0"; ids are unique, so each text finds its resource.
+      const byKey = new Map<string, Resource>();
+      for (const r of list) byKey.set(`${r.name}\0${r.id}`, r);
+      const keys = [...byKey.keys()].sort();
+      if (keys.length !== list.length) list.sort((a, b) => byText(a.name, b.name) || byText(a.id, b.id));
+      else for (let i = 0; i < keys.length; i++) list[i] = byKey.get(keys[i] as string) as Resource;
+    }
+    for (const r of list) out.push(r);
+  }
+  return out;
+}
+
 export function layoutTiers(design: Design): Design {
   const depth = groupDepths(design.groups);
   const column = new Map<string, number>();
@@ -54,10 +80,7 @@ export function layoutTiers(design: Design): Design {
   };
   const externals = [...design.externals].sort((a, b) => byText(a.kind, b.kind) || byText(a.name, b.name));
   for (const e of externals) place(0, e.id);
-  const kindRank = (k: ResourceKind) => KIND_ORDER.indexOf(k);
-  const resources = [...design.resources].sort(
-    (a, b) => kindRank(a.kind) - kindRank(b.kind) || byText(a.name, b.name) || byText(a.id, b.id),
-  );
+  const resources = placementOrder(design.resources);
   for (const r of resources) place(column.get(r.id) ?? 1, r.id);
   const at = new Map<string, { x: number; y: number }>();
   let rows = 0;
