@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { InputError, type Problem } from "../shared/model";
 import { detectKind, importFiles, loadPaths } from "./load";
 import { mergeDesigns } from "./merge";
@@ -104,6 +104,22 @@ describe("importFiles", () => {
       ]),
     );
     expect(problems.map((p) => p.file).sort()).toEqual(["a.json", "b.palisade.json"]);
+  });
+});
+
+describe("a JSON CloudFormation template", () => {
+  it("is parsed once, though its kind is told by looking inside", async () => {
+    const text = JSON.stringify({
+      Resources: { Web: { Type: "AWS::EC2::SecurityGroup", Properties: { GroupDescription: "web" } } },
+    });
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const { design } = await importFiles([{ name: "stack.json", text }]);
+      expect(design.groups.map((g) => g.name)).toEqual(["Web"]);
+      expect(parse.mock.calls.filter(([t]) => t === text)).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
 

@@ -32,6 +32,12 @@ const TERRAFORM = /\.tf(\.json)?$/i;
 const YAML = /\.(ya?ml|template)$/i;
 const CANDIDATE = /\.(tf|tf\.json|json|ya?ml|template)$/i;
 
+/**
+ * JSON read by detectKind, kept for the importer that reads the file next (a template of tens of
+ * megabytes was parsed two or three times: to tell its kind, in a folder again, then to import).
+ */
+const parsedJson = new WeakMap<SourceFile, { value: unknown }>();
+
 /** What kind of file this is, or why it cannot be told. */
 export function detectKind(file: SourceFile): FileKind | { unknown: string } {
   if (TERRAFORM.test(file.name)) return "terraform";
@@ -41,7 +47,9 @@ export function detectKind(file: SourceFile): FileKind | { unknown: string } {
   }
   let value: unknown;
   try {
-    value = parseJson(file);
+    const known = parsedJson.get(file);
+    value = known ? known.value : parseJson(file);
+    if (!known) parsedJson.set(file, { value });
   } catch (e) {
     // A broken design file should get the design reader's own message, placed in the file.
     if (/\.palisade\.json$/i.test(file.name) || /"format"\s*:\s*"palisade"/.test(file.text)) return "design";
@@ -122,7 +130,7 @@ export async function importLocated(files: readonly SourceFile[], origin?: strin
     });
   for (const file of byKind.cloudformation)
     await collect(() => {
-      const result = importCloudFormation(file);
+      const result = importCloudFormation(file, parsedJson.get(file));
       locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);

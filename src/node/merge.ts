@@ -36,14 +36,17 @@ export function mergeDesigns(sources: readonly Source[]): { design: Design; warn
   const warnings: Problem[] = [];
   const merged: Design = emptyDesign(sources.map((s) => s.design.name).join(" + ") || "Untitled");
   const origin = new Map<string, string>();
+  // The first of each id, per part: looked up, not searched for (a region has tens of thousands).
+  const firsts = new Map<string, { id: string }>();
   for (const { name, design } of sources)
     for (const part of PARTS) {
       const list = merged[part] as { id: string }[];
       for (const item of design[part] as { id: string }[]) {
         const key = `${part}:${item.id}`;
-        const first = list.find((x) => x.id === item.id);
+        const first = firsts.get(key);
         if (!first) {
           list.push(item);
+          firsts.set(key, item);
           origin.set(key, name);
         } else if (!sameIgnoringPosition(first, item))
           warnings.push({

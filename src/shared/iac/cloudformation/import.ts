@@ -94,9 +94,12 @@ function templateOf(value: unknown, at: (p: Path) => Where): { t: Template; reso
   };
 }
 
-/** Reads a template's security groups, rules, prefix lists and attachments. Throws InputError for wrong values. */
-export function importCloudFormation(file: CloudFormationSource): ImportResult {
-  const loaded = loadTemplate(file.name, file.text);
+/**
+ * Reads a template's security groups, rules, prefix lists and attachments. Throws InputError for
+ * wrong values. `parsed`: the text already parsed as JSON (see loadTemplate).
+ */
+export function importCloudFormation(file: CloudFormationSource, parsed?: { value: unknown }): ImportResult {
+  const loaded = loadTemplate(file.name, file.text, parsed);
   const { t, resources } = templateOf(loaded.value, loaded.at);
   const ctx: Context = {
     t,

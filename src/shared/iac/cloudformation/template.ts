@@ -19,8 +19,8 @@ export interface LoadedTemplate {
 
 const looksLikeJson = (text: string) => text.trimStart().startsWith("{");
 
-function loadJson(name: string, text: string): LoadedTemplate {
-  const value = parseJsonText(text, name);
+function loadJson(name: string, text: string, parsed?: { value: unknown }): LoadedTemplate {
+  const value = parsed ? parsed.value : parseJsonText(text, name);
   // Built on the first problem only: a clean import never pays for positions. One walk records
   // every key and item, so each later problem is placed in time proportional to its depth.
   let offsets: Map<string, number> | undefined;
@@ -74,7 +74,11 @@ function loadYaml(name: string, text: string): LoadedTemplate {
   };
 }
 
-/** JSON templates are read as JSON (exact positions, JSON's own error messages), all others as YAML. */
-export function loadTemplate(name: string, text: string): LoadedTemplate {
-  return looksLikeJson(text) ? loadJson(name, text) : loadYaml(name, text);
+/**
+ * JSON templates are read as JSON (exact positions, JSON's own error messages), all others as
+ * YAML. `parsed` is the text already read as JSON, by a caller that looked inside to tell what
+ * the file is: a region's template is not parsed twice.
+ */
+export function loadTemplate(name: string, text: string, parsed?: { value: unknown }): LoadedTemplate {
+  return looksLikeJson(text) ? loadJson(name, text, parsed) : loadYaml(name, text);
 }
