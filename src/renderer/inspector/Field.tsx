@@ -1,6 +1,8 @@
 // A text field that checks as you type and writes to the document only a valid, changed value,
-// on Enter or when focus leaves. Escape puts back the document's value.
-import { useEffect, useId, useState } from "react";
+// on Enter or when focus leaves. Escape puts back the document's value. A change of the document
+// while the person is typing (the design opened at start arriving under their first keystrokes)
+// does not throw away what they typed.
+import { useEffect, useId, useRef, useState } from "react";
 
 export interface FieldProps {
   label: string;
@@ -15,7 +17,13 @@ export interface FieldProps {
 export function Field({ label, value, validate, onCommit, placeholder, hint }: FieldProps) {
   const [text, setText] = useState(value);
   const id = useId();
-  useEffect(() => setText(value), [value]);
+  // The document's value the text was last set from: the text differs from it once typed into.
+  const shown = useRef(value);
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = value;
+    setText((current) => (current === before ? value : current));
+  }, [value]);
   const error = validate?.(text);
   const commit = () => {
     if (!error && text !== value) onCommit(text);
