@@ -20,4 +20,12 @@ describe("fitting the whole design", () => {
     expect(far.x + 2000 * far.zoom).toBeCloseTo(500);
     expect(far.y + 500 * far.zoom).toBeCloseTo(250);
   });
+
+  it("shows the top-left corner of a box too big for the smallest zoom allowed, not its centre", () => {
+    const v = viewportFor({ x: 100, y: 200, width: 40_000, height: 30_000 }, { width: 1000, height: 500 }, 0.2, 1, 0.5);
+    expect(v.zoom).toBe(0.5);
+    // The corner lands just inside the pane (half the padding), not off to the left and above.
+    expect(v.x + 100 * v.zoom).toBeCloseTo(100);
+    expect(v.y + 200 * v.zoom).toBeCloseTo(50);
+  });
 });

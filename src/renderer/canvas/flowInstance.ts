@@ -60,9 +60,18 @@ export function viewportFor(
     minZoom,
     Math.min(maxZoom, usable.width / Math.max(1, box.width), usable.height / Math.max(1, box.height)),
   );
+  // Too big to fit at the smallest zoom allowed: its top-left corner, where a design starts,
+  // rather than its centre, which may fall in a gap between groups and show nothing.
+  const margin = (side: number) => (side * padding) / 2;
   return {
-    x: pane.width / 2 - (box.x + box.width / 2) * zoom,
-    y: pane.height / 2 - (box.y + box.height / 2) * zoom,
+    x:
+      box.width * zoom > usable.width
+        ? margin(pane.width) - box.x * zoom
+        : pane.width / 2 - (box.x + box.width / 2) * zoom,
+    y:
+      box.height * zoom > usable.height
+        ? margin(pane.height) - box.y * zoom
+        : pane.height / 2 - (box.y + box.height / 2) * zoom,
     zoom,
   };
 }
