@@ -16,6 +16,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Position } from "../../shared/model";
 import { moveGroups } from "../actions/groupPositions";
+import { IntentEdgeView } from "../intents/IntentEdgeView";
+import { toGroupIntentEdges } from "../intents/intentEdges";
 import { layoutGraph } from "../layout/elk";
 import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
@@ -37,7 +39,7 @@ import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
 import { type EdgeData, MINIMAP_LIMIT } from "./toFlow";
 
 const nodeTypes = { securityGroup: GroupNode };
-const edgeTypes = { flow: FlowEdgeView };
+const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
 
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 150, height: 100 };
@@ -137,7 +139,17 @@ export function GroupCanvas() {
     );
     return edgesRef.current;
   }, [externals, flows, edgeCache, givenEdges]);
-  const shownEdges = useEdgeWindow(edges, nodes);
+  const windowed = useEdgeWindow(edges, nodes);
+  // Intended connections, drawn between the groups of their ends.
+  const findings = useEditor((s) => s.findings);
+  const intentEdges = useMemo(
+    () => (design.intents.length === 0 ? [] : toGroupIntentEdges(design, findings, new Set(ids))),
+    [design, findings, ids],
+  );
+  const shownEdges = useMemo(
+    () => (intentEdges.length === 0 ? windowed : [...windowed, ...intentEdges]),
+    [windowed, intentEdges],
+  );
   // Read by the handlers through a ref, so that they stay the same functions across edits (React
   // Flow copies a changed handler into its store, and every drawn element checks the store then).
   const groups = useRef(design.groups);

@@ -58,3 +58,41 @@ export function toIntentEdges(
       };
     });
 }
+
+/**
+ * Intents at the security-group level: each end drawn where its node is at that level (its first
+ * group, or itself for an outside party or a groupless resource that is drawn), labelled with the
+ * two nodes so that one group edge still says which connection is meant. An intent inside one
+ * group has no edge there.
+ */
+export function toGroupIntentEdges(
+  design: Design,
+  findings: readonly Finding[],
+  drawn: ReadonlySet<string>,
+): Edge<IntentEdgeData>[] {
+  const endOf = new Map<string, { end: string; name: string }>();
+  for (const r of design.resources) endOf.set(r.id, { end: r.groupIds[0] ?? r.id, name: r.name || r.id });
+  for (const e of design.externals) endOf.set(e.id, { end: e.id, name: e.name || e.id });
+  const failing = unsatisfiedIntentIds(findings);
+  const edges: Edge<IntentEdgeData>[] = [];
+  for (const intent of design.intents) {
+    const from = endOf.get(intent.from);
+    const to = endOf.get(intent.to);
+    if (!from || !to || from.end === to.end || !drawn.has(from.end) || !drawn.has(to.end)) continue;
+    const reason = failing.get(intent.id);
+    edges.push({
+      id: `${INTENT_PREFIX}${intent.id}`,
+      source: from.end,
+      target: to.end,
+      type: "intent",
+      selectable: false,
+      data: {
+        intent,
+        label: `${intentTraffic(intent)}: ${from.name} → ${to.name}`,
+        satisfied: reason === undefined,
+        ...(reason !== undefined ? { reason } : {}),
+      },
+    });
+  }
+  return edges;
+}
