@@ -1,7 +1,7 @@
 // The resources security groups sit on, read from the Terraform that creates them.
 import type { Resource, ResourceKind } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
-import { readAddressTags, show, type Where, warning } from "../draft";
+import { readAddressTags, show, warning } from "../draft";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
@@ -47,13 +47,17 @@ function groupIds(ctx: Context, d: Declaration, spec: Kind): string[] {
   const ids: string[] = [];
   for (const [block, attribute] of spec.groups) {
     const bodies = block ? nested(d.body, block) : [d.body];
-    const at: Where = where(d, block ? { nested: block, attribute } : { attribute });
+    // Found only for a warning (each place is a search of the block's text).
+    const inside = block ? { nested: block, attribute } : { attribute };
     for (const body of bodies) {
       const list = resolveList(body[attribute], ctx.scope);
       for (const item of list.items) {
         if ("unresolved" in item) {
           ctx.warnings.push(
-            warning(at, `${d.type}.${d.name} ${attribute}: ${item.unresolved}; that group is not attached`),
+            warning(
+              where(d, inside),
+              `${d.type}.${d.name} ${attribute}: ${item.unresolved}; that group is not attached`,
+            ),
           );
           continue;
         }
@@ -65,7 +69,10 @@ function groupIds(ctx: Context, d: Declaration, spec: Kind): string[] {
             : [...ctx.groups.values()].find((g) => g.id === v || g.name === v);
         if (!group)
           ctx.warnings.push(
-            warning(at, `${d.type}.${d.name}: ${show(v)} is not a security group in these files; not attached`),
+            warning(
+              where(d, inside),
+              `${d.type}.${d.name}: ${show(v)} is not a security group in these files; not attached`,
+            ),
           );
         else if (!ids.includes(group.id)) ids.push(group.id);
       }
@@ -111,7 +118,12 @@ export function readAttachment(ctx: Context, d: Declaration): void {
   const vpcId = vpcOf(ctx, d, ids);
   if (vpcId) resource.vpcId = vpcId;
   if (d.type === "aws_instance") {
-    const ip = known(ctx, d.body.private_ip, where(d, { attribute: "private_ip" }), `${d.type}.${d.name} private_ip`);
+    const ip = known(
+      ctx,
+      d.body.private_ip,
+      () => where(d, { attribute: "private_ip" }),
+      `${d.type}.${d.name} private_ip`,
+    );
     const ipText = "value" in ip ? text(ip.value) : undefined;
     if (ipText !== undefined) {
       if (isIpv4Address(ipText)) resource.privateIpv4 = ipText;

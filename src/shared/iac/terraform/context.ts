@@ -42,10 +42,19 @@ export function where(d: Declaration, path: Inside = {}): Where {
   return Object.keys(path).length ? d.locator.inside(d.key, path) : d.locator.block(d.key);
 }
 
-/** A resolved value, or a warning at `at` saying why it could not be known (undefined then). */
-export function known(ctx: Context, value: unknown, at: Where, what: string): Resolved & { value?: unknown } {
+/**
+ * A resolved value, or a warning at `at` saying why it could not be known (undefined then). `at`
+ * may be a function, to find the place only for a warning: a region's files ask this hundreds of
+ * thousands of times, and each place is a search of the block's text.
+ */
+export function known(
+  ctx: Context,
+  value: unknown,
+  at: Where | (() => Where),
+  what: string,
+): Resolved & { value?: unknown } {
   const r = resolve(value, ctx.scope);
-  if ("unresolved" in r) ctx.warnings.push(warning(at, `${what}: ${r.unresolved}`));
+  if ("unresolved" in r) ctx.warnings.push(warning(typeof at === "function" ? at() : at, `${what}: ${r.unresolved}`));
   return r;
 }
 

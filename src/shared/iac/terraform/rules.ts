@@ -32,13 +32,13 @@ function peerOf(
   spec: RuleSpec,
   source: PeerSource,
   item: { value: unknown; variable?: string },
-  at: Where,
+  at: () => Where,
 ): Peer | undefined {
   const v = item.value;
   const what = `${spec.d.type}.${spec.d.name} ${source.attribute}`;
   if (source.kind === "cidr4" || source.kind === "cidr6") {
     if (typeof v !== "string") {
-      ctx.errors.push(error(at, `${what}: expected a CIDR such as "10.0.0.0/16", found ${JSON.stringify(v)}`));
+      ctx.errors.push(error(at(), `${what}: expected a CIDR such as "10.0.0.0/16", found ${JSON.stringify(v)}`));
       return undefined;
     }
     if (item.variable) {
@@ -51,7 +51,7 @@ function peerOf(
     const g = groupOf(ctx, v) ?? otherAccountPeer(ctx, v, at, what, spec.direction);
     if (!g) {
       ctx.warnings.push(
-        warning(at, `${what}: ${show(v)} is not a security group in these files; this rule is not imported`),
+        warning(at(), `${what}: ${show(v)} is not a security group in these files; this rule is not imported`),
       );
       return undefined;
     }
@@ -64,7 +64,7 @@ function peerOf(
         : [...ctx.prefixLists.values()].find((p) => p.id === v);
     if (!pl) {
       ctx.warnings.push(
-        warning(at, `${what}: ${show(v)} is not a prefix list in these files; this rule is not imported`),
+        warning(at(), `${what}: ${show(v)} is not a prefix list in these files; this rule is not imported`),
       );
       return undefined;
     }
@@ -80,7 +80,7 @@ function peerOf(
 function otherAccountPeer(
   ctx: Context,
   value: unknown,
-  at: Where,
+  at: () => Where,
   what: string,
   direction: "ingress" | "egress",
 ): SecurityGroup | undefined {
@@ -92,64 +92,78 @@ function otherAccountPeer(
     group = otherAccountGroup(ctx.ids.take(ref.groupId), ref);
     ctx.groups.set(key, group);
   }
-  ctx.warnings.push(warning(at, otherAccountWarning(what, direction, ref, group)));
+  ctx.warnings.push(warning(at(), otherAccountWarning(what, direction, ref, group)));
   return group;
+}
+
+/** Where in the rule (its inline block, if any) an attribute, or a literal in it, was written. */
+function placeIn(spec: RuleSpec, attribute?: string, literal?: string): Where {
+  const base = spec.nestedBlock ? { nested: spec.nestedBlock.name, n: spec.nestedBlock.n } : {};
+  return where(spec.d, {
+    ...base,
+    ...(attribute ? { attribute } : {}),
+    ...(literal !== undefined ? { literal } : {}),
+  });
+}
+
+/** An attribute of the rule, resolved, or undefined (with a warning) when it cannot be known. */
+function fieldOf(ctx: Context, spec: RuleSpec, name: string): { value: unknown } | undefined {
+  const r = known(ctx, spec.body[name], () => placeIn(spec, name), `${spec.d.type}.${spec.d.name} ${name}`);
+  return "unresolved" in r ? undefined : r;
 }
 
 /** One rule per peer, each checked with the design's own rules and placed in the file. */
 export function readRule(ctx: Context, spec: RuleSpec): void {
   const { d, body } = spec;
-  const base = spec.nestedBlock ? { nested: spec.nestedBlock.name, n: spec.nestedBlock.n } : {};
-  const at = (attribute?: string, literal?: string) =>
-    where(d, { ...base, ...(attribute ? { attribute } : {}), ...(literal !== undefined ? { literal } : {}) });
-  const field = (name: string) => {
-    const r = known(ctx, body[name], at(name), `${d.type}.${d.name} ${name}`);
-    return "unresolved" in r ? undefined : r;
-  };
-  const protocol = field(spec.protocolAttribute);
-  const fromPort = body.from_port === undefined ? { value: undefined } : field("from_port");
-  const toPort = body.to_port === undefined ? { value: undefined } : field("to_port");
+  // Functions of the module rather than closures per rule, and places found only for a problem:
+  // a region's files have 50,000 rules.
+  const protocol = fieldOf(ctx, spec, spec.protocolAttribute);
+  const fromPort = body.from_port === undefined ? { value: undefined } : fieldOf(ctx, spec, "from_port");
+  const toPort = body.to_port === undefined ? { value: undefined } : fieldOf(ctx, spec, "to_port");
   if (!protocol || !fromPort || !toPort) {
     ctx.warnings.push(
-      warning(at(), `${d.type}.${d.name}: an ${spec.direction} rule with unknown values is not imported`),
+      warning(placeIn(spec), `${d.type}.${d.name}: an ${spec.direction} rule with unknown values is not imported`),
     );
     return;
   }
   if (typeof protocol.value !== "string" && typeof protocol.value !== "number") {
     ctx.errors.push(
       error(
-        at(spec.protocolAttribute),
+        placeIn(spec, spec.protocolAttribute),
         `${spec.protocolAttribute} must be a protocol such as "tcp", "udp", "icmp" or "-1"`,
       ),
     );
     return;
   }
   const description = body.description === undefined ? undefined : resolve(body.description, ctx.scope);
-  const peers: { peer: Peer; at: Where }[] = [];
+  // Each peer with where it was written; places are found only for a problem.
+  const peers: { peer: Peer; attribute: string; literal?: string }[] = [];
   for (const source of spec.peers) {
     if (source.kind === "self") {
-      if (source.value === true) peers.push({ peer: { kind: "group", groupId: spec.group.id }, at: at("self") });
+      if (source.value === true) peers.push({ peer: { kind: "group", groupId: spec.group.id }, attribute: "self" });
       continue;
     }
     if (source.value === undefined || source.value === null) continue;
     const list = source.list ? resolveList(source.value, ctx.scope) : { items: [resolve(source.value, ctx.scope)] };
     if (list.notList) {
-      ctx.errors.push(error(at(source.attribute), `${source.attribute} must be a list, e.g. ["10.0.0.0/16"]`));
+      ctx.errors.push(
+        error(placeIn(spec, source.attribute), `${source.attribute} must be a list, e.g. ["10.0.0.0/16"]`),
+      );
       continue;
     }
     for (const item of list.items) {
       if ("unresolved" in item) {
         ctx.warnings.push(
           warning(
-            at(source.attribute),
+            placeIn(spec, source.attribute),
             `${d.type}.${d.name} ${source.attribute}: ${item.unresolved}; that peer is not imported`,
           ),
         );
         continue;
       }
-      const place = at(source.attribute, text(item.value));
-      const peer = peerOf(ctx, spec, source, item, place);
-      if (peer) peers.push({ peer, at: place });
+      const literal = text(item.value);
+      const peer = peerOf(ctx, spec, source, item, () => placeIn(spec, source.attribute, literal));
+      if (peer) peers.push({ peer, attribute: source.attribute, ...(literal !== undefined ? { literal } : {}) });
     }
   }
   const named = spec.peers.some((p) =>
@@ -160,11 +174,11 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
   if (!named)
     ctx.warnings.push(
       warning(
-        at(),
+        placeIn(spec),
         `${d.type}.${d.name}: an ${spec.direction} rule that names no peer (${spec.peers.map((p) => p.attribute).join(", ")}) allows nothing; not imported`,
       ),
     );
-  peers.forEach(({ peer, at: peerAt }, i) => {
+  peers.forEach(({ peer, attribute, literal }, i) => {
     const rule = checkRule(
       {
         id: ctx.ids.take(peers.length > 1 ? `${spec.idBase}-${i + 1}` : spec.idBase),
@@ -176,12 +190,12 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
       },
       (f) =>
         f === "fromPort"
-          ? at("from_port")
+          ? placeIn(spec, "from_port")
           : f === "toPort"
-            ? at("to_port")
+            ? placeIn(spec, "to_port")
             : f === "peer"
-              ? peerAt
-              : at(spec.protocolAttribute),
+              ? placeIn(spec, attribute, literal)
+              : placeIn(spec, spec.protocolAttribute),
       ctx.errors,
     );
     if (rule) spec.group[spec.direction].push(rule);
@@ -224,14 +238,18 @@ export function readInlineRules(ctx: Context, d: Declaration, group: SecurityGro
 
 /** aws_security_group_rule (type = ingress | egress) and aws_vpc_security_group_ingress_rule / egress_rule. */
 export function readRuleResource(ctx: Context, d: Declaration): void {
-  const groupAt = where(d, { attribute: "security_group_id" });
-  const owner = known(ctx, d.body.security_group_id, groupAt, `${d.type}.${d.name} security_group_id`);
+  const owner = known(
+    ctx,
+    d.body.security_group_id,
+    () => where(d, { attribute: "security_group_id" }),
+    `${d.type}.${d.name} security_group_id`,
+  );
   if ("unresolved" in owner) return;
   const group = groupOf(ctx, owner.value);
   if (!group) {
     ctx.warnings.push(
       warning(
-        groupAt,
+        where(d, { attribute: "security_group_id" }),
         `${d.type}.${d.name}: ${show(owner.value)} is not a security group in these files; rule not imported`,
       ),
     );
