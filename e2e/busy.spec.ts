@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { generateRegion } from "../bench/generate";
 import { toTerraform } from "../src/shared/iac/terraform/export";
 import { parseDesign } from "../src/shared/model";
-import { expect, test } from "./fixtures";
+import { chooseFile, expect, test } from "./fixtures";
 
 test("a long import shows its progress and Cancel, and cancelling leaves the design as it was", async ({
   app: page,
@@ -15,12 +15,7 @@ test("a long import shows its progress and Cancel, and cancelling leaves the des
   const region = generateRegion({ instances: 1500, groups: 400, rules: 8000 });
   const [main] = toTerraform(region, { layout: "single" });
   if (!main) throw new Error("no Terraform");
-  const choose = async (name: string, text: string) => {
-    page.once("dialog", (d) => void d.accept());
-    const choosing = page.waitForEvent("filechooser");
-    await page.getByRole("button", { name: "Open…" }).click();
-    await (await choosing).setFiles({ name, mimeType: "text/plain", buffer: Buffer.from(text) });
-  };
+  const choose = (name: string, text: string) => chooseFile(page, name, text);
   await choose("region.tf", main.text);
   const busy = page.getByTestId("busy");
   await expect(busy).toBeVisible();

@@ -2,21 +2,14 @@
 // other: every ordered pair is a flow) opens at once at group level, says why, and stays editable.
 import { generateFleet } from "../bench/ui-design";
 import { serializeDesign } from "../src/shared/model";
-import { expect, test } from "./fixtures";
+import { chooseFile, expect, test } from "./fixtures";
 
 test("a fleet of 500 that admits itself (250,000 node flows with the office) opens at group level and says why", async ({
   app: page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByTestId("node-web")).toBeVisible();
-  page.once("dialog", (d) => void d.accept());
-  const choosing = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Open…" }).click();
-  await (await choosing).setFiles({
-    name: "fleet.palisade.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(serializeDesign(generateFleet(500))),
-  });
+  await chooseFile(page, "fleet.palisade.json", serializeDesign(generateFleet(500)));
   await expect(page.getByTestId("doc-title")).toContainText("Fleet");
   await expect(page.getByTestId("group-node-sg-fleet")).toBeVisible();
   const toggle = page.getByTestId("level-toggle");

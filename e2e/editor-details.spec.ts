@@ -2,18 +2,12 @@
 // broken files, keyboard editing, edge explanations, search, layout and image export.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { chooseFile, expect, test } from "./fixtures";
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
 
-async function openText(page: Page, name: string, text: string) {
-  // Unsaved changes are confirmed away first, as a person would.
-  page.once("dialog", (d) => void d.accept());
-  const choosing = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Open…" }).click();
-  await (await choosing).setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
-}
+const openText = (page: Page, name: string, text: string) => chooseFile(page, name, text);
 
 test.beforeEach(async ({ app }) => {
   await app.setViewportSize({ width: 1280, height: 720 });
@@ -243,11 +237,10 @@ resource "aws_instance" "web" {
   vpc_security_group_ids = [aws_security_group.web.id]
 }
 `;
-  page.once("dialog", (d) => void d.accept());
-  const choosing = page.waitForEvent("filechooser");
-  await page.getByText("More").click();
-  await page.getByRole("menuitem", { name: /Import Terraform/ }).click();
-  await (await choosing).setFiles({ name: "main.tf", mimeType: "text/plain", buffer: Buffer.from(tf) });
+  await chooseFile(page, "main.tf", tf, async (p) => {
+    await p.getByText("More").click();
+    await p.getByRole("menuitem", { name: /Import Terraform/ }).click();
+  });
   await expect(page.getByTestId("problems")).toHaveCount(0);
   await expect(page.getByTestId("doc-title")).toContainText("main.tf");
   await expect(page.locator(".react-flow__node")).toHaveCount(2);

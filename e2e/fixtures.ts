@@ -55,4 +55,20 @@ export const test = base.extend<AppFixtures>({
   },
 });
 
+/**
+ * Opens a file through the page's picker, as a person would: after "Open…" (or another control
+ * that opens the picker), confirming away unsaved changes if asked.
+ */
+export async function chooseFile(
+  page: Page,
+  name: string,
+  text: string,
+  open: (page: Page) => Promise<void> = (p) => p.getByRole("button", { name: "Open…" }).click(),
+): Promise<void> {
+  page.once("dialog", (d) => void d.accept());
+  const choosing = page.waitForEvent("filechooser");
+  await open(page);
+  await (await choosing).setFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from(text) });
+}
+
 export { expect };

@@ -2,7 +2,7 @@
 // drawn only where they are on screen, and scrolling brings the others.
 import { generateChain } from "../bench/ui-design";
 import { serializeDesign } from "../src/shared/model";
-import { expect, test } from "./fixtures";
+import { chooseFile, expect, test } from "./fixtures";
 
 const GROUPS = 600;
 
@@ -13,14 +13,7 @@ test.beforeEach(async ({ app: page }) => {
   if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
   const design = generateChain(GROUPS);
   design.name = "Chain";
-  page.once("dialog", (d) => void d.accept());
-  const choosing = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Open…" }).click();
-  await (await choosing).setFiles({
-    name: "chain.palisade.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(serializeDesign(design)),
-  });
+  await chooseFile(page, "chain.palisade.json", serializeDesign(design));
   await expect(page.getByTestId("doc-title")).toContainText("Chain");
 });
 

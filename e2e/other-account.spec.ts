@@ -3,7 +3,7 @@
 // is refused with the reason, as the per-interface quota is.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { chooseFile, expect, test } from "./fixtures";
 
 const PEER = "sg-0abc1234def567890";
 const ACCOUNT = "111122223333";
@@ -43,11 +43,10 @@ test.beforeEach(async ({ app }) => {
   // Earlier tests' autosaves are offered back at start; these tests start afresh.
   const banner = app.getByTestId("recovery");
   if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
-  app.once("dialog", (d) => void d.accept());
-  const choosing = app.waitForEvent("filechooser");
-  await app.getByText("More").click();
-  await app.getByRole("menuitem", { name: /Import Terraform/ }).click();
-  await (await choosing).setFiles({ name: "main.tf", mimeType: "text/plain", buffer: Buffer.from(tf) });
+  await chooseFile(app, "main.tf", tf, async (p) => {
+    await p.getByText("More").click();
+    await p.getByRole("menuitem", { name: /Import Terraform/ }).click();
+  });
   // The import says where the reference is and what it made of it.
   const problems = app.getByTestId("problems");
   await expect(problems).toContainText("main.tf:15:24: warning");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Page } from "@playwright/test";
 import { type HostProcess, startHostProcess } from "../src/host/child";
-import { expect, test } from "./fixtures";
+import { chooseFile, expect, test } from "./fixtures";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -16,14 +16,13 @@ function startHost(recoveryDir: string): Promise<HostProcess> {
 }
 
 /** Chooses a file in the browser's picker, opened by a button's name or a shortcut ("Control+I"). */
-async function pickFile(page: Page, how: string, name: string, text: string): Promise<void> {
-  page.once("dialog", (d) => void d.accept());
-  const choosing = page.waitForEvent("filechooser");
-  if (how.startsWith("Control+")) {
-    await page.locator(".react-flow__pane").click();
-    await page.keyboard.press(how);
-  } else await page.getByRole("button", { name: how }).click();
-  await (await choosing).setFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from(text) });
+function pickFile(page: Page, how: string, name: string, text: string): Promise<void> {
+  return chooseFile(page, name, text, async (p) => {
+    if (how.startsWith("Control+")) {
+      await p.locator(".react-flow__pane").click();
+      await p.keyboard.press(how);
+    } else await p.getByRole("button", { name: how }).click();
+  });
 }
 
 async function drop(page: Page, name: string, text: string): Promise<void> {

@@ -3,17 +3,12 @@
 // and opens a design too dense to draw node by node.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { chooseFile, expect, test } from "./fixtures";
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 const shots = process.env.PW_SHOTS;
 
-async function openText(page: Page, name: string, text: string) {
-  page.once("dialog", (d) => void d.accept());
-  const choosing = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Open…" }).click();
-  await (await choosing).setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
-}
+const openText = (page: Page, name: string, text: string) => chooseFile(page, name, text);
 
 async function openThreeTier(page: Page) {
   await openText(page, "three-tier.palisade.json", await readFile("examples/three-tier.palisade.json", "utf8"));
