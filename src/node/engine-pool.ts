@@ -67,9 +67,12 @@ export class EngineWorker {
     this.start().unref();
   }
 
+  /** Stops the worker for good (the host is closing): jobs still out end as cancelled, not as failures. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
+    for (const waiting of this.pending.values()) waiting.reject(new Cancelled());
+    this.pending.clear();
     if (worker) await worker.terminate();
   }
 
