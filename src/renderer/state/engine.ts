@@ -61,7 +61,9 @@ async function sync(): Promise<void> {
       if (base) {
         const patch = diffDesign(base.design, design);
         if (isEmptyPatch(patch)) {
+          // The same content: nothing to send, but the findings put off above are still owed.
           held = { design, rev: base.rev };
+          followUp(held);
           continue;
         }
         const reply = await api["doc:edit"]({ doc: DOC, base: base.rev, patch });
@@ -104,7 +106,7 @@ async function sync(): Promise<void> {
         });
       }
       refused = undefined;
-      followUp(held.rev);
+      followUp(held);
     }
   } finally {
     busy = false;
@@ -127,14 +129,19 @@ function fail(design: Design, why: string): void {
   });
 }
 
-/** After the flows: the asked question follows the design, and the findings once edits pause. */
-function followUp(rev: number): void {
+/**
+ * After the flows: the asked question follows the design, and the findings once edits pause.
+ * Answers are kept only while `now` is still what the host holds (by identity: a document opened
+ * again starts again at revision 1).
+ */
+function followUp(now: { design: Design; rev: number }): void {
+  const current = () => held === now;
   const ask = editor.get().ask;
-  if (ask?.verdict) void evaluate(ask.query, () => held?.rev === rev);
+  if (ask?.verdict) void evaluate(ask.query, current);
   findingsTimer = setTimeout(() => {
-    void api["engine:findings"]({ doc: { id: DOC, rev } }).then((reply) => {
+    void api["engine:findings"]({ doc: { id: DOC, rev: now.rev } }).then((reply) => {
       // An answer for a revision the window has moved past is dropped; the next one follows.
-      if (held?.rev === rev) editor.set({ findings: reply.ok ? reply.value : [] });
+      if (current()) editor.set({ findings: reply.ok ? reply.value : [] });
     });
   }, FINDINGS_DELAY_MS);
 }
