@@ -88,6 +88,12 @@ describe("design patches", () => {
       "fields.version: cannot be set by an edit",
       "fields.name: Invalid input: expected string, received number",
     ]);
+    // No field that reaches an object's prototype, whatever JSON brings.
+    const proto = DesignPatch.safeParse(
+      JSON.parse('{"fields":{"__proto__":{"polluted":true}},"unset":["constructor"]}'),
+    );
+    expect(proto.success).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Entities are checked by the model's schemas before they reach applyPatch: a bad CIDR is named.
     const bad = DesignPatch.safeParse({
       externals: {

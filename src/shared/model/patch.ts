@@ -22,6 +22,13 @@ const listPatch = <T extends z.ZodType>(item: T) =>
     upsert: z.array(item).max(MAX_ITEMS),
   });
 
+/** A top-level field's name: a plain identifier, never one that reaches an object's prototype. */
+const fieldName = z
+  .string()
+  .max(256)
+  .regex(/^[A-Za-z_$][\w$]*$/, "is not a field name")
+  .refine((k) => !["__proto__", "constructor", "prototype"].includes(k), "is not a field a design may have");
+
 export const DesignPatch = z.object({
   vpcs: listPatch(Vpc).optional(),
   resources: listPatch(Resource).optional(),
@@ -30,9 +37,9 @@ export const DesignPatch = z.object({
   prefixLists: listPatch(PrefixList).optional(),
   intents: listPatch(Intent).optional(),
   /** Top-level fields set (name, description, fields of newer versions kept on round trip). */
-  fields: z.record(z.string().max(256), z.unknown()).optional(),
+  fields: z.record(fieldName, z.unknown()).optional(),
   /** Top-level fields removed. */
-  unset: z.array(z.string().max(256)).max(1000).optional(),
+  unset: z.array(fieldName).max(1000).optional(),
 });
 export type DesignPatch = z.input<typeof DesignPatch>;
 
