@@ -7,6 +7,7 @@ import { replaceDocument } from "../state/commands";
 import { isMac } from "../state/keyboard";
 import { keyLabel } from "../state/keys";
 import { editor, useEditor } from "../state/store";
+import { Modal } from "./Modal";
 
 export function NoticeView() {
   const notice = useEditor((s) => s.notice);
@@ -116,49 +117,37 @@ export function HelpOverlay() {
   if (!open) return null;
   const shortcuts = COMMANDS.filter((c) => c.keys && c.keys.length > 0);
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape and the Close button do the same from the keyboard.
-    <div className="overlay" role="presentation" onClick={() => editor.set({ helpOpen: false })}>
-      <div
-        className="help"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-title"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") editor.set({ helpOpen: false });
-        }}
-      >
-        <div className="help__head">
-          <h2 id="help-title">Keyboard shortcuts</h2>
-          <button ref={close} type="button" onClick={() => editor.set({ helpOpen: false })}>
-            Close
-          </button>
-        </div>
-        <table className="table">
-          <tbody>
-            {shortcuts.map((c) => (
-              <tr key={c.name}>
-                <td>{c.label}</td>
-                <td>
-                  {c.keys?.map((k) => (
-                    <kbd key={k}>{keyLabel(k, isMac)}</kbd>
-                  ))}
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <td>Select several nodes</td>
+    <Modal labelledBy="help-title" onClose={() => editor.set({ helpOpen: false })}>
+      <div className="help__head">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <button ref={close} type="button" onClick={() => editor.set({ helpOpen: false })}>
+          Close
+        </button>
+      </div>
+      <table className="table">
+        <tbody>
+          {shortcuts.map((c) => (
+            <tr key={c.name}>
+              <td>{c.label}</td>
               <td>
-                <kbd>{isMac ? "⌘" : "Ctrl"}</kbd>-click, or <kbd>Shift</kbd>-drag a box
+                {c.keys?.map((k) => (
+                  <kbd key={k}>{keyLabel(k, isMac)}</kbd>
+                ))}
               </td>
             </tr>
-          </tbody>
-        </table>
-        <p className="muted small">
-          Drag a node kind from the palette onto the canvas; drag a security group onto a resource to attach it; the ×
-          on a group chip detaches it.
-        </p>
-      </div>
-    </div>
+          ))}
+          <tr>
+            <td>Select several nodes</td>
+            <td>
+              <kbd>{isMac ? "⌘" : "Ctrl"}</kbd>-click, or <kbd>Shift</kbd>-drag a box
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted small">
+        Drag a node kind from the palette onto the canvas; drag a security group onto a resource to attach it; the × on
+        a group chip detaches it.
+      </p>
+    </Modal>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Replies } from "../../shared/api";
 import { api } from "../api-client";
+import { Modal } from "../chrome/Modal";
 import { editor, useEditor } from "../state/store";
 import { openLesson } from "./lesson";
 import { readProgress } from "./progress";
@@ -21,51 +22,39 @@ export function ExercisesMenu() {
   const close = () => editor.set({ exercisesOpen: false });
   const progress = readProgress(localStorage);
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape and Close do the same from the keyboard.
-    <div className="overlay" role="presentation" onClick={close}>
-      <div
-        className="help exercises"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="exercises-title"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") close();
-        }}
-      >
-        <div className="help__head">
-          <h2 id="exercises-title">Exercises</h2>
-          <button type="button" onClick={close}>
-            Close
-          </button>
-        </div>
-        <p className="muted small">
-          Each lesson opens its own starting design; the engine checks your rules after every edit.
-        </p>
-        <ul className="exercise-list">
-          {list.map((l, i) => {
-            const p = progress[l.id];
-            return (
-              <li key={l.id}>
-                <button
-                  ref={i === 0 ? first : undefined}
-                  type="button"
-                  className="exercise"
-                  onClick={() => void openLesson(l.id)}
-                >
-                  <strong>
-                    {l.number}. {l.title}
-                  </strong>
-                  <span className="muted">{l.goal}</span>
-                  <span className={`badge ${p?.completed ? "badge--ok" : "badge--info"}`}>
-                    {p?.completed ? "completed" : p && p.steps.length > 0 ? `${p.steps.length} steps done` : "new"}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+    <Modal className="exercises" labelledBy="exercises-title" onClose={close}>
+      <div className="help__head">
+        <h2 id="exercises-title">Exercises</h2>
+        <button type="button" onClick={close}>
+          Close
+        </button>
       </div>
-    </div>
+      <p className="muted small">
+        Each lesson opens its own starting design; the engine checks your rules after every edit.
+      </p>
+      <ul className="exercise-list">
+        {list.map((l, i) => {
+          const p = progress[l.id];
+          return (
+            <li key={l.id}>
+              <button
+                ref={i === 0 ? first : undefined}
+                type="button"
+                className="exercise"
+                onClick={() => void openLesson(l.id)}
+              >
+                <strong>
+                  {l.number}. {l.title}
+                </strong>
+                <span className="muted">{l.goal}</span>
+                <span className={`badge ${p?.completed ? "badge--ok" : "badge--info"}`}>
+                  {p?.completed ? "completed" : p && p.steps.length > 0 ? `${p.steps.length} steps done` : "new"}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </Modal>
   );
 }
