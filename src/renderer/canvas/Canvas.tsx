@@ -1,12 +1,10 @@
 // The canvas: nodes from the design, edges from the engine's permitted flows. Positions are
 // changed locally while dragging and written to the design (rounded) when the drag stops.
+
 import {
   applyNodeChanges,
-  Background,
-  Controls,
   type Edge,
   type EdgeMouseHandler,
-  MiniMap,
   type Node,
   type NodeChange,
   type NodeMouseHandler,
@@ -26,6 +24,7 @@ import { toIntentEdges } from "../intents/intentEdges";
 import { PacketOverlay } from "../simulate/PacketOverlay";
 import { change, run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
+import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { DesignNode } from "./DesignNode";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { EdgeHoverCard } from "./EdgeHoverCard";
@@ -39,7 +38,6 @@ import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
 import {
   type DerivedCache,
   type EdgeData,
-  MINIMAP_LIMIT,
   markEdges,
   measuredHeights,
   type NodeData,
@@ -55,8 +53,6 @@ const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
 // drawn element (and each minimap node) checks the store on each copy: the props given to it are
 // kept the same objects from one render to the next.
 const CONNECTION_LINE = { stroke: "var(--accent)", strokeWidth: 2, strokeDasharray: "7 5" };
-const PRO_OPTIONS = { hideAttribution: true };
-const MINIMAP_STYLE = { width: 150, height: 100 };
 const onNodeDragStop: OnNodeDrag = (_, __, dragged) =>
   run(moveNodes, { positions: dragged.map((n) => ({ id: n.id, position: n.position })) });
 const onEdgeClick: EdgeMouseHandler = (_, edge) => {
@@ -157,7 +153,6 @@ function NodeCanvas() {
   const hoverEdge = useEditor((s) => s.hoverEdge);
   const ask = useEditor((s) => s.ask);
   const theme = useEditor((s) => s.theme);
-  const minimap = useEditor((s) => s.minimap);
   const { screenToFlowPosition } = useReactFlow();
   // A document just opened is fitted into view once its nodes are drawn (also when this level
   // is drawn only after its flows came). React Flow queues a fit of an empty canvas until the
@@ -336,13 +331,10 @@ function NodeCanvas() {
         proOptions={PRO_OPTIONS}
         aria-label="Design canvas"
       >
-        <Background gap={24} />
-        <EdgeHoverCard />
-        <PacketOverlay />
-        {minimap && nodes.length <= MINIMAP_LIMIT && (
-          <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
-        )}
-        <Controls showInteractive={false} />
+        <CanvasChrome nodeCount={nodes.length}>
+          <EdgeHoverCard />
+          <PacketOverlay />
+        </CanvasChrome>
       </ReactFlow>
     </div>
   );

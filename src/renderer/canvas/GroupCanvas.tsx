@@ -1,12 +1,10 @@
 // The canvas at group level: security groups and outside parties as nodes, flows between groups
 // as edges. Groups without a saved position are placed by ELK (a view, not an edit); a group
 // dragged by the user keeps its place in the design.
+
 import {
   applyNodeChanges,
-  Background,
-  Controls,
   type Edge,
-  MiniMap,
   type Node,
   type NodeChange,
   type NodeMouseHandler,
@@ -21,6 +19,7 @@ import { toGroupIntentEdges } from "../intents/intentEdges";
 import { layoutGraph } from "../layout/elk";
 import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
+import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { useEdgeWindow } from "./edgeWindow";
 import { FlowEdgeView } from "./FlowEdgeView";
 import { fitAll, nextFrame } from "./flowInstance";
@@ -36,13 +35,11 @@ import {
   toGroupNodes,
 } from "./groupLevel";
 import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
-import { type EdgeData, MINIMAP_LIMIT } from "./toFlow";
+import type { EdgeData } from "./toFlow";
 
 const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
 
-const PRO_OPTIONS = { hideAttribution: true };
-const MINIMAP_STYLE = { width: 150, height: 100 };
 const onPaneClick = () => editor.set({ selection: { nodes: [] } });
 
 export function GroupCanvas() {
@@ -50,7 +47,6 @@ export function GroupCanvas() {
   const flows = useEditor((s) => s.groupFlows);
   const selectedGroup = useEditor((s) => s.selection.group);
   const theme = useEditor((s) => s.theme);
-  const minimap = useEditor((s) => s.minimap);
   const [layout, setLayout] = useState<ReadonlyMap<string, Position>>(new Map());
 
   // Group flows come with the node flows, edit by edit (src/renderer/state/engine.ts).
@@ -192,11 +188,7 @@ export function GroupCanvas() {
         proOptions={PRO_OPTIONS}
         aria-label="Design canvas, security group level"
       >
-        <Background gap={24} />
-        {minimap && nodes.length <= MINIMAP_LIMIT && (
-          <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} />
-        )}
-        <Controls showInteractive={false} />
+        <CanvasChrome nodeCount={nodes.length} />
       </ReactFlow>
     </div>
   );
