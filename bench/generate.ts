@@ -10,8 +10,8 @@ export interface RegionSize {
 
 export const REGION: RegionSize = { instances: 10_000, groups: 2_500, rules: 50_000 };
 
-/** A small deterministic generator (mulberry32), so every run measures the same design. */
-function random(seed: number): () => number {
+/** A small deterministic generator (mulberry32): every run measures the same design (and the crash test kills at the same moments). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

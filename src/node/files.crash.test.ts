@@ -3,12 +3,13 @@
 // the save's file half (writeFileAtomic); serializing happens before any byte is written. What a
 // killed save leaves beside the file (its temporary) is removed by the next save: the kills never
 // pile up more than one per file, and one clean save leaves none.
+
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateRegion } from "../../bench/generate";
+import { generateRegion, random } from "../../bench/generate";
 import { serializeDesign } from "../shared/model";
 import { readDesignFile, saveDesign } from "./files";
 import { bundleChild } from "./testing/bundle";
@@ -26,18 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** A small deterministic generator (mulberry32): the same kill moments every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts the saving loop and kills it hard `delay` ms after its first save began. */
 function saveAndKill(args: string[], delay: number): Promise<void> {

@@ -326,6 +326,18 @@ export function edgeMaker(index: DesignIndex): (flow: NodeFlow) => FlowEdge {
   };
 }
 
+/** How many node pairs the relation lets talk, counted up to just past `limit` (then it stops). */
+export function pairCount(relation: FlowRelation, limit = Number.POSITIVE_INFINITY): number {
+  let n = 0;
+  for (const flow of classFlows(relation)) {
+    const from = relation.classes[flow.from]?.members.length ?? 0;
+    const to = relation.classes[flow.to]?.members.length ?? 0;
+    n += from * to - (flow.from === flow.to ? from : 0);
+    if (n > limit) return n;
+  }
+  return n;
+}
+
 /** Design order: by source node, then target node, as the nodes appear in the design. */
 export function flowOrder(
   nodeIds: Iterable<string>,

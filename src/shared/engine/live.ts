@@ -9,13 +9,13 @@ import type { Design, External, Resource, SecurityGroup } from "../model/schema"
 import type { Family } from "../net/address";
 import {
   bothFamilies,
-  classFlows,
   edgeMaker,
   type FlowRelation,
   flowOrder,
   flowRelation,
   type NodeFlow,
   nodeFlows,
+  pairCount,
 } from "./flows";
 import { aggregateGroupFlows, type GroupFlow } from "./group-flows";
 import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
@@ -72,18 +72,6 @@ const FAMILIES: Family[] = [4, 6];
 export const MAX_NODE_FLOWS = 50_000;
 /** Group flows sent (and drawn) at most; past it, none (see LiveChange.groupsWithheld). */
 export const MAX_GROUP_FLOWS = 10_000;
-
-/** How many node pairs the relation lets talk, counted up to just past `limit` (then it stops). */
-export function pairCount(relation: FlowRelation, limit = Number.POSITIVE_INFINITY): number {
-  let n = 0;
-  for (const flow of classFlows(relation)) {
-    const from = relation.classes[flow.from]?.members.length ?? 0;
-    const to = relation.classes[flow.to]?.members.length ?? 0;
-    n += from * to - (flow.from === flow.to ? from : 0);
-    if (n > limit) return n;
-  }
-  return n;
-}
 
 function emptyChange(): LiveChange {
   return {
