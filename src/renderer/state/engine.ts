@@ -66,7 +66,10 @@ async function sync(): Promise<void> {
           followUp(held);
           continue;
         }
+        // Marks for the UI bench and the browser's profiler: where an edit's time goes.
+        performance.mark("palisade:edit-sent");
         const reply = await api["doc:edit"]({ doc: DOC, base: base.rev, patch });
+        performance.mark("palisade:edit-answered");
         if (!reply.ok) {
           fail(design, reply.problems.map(formatProblem).join("\n"));
           break;
@@ -88,6 +91,7 @@ async function sync(): Promise<void> {
           // A packet sent through the old rules says nothing about the new ones.
           ...(flows.upsert.length > 0 || flows.remove.length > 0 ? { simulation: undefined } : {}),
         });
+        performance.mark("palisade:edit-applied");
       } else {
         const reply = await api["doc:open"]({ doc: DOC, design });
         if (!reply.ok) {
