@@ -21,3 +21,26 @@ describe("applyDelta", () => {
     expect(applyDelta(list, { upsert: [{ id: "a", v: 3 }], remove: ["b"] }, byId)).toEqual([c, { id: "a", v: 3 }]);
   });
 });
+
+describe("applyDelta against a full sort", () => {
+  it("puts new items where sorting would, for few and for many new items", () => {
+    // A seeded walk: every list, delta and result is the same on each run.
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const id = () => `n${Math.floor(next() * 5000)}`;
+    for (const fresh of [1, 3, 64, 65, 300]) {
+      const before = [...new Set(Array.from({ length: 1000 }, id))].sort().map((x) => ({ id: x, v: 0 }));
+      const upsert = Array.from({ length: fresh }, () => ({ id: id(), v: 1 }));
+      const unique = [...new Map(upsert.map((x) => [x.id, x])).values()];
+      const remove = before.filter(() => next() < 0.05).map((x) => x.id);
+      const expected = [
+        ...before.filter((x) => !remove.includes(x.id) && !unique.some((u) => u.id === x.id)),
+        ...unique,
+      ].sort(byId);
+      expect(applyDelta(before, { upsert: unique, remove }, byId)).toEqual(expected);
+    }
+  });
+});

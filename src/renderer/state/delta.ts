@@ -20,8 +20,22 @@ export function applyDelta<T extends { id: string }>(
     if (replaced) fresh.delete(item.id);
     out.push(replaced ?? item);
   }
-  // Replacing and removing keep the order; only new items need a place.
+  // Replacing and removing keep the order; only new items need a place. An edit brings a few,
+  // so each is put where it belongs instead of sorting thousands of flows again.
   if (fresh.size === 0) return out;
-  out.push(...fresh.values());
-  return out.sort(order);
+  if (fresh.size > 64) return [...out, ...fresh.values()].sort(order);
+  for (const item of [...fresh.values()].sort(order)) out.splice(firstAfter(out, item, order), 0, item);
+  return out;
+}
+
+/** Where `item` goes in the sorted `list`: after every item that does not come after it. */
+function firstAfter<T>(list: readonly T[], item: T, order: (x: T, y: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(list[mid] as T, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
