@@ -26,6 +26,7 @@ import { change, run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { DesignNode } from "./DesignNode";
+import { useDerivedNodes } from "./derivedNodes";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { EdgeHoverCard } from "./EdgeHoverCard";
 import { useEdgeWindow } from "./edgeWindow";
@@ -34,7 +35,7 @@ import { fitAll } from "./flowInstance";
 import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
 import { LevelToggle } from "./LevelToggle";
-import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
+import { reuseById, sameEdge } from "./reuse";
 import {
   type DerivedCache,
   type EdgeData,
@@ -189,12 +190,8 @@ function NodeCanvas() {
       ),
     [design, selection, ask, nodeCache],
   );
-  const [nodes, setNodes] = useState<Node<NodeData>[]>(derived);
   // Unchanged nodes keep their objects; changed ones React Flow's measurements (and a drag in progress).
-  useEffect(
-    () => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured, givenNodes)),
-    [derived, givenNodes],
-  );
+  const [nodes, changeNodes] = useDerivedNodes(derived, givenNodes);
 
   // Measured heights change only when a node's content does, not while it is dragged.
   const heightsRef = useRef<ReadonlyMap<string, number>>(new Map());
@@ -219,27 +216,30 @@ function NodeCanvas() {
 
   const shownEdges = useEdgeWindow(edges, nodes);
 
-  const onNodesChange = useCallback((changes: NodeChange<Node<NodeData>>[]) => {
-    setNodes((nds) => applyNodeChanges(changes, nds));
-    // A move that is not a drag in progress (the arrow keys, the end of a drag) is an edit.
-    const moves = changes.flatMap((c) =>
-      c.type === "position" && !c.dragging && c.position ? [{ id: c.id, position: c.position }] : [],
-    );
-    if (moves.length > 0) run(moveNodes, { positions: moves });
-    const selects = changes.filter((c) => c.type === "select");
-    if (selects.length > 0) {
-      const sel = new Set(editor.get().selection.nodes);
-      for (const c of selects) {
-        if (c.type !== "select") continue;
-        if (c.selected) sel.add(c.id);
-        else sel.delete(c.id);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<Node<NodeData>>[]) => {
+      changeNodes((nds) => applyNodeChanges(changes, nds));
+      // A move that is not a drag in progress (the arrow keys, the end of a drag) is an edit.
+      const moves = changes.flatMap((c) =>
+        c.type === "position" && !c.dragging && c.position ? [{ id: c.id, position: c.position }] : [],
+      );
+      if (moves.length > 0) run(moveNodes, { positions: moves });
+      const selects = changes.filter((c) => c.type === "select");
+      if (selects.length > 0) {
+        const sel = new Set(editor.get().selection.nodes);
+        for (const c of selects) {
+          if (c.type !== "select") continue;
+          if (c.selected) sel.add(c.id);
+          else sel.delete(c.id);
+        }
+        const nodes = [...sel];
+        editor.set((s) => ({
+          selection: { nodes, ...(nodes.length === 0 && s.selection.group ? { group: s.selection.group } : {}) },
+        }));
       }
-      const nodes = [...sel];
-      editor.set((s) => ({
-        selection: { nodes, ...(nodes.length === 0 && s.selection.group ? { group: s.selection.group } : {}) },
-      }));
-    }
-  }, []);
+    },
+    [changeNodes],
+  );
 
   // An intent by clicks: the connect handle, then the node to reach.
   const onClickConnectStart = useCallback<OnConnectStart>((_, { nodeId, handleId }) => {

@@ -20,6 +20,7 @@ import { layoutGraph } from "../layout/elk";
 import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
+import { useDerivedNodes } from "./derivedNodes";
 import { useEdgeWindow } from "./edgeWindow";
 import { FlowEdgeView } from "./FlowEdgeView";
 import { fitAll, nextFrame } from "./flowInstance";
@@ -34,7 +35,7 @@ import {
   toGroupEdges,
   toGroupNodes,
 } from "./groupLevel";
-import { keepMeasured, reuseById, sameEdge, sameNode } from "./reuse";
+import { reuseById, sameEdge } from "./reuse";
 import type { EdgeData } from "./toFlow";
 
 const nodeTypes = { securityGroup: GroupNode };
@@ -117,12 +118,8 @@ export function GroupCanvas() {
     () => toGroupNodes(design, flows, byMembers ?? layout, selectedGroup, nodeCache, members),
     [design, flows, byMembers, layout, selectedGroup, nodeCache, members],
   );
-  const [nodes, setNodes] = useState<Node<GroupNodeData>[]>(derived);
-  // Unchanged groups keep their objects (and React Flow its measurements of them).
-  useEffect(
-    () => setNodes((prev) => reuseById(prev, derived, sameNode, keepMeasured, givenNodes)),
-    [derived, givenNodes],
-  );
+  // Unchanged nodes keep their objects; changed ones React Flow's measurements (and a drag in progress).
+  const [nodes, changeNodes] = useDerivedNodes(derived, givenNodes);
   const externals = design.externals;
   const edgesRef = useRef<Edge<EdgeData>[]>([]);
   const edges = useMemo(() => {
@@ -165,8 +162,8 @@ export function GroupCanvas() {
   );
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<Node<GroupNodeData>>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
-    [],
+    (changes: NodeChange<Node<GroupNodeData>>[]) => changeNodes((nds) => applyNodeChanges(changes, nds)),
+    [changeNodes],
   );
 
   return (
