@@ -12,7 +12,11 @@ export function usedIds(design: Design): Set<string> {
     design.intents,
   ])
     for (const item of list) ids.add(item.id);
-  for (const g of design.groups) for (const r of [...g.ingress, ...g.egress]) ids.add(r.id);
+  // Two loops, not a spread of both lists: this runs on every new rule, over every group.
+  for (const g of design.groups) {
+    for (const r of g.ingress) ids.add(r.id);
+    for (const r of g.egress) ids.add(r.id);
+  }
   return ids;
 }
 
