@@ -1,8 +1,9 @@
 // Adding or editing a rule: a preset, a peer and, for custom, protocol and ports. Every field is
 // checked as it is typed; only a valid rule reaches the document.
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { Design } from "../../shared/model";
 import type { RuleDraft } from "../actions/rules";
+import { GroupPicker } from "./GroupPicker";
 import { PRESETS } from "./presets";
 import { EMPTY_FORM, type RuleForm as Form, type PeerChoice, readRuleForm } from "./ruleDraft";
 
@@ -34,6 +35,11 @@ export function RuleForm(props: {
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const result = readRuleForm(form, groupId);
   const { errors } = result;
+  // The other groups, as the picker lists them: again only when the groups change.
+  const others = useMemo(
+    () => design.groups.filter((g) => g.id !== groupId).map((g) => ({ id: g.id, name: g.name })),
+    [design.groups, groupId],
+  );
   const myIp = design.externals.find((e) => e.kind === "myIp")?.cidrs[0];
   const peerLabel = direction === "ingress" ? "Source" : "Destination";
   const error = (field: keyof typeof errors) =>
@@ -149,20 +155,13 @@ export function RuleForm(props: {
           />
         )}
         {form.peer === "group" && (
-          <select
-            aria-label={`${peerLabel} group`}
+          <GroupPicker
+            label={`${peerLabel} group`}
+            groups={others}
             value={form.peerValue}
-            onChange={(e) => set({ peerValue: e.target.value })}
-          >
-            <option value="">choose…</option>
-            {design.groups
-              .filter((g) => g.id !== groupId)
-              .map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-          </select>
+            invalid={!!errors.peerValue}
+            onChange={(peerValue) => set({ peerValue })}
+          />
         )}
         {form.peer === "prefixList" && (
           <select
