@@ -131,6 +131,36 @@ test("keyboard: delete, copy and paste, duplicate, undo, and the Help overlay", 
   await expect(help).toHaveCount(0);
 });
 
+test("an open dialog has the keyboard: Escape closes it wherever the focus is, Delete and undo leave the design behind it alone", async ({
+  app: page,
+}) => {
+  const nodes = page.locator(".react-flow__node");
+  await node(page, "web").click();
+  await page.getByRole("button", { name: "Exercises" }).click();
+  const exercises = page.getByRole("dialog", { name: "Exercises" });
+  await expect(exercises.getByRole("button", { name: /HTTP\/HTTPS server/ })).toBeFocused();
+  await page.keyboard.press("Delete");
+  await page.keyboard.press("Control+z");
+  await expect(nodes).toHaveCount(3);
+  await expect(node(page, "web")).toHaveClass(/is-selected/);
+  // A click on the dialog's text takes the focus off its buttons; Escape still closes it.
+  await exercises.getByText("Each lesson opens its own starting design").click();
+  await page.keyboard.press("Escape");
+  await expect(exercises).toHaveCount(0);
+  await expect(node(page, "web")).toHaveClass(/is-selected/);
+
+  await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await help.getByText("Drag a node kind from the palette").click();
+  await page.keyboard.press("Backspace");
+  await expect(nodes).toHaveCount(3);
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+  // With the dialogs closed, the same keys edit the design again.
+  await page.keyboard.press("Delete");
+  await expect(nodes).toHaveCount(2);
+});
+
 test("selecting an edge shows the rules on both sides that permit it", async ({ app: page }) => {
   await page.getByRole("tab", { name: /Flows/ }).click();
   await page.getByRole("row", { name: /Internet web tcp 80, 443/ }).click();
