@@ -167,15 +167,25 @@ test("selecting an edge shows the rules on both sides that permit it", async ({ 
   const details = page.getByTestId("edge-details");
   await expect(details).toContainText("Internet → web");
   await expect(details).toContainText("Permitted");
-  await expect(details).toContainText("tcp 80 from 0.0.0.0/0");
-  await expect(details.locator(".side")).toHaveCount(4);
+  // Each service the edge carries is explained, 443 as well as 80, over both families.
+  const rules = details.getByRole("table", { name: "The rules that permit each service" });
+  await expect(
+    rules.getByRole("row", { name: /^tcp 80 not filtered.*tcp 80 from 0\.0\.0\.0\/0.*tcp 80 from ::\/0/ }),
+  ).toBeVisible();
+  await expect(
+    rules.getByRole("row", { name: /^tcp 443 not filtered.*tcp 443 from 0\.0\.0\.0\/0.*tcp 443 from ::\/0/ }),
+  ).toBeVisible();
+  await expect(details.getByRole("region", { name: "Why tcp 443 passes" })).toContainText("tcp 443 from ::/0");
+  await expect(details.locator(".side")).toHaveCount(8);
 
-  // Hovering another edge explains it too, without a click.
+  // Hovering another edge explains it too, without a click: SSH, HTTP and HTTPS from my IP.
   await page.getByTestId("edge-my-ip->web").hover();
   await expect(page.getByTestId("edge-my-ip->web")).toHaveClass(/is-active/);
   const card = page.getByTestId("edge-hover-card");
   await expect(card).toContainText("My IP → web");
   await expect(card).toContainText("tcp 22 from 203.0.113.10/32");
+  await expect(card).toContainText("tcp 80 from 0.0.0.0/0");
+  await expect(card).toContainText("tcp 443 from 0.0.0.0/0");
 });
 
 test("a design file dropped on the window opens", async ({ app: page }) => {
