@@ -5,6 +5,7 @@ import { type Rule, Rule as RuleSchema } from "../../shared/model";
 import { cidrProblem, isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import type { RuleDraft } from "../actions/rules";
 import { presetById } from "./presets";
+import { validateDescription } from "./validators";
 
 export type PeerChoice = "cidr" | "myIp" | "internet4" | "internet6" | "group" | "self" | "prefixList";
 
@@ -81,7 +82,8 @@ export function readRuleForm(form: RuleForm, groupId: string): FormResult {
   const { peer, error: peerError } = peerOf(form, groupId);
   if (peerError) errors.peerValue = peerError;
   const description = form.description.trim();
-  if (description.length > 255) errors.description = "is longer than 255 characters (AWS's limit)";
+  const descriptionProblem = validateDescription(description);
+  if (descriptionProblem) errors.description = descriptionProblem;
 
   let services: { protocol: string; fromPort?: number; toPort?: number }[];
   if (form.preset === "custom") {
