@@ -2,6 +2,7 @@
 // or a message for each field that is wrong. Nothing invalid leaves this module.
 
 import { type Rule, Rule as RuleSchema } from "../../shared/model";
+import { hasPorts, normalizeProtocol } from "../../shared/model/protocol";
 import { cidrProblem, isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import type { RuleDraft } from "../actions/rules";
 import { presetById } from "./presets";
@@ -107,7 +108,11 @@ export function readRuleForm(form: RuleForm, groupId: string): FormResult {
       services = [{ protocol: "-1" }];
     } else {
       const n = portOf(protocol, "protocol number", 0, 255);
+      // 6 and 17 are tcp and udp, whose ports this choice has no fields for: said here, not at a hidden field.
+      const named = n.value === undefined ? undefined : normalizeProtocol(n.value);
       if (n.error) errors.protocol = n.error;
+      else if (named && hasPorts(named))
+        errors.protocol = `protocol ${n.value} is ${named.toUpperCase()}, which needs ports: choose ${named.toUpperCase()} above`;
       services = [{ protocol: String(n.value ?? protocol) }];
     }
   } else {
