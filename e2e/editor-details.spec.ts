@@ -188,6 +188,34 @@ test("selecting an edge shows the rules on both sides that permit it", async ({ 
   await expect(card).toContainText("tcp 443 from 0.0.0.0/0");
 });
 
+test("at 1280x720 the example is fitted clear of the minimap, and stays clear when a timeout grows a node", async ({
+  app: page,
+}) => {
+  const minimap = await page.locator(".react-flow__minimap").boundingBox();
+  if (!minimap) throw new Error("no minimap");
+  const clear = async () => {
+    for (const n of await page.locator(".react-flow__node").all()) {
+      const b = await n.boundingBox();
+      if (!b) continue;
+      const overlaps =
+        b.x < minimap.x + minimap.width &&
+        minimap.x < b.x + b.width &&
+        b.y < minimap.y + minimap.height &&
+        minimap.y < b.y + b.height;
+      expect(overlaps, `${await n.getAttribute("data-id")} lies under the minimap`).toBe(false);
+    }
+  };
+  await clear();
+  await page.getByRole("tab", { name: /Ask/ }).click();
+  const ask = page.getByRole("form", { name: "Ask whether a flow is permitted" });
+  await ask.getByLabel("Source", { exact: true }).selectOption({ label: "Internet" });
+  await ask.getByLabel("Target", { exact: true }).selectOption({ label: "web" });
+  await ask.getByLabel("Port").fill("22");
+  await ask.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(node(page, "web")).toContainText("timeout: dropped here");
+  await clear();
+});
+
 test("a design file dropped on the window opens", async ({ app: page }) => {
   const example = await readFile("examples/three-tier.palisade.json", "utf8");
   const transfer = await page.evaluateHandle((text) => {
