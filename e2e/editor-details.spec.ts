@@ -287,6 +287,28 @@ test("ask about a literal address: SSH only from my IP, HTTPS from anywhere", as
   await expect(node(page, "web")).not.toContainText("timeout");
 });
 
+test("a typed question is answered, and fills the pickers with what was understood", async ({ app: page }) => {
+  await page.getByRole("tab", { name: /Ask/ }).click();
+  const question = page.getByRole("form", { name: "Type a question" }).getByLabel("Question");
+  await question.fill("can the internet reach web on ssh?");
+  await question.press("Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Not permitted");
+  await expect(node(page, "web")).toContainText("timeout");
+  const ask = page.getByRole("form", { name: "Ask whether a flow is permitted" });
+  await expect(ask.getByLabel("Source", { exact: true })).toHaveValue("internet");
+  await expect(ask.getByLabel("Target", { exact: true })).toHaveValue("web");
+  await expect(ask.getByLabel("Port")).toHaveValue("22");
+
+  await question.fill("my ip -> web 22");
+  await question.press("Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Permitted");
+  await expect(page.getByTestId("verdict")).toContainText("SSH from my IP");
+
+  await question.fill("can the moon reach web on 443");
+  await question.press("Enter");
+  await expect(page.getByRole("form", { name: "Type a question" })).toContainText('no node is named "moon"');
+});
+
 test("Terraform imports through the Import command and is laid out", async ({ app: page }, testInfo) => {
   const tf = `
 resource "aws_security_group" "web" {
