@@ -51,6 +51,21 @@ test("a bad CIDR, a port out of range and a reversed range are shown at the fiel
   await expect(inspector(page)).toContainText("tcp 9000-9100 from 10.0.0.0/8");
 });
 
+test("Escape leaves the rule form without adding anything", async ({ app: page }) => {
+  await page.getByTestId("group-sg-web").click();
+  const before = await inspector(page).locator(".rule-list li").count();
+  await inspector(page).getByRole("button", { name: "+ Inbound rule" }).click();
+  const form = inspector(page).getByRole("form", { name: /Add inbound rule/ });
+  await form.getByLabel("Source", { exact: true }).selectOption({ label: "Another security group…" });
+  // The only group is this one: the list says so rather than offering nothing to choose.
+  await expect(form.getByLabel("Source group")).toContainText("the design has no other security group");
+  await form.getByLabel("Description").fill("half typed");
+  await form.getByLabel("Description").press("Escape");
+  await expect(form).toHaveCount(0);
+  await expect(inspector(page).getByRole("button", { name: "+ Inbound rule" })).toBeVisible();
+  await expect(inspector(page).locator(".rule-list li")).toHaveCount(before);
+});
+
 test("a sixth security group on one interface is refused with a message", async ({ app: page }) => {
   for (let i = 0; i < 5; i++) await page.getByTestId("palette-new-group").click();
   const groups = page.locator(".palette__groups button");

@@ -52,6 +52,13 @@ export function RuleForm(props: {
         if (result.rules && props.onSubmit(result.rules))
           setForm({ ...EMPTY_FORM, preset: form.preset, peer: form.peer });
       }}
+      // Escape leaves the form as Cancel does; a select's own Escape (closing its list) never gets here.
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && props.onCancel) {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
     >
       <div className="field">
         <label htmlFor={`${id}-preset`}>Type</label>
@@ -154,7 +161,9 @@ export function RuleForm(props: {
             value={form.peerValue}
             onChange={(e) => set({ peerValue: e.target.value })}
           >
-            <option value="">choose…</option>
+            <option value="">
+              {design.groups.some((g) => g.id !== groupId) ? "choose…" : "the design has no other security group"}
+            </option>
             {design.groups
               .filter((g) => g.id !== groupId)
               .map((g) => (
