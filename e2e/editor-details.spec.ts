@@ -51,6 +51,21 @@ test("a bad CIDR, a port out of range and a reversed range are shown at the fiel
   await expect(inspector(page)).toContainText("tcp 9000-9100 from 10.0.0.0/8");
 });
 
+test("Escape leaves the rule form without adding anything", async ({ app: page }) => {
+  await page.getByTestId("group-sg-web").click();
+  const before = await inspector(page).locator(".rule-list li").count();
+  await inspector(page).getByRole("button", { name: "+ Inbound rule" }).click();
+  const form = inspector(page).getByRole("form", { name: /Add inbound rule/ });
+  await form.getByLabel("Source", { exact: true }).selectOption({ label: "Another security group…" });
+  // The only group is this one: the list says so rather than offering nothing to choose.
+  await expect(form.getByLabel("Source group")).toContainText("the design has no other security group");
+  await form.getByLabel("Description").fill("half typed");
+  await form.getByLabel("Description").press("Escape");
+  await expect(form).toHaveCount(0);
+  await expect(inspector(page).getByRole("button", { name: "+ Inbound rule" })).toBeVisible();
+  await expect(inspector(page).locator(".rule-list li")).toHaveCount(before);
+});
+
 test("a sixth security group on one interface is refused with a message", async ({ app: page }) => {
   for (let i = 0; i < 5; i++) await page.getByTestId("palette-new-group").click();
   const groups = page.locator(".palette__groups button");
@@ -131,21 +146,89 @@ test("keyboard: delete, copy and paste, duplicate, undo, and the Help overlay", 
   await expect(help).toHaveCount(0);
 });
 
+test("an open dialog has the keyboard: Escape closes it wherever the focus is, Delete and undo leave the design behind it alone", async ({
+  app: page,
+}) => {
+  const nodes = page.locator(".react-flow__node");
+  await node(page, "web").click();
+  await page.getByRole("button", { name: "Exercises" }).click();
+  const exercises = page.getByRole("dialog", { name: "Exercises" });
+  await expect(exercises.getByRole("button", { name: /HTTP\/HTTPS server/ })).toBeFocused();
+  await page.keyboard.press("Delete");
+  await page.keyboard.press("Control+z");
+  await expect(nodes).toHaveCount(3);
+  await expect(node(page, "web")).toHaveClass(/is-selected/);
+  // A click on the dialog's text takes the focus off its buttons; Escape still closes it.
+  await exercises.getByText("Each lesson opens its own starting design").click();
+  await page.keyboard.press("Escape");
+  await expect(exercises).toHaveCount(0);
+  await expect(node(page, "web")).toHaveClass(/is-selected/);
+
+  await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await help.getByText("Drag a node kind from the palette").click();
+  await page.keyboard.press("Backspace");
+  await expect(nodes).toHaveCount(3);
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+  // With the dialogs closed, the same keys edit the design again.
+  await page.keyboard.press("Delete");
+  await expect(nodes).toHaveCount(2);
+});
+
 test("selecting an edge shows the rules on both sides that permit it", async ({ app: page }) => {
   await page.getByRole("tab", { name: /Flows/ }).click();
   await page.getByRole("row", { name: /Internet web tcp 80, 443/ }).click();
   const details = page.getByTestId("edge-details");
   await expect(details).toContainText("Internet → web");
   await expect(details).toContainText("Permitted");
-  await expect(details).toContainText("tcp 80 from 0.0.0.0/0");
-  await expect(details.locator(".side")).toHaveCount(4);
+  // Each service the edge carries is explained, 443 as well as 80, over both families.
+  const rules = details.getByRole("table", { name: "The rules that permit each service" });
+  await expect(
+    rules.getByRole("row", { name: /^tcp 80 not filtered.*tcp 80 from 0\.0\.0\.0\/0.*tcp 80 from ::\/0/ }),
+  ).toBeVisible();
+  await expect(
+    rules.getByRole("row", { name: /^tcp 443 not filtered.*tcp 443 from 0\.0\.0\.0\/0.*tcp 443 from ::\/0/ }),
+  ).toBeVisible();
+  await expect(details.getByRole("region", { name: "Why tcp 443 passes" })).toContainText("tcp 443 from ::/0");
+  await expect(details.locator(".side")).toHaveCount(8);
 
-  // Hovering another edge explains it too, without a click.
+  // Hovering another edge explains it too, without a click: SSH, HTTP and HTTPS from my IP.
   await page.getByTestId("edge-my-ip->web").hover();
   await expect(page.getByTestId("edge-my-ip->web")).toHaveClass(/is-active/);
   const card = page.getByTestId("edge-hover-card");
   await expect(card).toContainText("My IP → web");
   await expect(card).toContainText("tcp 22 from 203.0.113.10/32");
+  await expect(card).toContainText("tcp 80 from 0.0.0.0/0");
+  await expect(card).toContainText("tcp 443 from 0.0.0.0/0");
+});
+
+test("at 1280x720 the example is fitted clear of the minimap, and stays clear when a timeout grows a node", async ({
+  app: page,
+}) => {
+  const minimap = await page.locator(".react-flow__minimap").boundingBox();
+  if (!minimap) throw new Error("no minimap");
+  const clear = async () => {
+    for (const n of await page.locator(".react-flow__node").all()) {
+      const b = await n.boundingBox();
+      if (!b) continue;
+      const overlaps =
+        b.x < minimap.x + minimap.width &&
+        minimap.x < b.x + b.width &&
+        b.y < minimap.y + minimap.height &&
+        minimap.y < b.y + b.height;
+      expect(overlaps, `${await n.getAttribute("data-id")} lies under the minimap`).toBe(false);
+    }
+  };
+  await clear();
+  await page.getByRole("tab", { name: /Ask/ }).click();
+  const ask = page.getByRole("form", { name: "Ask whether a flow is permitted" });
+  await ask.getByLabel("Source", { exact: true }).selectOption({ label: "Internet" });
+  await ask.getByLabel("Target", { exact: true }).selectOption({ label: "web" });
+  await ask.getByLabel("Port").fill("22");
+  await ask.getByRole("button", { name: "Ask", exact: true }).click();
+  await expect(node(page, "web")).toContainText("timeout: dropped here");
+  await clear();
 });
 
 test("a design file dropped on the window opens", async ({ app: page }) => {
@@ -217,6 +300,28 @@ test("ask about a literal address: SSH only from my IP, HTTPS from anywhere", as
   await ask.getByRole("button", { name: "Ask", exact: true }).click();
   await expect(page.getByTestId("verdict")).toContainText("Permitted");
   await expect(node(page, "web")).not.toContainText("timeout");
+});
+
+test("a typed question is answered, and fills the pickers with what was understood", async ({ app: page }) => {
+  await page.getByRole("tab", { name: /Ask/ }).click();
+  const question = page.getByRole("form", { name: "Type a question" }).getByLabel("Question");
+  await question.fill("can the internet reach web on ssh?");
+  await question.press("Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Not permitted");
+  await expect(node(page, "web")).toContainText("timeout");
+  const ask = page.getByRole("form", { name: "Ask whether a flow is permitted" });
+  await expect(ask.getByLabel("Source", { exact: true })).toHaveValue("internet");
+  await expect(ask.getByLabel("Target", { exact: true })).toHaveValue("web");
+  await expect(ask.getByLabel("Port")).toHaveValue("22");
+
+  await question.fill("my ip -> web 22");
+  await question.press("Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Permitted");
+  await expect(page.getByTestId("verdict")).toContainText("SSH from my IP");
+
+  await question.fill("can the moon reach web on 443");
+  await question.press("Enter");
+  await expect(page.getByRole("form", { name: "Type a question" })).toContainText('no node is named "moon"');
 });
 
 test("Terraform imports through the Import command and is laid out", async ({ app: page }, testInfo) => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { validateDesign } from "../../shared/model";
-import { addGroup, attachGroup, detachGroup, GROUPS_PER_INTERFACE, membersOf, updateGroup } from "./groups";
+import {
+  addGroup,
+  attachGroup,
+  detachGroup,
+  GROUPS_PER_INTERFACE,
+  groupNameProblem,
+  membersOf,
+  updateGroup,
+} from "./groups";
 import { sampleDesign, sampleWithOtherAccount } from "./testing";
 import { ActionRefused } from "./types";
 
@@ -99,5 +107,25 @@ describe("updateGroup", () => {
   });
   it("refuses an empty name", () => {
     expect(() => updateGroup.perform(sampleDesign(), { id: "sg-web", patch: { name: " " } })).toThrow(/needs a name/);
+  });
+  it("refuses a name another group of the VPC has, whatever its case, as AWS does", () => {
+    expect(() => updateGroup.perform(sampleDesign(), { id: "sg-web", patch: { name: "DB" } })).toThrow(
+      /sg-db in the same VPC is already named "db"/,
+    );
+    expect(groupNameProblem(sampleDesign(), "sg-web", "web")).toBeUndefined();
+  });
+  it("takes a name used in another VPC, and refuses a move into a VPC whose group has the name", () => {
+    const d = sampleDesign();
+    d.vpcs = [...d.vpcs, { id: "vpc-2", name: "other", cidrIpv4: "10.1.0.0/16" }];
+    d.resources = d.resources.map((r) => ({ ...r, groupIds: [] }));
+    const moved = updateGroup.perform(d, { id: "sg-web", patch: { vpcId: "vpc-2" } });
+    expect(updateGroup.perform(moved, { id: "sg-web", patch: { name: "db" } }).groups[0]?.name).toBe("db");
+    const renamed = updateGroup.perform(moved, { id: "sg-web", patch: { name: "db" } });
+    expect(() => updateGroup.perform(renamed, { id: "sg-web", patch: { vpcId: "vpc-1" } })).toThrow(
+      /already named "db"/,
+    );
+  });
+  it('refuses a name that starts with "sg-", which AWS keeps for ids', () => {
+    expect(() => updateGroup.perform(sampleDesign(), { id: "sg-web", patch: { name: "sg-123" } })).toThrow(/sg-/);
   });
 });

@@ -14,6 +14,20 @@ export function refuseOtherAccount(group: SecurityGroup, why: (groupId: string) 
     throw new ActionRefused(`${other.groupId} belongs to AWS account ${other.account}, so ${why(other.groupId)}`);
 }
 
+/**
+ * Why AWS would refuse `name` for group `groupId` in `vpcId`: names are case-insensitive and
+ * unique within a VPC, and none may start with "sg-" (that is how ids look).
+ */
+export function groupNameProblem(design: Design, groupId: string, name: string, vpcId?: string): string | undefined {
+  const wanted = name.trim();
+  if (wanted === "") return "a group needs a name";
+  if (wanted.startsWith("sg-")) return `"${wanted}" starts with "sg-", which AWS keeps for group ids`;
+  const same = design.groups.find(
+    (g) => g.id !== groupId && (g.vpcId ?? "") === (vpcId ?? "") && g.name.toLowerCase() === wanted.toLowerCase(),
+  );
+  return same ? `${same.id} in the same VPC is already named "${same.name}": AWS needs unique names` : undefined;
+}
+
 /** AWS's default quota of groups per network interface (it can be raised to 16). */
 export const GROUPS_PER_INTERFACE = 5;
 
@@ -48,7 +62,12 @@ export const updateGroup = defineAction<{
     const group = design.groups.find((g) => g.id === id);
     if (!group) throw new ActionRefused(`no security group has id "${id}"`);
     refuseOtherAccount(group, () => "it is not edited here: this design keeps it only as the peer that its rules name");
-    if (patch.name !== undefined && patch.name.trim() === "") throw new ActionRefused("a group needs a name");
+    if (patch.name !== undefined || patch.vpcId !== undefined) {
+      const problem = groupNameProblem(design, id, patch.name ?? group.name, patch.vpcId ?? group.vpcId);
+      // A group already misnamed (an import) may still move or change otherwise; a new name must be right.
+      if (problem && (patch.name !== undefined || !groupNameProblem(design, id, group.name, group.vpcId)))
+        throw new ActionRefused(problem);
+    }
     if (patch.vpcId !== undefined && patch.vpcId !== group.vpcId) {
       const members = design.resources.filter(
         (r) => r.groupIds.includes(id) && r.vpcId !== undefined && r.vpcId !== patch.vpcId,

@@ -75,6 +75,28 @@ describe("updateResource", () => {
   it("refuses an unknown id", () => {
     expect(() => updateResource.perform(sampleDesign(), { id: "nope", patch: {} })).toThrow(/no resource/);
   });
+  it("refuses addresses AWS could not give: a private one outside the VPC's block, IPv6 where the VPC has none, a private one as public", () => {
+    const d = sampleDesign();
+    expect(() => updateResource.perform(d, { id: "web", patch: { privateIpv4: "192.168.1.5" } })).toThrow(
+      /192\.168\.1\.5 is outside main's block 10\.0\.0\.0\/16/,
+    );
+    expect(() => updateResource.perform(d, { id: "web", patch: { ipv6: "2001:db8::5" } })).toThrow(/no IPv6 block/);
+    expect(() => updateResource.perform(d, { id: "web", patch: { publicIpv4: "10.0.0.7" } })).toThrow(
+      /not a public address/,
+    );
+    const ok = updateResource.perform(d, { id: "web", patch: { privateIpv4: "10.0.9.9", publicIpv4: "198.51.100.7" } });
+    expect(ok.resources[0]).toMatchObject({ privateIpv4: "10.0.9.9", publicIpv4: "198.51.100.7" });
+    const six = { ...d, vpcs: [{ ...d.vpcs[0]!, cidrIpv6: "2001:db8:1234::/56" }] };
+    expect(updateResource.perform(six, { id: "web", patch: { ipv6: "2001:db8:1234:1::5" } }).resources[0]?.ipv6).toBe(
+      "2001:db8:1234:1::5",
+    );
+    expect(() => updateResource.perform(six, { id: "web", patch: { ipv6: "2001:db8:9999::5" } })).toThrow(/outside/);
+  });
+  it("still edits a resource whose imported address was already outside its VPC", () => {
+    const d = sampleDesign();
+    d.resources = d.resources.map((r) => (r.id === "web" ? { ...r, privateIpv4: "192.168.1.5" } : r));
+    expect(updateResource.perform(d, { id: "web", patch: { name: "web-1" } }).resources[0]?.name).toBe("web-1");
+  });
 });
 
 describe("updateExternal", () => {

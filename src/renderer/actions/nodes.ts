@@ -1,5 +1,6 @@
 // Adding, moving and editing the nodes of the canvas: resources inside AWS and external parties.
 import type { Design, External, ExternalKind, Position, Resource, ResourceKind } from "../../shared/model";
+import { contains, parseAddress, parseCidr } from "../../shared/net/address";
 import { freshId, freshName, usedIds } from "./ids";
 import { ActionRefused, defineAction } from "./types";
 
@@ -98,6 +99,45 @@ export const autoLayout = defineAction<{ positions: { id: string; position: Posi
 
 export type ResourcePatch = Partial<Pick<Resource, "name" | "kind" | "privateIpv4" | "ipv6" | "publicIpv4" | "vpcId">>;
 
+/** Ranges AWS never gives as a public IPv4 address: private, shared (CGNAT), loopback, link-local, multicast and reserved. */
+const NOT_PUBLIC = [
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "224.0.0.0/3",
+].map(parseCidr);
+
+/**
+ * Why AWS could not give the resource its addresses: an interface's private addresses come from
+ * its VPC's blocks (a VPC without an IPv6 block gives none), and a public IPv4 is never private.
+ */
+export function addressProblems(
+  design: Design,
+  resource: Pick<Resource, "privateIpv4" | "ipv6" | "publicIpv4" | "vpcId">,
+): Partial<Record<"privateIpv4" | "ipv6" | "publicIpv4", string>> {
+  const problems: Partial<Record<"privateIpv4" | "ipv6" | "publicIpv4", string>> = {};
+  const vpc = design.vpcs.find((v) => v.id === resource.vpcId);
+  const outside = (address: string | undefined, block: string | undefined) => {
+    const a = address ? parseAddress(address) : undefined;
+    return a !== undefined && block !== undefined && !contains(parseCidr(block), a);
+  };
+  if (vpc && outside(resource.privateIpv4, vpc.cidrIpv4))
+    problems.privateIpv4 = `${resource.privateIpv4} is outside ${vpc.name || vpc.id}'s block ${vpc.cidrIpv4}: an interface's private address comes from its VPC`;
+  if (vpc && resource.ipv6 && parseAddress(resource.ipv6)) {
+    if (!vpc.cidrIpv6) problems.ipv6 = `${vpc.name || vpc.id} has no IPv6 block, so its interfaces get no IPv6 address`;
+    else if (outside(resource.ipv6, vpc.cidrIpv6))
+      problems.ipv6 = `${resource.ipv6} is outside ${vpc.name || vpc.id}'s block ${vpc.cidrIpv6}: an interface's IPv6 address comes from its VPC`;
+  }
+  const publicIp = resource.publicIpv4 ? parseAddress(resource.publicIpv4) : undefined;
+  if (publicIp && NOT_PUBLIC.some((r) => contains(r, publicIp)))
+    problems.publicIpv4 = `${resource.publicIpv4} is not a public address (private, shared, loopback, link-local or reserved)`;
+  return problems;
+}
+
 /** Edits fields of a resource; a field set to undefined or "" is removed (an unknown address). */
 export const updateResource = defineAction<{ id: string; patch: ResourcePatch }>({
   name: "updateResource",
@@ -122,6 +162,11 @@ export const updateResource = defineAction<{ id: string; patch: ResourcePatch }>
           `detach ${foreign.join(", ")} first: a security group only attaches to interfaces of its own VPC`,
         );
     }
+    // Only what this edit makes wrong: an imported resource already wrong may still be renamed.
+    const before = addressProblems(design, resource);
+    const after = addressProblems(design, next as Resource);
+    const made = (["privateIpv4", "ipv6", "publicIpv4"] as const).find((k) => after[k] && !before[k]);
+    if (made) throw new ActionRefused(after[made] ?? "");
     return { ...design, resources: design.resources.map((r) => (r.id === id ? (next as Resource) : r)) };
   },
 });

@@ -47,14 +47,36 @@ export function boundsOf(
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
-/** The viewport that shows `box` in a pane of the given size, with padding, never zoomed past maxZoom. */
+/**
+ * The viewport that shows `box` in a pane of the given size, with padding, never zoomed past maxZoom.
+ * `corner` is what covers the pane's bottom-right corner (the minimap): the box is kept clear of
+ * it, beside it or above it, whichever shows the design larger.
+ */
 export function viewportFor(
   box: Box,
   pane: { width: number; height: number },
   padding = 0.15,
   maxZoom = 1,
   minZoom = 0.05,
+  corner?: { width: number; height: number },
 ): { x: number; y: number; zoom: number } {
+  if (corner && corner.width > 0 && corner.height > 0) {
+    const beside = viewportFor(
+      box,
+      { width: Math.max(1, pane.width - corner.width), height: pane.height },
+      padding,
+      maxZoom,
+      minZoom,
+    );
+    const above = viewportFor(
+      box,
+      { width: pane.width, height: Math.max(1, pane.height - corner.height) },
+      padding,
+      maxZoom,
+      minZoom,
+    );
+    return beside.zoom > above.zoom ? beside : above;
+  }
   const usable = { width: pane.width * (1 - padding), height: pane.height * (1 - padding) };
   const zoom = Math.max(
     minZoom,
@@ -87,5 +109,10 @@ export async function fitAll(options: { padding?: number; maxZoom?: number; minZ
   if (!flow || !pane) return;
   const box = boundsOf(flow.getNodes());
   if (!box) return;
-  await flow.setViewport(viewportFor(box, pane, options.padding ?? 0.15, options.maxZoom ?? 1, options.minZoom));
+  // The minimap sits over the pane's bottom-right corner: nodes fitted under it could not be read.
+  const minimap = document.querySelector(".react-flow__minimap")?.getBoundingClientRect();
+  const corner = minimap && { width: pane.right - minimap.left, height: pane.bottom - minimap.top };
+  await flow.setViewport(
+    viewportFor(box, pane, options.padding ?? 0.15, options.maxZoom ?? 1, options.minZoom, corner),
+  );
 }

@@ -1,4 +1,4 @@
-// A modal dialog: a backdrop that closes it on a click, a box that keeps its own clicks, and
+// A modal dialog: a backdrop that closes it on a click, a box whose own clicks stay inside, and
 // Escape to close. Its content brings its own title (named by `labelledBy`) and buttons.
 // As a modal should: focus moves into it when it opens, Tab and Shift+Tab stay inside it, Escape
 // closes it wherever focus is (even where the element that had it went away), and focus goes
@@ -7,6 +7,9 @@ import { type ReactNode, useEffect, useRef } from "react";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Whether a modal dialog is open: the editor's shortcuts must not act on the design behind it. */
+export const modalOpen = (): boolean => document.querySelector("[role=dialog][aria-modal=true]") !== null;
 
 export function Modal({
   className,

@@ -1,15 +1,17 @@
-// Why a permitted flow exists: the engine's verdict for the edge's first service, which names
-// the rule on each side that allows it.
+// Why a permitted flow exists: the engine's verdict for each service the edge carries ("tcp 22,
+// 80, 443" is three questions), each naming the rule on each side that allows it.
 import { useEffect, useState } from "react";
-import type { FlowEdge, FlowQuery, FlowVerdict } from "../../shared/engine/types";
+import type { FlowEdge, FlowQuery, FlowVerdict, Service, SideVerdict } from "../../shared/engine/types";
 import type { Design } from "../../shared/model";
 import { api } from "../api-client";
 import { VerdictView } from "../panels/VerdictView";
 import { sendPacket } from "../simulate/send";
 import { designOrRef } from "../state/engine";
 
-export function queryOfEdge(flow: FlowEdge): FlowQuery {
-  const s = flow.services[0];
+/** Services explained one by one; an edge with more (a long list of single ports) says how many are left. */
+export const EXPLAINED_SERVICES = 8;
+
+function queryOfService(flow: FlowEdge, s: Service | undefined): FlowQuery {
   const protocol = !s || s.protocol === "-1" ? "tcp" : s.protocol;
   const query: FlowQuery = { from: flow.from, to: flow.to, protocol };
   if (!s || s.protocol === "-1") query.port = 443;
@@ -21,23 +23,66 @@ export function queryOfEdge(flow: FlowEdge): FlowQuery {
   return query;
 }
 
+/** The question that stands for the edge's first service (Send a packet). */
+export function queryOfEdge(flow: FlowEdge): FlowQuery {
+  return queryOfService(flow, flow.services[0]);
+}
+
+/** "tcp 80", "tcp 8000-8080", "icmp type 8", "all traffic": one service in words. */
+export function serviceText(s: Service): string {
+  if (s.protocol === "-1") return "all traffic";
+  if (s.protocol === "tcp" || s.protocol === "udp")
+    return `${s.protocol} ${s.fromPort === s.toPort ? s.fromPort : `${s.fromPort}-${s.toPort}`}`;
+  if (s.protocol === "icmp" || s.protocol === "icmpv6")
+    return s.icmpType === undefined || s.icmpType < 0
+      ? `${s.protocol} all`
+      : `${s.protocol} type ${s.icmpType}${s.icmpCode !== undefined && s.icmpCode >= 0 ? ` code ${s.icmpCode}` : ""}`;
+  return `protocol ${s.protocol}`;
+}
+
+/** One question per service the edge carries, up to EXPLAINED_SERVICES. */
+export function queriesOfEdge(flow: FlowEdge): { label: string; query: FlowQuery }[] {
+  const services = flow.services.length > 0 ? flow.services : [undefined];
+  return services.slice(0, EXPLAINED_SERVICES).map((s) => ({
+    label: s ? serviceText(s) : flow.label,
+    query: queryOfService(flow, s),
+  }));
+}
+
+/** A side's allowing rules over the families that pass, each once; or why it is not filtered. */
+function sideRules(verdict: FlowVerdict, side: "egress" | "ingress"): string {
+  const passing = verdict.families.filter((f) => f.permitted).map((f) => f[side]);
+  const first: SideVerdict | undefined = passing[0];
+  if (!first) return "";
+  if (!first.filtered) return "not filtered";
+  const texts = new Set(passing.flatMap((s) => s.matched.map((r) => `${r.text} in ${r.groupName}`)));
+  return [...texts].join("; ");
+}
+
 export function EdgeDetails({ design, flow, compact }: { design: Design; flow: FlowEdge; compact?: boolean }) {
-  const [verdict, setVerdict] = useState<FlowVerdict | undefined>();
+  const [verdicts, setVerdicts] = useState<{ label: string; verdict: FlowVerdict }[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     let current = true;
-    void api["engine:evaluate"]({ ...designOrRef(design), query: queryOfEdge(flow) }).then((reply) => {
-      if (!current) return;
-      if (reply.ok) {
-        setVerdict(reply.value);
+    const questions = queriesOfEdge(flow);
+    void Promise.all(questions.map((q) => api["engine:evaluate"]({ ...designOrRef(design), query: q.query }))).then(
+      (replies) => {
+        if (!current) return;
+        const problems = replies.flatMap((r) => (r.ok ? [] : r.problems.map((p) => p.message)));
+        if (problems.length > 0) {
+          setError(problems.join("; "));
+          return;
+        }
+        setVerdicts(replies.flatMap((r, i) => (r.ok ? [{ label: questions[i]?.label ?? "", verdict: r.value }] : [])));
         setError(undefined);
-      } else setError(reply.problems.map((p) => p.message).join("; "));
-    });
+      },
+    );
     return () => {
       current = false;
     };
   }, [design, flow]);
   const name = (id: string) => [...design.resources, ...design.externals].find((n) => n.id === id)?.name ?? id;
+  const more = flow.services.length - EXPLAINED_SERVICES;
   return (
     <div className="edge-details" data-testid="edge-details">
       <h2 className="inspector__title">
@@ -47,11 +92,45 @@ export function EdgeDetails({ design, flow, compact }: { design: Design; flow: F
         <span className={`badge badge--${flow.exposure}`}>{flow.exposure}</span> {flow.label}
       </p>
       <p className="muted small">Replies return whatever the rules say: security groups are stateful.</p>
-      <button type="button" onClick={() => void sendPacket(queryOfEdge(flow))}>
-        Send a packet
-      </button>
+      {/* The hover card lets the pointer through to the edge: a button there could never be pressed. */}
+      {!compact && (
+        <button type="button" onClick={() => void sendPacket(queryOfEdge(flow))}>
+          Send a packet
+        </button>
+      )}
       {error && <p className="error-text">{error}</p>}
-      {verdict && <VerdictView verdict={verdict} compact={compact} />}
+      {verdicts && (
+        <table className="table edge-rules" aria-label="The rules that permit each service">
+          <thead>
+            <tr>
+              <th>Traffic</th>
+              <th>Out of {name(flow.from)}</th>
+              <th>Into {name(flow.to)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {verdicts.map(({ label, verdict }) => (
+              <tr key={label}>
+                <td>{label}</td>
+                <td>{sideRules(verdict, "egress")}</td>
+                <td>{sideRules(verdict, "ingress")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {more > 0 && (
+        <p className="muted small">
+          {more} more service{more > 1 ? "s" : ""}: ask about {more > 1 ? "them" : "it"} in the Ask tab.
+        </p>
+      )}
+      {!compact &&
+        verdicts?.map(({ label, verdict }) => (
+          <section key={label} className="edge-verdict" aria-label={`Why ${label} passes`}>
+            {verdicts.length > 1 && <h3>{label}</h3>}
+            <VerdictView verdict={verdict} />
+          </section>
+        ))}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
-import { updateGroup } from "../actions/groups";
+import { groupNameProblem, updateGroup } from "../actions/groups";
 import { addRules, type Direction, removeRule, updateRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
@@ -14,7 +14,7 @@ import { OtherAccountInspector } from "./OtherAccountInspector";
 import { otherAccountOf } from "./otherAccount";
 import { RuleForm } from "./RuleForm";
 import { formOfRule } from "./ruleDraft";
-import { validateDescription, validateName } from "./validators";
+import { awsTextProblem, validateDescription, validateName } from "./validators";
 
 function RuleList({ group, direction }: { group: SecurityGroup; direction: Direction }) {
   const design = useEditor((s) => s.history.present);
@@ -155,7 +155,9 @@ export function GroupInspector({ group }: { group: SecurityGroup }) {
       <Field
         label="Group name"
         value={group.name}
-        validate={validateName}
+        validate={(name) =>
+          validateName(name) ?? awsTextProblem(name) ?? groupNameProblem(design, group.id, name, group.vpcId)
+        }
         // A description that only repeats the name follows it, until the user writes a real one.
         onCommit={(name) => update(group.description === group.name ? { name, description: name } : { name })}
       />

@@ -20,7 +20,7 @@ export function GroupPicker(props: {
 function GroupSelect({ label, groups, value, onChange }: Parameters<typeof GroupPicker>[0]) {
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">choose…</option>
+      <option value="">{groups.length > 0 ? "choose…" : "the design has no other security group"}</option>
       {groups.map((g) => (
         <option key={g.id} value={g.id}>
           {g.name}
@@ -55,6 +55,7 @@ function GroupSearch({ label, groups, value, invalid, onChange }: Parameters<typ
     <div className="group-search">
       <input
         role="combobox"
+        className="group-search__input"
         aria-label={label}
         aria-autocomplete="list"
         aria-expanded={expanded}

@@ -1,7 +1,7 @@
 // Editing a resource: name, kind, addresses, VPC, and the security groups on its interface.
 import { RESOURCE_KINDS, type Resource, type ResourceKind } from "../../shared/model";
 import { attachGroup, detachGroup, GROUPS_PER_INTERFACE } from "../actions/groups";
-import { RESOURCE_TITLES, updateResource } from "../actions/nodes";
+import { addressProblems, RESOURCE_TITLES, updateResource } from "../actions/nodes";
 import { KindIcon } from "../canvas/icons";
 import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
@@ -14,6 +14,10 @@ export function NodeInspector({ resource }: { resource: Resource }) {
   const design = useEditor((s) => s.history.present);
   const update = (patch: Parameters<typeof updateResource.perform>[1]["patch"]) =>
     run(updateResource, { id: resource.id, patch });
+  // The field's own check first, then whether AWS could give this resource that address.
+  const inAws =
+    (key: "privateIpv4" | "ipv6" | "publicIpv4", check: (text: string) => string | undefined) => (text: string) =>
+      check(text) ?? addressProblems(design, { ...resource, [key]: text.trim() })[key];
   const unattached = design.groups.filter((g) => !resource.groupIds.includes(g.id));
   const attachable = unattached.filter((g) => !otherAccountOf(g));
   // Listed but not selectable, so that they are not simply missing: an interface takes only its own account's groups.
@@ -34,21 +38,21 @@ export function NodeInspector({ resource }: { resource: Resource }) {
         label="Private IPv4"
         value={resource.privateIpv4 ?? ""}
         placeholder="unknown (some address in the VPC)"
-        validate={validateIpv4}
+        validate={inAws("privateIpv4", validateIpv4)}
         onCommit={(privateIpv4) => update({ privateIpv4: privateIpv4.trim() })}
       />
       <Field
         label="IPv6"
         value={resource.ipv6 ?? ""}
         placeholder="none"
-        validate={validateIpv6}
+        validate={inAws("ipv6", validateIpv6)}
         onCommit={(ipv6) => update({ ipv6: ipv6.trim() })}
       />
       <Field
         label="Public IPv4"
         value={resource.publicIpv4 ?? ""}
         placeholder="none"
-        validate={validatePublicIpv4}
+        validate={inAws("publicIpv4", validatePublicIpv4)}
         onCommit={(publicIpv4) => update({ publicIpv4: publicIpv4.trim() })}
       />
       <SelectField

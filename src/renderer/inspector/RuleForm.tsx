@@ -58,6 +58,13 @@ export function RuleForm(props: {
         if (result.rules && props.onSubmit(result.rules))
           setForm({ ...EMPTY_FORM, preset: form.preset, peer: form.peer });
       }}
+      // Escape leaves the form as Cancel does; a select's own Escape (closing its list) never gets here.
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && props.onCancel) {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
     >
       <div className="field">
         <label htmlFor={`${id}-preset`}>Type</label>

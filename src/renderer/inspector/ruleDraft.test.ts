@@ -56,6 +56,9 @@ describe("readRuleForm", () => {
     [{ preset: "custom", protocol: "tcp", fromPort: "443", toPort: "80" }, "toPort", /reversed range 443-80/],
     [{ preset: "custom", protocol: "icmp", fromPort: "300" }, "fromPort", /ICMP type/],
     [{ preset: "custom", protocol: "300" }, "protocol", /protocol number/],
+    // The port fields are not shown for a protocol number: the message is at the protocol.
+    [{ preset: "custom", protocol: "6" }, "protocol", /protocol 6 is TCP, which needs ports: choose TCP/],
+    [{ preset: "custom", protocol: "17" }, "protocol", /protocol 17 is UDP/],
     [{ preset: "custom", protocol: "icmp", fromPort: "8", peer: "internet6" }, "form", /icmpv6/],
     [{ description: "x".repeat(256) }, "description", /255/],
   ] as const)("refuses %j at %s", (patch, field, message) => {

@@ -2,9 +2,11 @@
 // or a message for each field that is wrong. Nothing invalid leaves this module.
 
 import { type Rule, Rule as RuleSchema } from "../../shared/model";
+import { hasPorts, normalizeProtocol } from "../../shared/model/protocol";
 import { cidrProblem, isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import type { RuleDraft } from "../actions/rules";
 import { presetById } from "./presets";
+import { validateDescription } from "./validators";
 
 export type PeerChoice = "cidr" | "myIp" | "internet4" | "internet6" | "group" | "self" | "prefixList";
 
@@ -81,7 +83,8 @@ export function readRuleForm(form: RuleForm, groupId: string): FormResult {
   const { peer, error: peerError } = peerOf(form, groupId);
   if (peerError) errors.peerValue = peerError;
   const description = form.description.trim();
-  if (description.length > 255) errors.description = "is longer than 255 characters (AWS's limit)";
+  const descriptionProblem = validateDescription(description);
+  if (descriptionProblem) errors.description = descriptionProblem;
 
   let services: { protocol: string; fromPort?: number; toPort?: number }[];
   if (form.preset === "custom") {
@@ -105,7 +108,11 @@ export function readRuleForm(form: RuleForm, groupId: string): FormResult {
       services = [{ protocol: "-1" }];
     } else {
       const n = portOf(protocol, "protocol number", 0, 255);
+      // 6 and 17 are tcp and udp, whose ports this choice has no fields for: said here, not at a hidden field.
+      const named = n.value === undefined ? undefined : normalizeProtocol(n.value);
       if (n.error) errors.protocol = n.error;
+      else if (named && hasPorts(named))
+        errors.protocol = `protocol ${n.value} is ${named.toUpperCase()}, which needs ports: choose ${named.toUpperCase()} above`;
       services = [{ protocol: String(n.value ?? protocol) }];
     }
   } else {

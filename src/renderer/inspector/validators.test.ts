@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { splitList, validateCidrList, validateIpv4, validateIpv6, validateName } from "./validators";
+import {
+  awsTextProblem,
+  splitList,
+  validateCidrList,
+  validateDescription,
+  validateIpv4,
+  validateIpv6,
+  validateName,
+} from "./validators";
 
 describe("inspector validators", () => {
   it.each([
@@ -13,6 +21,10 @@ describe("inspector validators", () => {
     [validateCidrList, "10.0.0.0/8, ::/0", undefined],
     [validateCidrList, "10.0.0.1/8", /host bits/],
     [validateCidrList, "", /at least one/],
+    [validateDescription, "HTTPS from the office (10.0.0.0/8) #1", undefined],
+    [validateDescription, "Caf\u00e9 admins", /"\u00e9" is not allowed here/],
+    [validateDescription, "admin's <box>", /"'" is not allowed here/],
+    [awsTextProblem, "web-1: [a+b]=c; {x}!$*@&", undefined],
   ] as const)("%o(%j)", (check, text, expected) => {
     const message = check(text);
     if (expected === undefined) expect(message).toBeUndefined();

@@ -19,7 +19,19 @@ export const validatePublicIpv4 = optional(fieldOf("publicIpv4"));
 export const validateName = (text: string) =>
   text.trim() === "" ? "a name is needed" : text.length > 255 ? "is longer than 255 characters" : undefined;
 export const validateDescription = (text: string) =>
-  text.length > 255 ? "is longer than 255 characters (AWS's limit)" : undefined;
+  text.length > 255 ? "is longer than 255 characters (AWS's limit)" : awsTextProblem(text);
+
+/**
+ * AWS takes only these characters in a group's name and description and in a rule's description
+ * (CreateSecurityGroup, AuthorizeSecurityGroupIngress): anything else fails at deploy time.
+ */
+const AWS_TEXT = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
+
+export function awsTextProblem(text: string): string | undefined {
+  if (AWS_TEXT.test(text)) return undefined;
+  const bad = [...text].find((c) => !AWS_TEXT.test(c));
+  return `"${bad}" is not allowed here: AWS takes letters a-z and A-Z, digits, spaces and ._-:/()#,@[]+=&;{}!$*`;
+}
 
 /** One CIDR per line or comma; every one must be valid. */
 export function validateCidrList(text: string): string | undefined {

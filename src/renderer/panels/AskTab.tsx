@@ -5,6 +5,7 @@ import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import { sendPacket } from "../simulate/send";
 import { evaluate } from "../state/engine";
 import { editor, useEditor } from "../state/store";
+import { readQuestion } from "./question";
 import { SimulationView } from "./SimulationView";
 import { VerdictView } from "./VerdictView";
 
@@ -43,84 +44,120 @@ export function AskTab() {
     ? "an address is an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::7"
     : undefined;
   const ready = from !== "" && to !== "" && !portError && !endpointError;
+  const [question, setQuestion] = useState("");
+  const [questionError, setQuestionError] = useState<string | undefined>();
 
   return (
-    <form
-      className="ask"
-      aria-label="Ask whether a flow is permitted"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!ready) return;
-        void evaluate({ from, to, protocol, ...(needsPort ? { port: portNumber } : {}) });
-      }}
-    >
-      <div className="ask__row">
-        <EndpointPicker label="From" aria="Source" value={from} onChange={setFrom} nodes={nodes} />
-        <button
-          type="button"
-          className="icon-button"
-          title="Swap source and target"
-          aria-label="Swap source and target"
-          onClick={() => {
-            setFrom(to);
-            setTo(from);
+    <>
+      <form
+        className="ask ask__question"
+        aria-label="Type a question"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const read = readQuestion(design, question);
+          setQuestionError(read.error);
+          const q = read.question;
+          if (!q) return;
+          // The pickers show what was understood, so that it can be adjusted and asked again.
+          setFrom(q.from);
+          setTo(q.to);
+          setProtocol(q.protocol);
+          if (q.port !== undefined) setPort(String(q.port));
+          void evaluate(q);
+        }}
+      >
+        <input
+          aria-label="Question"
+          placeholder="can internet reach db on 5432?"
+          value={question}
+          aria-invalid={!!questionError}
+          onChange={(e) => {
+            setQuestion(e.target.value);
+            setQuestionError(undefined);
           }}
-        >
-          ⇄
+        />
+        <button type="submit" disabled={question.trim() === ""}>
+          Ask this
         </button>
-        <EndpointPicker label="To" aria="Target" value={to} onChange={setTo} nodes={nodes} />
-        <label>
-          Protocol
-          <select value={protocol} onChange={(e) => setProtocol(e.target.value)} aria-label="Protocol">
-            {PROTOCOLS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {needsPort && (
-          <label>
-            Port
-            <input
-              value={port}
-              onChange={(e) => setPort(e.target.value)}
-              inputMode="numeric"
-              aria-label="Port"
-              aria-invalid={!!portError}
-              className="port-input"
-            />
-          </label>
-        )}
-        <button type="submit" className="primary" disabled={!ready}>
-          Ask
-        </button>
-        <button
-          type="button"
-          disabled={!ready}
-          title="Animate a packet along the flow: the reply comes back, or it times out where it is dropped"
-          onClick={() => void sendPacket({ from, to, protocol, ...(needsPort ? { port: portNumber } : {}) })}
-        >
-          Send packet
-        </button>
-        {ask && (
-          <button type="button" onClick={() => editor.set({ ask: undefined, simulation: undefined })}>
-            Clear
+        {questionError && <p className="field-error ask__question-error">{questionError}</p>}
+      </form>
+      <form
+        className="ask"
+        aria-label="Ask whether a flow is permitted"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!ready) return;
+          void evaluate({ from, to, protocol, ...(needsPort ? { port: portNumber } : {}) });
+        }}
+      >
+        <div className="ask__row">
+          <EndpointPicker label="From" aria="Source" value={from} onChange={setFrom} nodes={nodes} />
+          <button
+            type="button"
+            className="icon-button"
+            title="Swap source and target"
+            aria-label="Swap source and target"
+            onClick={() => {
+              setFrom(to);
+              setTo(from);
+            }}
+          >
+            ⇄
           </button>
+          <EndpointPicker label="To" aria="Target" value={to} onChange={setTo} nodes={nodes} />
+          <label>
+            Protocol
+            <select value={protocol} onChange={(e) => setProtocol(e.target.value)} aria-label="Protocol">
+              {PROTOCOLS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {needsPort && (
+            <label>
+              Port
+              <input
+                value={port}
+                onChange={(e) => setPort(e.target.value)}
+                inputMode="numeric"
+                aria-label="Port"
+                aria-invalid={!!portError}
+                className="port-input"
+              />
+            </label>
+          )}
+          <button type="submit" className="primary" disabled={!ready}>
+            Ask
+          </button>
+          <button
+            type="button"
+            disabled={!ready}
+            title="Animate a packet along the flow: the reply comes back, or it times out where it is dropped"
+            onClick={() => void sendPacket({ from, to, protocol, ...(needsPort ? { port: portNumber } : {}) })}
+          >
+            Send packet
+          </button>
+          {ask && (
+            <button type="button" onClick={() => editor.set({ ask: undefined, simulation: undefined })}>
+              Clear
+            </button>
+          )}
+        </div>
+        {portError && <p className="field-error">{portError}</p>}
+        {endpointError && <p className="field-error">{endpointError}</p>}
+        {ask?.problems && (
+          <ul className="error-text">
+            {ask.problems.map((p) => (
+              <li key={p.message}>{p.message}</li>
+            ))}
+          </ul>
         )}
-      </div>
-      {portError && <p className="field-error">{portError}</p>}
-      {endpointError && <p className="field-error">{endpointError}</p>}
-      {ask?.problems && (
-        <ul className="error-text">
-          {ask.problems.map((p) => (
-            <li key={p.message}>{p.message}</li>
-          ))}
-        </ul>
-      )}
-      {ask?.verdict && simulation?.sim.verdict === ask.verdict && <SimulationView sim={simulation.sim} />}
-      {ask?.verdict && <VerdictView verdict={ask.verdict} />}
-    </form>
+        {ask?.verdict && simulation?.sim.verdict === ask.verdict && <SimulationView sim={simulation.sim} />}
+        {ask?.verdict && <VerdictView verdict={ask.verdict} />}
+      </form>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 // Key bindings of the whole window, and the DOM's copy/cut/paste events (the native menu's Edit
 // roles send those, and they keep working in text fields).
 import { useEffect } from "react";
+import { modalOpen } from "../chrome/Modal";
 import { COMMANDS, command } from "../commands";
 import { matchesKey } from "./keys";
 
@@ -14,13 +15,15 @@ function inTextField(target: EventTarget | null): boolean {
 
 /** Handled by the copy/cut/paste events instead of keydown. */
 const CLIPBOARD = new Set(["copy", "cut", "paste"]);
-/** Commands that still apply while typing in a field. */
+/** Commands that still apply while typing in a field or with a modal dialog open. */
 const IN_FIELDS = new Set(["save", "saveAs", "open", "help"]);
 
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = inTextField(e.target);
+      // A modal dialog has the keyboard (it closes on Escape itself): Delete or Ctrl+Z pressed
+      // while it is open must not change the design hidden behind it.
+      const typing = inTextField(e.target) || modalOpen();
       for (const c of COMMANDS) {
         if (CLIPBOARD.has(c.name) || (typing && !IN_FIELDS.has(c.name))) continue;
         if (c.keys?.some((k) => matchesKey(k, e, isMac))) {
@@ -33,7 +36,7 @@ export function useKeyboard(): void {
       }
     };
     const onClipboard = (name: "copy" | "cut" | "paste") => (e: ClipboardEvent) => {
-      if (inTextField(e.target) || inTextField(document.activeElement)) return;
+      if (modalOpen() || inTextField(e.target) || inTextField(document.activeElement)) return;
       e.preventDefault();
       void command(name).run();
     };
