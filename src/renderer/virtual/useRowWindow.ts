@@ -1,7 +1,7 @@
 // The rows of a list inside a scrolling panel that are on screen, kept up to date as the panel
 // scrolls or resizes. The list is a block in its scroller (it may sit below other content), so
 // the window is found from where the list's top is relative to the scroller's.
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type RowRange, sameRange, visibleRange } from "./range";
 
 function scrollParent(el: HTMLElement): HTMLElement | undefined {
@@ -15,9 +15,20 @@ function scrollParent(el: HTMLElement): HTMLElement | undefined {
 /** Before the list is measured: enough rows to fill a tall screen. */
 const FIRST_ROWS = 60;
 
+/** Where the scroller's view is, from the list's first row down, and how tall it is. */
+interface Geometry {
+  top: number;
+  height: number;
+}
+
 /**
  * `scrollerOf` names the element that scrolls the list up and down, where the nearest one that
  * may scroll is not it (a table that scrolls sideways in its own box inside the panel).
+ *
+ * Layout is read only when the panel scrolls or resizes, when the list first appears, and in the
+ * frame after its length changes: a list that grows by one row after an edit is windowed from the
+ * last measure at once, not by forcing a layout in the middle of the edit's render (a flows table
+ * did that after every edit, 3 ms of the answer's render at 1,000 nodes).
  */
 export function useRowWindow<T extends HTMLElement>(
   count: number,
@@ -25,34 +36,62 @@ export function useRowWindow<T extends HTMLElement>(
   scrollerOf: (list: T) => HTMLElement | null | undefined = scrollParent,
 ) {
   const ref = useRef<T>(null);
+  const geometry = useRef<Geometry | undefined>(undefined);
+  const latest = useRef({ count, rowHeight });
+  latest.current = { count, rowHeight };
+  // Re-rendered when a measure moves the window, not on every scrolled pixel.
+  const [, setRange] = useState<RowRange>({ start: 0, end: 0 });
+  const measure = useRef(() => {});
   // Found once per list element, not on every scroll: getComputedStyle up the tree costs a style pass.
-  const scrollerRef = useRef<HTMLElement | undefined>(undefined);
-  const [range, setRange] = useState<RowRange>({ start: 0, end: Math.min(count, FIRST_ROWS) });
-  const update = useCallback(() => {
+  const watched = useRef<{ list: T; stop: () => void } | undefined>(undefined);
+  measure.current = () => {
     const list = ref.current;
     if (!list) return;
-    const view = scrollerRef.current?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
-    const top = view.top - list.getBoundingClientRect().top;
-    const next = visibleRange(top, view.height, rowHeight, count);
+    const view = scrollerFor.get(list)?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
+    geometry.current = { top: view.top - list.getBoundingClientRect().top, height: view.height };
+    const { count: n, rowHeight: h } = latest.current;
+    const next = visibleRange(geometry.current.top, geometry.current.height, h, n);
     setRange((prev) => (sameRange(prev, next) ? prev : next));
-  }, [count, rowHeight]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scrollerOf is read once per list, as the list is laid out.
+  };
+  // Each commit: a list element that appeared (or was replaced) is measured and watched.
   useLayoutEffect(() => {
     const list = ref.current;
-    const scroller = list ? (scrollerOf(list) ?? undefined) : undefined;
-    scrollerRef.current = scroller;
+    if (watched.current?.list === list) return;
+    watched.current?.stop();
+    watched.current = undefined;
+    if (!list) return;
+    const scroller = scrollerOf(list) ?? undefined;
+    if (scroller) scrollerFor.set(list, scroller);
+    const update = () => measure.current();
     update();
-    if (!scroller) return;
+    if (!scroller) {
+      watched.current = { list, stop: () => {} };
+      return;
+    }
     scroller.addEventListener("scroll", update, { passive: true });
     const resize = new ResizeObserver(update);
     resize.observe(scroller);
-    return () => {
-      scroller.removeEventListener("scroll", update);
-      resize.disconnect();
+    watched.current = {
+      list,
+      stop: () => {
+        scroller.removeEventListener("scroll", update);
+        resize.disconnect();
+      },
     };
-  }, [update]);
-  // A shorter list than the window found for the longer one: clip, without waiting for a scroll.
-  const start = Math.min(range.start, count);
-  const end = Math.min(range.end, count);
+  });
+  useEffect(() => () => watched.current?.stop(), []);
+  // A new length may have moved the list in its panel (a line above it came or went): measured
+  // again in the next frame, where the layout is needed anyway.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is the measure after a change of length.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => measure.current());
+    return () => cancelAnimationFrame(frame);
+  }, [count, rowHeight]);
+  const g = geometry.current;
+  const range = g ? visibleRange(g.top, g.height, rowHeight, count) : { start: 0, end: Math.min(count, FIRST_ROWS) };
+  const { start, end } = range;
   return { ref, start, end, before: start * rowHeight, after: (count - end) * rowHeight };
 }
+
+/** The scroller found for each list element (looked up once per element). */
+const scrollerFor = new WeakMap<HTMLElement, HTMLElement>();
