@@ -186,7 +186,11 @@ async function editToRedraw(page: Page, nth = 0): Promise<EditTiming | string> {
   // Past a few dozen groups the form finds a group by typing its name.
   const picker = form.getByLabel("Source group");
   if ((await picker.evaluate((el) => el.tagName)) === "SELECT") await picker.selectOption({ label: `svc-${from}` });
-  else await picker.fill(`svc-${from}`);
+  else {
+    // The full name first among the matches; Enter picks it and closes the list.
+    await picker.fill(`svc-${from}`);
+    await picker.press("Enter");
+  }
   const add = form.getByRole("button", { name: "Add inbound rule" });
   await add.evaluate((button) => {
     const w = window as unknown as Record<string, number | undefined>;

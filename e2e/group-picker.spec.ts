@@ -30,7 +30,7 @@ test("a peer group among 120 is found by typing, picked with the keyboard, and i
 
   // "svc-11" matches svc-11 itself first, then svc-110 to svc-119.
   await picker.fill("svc-11");
-  const matches = form.getByRole("listbox", { name: "Source group: matches" }).getByRole("option");
+  const matches = form.getByRole("listbox", { name: "Groups matching “svc-11”" }).getByRole("option");
   await expect(matches).toHaveCount(11);
   await expect(matches.first()).toContainText("svc-11");
   await page.screenshot({ path: "test-results/group-picker.png" });

@@ -92,7 +92,7 @@ function GroupSearch({ label, groups, value, invalid, onChange }: Parameters<typ
       />
       {expanded && (
         <div className="group-search__list">
-          <div role="listbox" id={listId} aria-label={`${label}: matches`}>
+          <div role="listbox" id={listId} aria-label={`Groups matching “${text.trim()}”`}>
             {shown.map((g, i) => (
               <div
                 key={g.id}
