@@ -62,7 +62,8 @@ test("Escape leaves the rule form without adding anything", async ({ app: page }
   await form.getByLabel("Description").fill("half typed");
   await form.getByLabel("Description").press("Escape");
   await expect(form).toHaveCount(0);
-  await expect(inspector(page).getByRole("button", { name: "+ Inbound rule" })).toBeVisible();
+  // The keyboard goes on from the button that opened the form.
+  await expect(inspector(page).getByRole("button", { name: "+ Inbound rule" })).toBeFocused();
   await expect(inspector(page).locator(".rule-list li")).toHaveCount(before);
 });
 
@@ -362,4 +363,21 @@ test("the design exports to Terraform as a download", async ({ app: page }) => {
   expect(download.suggestedFilename()).toMatch(/\.tf$/);
   const text = await readFile(await download.path(), "utf8");
   expect(text).toContain("aws_security_group");
+});
+
+test("a rule edited into two (DNS is udp and tcp 53) is one step to undo", async ({ app: page }) => {
+  await page.getByTestId("group-sg-web").click();
+  const rules = inspector(page).locator(".rule-list").first().locator("li");
+  const before = await rules.allTextContents();
+  await inspector(page)
+    .getByRole("button", { name: /^Edit rule tcp 22 from 203\.0\.113\.10\/32/ })
+    .click();
+  const form = inspector(page).getByRole("form", { name: /Save rule/ });
+  await form.getByLabel("Type").selectOption({ label: "DNS (udp and tcp 53)" });
+  await form.getByRole("button", { name: "Save rule" }).click();
+  await expect(rules).toHaveCount(before.length + 1);
+  await expect(inspector(page)).toContainText("udp 53");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(rules).toHaveCount(before.length);
+  expect(await rules.allTextContents()).toEqual(before);
 });

@@ -1,12 +1,12 @@
 // Editing a security group: name, description, VPC, members, and its inbound and outbound rules.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
 import { groupNameProblem, updateGroup } from "../actions/groups";
 import { addRules, type Direction, removeRule, updateRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
-import { run } from "../state/commands";
+import { change, run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { Field, SelectField } from "./Field";
@@ -20,6 +20,18 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
   const design = useEditor((s) => s.history.present);
   const [editing, setEditing] = useState<number | undefined>();
   const [adding, setAdding] = useState(false);
+  // A closed add form gives the focus back to its button, so the keyboard goes on from there.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const closeAdding = () => {
+    refocus.current = true;
+    setAdding(false);
+  };
+  useEffect(() => {
+    if (adding || !refocus.current) return;
+    refocus.current = false;
+    addButton.current?.focus();
+  }, [adding]);
   const rules = group[direction];
   const focus = useEditor((s) => s.focusRule);
   const focused = focus?.groupId === group.id && focus.direction === direction ? focus.index : undefined;
@@ -85,8 +97,14 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
           onSubmit={(drafts) => {
             const [first, ...more] = drafts;
             if (!first) return false;
-            const ok = run(updateRule, { groupId: group.id, direction, index: editing, rule: first });
-            if (ok && more.length > 0) run(addRules, { groupId: group.id, direction, rules: more });
+            const edit = { groupId: group.id, direction, index: editing, rule: first };
+            // A rule that became two (a preset such as DNS is udp and tcp 53) is one step to undo.
+            const ok =
+              more.length === 0
+                ? run(updateRule, edit)
+                : change(updateRule.label, (d) =>
+                    addRules.perform(updateRule.perform(d, edit), { groupId: group.id, direction, rules: more }),
+                  );
             if (ok) setEditing(undefined);
             return ok;
           }}
@@ -99,15 +117,15 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
             groupId={group.id}
             direction={direction}
             submitLabel={direction === "ingress" ? "Add inbound rule" : "Add outbound rule"}
-            onCancel={() => setAdding(false)}
+            onCancel={closeAdding}
             onSubmit={(drafts) => {
               const ok = run(addRules, { groupId: group.id, direction, rules: drafts });
-              if (ok) setAdding(false);
+              if (ok) closeAdding();
               return ok;
             }}
           />
         ) : (
-          <button type="button" onClick={() => setAdding(true)}>
+          <button type="button" ref={addButton} onClick={() => setAdding(true)}>
             + {direction === "ingress" ? "Inbound" : "Outbound"} rule
           </button>
         ))}
