@@ -15,9 +15,22 @@ export function ExercisesMenu() {
     if (!open) return;
     void api["exercises:list"]({}).then((r) => {
       if (r.ok) setList(r.value);
-      requestAnimationFrame(() => first.current?.focus());
     });
   }, [open]);
+  // The first lesson takes the focus once it is drawn (after the list came, not in a frame that
+  // may come before it), unless the person already moved it.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!open) {
+      focused.current = false;
+      return;
+    }
+    const box = first.current?.closest("[role=dialog]");
+    if (focused.current || !first.current || (document.activeElement !== box && box?.contains(document.activeElement)))
+      return;
+    first.current.focus();
+    focused.current = true;
+  }, [open, list]);
   if (!open) return null;
   const close = () => editor.set({ exercisesOpen: false });
   const progress = readProgress(localStorage);
