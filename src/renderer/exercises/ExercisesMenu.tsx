@@ -20,6 +20,7 @@ export function ExercisesMenu() {
   // The first lesson takes the focus once it is drawn (after the list came, not in a frame that
   // may come before it), unless the person already moved it.
   const focused = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the list is the trigger: its first lesson is drawn once it came.
   useEffect(() => {
     if (!open) {
       focused.current = false;
