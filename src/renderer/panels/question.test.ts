@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDesign } from "../../shared/model";
+import example from "../../../examples/three-tier.palisade.json";
+import { validateDesign } from "../../shared/model";
 import { readQuestion } from "./question";
 
-const design = parseDesign(
-  readFileSync(join(import.meta.dirname, "../../../examples/three-tier.palisade.json"), "utf8"),
-);
+const design = validateDesign(example);
 
 describe("a typed question", () => {
   it.each([
