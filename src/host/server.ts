@@ -123,9 +123,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     // The host's own share of the request, for the browser's resource timing (the UI bench reads it).
     response.setHeader("Server-Timing", `host;dur=${(performance.now() - started).toFixed(1)}`);
     if (result.ok && "json" in result) {
-      // A large engine result: the worker's JSON bytes go out as they are, never parsed here. In one
-      // write with its length: written in pieces, an answer went out as chunks that reached the
-      // page milliseconds apart, which an edit's answer (a few hundred bytes) waited for.
+      // A large engine result: the worker's JSON bytes go out as they are, never parsed here, in
+      // one write with its length rather than three chunks of a chunked answer.
       send(response, 200, "application/json; charset=utf-8", Buffer.concat([OK_PREFIX, result.json, OK_SUFFIX]));
       return;
     }
