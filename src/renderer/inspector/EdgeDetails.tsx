@@ -1,6 +1,7 @@
 // Why a permitted flow exists: the engine's verdict for each service the edge carries ("tcp 22,
 // 80, 443" is three questions), each naming the rule on each side that allows it.
 import { useEffect, useState } from "react";
+import { describeFlowService } from "../../shared/engine/describe";
 import type { FlowEdge, FlowQuery, FlowVerdict, Service, SideVerdict } from "../../shared/engine/types";
 import type { Design } from "../../shared/model";
 import { api } from "../api-client";
@@ -28,23 +29,11 @@ export function queryOfEdge(flow: FlowEdge): FlowQuery {
   return queryOfService(flow, flow.services[0]);
 }
 
-/** "tcp 80", "tcp 8000-8080", "icmp type 8", "all traffic": one service in words. */
-export function serviceText(s: Service): string {
-  if (s.protocol === "-1") return "all traffic";
-  if (s.protocol === "tcp" || s.protocol === "udp")
-    return `${s.protocol} ${s.fromPort === s.toPort ? s.fromPort : `${s.fromPort}-${s.toPort}`}`;
-  if (s.protocol === "icmp" || s.protocol === "icmpv6")
-    return s.icmpType === undefined || s.icmpType < 0
-      ? `${s.protocol} all`
-      : `${s.protocol} type ${s.icmpType}${s.icmpCode !== undefined && s.icmpCode >= 0 ? ` code ${s.icmpCode}` : ""}`;
-  return `protocol ${s.protocol}`;
-}
-
 /** One question per service the edge carries, up to EXPLAINED_SERVICES. */
 export function queriesOfEdge(flow: FlowEdge): { label: string; query: FlowQuery }[] {
   const services = flow.services.length > 0 ? flow.services : [undefined];
   return services.slice(0, EXPLAINED_SERVICES).map((s) => ({
-    label: s ? serviceText(s) : flow.label,
+    label: s ? describeFlowService(s) : flow.label,
     query: queryOfService(flow, s),
   }));
 }

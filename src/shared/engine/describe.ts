@@ -1,5 +1,6 @@
 // Rules and services in words, as a network engineer would say them.
 import type { Design, Rule, SecurityGroup } from "../model/schema";
+import type { Service } from "./types";
 
 /** "sg-app (app)", or just the id when the name adds nothing. */
 export function groupLabel(group: Pick<SecurityGroup, "id" | "name"> | undefined, id = ""): string {
@@ -19,6 +20,18 @@ export function describeService(rule: Pick<Rule, "protocol" | "fromPort" | "toPo
     return `${protocol} type ${fromPort}${toPort !== undefined && toPort !== -1 ? ` code ${toPort}` : ""}`;
   }
   return `protocol ${protocol}`;
+}
+
+/** A flow's service in the same words: its ICMP type and code stand where a rule keeps them, in the ports. */
+export function describeFlowService(
+  s: Pick<Service, "protocol" | "fromPort" | "toPort" | "icmpType" | "icmpCode">,
+): string {
+  const icmp = s.protocol === "icmp" || s.protocol === "icmpv6";
+  return describeService({
+    protocol: s.protocol,
+    fromPort: icmp ? s.icmpType : s.fromPort,
+    toPort: icmp ? s.icmpCode : s.toPort,
+  });
 }
 
 export function describePeer(design: Design, group: SecurityGroup, rule: Rule): string {
