@@ -3,6 +3,7 @@
 import { resolveEndpoint } from "../../shared/engine/resolve";
 import { InputError } from "../../shared/model/problems";
 import type { Design } from "../../shared/model/schema";
+import { PRESETS } from "../inspector/presets";
 
 export interface Question {
   from: string;
@@ -11,20 +12,26 @@ export interface Question {
   port?: number;
 }
 
-/** Services people name instead of a port. */
+/**
+ * Services people name instead of a port: the rule presets' (one protocol and port each; DNS is
+ * asked about over udp, its first), and the other names people use for some of them.
+ */
 const SERVICES: Record<string, { protocol: string; port?: number }> = {
-  http: { protocol: "tcp", port: 80 },
-  https: { protocol: "tcp", port: 443 },
-  ssh: { protocol: "tcp", port: 22 },
-  rdp: { protocol: "tcp", port: 3389 },
-  mysql: { protocol: "tcp", port: 3306 },
+  ...Object.fromEntries(
+    PRESETS.flatMap((p) => {
+      const s = p.services[0];
+      if (!s || s.protocol === "-1") return [];
+      return [
+        [
+          p.id,
+          s.protocol === "tcp" || s.protocol === "udp"
+            ? { protocol: s.protocol, port: s.fromPort }
+            : { protocol: s.protocol },
+        ],
+      ];
+    }),
+  ),
   postgres: { protocol: "tcp", port: 5432 },
-  postgresql: { protocol: "tcp", port: 5432 },
-  mssql: { protocol: "tcp", port: 1433 },
-  redis: { protocol: "tcp", port: 6379 },
-  mongodb: { protocol: "tcp", port: 27017 },
-  dns: { protocol: "udp", port: 53 },
-  ping: { protocol: "icmp" },
   icmp: { protocol: "icmp" },
   icmpv6: { protocol: "icmpv6" },
 };
