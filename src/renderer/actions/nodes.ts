@@ -99,7 +99,11 @@ export const autoLayout = defineAction<{ positions: { id: string; position: Posi
 
 export type ResourcePatch = Partial<Pick<Resource, "name" | "kind" | "privateIpv4" | "ipv6" | "publicIpv4" | "vpcId">>;
 
-/** Ranges AWS never gives as a public IPv4 address: private, shared (CGNAT), loopback, link-local, multicast and reserved. */
+/**
+ * Ranges AWS never gives as a public IPv4 address: private, shared (CGNAT), loopback, link-local,
+ * multicast and reserved. Not ipaddr.js's range(): it also calls the documentation ranges
+ * (198.51.100.0/24, 203.0.113.0/24) reserved, which examples and sketches use for public addresses.
+ */
 const NOT_PUBLIC = [
   "0.0.0.0/8",
   "10.0.0.0/8",
