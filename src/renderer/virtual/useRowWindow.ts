@@ -1,7 +1,7 @@
 // The rows of a list inside a scrolling panel that are on screen, kept up to date as the panel
 // scrolls or resizes. The list is a block in its scroller (it may sit below other content), so
 // the window is found from where the list's top is relative to the scroller's.
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { type RowRange, sameRange, visibleRange } from "./range";
 
 function scrollParent(el: HTMLElement): HTMLElement | undefined {
@@ -41,18 +41,18 @@ export function useRowWindow<T extends HTMLElement>(
   latest.current = { count, rowHeight };
   // Re-rendered when a measure moves the window, not on every scrolled pixel.
   const [, setRange] = useState<RowRange>({ start: 0, end: 0 });
-  const measure = useRef(() => {});
   // Found once per list element, not on every scroll: getComputedStyle up the tree costs a style pass.
-  const watched = useRef<{ list: T; stop: () => void } | undefined>(undefined);
-  measure.current = () => {
+  const watched = useRef<{ list: T; scroller?: HTMLElement; stop: () => void } | undefined>(undefined);
+  // Reads only refs, so one function serves every render.
+  const measure = useCallback(() => {
     const list = ref.current;
     if (!list) return;
-    const view = scrollerFor.get(list)?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
+    const view = watched.current?.scroller?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
     geometry.current = { top: view.top - list.getBoundingClientRect().top, height: view.height };
     const { count: n, rowHeight: h } = latest.current;
     const next = visibleRange(geometry.current.top, geometry.current.height, h, n);
     setRange((prev) => (sameRange(prev, next) ? prev : next));
-  };
+  }, []);
   // Each commit: a list element that appeared (or was replaced) is measured and watched.
   useLayoutEffect(() => {
     const list = ref.current;
@@ -61,30 +61,30 @@ export function useRowWindow<T extends HTMLElement>(
     watched.current = undefined;
     if (!list) return;
     const scroller = scrollerOf(list) ?? undefined;
-    if (scroller) scrollerFor.set(list, scroller);
-    const update = () => measure.current();
-    update();
     if (!scroller) {
       watched.current = { list, stop: () => {} };
+      measure();
       return;
     }
-    scroller.addEventListener("scroll", update, { passive: true });
-    const resize = new ResizeObserver(update);
+    scroller.addEventListener("scroll", measure, { passive: true });
+    const resize = new ResizeObserver(measure);
     resize.observe(scroller);
     watched.current = {
       list,
+      scroller,
       stop: () => {
-        scroller.removeEventListener("scroll", update);
+        scroller.removeEventListener("scroll", measure);
         resize.disconnect();
       },
     };
+    measure();
   });
   useEffect(() => () => watched.current?.stop(), []);
   // A new length may have moved the list in its panel (a line above it came or went): measured
   // again in the next frame, where the layout is needed anyway.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is the measure after a change of length.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => measure.current());
+    const frame = requestAnimationFrame(measure);
     return () => cancelAnimationFrame(frame);
   }, [count, rowHeight]);
   const g = geometry.current;
@@ -92,6 +92,3 @@ export function useRowWindow<T extends HTMLElement>(
   const { start, end } = range;
   return { ref, start, end, before: start * rowHeight, after: (count - end) * rowHeight };
 }
-
-/** The scroller found for each list element (looked up once per element). */
-const scrollerFor = new WeakMap<HTMLElement, HTMLElement>();
