@@ -9,7 +9,8 @@ const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Whether a modal dialog is open: the editor's shortcuts must not act on the design behind it. */
-export const modalOpen = (): boolean => document.querySelector("[role=dialog][aria-modal=true]") !== null;
+export const modalOpen = (): boolean => document.querySelector(MODAL) !== null;
+const MODAL = "[role=dialog][aria-modal=true]";
 
 export function Modal({
   className,
@@ -32,7 +33,7 @@ export function Modal({
     if (!dialog.contains(document.activeElement)) dialog.focus();
     const onKey = (e: KeyboardEvent) => {
       // Only the topmost dialog answers (a dialog opened from another one).
-      const dialogs = document.querySelectorAll("[role=dialog][aria-modal=true]");
+      const dialogs = document.querySelectorAll(MODAL);
       if (dialogs[dialogs.length - 1] !== dialog) return;
       if (e.key === "Escape") {
         e.preventDefault();
