@@ -34,16 +34,28 @@ describe("fitting the whole design", () => {
     const corner = { width: 165, height: 115 };
     // A wide design (the HTTP/HTTPS example at 1280x720): above the minimap.
     const wide = { x: 0, y: 0, width: 620, height: 290 };
-    const v = viewportFor(wide, pane, 0.15, 1, 0.05, corner);
+    const v = viewportFor(wide, pane, 0.15, 1, 0.05, { corner });
     const bottom = v.y + wide.height * v.zoom;
     const right = v.x + wide.width * v.zoom;
     expect(bottom <= pane.height - corner.height || right <= pane.width - corner.width).toBe(true);
     expect(v.zoom).toBeGreaterThan(0.9);
     // A tall one: beside it.
     const tall = { x: 0, y: 0, width: 200, height: 900 };
-    const t = viewportFor(tall, pane, 0.15, 1, 0.05, corner);
+    const t = viewportFor(tall, pane, 0.15, 1, 0.05, { corner });
     expect(t.x + tall.width * t.zoom).toBeLessThanOrEqual(pane.width - corner.width);
     // Without a minimap, the whole pane.
     expect(viewportFor(wide, pane, 0.15, 1)).toEqual(viewportFor(wide, pane, 0.15, 1, 0.05));
+  });
+
+  it("keeps the design below the level toggle along the top, and still clear of the minimap", () => {
+    const pane = { width: 752, height: 450 };
+    const corner = { width: 165, height: 115 };
+    const top = 44;
+    const wide = { x: 0, y: 0, width: 620, height: 290 };
+    const v = viewportFor(wide, pane, 0.15, 1, 0.05, { corner, top });
+    expect(v.y).toBeGreaterThanOrEqual(top);
+    const bottom = v.y + wide.height * v.zoom;
+    const right = v.x + wide.width * v.zoom;
+    expect(bottom <= pane.height - corner.height || right <= pane.width - corner.width).toBe(true);
   });
 });

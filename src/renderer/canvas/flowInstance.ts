@@ -47,10 +47,18 @@ export function boundsOf(
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
+/** What covers parts of the pane, which a fitted design is kept clear of. */
+export interface Covered {
+  /** The bottom-right corner (the minimap). */
+  corner?: { width: number; height: number };
+  /** A band along the top (the Nodes / Groups toggle and its notice). */
+  top?: number;
+}
+
 /**
- * The viewport that shows `box` in a pane of the given size, with padding, never zoomed past maxZoom.
- * `corner` is what covers the pane's bottom-right corner (the minimap): the box is kept clear of
- * it, beside it or above it, whichever shows the design larger.
+ * The viewport that shows `box` in a pane of the given size, with padding, never zoomed past
+ * maxZoom. The box is kept below a covered band along the top, and clear of a covered bottom-right
+ * corner, beside it or above it, whichever shows the design larger.
  */
 export function viewportFor(
   box: Box,
@@ -58,8 +66,22 @@ export function viewportFor(
   padding = 0.15,
   maxZoom = 1,
   minZoom = 0.05,
-  corner?: { width: number; height: number },
+  covered: Covered = {},
 ): { x: number; y: number; zoom: number } {
+  const { corner, top = 0 } = covered;
+  if (top > 0) {
+    const below = viewportFor(
+      box,
+      { width: pane.width, height: Math.max(1, pane.height - top) },
+      padding,
+      maxZoom,
+      minZoom,
+      {
+        corner,
+      },
+    );
+    return { ...below, y: below.y + top };
+  }
   if (corner && corner.width > 0 && corner.height > 0) {
     const beside = viewportFor(
       box,
@@ -109,10 +131,15 @@ export async function fitAll(options: { padding?: number; maxZoom?: number; minZ
   if (!flow || !pane) return;
   const box = boundsOf(flow.getNodes());
   if (!box) return;
-  // The minimap sits over the pane's bottom-right corner: nodes fitted under it could not be read.
+  // The minimap sits over the pane's bottom-right corner and the level toggle over its top: nodes
+  // fitted under either could not be read.
   const minimap = document.querySelector(".react-flow__minimap")?.getBoundingClientRect();
-  const corner = minimap && { width: pane.right - minimap.left, height: pane.bottom - minimap.top };
+  const toggle = document.querySelector("[data-testid=level-toggle]")?.getBoundingClientRect();
+  const covered: Covered = {
+    ...(minimap ? { corner: { width: pane.right - minimap.left, height: pane.bottom - minimap.top } } : {}),
+    ...(toggle && toggle.bottom > pane.top ? { top: toggle.bottom - pane.top } : {}),
+  };
   await flow.setViewport(
-    viewportFor(box, pane, options.padding ?? 0.15, options.maxZoom ?? 1, options.minZoom, corner),
+    viewportFor(box, pane, options.padding ?? 0.15, options.maxZoom ?? 1, options.minZoom, covered),
   );
 }
