@@ -45,7 +45,11 @@ test("unsaved edits survive the host being killed (SIGKILL) and are offered by t
   let second: HostProcess | undefined;
   try {
     await page.goto(first.url);
+    // The example first: typed into the empty design's field while the example replaced it, the
+    // text landed after the example's name.
+    await expect(page.getByTestId("node-web")).toBeVisible();
     const name = page.getByLabel("Design name");
+    await expect(name).toHaveValue("HTTP/HTTPS server");
     await name.fill("Edited before the crash");
     await name.press("Enter");
     const file = join(recoveryDir, "recovery.palisade-recovery.json");
