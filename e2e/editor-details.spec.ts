@@ -359,7 +359,10 @@ test("the design exports to Terraform as a download, through the export dialog",
   const downloading = page.waitForEvent("download", (d) => d.suggestedFilename() === "main.tf");
   await page.getByText("More").click();
   await page.getByRole("menuitem", { name: "Export Terraform" }).click();
-  await page.getByRole("dialog", { name: /^Export/ }).getByRole("button", { name: /^Save/ }).click();
+  await page
+    .getByRole("dialog", { name: /^Export/ })
+    .getByRole("button", { name: /^Save/ })
+    .click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.tf$/);
   const text = await readFile(await download.path(), "utf8");
