@@ -1,7 +1,9 @@
 // What Terraform and CloudFormation import share: unique ids, rule checks placed in the source
 // file, externals derived from the CIDRs the rules name, and the final validation of the design.
 
+import type { Direction } from "../model/direction";
 import { emptyDesign } from "../model/document";
+import type { Ids } from "../model/ids";
 import { InputError, type Problem } from "../model/problems";
 import { hasPorts, isIcmp, normalizeProtocol } from "../model/protocol";
 import type { PrefixList } from "../model/schema";
@@ -44,45 +46,6 @@ export function warning(where: Where, message: string): Problem {
 }
 export function error(where: Where, message: string): Problem {
   return { ...where, message, severity: "error" };
-}
-
-/** Whether the cleaning below leaves `base` as it is: allowed characters, no "--", no "-" at either end, at most 200. */
-function isClean(base: string): boolean {
-  if (base.length === 0 || base.length > 200) return false;
-  let dash = true; // a "-" may not come first
-  for (let i = 0; i < base.length; i++) {
-    const c = base.charCodeAt(i);
-    if (c === 45) {
-      if (dash) return false;
-      dash = true;
-      continue;
-    }
-    dash = false;
-    // A-Z a-z 0-9 . _ : / @ +
-    const allowed =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 46 && c <= 58) || c === 95 || c === 64 || c === 43;
-    if (!allowed) return false;
-  }
-  return !dash;
-}
-
-/** Hands out ids that are valid in a design (letters, digits, . _ : / @ + -) and unique across it. */
-export class Ids {
-  private readonly used = new Set<string>();
-  take(base: string): string {
-    // Most names are clean already (a logical id, a Terraform address): keep them without rewriting.
-    const clean = isClean(base)
-      ? base
-      : base
-          .replace(/[^A-Za-z0-9._:/@+-]+/g, "-")
-          .replace(/-+/g, "-")
-          .replace(/^-|-$/g, "")
-          .slice(0, 200) || "x";
-    let id = clean;
-    for (let n = 2; this.used.has(id); n++) id = `${clean}-${n}`;
-    this.used.add(id);
-    return id;
-  }
 }
 
 /**
@@ -239,7 +202,7 @@ const checked = new WeakSet<Rule>();
 /** A group's rules in one direction, each checked unless checkRule already did. */
 function checkedRules(
   group: SecurityGroup,
-  direction: "ingress" | "egress",
+  direction: Direction,
   i: number,
   fail: (path: readonly PropertyKey[], message: string) => Error,
 ): Rule[] {

@@ -109,7 +109,7 @@ describe("importAwsCli: security groups", () => {
         "Lives in another AWS account, 210987654321 (VPC vpc-0aaaaaaaaaaaaaaaa): its members are not in this design, so flows with them are not shown",
       ingress: [],
       egress: [],
-      tags: { "palisade:account": "210987654321", "palisade:group-id": "sg-0999999999999999a" },
+      otherAccount: { account: "210987654321", groupId: "sg-0999999999999999a" },
       position: expect.anything(),
     });
     // The rule keeps naming it; that account's VPC is not made part of this design.

@@ -1,11 +1,14 @@
 // AWS CLI JSON (several describe-* outputs together) into one design: groups split one peer per
 // rule, instances and managed-service interfaces as resources, VPCs and prefix lists.
+import type { Direction } from "../../model/direction";
 import { emptyDesign, validateDesign } from "../../model/document";
+import { idStem } from "../../model/ids";
 import { jsonPositioner } from "../../model/json";
+import { otherAccountGroup } from "../../model/other-account";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
-import { otherAccountGroup, otherAccountWarning } from "../other-account";
+import { otherAccountWarning } from "../other-account";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
 import { type AwsCliFile, type AwsCliOutput, readAwsCliOutput } from "./read";
@@ -24,7 +27,6 @@ export interface ImportResult {
 }
 
 type JsonPath = (string | number)[];
-const ID_UNSAFE = /[^A-Za-z0-9._:/@+-]/g;
 
 export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from AWS CLI"): ImportResult {
   const errors: Problem[] = [];
@@ -74,7 +76,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
     file: AwsCliFile;
     path: JsonPath;
     owner: string;
-    direction: "ingress" | "egress";
+    direction: Direction;
     account: string;
     groupId: string;
   }[] = [];
@@ -264,7 +266,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         return;
       }
       needVpc(eni.VpcId);
-      const id = uniqueId(owner.key.replace(":", "-").replace(ID_UNSAFE, "-"), resources);
+      const id = uniqueId(idStem(owner.key.replace(":", "-")), resources);
       const resource: Resource = {
         id,
         kind: owner.kind,
@@ -407,8 +409,9 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-function uniqueId(base: string, taken: ReadonlyMap<string, unknown>): string {
-  let id = base.slice(0, 240);
-  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 240)}-${n}`;
+/** `stem` (an idStem), numbered past the ids `taken` holds. */
+function uniqueId(stem: string, taken: ReadonlyMap<string, unknown>): string {
+  let id = stem;
+  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
   return id;
 }

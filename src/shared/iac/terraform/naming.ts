@@ -1,7 +1,6 @@
 // Terraform's name for every part of a design, decided once so that every reference agrees,
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External } from "../../model/schema";
-import { otherAccountOf } from "../other-account";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -50,7 +49,7 @@ export function naming(design: Design, variableNames: Names): Naming {
     vpc: new Map(design.vpcs.map((v) => [v.id, vpcNames.take(v.name || v.id, "vpc")])),
     group: new Map(
       design.groups
-        .filter((g) => !otherAccountOf(g))
+        .filter((g) => !g.otherAccount)
         .map((g) => [
           g.id,
           {
@@ -61,7 +60,7 @@ export function naming(design: Design, variableNames: Names): Naming {
     ),
     otherAccount: new Map(
       design.groups.flatMap((g) => {
-        const other = otherAccountOf(g);
+        const other = g.otherAccount;
         return other ? [[g.id, `${other.account}/${other.groupId}`] as const] : [];
       }),
     ),
