@@ -1,7 +1,6 @@
 // Ids of a design's parts (VPCs, resources, externals, groups, rules, prefix lists, intents): the
 // one place that says what an id may hold and how a readable one is made from a name, for the
 // editor, the importers and the rule synthesis alike.
-import type { Design } from "./schema";
 
 /** AWS's own ids (sg-0abc, vpc-1), Terraform addresses (aws_instance.web) and logical ids all fit. */
 export const ID_PATTERN = /^[A-Za-z0-9._:/@+-]+$/;
@@ -61,8 +60,19 @@ export function freshId(base: string, taken: Set<string>): string {
   return id;
 }
 
+type WithId = { readonly id: string };
+/** The parts of a design that hold ids (the Design type, written out: schema.ts imports this file). */
+interface IdHolders {
+  vpcs: readonly WithId[];
+  resources: readonly WithId[];
+  externals: readonly WithId[];
+  groups: readonly (WithId & { ingress: readonly WithId[]; egress: readonly WithId[] })[];
+  prefixLists: readonly WithId[];
+  intents: readonly WithId[];
+}
+
 /** Every id a design uses, its rules' included: a new part must take none of them. */
-export function usedIds(design: Design): Set<string> {
+export function usedIds(design: IdHolders): Set<string> {
   const ids = new Set<string>();
   for (const list of [
     design.vpcs,
