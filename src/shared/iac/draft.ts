@@ -62,6 +62,18 @@ export const ADDRESS_TAGS = {
 
 type Addresses = Pick<Resource, "privateIpv4" | "ipv6" | "publicIpv4">;
 
+const ADDRESS_TAG_KEYS = new Set<string>(Object.values(ADDRESS_TAGS));
+
+/**
+ * A resource's own tags without address tags. The design's address fields are the truth: a tag
+ * left from an earlier export (read back by the AWS CLI import, say) must not override them.
+ */
+export function withoutAddressTags(tags: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!tags || !Object.keys(tags).some((k) => ADDRESS_TAG_KEYS.has(k))) return tags;
+  const kept = Object.fromEntries(Object.entries(tags).filter(([k]) => !ADDRESS_TAG_KEYS.has(k)));
+  return Object.keys(kept).length ? kept : undefined;
+}
+
 /** The address tags of a resource, leaving out what the format sets natively. */
 export function addressTags(
   r: Addresses,

@@ -227,6 +227,31 @@ describe("importAwsCli: instances and network interfaces", () => {
     expect(resource("i-0fedcba9876543210")).toMatchObject({ name: "vpn-gateway", publicIpv4: "54.170.10.20" });
   });
 
+  it("keeps an instance's own tags but not the address tags an export gave it: AWS states the addresses", () => {
+    const deployed = text({
+      Reservations: [
+        {
+          Instances: [
+            {
+              InstanceId: "i-0aaaaaaaaaaaaaaaa",
+              State: { Name: "running" },
+              PrivateIpAddress: "10.0.1.7",
+              PublicIpAddress: "54.170.10.21",
+              Tags: [
+                { Key: "Name", Value: "web" },
+                { Key: "team", Value: "web" },
+                { Key: "palisade:public-ipv4", Value: "203.0.113.9" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const web = importAwsCli([deployed]).design.resources[0];
+    expect(web).toMatchObject({ name: "web", privateIpv4: "10.0.1.7", publicIpv4: "54.170.10.21" });
+    expect(web?.tags).toEqual({ Name: "web", team: "web" });
+  });
+
   it("skips terminated instances and says so", () => {
     expect(resource("i-0deadbeef00000000")).toBeUndefined();
     expect(warnings).toContainEqual(

@@ -8,6 +8,7 @@ import { otherAccountGroup } from "../../model/other-account";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
+import { withoutAddressTags } from "../draft";
 import { otherAccountWarning } from "../other-account";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
@@ -235,6 +236,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
             `instance ${inst.InstanceId} has several network interfaces; only the primary one is modelled`,
           );
         const groupIds = unique((inst.SecurityGroups ?? primary?.Groups ?? []).map((s) => s.GroupId));
+        const tags = withoutAddressTags(tagRecord(inst.Tags));
         const resource: Resource = {
           id: inst.InstanceId,
           kind: "instance",
@@ -242,7 +244,8 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
           ...(inst.VpcId ? { vpcId: inst.VpcId } : {}),
           ...addresses(inst.PrivateIpAddress, primary?.Ipv6Addresses?.[0]?.Ipv6Address, inst.PublicIpAddress),
           groupIds,
-          ...(inst.Tags?.length ? { tags: tagRecord(inst.Tags) } : {}),
+          // An instance deployed from an export carries its address tags; AWS states the addresses itself.
+          ...(tags ? { tags } : {}),
           position: { x: 0, y: 0 },
         };
         resources.set(resource.id, resource);
