@@ -35,7 +35,7 @@ const SHARED_LAYERS = { net: 0, model: 1, engine: 2, iac: 3, assertions: 3, exer
 
 /**
  * What the renderer may take from the core. The model, net and the API contract whole; of the
- * engine only pure helpers, each by name, so that evaluation (flows, findings, questions) goes
+ * engine and the readers only pure helpers, each by name, so that evaluation (flows, findings, questions) goes
  * through the API to the engine worker and never runs on the UI thread by accident. Types may be
  * imported from anywhere in the core: they are the shapes of the API's replies.
  */
@@ -53,6 +53,8 @@ const RENDERER_MAY_USE = {
   "src/shared/engine/resolve.ts": ["resolveEndpoint"],
   // A proposed fix, applied to the design as one edit.
   "src/shared/engine/synthesize/changes.ts": ["applyChanges"],
+  // Whether a file is a design (opened as is) or something to import (read at the host).
+  "src/shared/iac/detect.ts": ["isDesignFile"],
 };
 
 /**
@@ -99,7 +101,7 @@ function rendererProblem(values, target) {
   if (allowed === "*") return undefined;
   const refused = values.filter((v) => !allowed?.includes(v));
   if (refused.length === 0) return undefined;
-  return `the renderer must not take ${refused.join(", ")} from ${path}: evaluation goes through the API (src/shared/api.ts); a pure helper is named in RENDERER_MAY_USE`;
+  return `the renderer must not take ${refused.join(", ")} from ${path}: evaluation and reading files go through the API (src/shared/api.ts); a pure helper is named in RENDERER_MAY_USE`;
 }
 
 const problems = [];
