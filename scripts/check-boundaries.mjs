@@ -27,11 +27,11 @@ const forbidden = {
 
 /**
  * The layers inside src/shared, innermost first: a file may import its own layer and those with
- * a lower rank. The engine never imports an IaC adapter; readers of files (iac, assertions) and
- * the exercises sit on the engine side by side and do not import each other; api.ts, the
+ * a lower rank. The engine never imports an IaC adapter; readers of files (iac, assertions), the
+ * exercises and the diagram sit on the engine side by side and do not import each other; api.ts, the
  * contract, may name anything.
  */
-const SHARED_LAYERS = { net: 0, model: 1, engine: 2, iac: 3, assertions: 3, exercises: 3, "api.ts": 4 };
+const SHARED_LAYERS = { net: 0, model: 1, engine: 2, iac: 3, assertions: 3, exercises: 3, diagram: 3, "api.ts": 4 };
 
 /**
  * What the renderer may take from the core. The model, net and the API contract whole; of the
@@ -88,7 +88,7 @@ function sharedProblem(file, target) {
   if (rankFrom === undefined) return `src/shared/${from} is in no layer: add it to SHARED_LAYERS`;
   if (rankTo === undefined) return `src/shared/${to} is in no layer: add it to SHARED_LAYERS`;
   if (rankTo < rankFrom) return undefined;
-  return `shared/${from} must not import shared/${to} (inside shared: net <- model <- engine <- iac, assertions, exercises)`;
+  return `shared/${from} must not import shared/${to} (inside shared: net <- model <- engine <- iac, assertions, exercises, diagram)`;
 }
 
 function rendererProblem(values, target) {
