@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { checkAssertions, describeAssertion, parseAssertions } from "../../shared/assertions";
 import { formatProblem, InputError } from "../../shared/model";
 import { files, flag, parse, required } from "../args";
