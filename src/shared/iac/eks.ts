@@ -4,7 +4,7 @@
 // (aws_eks_cluster.x.vpc_config[0].cluster_security_group_id, !GetAtt X.ClusterSecurityGroupId),
 // so an import adds it as a placeholder with the rules EKS gives it, and a tag that says which
 // cluster it belongs to. Exports refer to the cluster's attribute instead of creating it.
-import type { SecurityGroup } from "../model/schema";
+import type { Rule, SecurityGroup } from "../model/schema";
 
 /** The tag that marks the placeholder: its value is the design id of the cluster. */
 export const EKS_CLUSTER_TAG = "palisade:eks-cluster";
@@ -33,4 +33,12 @@ export function eksClusterGroup(
 /** The design id of the cluster a group is the cluster security group of, if it is one. */
 export function eksClusterOf(group: Pick<SecurityGroup, "tags">): string | undefined {
   return group.tags?.[EKS_CLUSTER_TAG];
+}
+
+/** A rule EKS gives its cluster security group itself: all traffic in from the group, all traffic out. */
+export function isEksDefault(groupId: string, direction: "ingress" | "egress", rule: Rule): boolean {
+  if (rule.protocol !== "-1") return false;
+  const p = rule.peer;
+  if (direction === "ingress") return p.kind === "group" && p.groupId === groupId;
+  return (p.kind === "cidr4" && p.cidr === "0.0.0.0/0") || (p.kind === "cidr6" && p.cidr === "::/0");
 }

@@ -89,7 +89,10 @@ function capacityOf(v: unknown): Resource["capacity"] {
 export function plainResource(r: Record<string, unknown>): Resource | undefined {
   const { id, kind, service, capacity, name, vpcId, privateIpv4, ipv6, publicIpv4, groupIds, tags, position } = r;
   if (!isId(id) || typeof kind !== "string" || !KINDS.has(kind)) return undefined;
-  if (service !== undefined && !(typeof service === "string" && SERVICES[service as keyof typeof SERVICES]?.kind === kind))
+  if (
+    service !== undefined &&
+    !(typeof service === "string" && SERVICES[service as keyof typeof SERVICES]?.kind === kind)
+  )
     return undefined;
   const counts = capacity === undefined ? undefined : capacityOf(capacity);
   if (capacity !== undefined && counts === undefined) return undefined;

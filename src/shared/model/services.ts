@@ -42,3 +42,21 @@ export function serviceKindProblem(kind: ResourceKind, service: Service): string
   const of = SERVICES[service].kind;
   return of === kind ? undefined : `service ${service} is a kind of ${of}, not ${kind}`;
 }
+
+/**
+ * What a node stands for, in words, where it is not its kind's default: "Auto Scaling group: 3
+ * instances (2-6)". Undefined for the default.
+ */
+export function serviceSummary(r: {
+  service?: Service;
+  capacity?: { desired?: number; min?: number; max?: number };
+}): string | undefined {
+  if (!r.service) return undefined;
+  const title = SERVICES[r.service].title;
+  const c = r.capacity;
+  if (!c) return title;
+  const unit = SERVICES[r.service].kind === "instance" ? "instance" : "task";
+  const count = c.desired ?? c.min ?? c.max;
+  const range = c.min !== undefined && c.max !== undefined && c.min !== c.max ? ` (${c.min}–${c.max})` : "";
+  return count === undefined ? title : `${title}: ${count} ${unit}${count === 1 ? "" : "s"}${range}`;
+}

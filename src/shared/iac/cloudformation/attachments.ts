@@ -1,8 +1,8 @@
 // The resources security groups sit on, read from the template that creates them.
 import type { Capacity, Resource } from "../../model/schema";
-import { EKS_CLUSTER_TAG } from "../eks";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { error, readAddressTags, show, type Where, warning } from "../draft";
+import { EKS_CLUSTER_TAG } from "../eks";
 import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, resolve } from "./intrinsics";
 import { ATTACHABLE, type Kind } from "./kinds";

@@ -104,7 +104,12 @@ export const ATTACHABLE: Record<string, Kind> = {
     groups: [["SecurityGroupIds"]],
     name: "ServerlessCacheName",
   },
-  "AWS::MemoryDB::Cluster": { kind: "database", service: "memoryDb", groups: [["SecurityGroupIds"]], name: "ClusterName" },
+  "AWS::MemoryDB::Cluster": {
+    kind: "database",
+    service: "memoryDb",
+    groups: [["SecurityGroupIds"]],
+    name: "ClusterName",
+  },
   "AWS::Redshift::Cluster": {
     kind: "database",
     service: "redshift",

@@ -2,8 +2,8 @@
 // launch template or launch configuration it names, and, for an EKS node group without groups of
 // its own, from the cluster security group EKS creates (see ../eks.ts).
 import type { SecurityGroup } from "../../model/schema";
-import { eksClusterGroup } from "../eks";
 import { show, warning } from "../draft";
+import { eksClusterGroup } from "../eks";
 import { type Context, isRecord, type Props, text } from "./context";
 import { CfnRef, resolve } from "./intrinsics";
 import { LAUNCH_SOURCES } from "./kinds";
@@ -72,7 +72,8 @@ export function launchedGroupLists(
       if ("value" in items && Array.isArray(items.value))
         items.value.forEach((item, n) => {
           const v = isRecord(item) ? at(item, rest.slice(star + 1)) : undefined;
-          if (v !== undefined) lists.push({ value: v, path: [...source.path, head as string, ...rest.slice(0, star), n] });
+          if (v !== undefined)
+            lists.push({ value: v, path: [...source.path, head as string, ...rest.slice(0, star), n] });
         });
     }
   }

@@ -2,11 +2,11 @@
 import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
+import { EKS_CLUSTER_TAG } from "../eks";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
 import { clusterKey, launchedGroupLists } from "./launch";
-import { EKS_CLUSTER_TAG } from "../eks";
 
 export { ATTACHABLE } from "./kinds";
 

@@ -8,10 +8,10 @@ import { ADDRESS_TAGS, error, finishDesign, Ids, warning } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
-import { Locator } from "./locate";
-import { JsonLocator } from "./locate-json";
 import { LAUNCH_SOURCES, NO_GROUPS } from "./kinds";
 import { declareClusterGroup } from "./launch";
+import { Locator } from "./locate";
+import { JsonLocator } from "./locate-json";
 import { readInlineRules, readRuleResource } from "./rules";
 
 export interface TerraformSource {

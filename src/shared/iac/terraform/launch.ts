@@ -2,11 +2,11 @@
 // launch template or launch configuration the group names, and, for an EKS node group without
 // groups of its own, from the cluster security group EKS creates.
 import type { SecurityGroup } from "../../model/schema";
-import { eksClusterGroup } from "../eks";
 import { show, warning } from "../draft";
+import { eksClusterGroup } from "../eks";
 import { type Body, type Context, type Declaration, nested, where } from "./context";
 import { resolve, TfRef } from "./expressions";
-import { type Place, LAUNCH_SOURCES } from "./kinds";
+import { LAUNCH_SOURCES, type Place } from "./kinds";
 
 /** The key under which a cluster's placeholder group is kept: every reference to the cluster's attributes names it. */
 export const clusterKey = (name: string) => `aws_eks_cluster.${name}`;
@@ -47,7 +47,8 @@ function referencesAt(body: Body, places: Place[]): { value: unknown; place: Pla
   const out: { value: unknown; place: Place }[] = [];
   for (const place of places) {
     const [block, attribute] = place;
-    for (const b of block ? nested(body, block) : [body]) if (b[attribute] !== undefined) out.push({ value: b[attribute], place });
+    for (const b of block ? nested(body, block) : [body])
+      if (b[attribute] !== undefined) out.push({ value: b[attribute], place });
   }
   return out;
 }
