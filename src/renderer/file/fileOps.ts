@@ -2,6 +2,7 @@
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
 import type { Replies, Reply } from "../../shared/api";
+import { isDesignFile } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
 import { longWork } from "../state/busy";
@@ -43,7 +44,7 @@ function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefine
 
 /** Reads a file's text as a design, or as infrastructure code to import. */
 export async function openText(name: string, text: string): Promise<void> {
-  const isDesign = /\.palisade\.json$/i.test(name) || /"format"\s*:\s*"palisade"/.test(text.slice(0, 2000));
+  const isDesign = isDesignFile(name, text);
   if (isDesign) opened(await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text } })), name);
   else opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }] })), name);
 }

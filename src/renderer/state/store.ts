@@ -57,6 +57,8 @@ export interface EditorState {
   fix?: { intentId: string; proposal?: FixProposal; problems?: Problem[] };
   /** The lesson being worked on, with the engine's latest check of the design against it. */
   lesson?: LessonState;
+  /** The lesson that New, Open or Import ended, with its design then: offered back until dismissed. */
+  leftLesson?: { state: LessonState; design: Design };
   /** The list of lessons is showing. */
   exercisesOpen?: boolean;
   /** "Who can reach X" / "what can X reach", shown in the Matrix tab. */
