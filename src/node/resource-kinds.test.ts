@@ -109,9 +109,16 @@ describe("an EKS cluster", () => {
     const template = toCloudFormation(design, "yaml").text;
     expect(template).toContain("ClusterSecurityGroupId");
     expect(template).not.toMatch(/GroupName: eks-cluster-sg-prod/);
+    // The cluster does not name its own group (EKS adds it), and the node group, whose only group
+    // is that one, needs no launch template: EKS puts its nodes in it.
+    expect(template).not.toMatch(/SecurityGroupIds:\s*\n\s*- !GetAtt ProdEksCluster.ClusterSecurityGroupId/);
+    expect(template).not.toContain("AWS::EC2::LaunchTemplate");
     const files = toTerraform(design, { layout: "single" });
-    expect(files[0]?.text).toContain("aws_eks_cluster.prod.vpc_config[0].cluster_security_group_id");
-    expect(files[0]?.text).not.toMatch(/resource "aws_security_group" "eks/);
+    const main = files[0]?.text ?? "";
+    expect(main).toContain("aws_eks_cluster.prod.vpc_config[0].cluster_security_group_id");
+    expect(main).not.toMatch(/resource "aws_security_group" "eks/);
+    expect(main).toMatch(/security_group_ids = \[\]/);
+    expect(main).not.toContain("aws_launch_template");
     for (const again of [
       importCloudFormation({ name: "template.yaml", text: template }).design,
       (await importTerraformFiles(files)).design,

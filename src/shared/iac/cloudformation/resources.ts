@@ -7,6 +7,10 @@ import { SERVICE_INPUTS, SERVICE_SUFFIXES, serviceResources } from "./services";
 
 /** Inputs the resources need to deploy that a design does not hold. */
 export const INPUTS: Record<string, Props> = {
+  VpcId: {
+    Type: "AWS::EC2::VPC::Id",
+    Description: "VPC of the security groups and endpoints the design places in no VPC",
+  },
   SubnetId: { Type: "AWS::EC2::Subnet::Id", Description: "Subnet for the instances" },
   SubnetIds: {
     Type: "List<AWS::EC2::Subnet::Id>",
@@ -44,7 +48,7 @@ export function resourceOf(
   vpcIds: Map<string, string>,
   groupRef: (id: string) => Intrinsic | string,
   input: (name: string) => Intrinsic,
-  own: { logicalId: string; clusterOf: (r: Resource) => { cluster: string; ref: Intrinsic | string } | undefined },
+  own: { logicalId: string; clusterOf: (r: Resource) => { cluster: string; groupId: string } | undefined },
 ): Props {
   const groups = r.groupIds.map(groupRef);
   // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
@@ -53,6 +57,7 @@ export function resourceOf(
   if (r.service)
     return serviceResources(r as Resource & { service: Service }, own.logicalId, {
       groups,
+      groupsBut: (groupId) => r.groupIds.filter((id) => id !== groupId).map(groupRef),
       clusterOf: own.clusterOf,
       input,
       take: (text, suffix) => ids.take(text, suffix),
@@ -139,7 +144,8 @@ export function resourceOf(
         [own.logicalId]: {
           Type: "AWS::EC2::VPCEndpoint",
           Properties: {
-            VpcId: r.vpcId ? ref(vpcIds.get(r.vpcId) as string) : undefined,
+            // AWS requires an endpoint's VPC: one the design does not name comes in as VpcId.
+            VpcId: r.vpcId ? ref(vpcIds.get(r.vpcId) as string) : input("VpcId"),
             ServiceName: new Intrinsic("Sub", `com.amazonaws.\${AWS::Region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}`),
             VpcEndpointType: "Interface",
             SubnetIds: input("SubnetIds"),

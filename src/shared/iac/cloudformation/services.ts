@@ -55,8 +55,10 @@ export const SERVICE_INPUTS: Record<string, Props> = {
 
 export interface ServiceContext {
   groups: (Intrinsic | string)[];
-  /** The logical id of the EKS cluster whose cluster security group the resource has, and that group's reference. */
-  clusterOf: (r: Resource) => { cluster: string; ref: Intrinsic | string } | undefined;
+  /** The references of the resource's groups but one (an EKS cluster's own group). */
+  groupsBut: (groupId: string | undefined) => (Intrinsic | string)[];
+  /** The logical id of the EKS cluster whose cluster security group the resource has, and that group's id. */
+  clusterOf: (r: Resource) => { cluster: string; groupId: string } | undefined;
   input: (name: string) => Intrinsic;
   /** A logical id for a second resource (a launch template). */
   take: (text: string, suffix: string) => string;
@@ -103,7 +105,7 @@ export function serviceResources(r: Resource & { service: Service }, id: string,
     }
     case "eksNodeGroup": {
       const own = c.clusterOf(r);
-      const others = own ? c.groups.filter((g) => g !== own.ref) : c.groups;
+      const others = c.groupsBut(own?.groupId);
       const { desired, min, max } = sizes(r);
       const out: Props = {};
       const props: Props = {
@@ -128,13 +130,14 @@ export function serviceResources(r: Resource & { service: Service }, id: string,
       return out;
     }
     case "eksCluster": {
+      // EKS adds its own group; the cluster names only the others.
       const own = c.clusterOf(r);
       return one({
         Name: r.name,
         RoleArn: c.input("EksClusterRoleArn"),
         ResourcesVpcConfig: {
           SubnetIds: c.input("SubnetIds"),
-          SecurityGroupIds: own ? c.groups.filter((g) => g !== own.ref) : c.groups,
+          SecurityGroupIds: c.groupsBut(own?.groupId),
         },
         Tags,
       });

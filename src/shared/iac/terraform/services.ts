@@ -36,8 +36,10 @@ export const SERVICE_INPUTS: Record<string, { type: string; description: string 
 export interface ServiceContext {
   /** The Terraform expressions of the resource's groups, in order. */
   groups: Value[];
-  /** The Terraform expression of an EKS cluster's own group, among `groups`, if the resource has it. */
-  clusterGroupOf: (r: Resource) => { cluster: string; ref: Value } | undefined;
+  /** The expression of each of the resource's groups but one (an EKS cluster's own group). */
+  groupsBut: (groupId: string | undefined) => Value[];
+  /** The EKS cluster (its Terraform name) whose cluster security group the resource has, and that group's id. */
+  clusterGroupOf: (r: Resource) => { cluster: string; groupId: string } | undefined;
   use: (input: string) => Value;
   /** A name for a second resource of another type (a launch template), unique in that type. */
   take: (type: string, base: string) => string;
@@ -97,7 +99,7 @@ export function serviceBlocks(r: Resource & { service: Service }, name: string, 
     }
     case "eksNodeGroup": {
       const own = c.clusterGroupOf(r);
-      const others = own ? c.groups.filter((g) => g !== own.ref) : c.groups;
+      const others = c.groupsBut(own?.groupId);
       const { desired, min, max } = sizes(r);
       const blocks: Block[] = [];
       const body: Item[] = [
@@ -132,8 +134,8 @@ export function serviceBlocks(r: Resource & { service: Service }, name: string, 
       return [...blocks, block("resource", [type, name], body)];
     }
     case "eksCluster": {
-      const own = c.clusterGroupOf(r);
-      const named = own ? c.groups.filter((g) => g !== own.ref) : c.groups;
+      // EKS adds its own group; the cluster names only the others.
+      const named = c.groupsBut(c.clusterGroupOf(r)?.groupId);
       return one([
         attr("name", r.name),
         attr("role_arn", c.use("eks_cluster_role_arn")),
