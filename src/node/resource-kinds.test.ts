@@ -8,9 +8,8 @@ import { describe, expect, it } from "vitest";
 import { evaluateFlow } from "../shared/engine/evaluate";
 import { resolveEndpoint } from "../shared/engine/resolve";
 import { importCloudFormation, toCloudFormation } from "../shared/iac/cloudformation";
-import { EKS_CLUSTER_TAG } from "../shared/iac/eks";
 import { toTerraform } from "../shared/iac/terraform";
-import type { Design, Resource } from "../shared/model/schema";
+import { CURRENT_VERSION, type Design, type Resource } from "../shared/model/schema";
 import { SERVICE_NAMES, SERVICES } from "../shared/model/services";
 import { importTerraformFiles } from "./hcl";
 
@@ -91,7 +90,7 @@ describe("an EKS cluster", () => {
     expect(cluster.service).toBe("eksCluster");
     expect(nodes).toMatchObject({ service: "eksNodeGroup", capacity: { desired: 3, min: 1, max: 5 } });
     const placeholder = design.groups.find((g) => g.name === "eks-cluster-sg-prod");
-    expect(placeholder?.tags?.[EKS_CLUSTER_TAG]).toBe(cluster.id);
+    expect(placeholder?.eksCluster).toBe(cluster.id);
     expect(cluster.groupIds).toEqual([placeholder?.id]);
     // A managed node group without a launch template: EKS puts its nodes in the cluster security group.
     expect(nodes.groupIds).toEqual([placeholder?.id]);
@@ -135,7 +134,7 @@ describe("every service", () => {
   // One resource of each service, each with a group of its own, in one VPC.
   const design: Design = {
     format: "palisade",
-    version: 1,
+    version: CURRENT_VERSION,
     name: "services",
     vpcs: [{ id: "vpc", name: "main", cidrIpv4: "10.0.0.0/16" }],
     externals: [],

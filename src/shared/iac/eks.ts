@@ -2,12 +2,9 @@
 // sits on the control plane's interfaces and, unless a launch template names other groups, on
 // every node of a managed node group. No template declares it, yet rules refer to it
 // (aws_eks_cluster.x.vpc_config[0].cluster_security_group_id, !GetAtt X.ClusterSecurityGroupId),
-// so an import adds it as a placeholder with the rules EKS gives it, and a tag that says which
-// cluster it belongs to. Exports refer to the cluster's attribute instead of creating it.
+// so an import adds it as a placeholder with the rules EKS gives it, whose eksCluster field says
+// which cluster it belongs to. Exports refer to the cluster's attribute instead of creating it.
 import type { Rule, SecurityGroup } from "../model/schema";
-
-/** The tag that marks the placeholder: its value is the design id of the cluster. */
-export const EKS_CLUSTER_TAG = "palisade:eks-cluster";
 
 /**
  * The cluster security group of a cluster (id: the design id to give the group). EKS's rules: all
@@ -26,13 +23,13 @@ export function eksClusterGroup(
     ...(vpcId ? { vpcId } : {}),
     ingress: [{ id: `${id}-self`, protocol: "-1", peer: { kind: "group", groupId: id } }],
     egress: [{ id: `${id}-all`, protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }],
-    tags: { [EKS_CLUSTER_TAG]: cluster.id },
+    eksCluster: cluster.id,
   };
 }
 
 /** The design id of the cluster a group is the cluster security group of, if it is one. */
-export function eksClusterOf(group: Pick<SecurityGroup, "tags">): string | undefined {
-  return group.tags?.[EKS_CLUSTER_TAG];
+export function eksClusterOf(group: Pick<SecurityGroup, "eksCluster">): string | undefined {
+  return group.eksCluster;
 }
 
 /** A rule EKS gives its cluster security group itself: all traffic in from the group, all traffic out. */

@@ -2,7 +2,6 @@
 import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { error, readAddressTags, show, type Where, warning } from "../draft";
-import { EKS_CLUSTER_TAG } from "../eks";
 import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, resolve } from "./intrinsics";
 import { ATTACHABLE, type Kind } from "./kinds";
@@ -76,7 +75,7 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
     name: nameOf(tags) ?? own ?? id,
     groupIds,
   };
-  if (clusterGroup) clusterGroup.tags = { ...clusterGroup.tags, [EKS_CLUSTER_TAG]: resource.id };
+  if (clusterGroup) clusterGroup.eksCluster = resource.id;
   const subnet = resolve(props.SubnetId, ctx.t);
   const viaSubnet =
     "value" in subnet && subnet.value instanceof CfnRef

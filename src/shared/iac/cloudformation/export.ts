@@ -1,13 +1,14 @@
 // Design -> CloudFormation template (YAML with short tags, or JSON). Rules with a CIDR or prefix
 // list peer are inline; rules with a group peer are standalone SecurityGroupIngress/Egress
 // resources, because two groups that reference each other inline would be a circular dependency.
+
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
+import type { Direction } from "../../model/direction";
 import { isIcmp } from "../../model/protocol";
-import type { Design, External, Resource, Rule } from "../../model/schema";
+import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../model/schema";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
-import { type OtherAccountGroup, otherAccountOf } from "../other-account";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { INPUTS, logicalIdOf, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
@@ -66,7 +67,7 @@ export function toCloudFormation(
   // Another account's group is not a resource of this stack: rules name it by id and account.
   const otherAccount = new Map(
     design.groups.flatMap((g) => {
-      const other = otherAccountOf(g);
+      const other = g.otherAccount;
       return other ? [[g.id, other] as [string, OtherAccountGroup]] : [];
     }),
   );
@@ -161,7 +162,7 @@ export function toCloudFormation(
   };
   for (const g of managed) {
     const id = groupIds.get(g.id) as string;
-    const byPeer = (direction: "ingress" | "egress") => ({
+    const byPeer = (direction: Direction) => ({
       inline: g[direction].filter((r) => r.peer.kind !== "group").map((r) => inline(direction, r)),
       separate: g[direction].filter((r) => r.peer.kind === "group"),
     });

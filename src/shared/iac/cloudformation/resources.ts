@@ -1,7 +1,7 @@
 // The resources security groups sit on, written as the CloudFormation that creates them.
 import type { Resource } from "../../model/schema";
 import type { Service } from "../../model/services";
-import { addressTags } from "../draft";
+import { addressTags, withoutAddressTags } from "../draft";
 import { Intrinsic, type LogicalIds, type Props, ref, tagList } from "./build";
 import { SERVICE_INPUTS, SERVICE_SUFFIXES, serviceResources } from "./services";
 
@@ -53,7 +53,11 @@ export function resourceOf(
   const groups = r.groupIds.map(groupRef);
   // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
   const native = r.kind === "instance" && (!r.service || r.service === "networkInterface");
-  const tags = tagList(r.tags, r.name, addressTags(r, native ? { privateIpv4: true, ipv6: true } : {}));
+  const tags = tagList(
+    withoutAddressTags(r.tags),
+    r.name,
+    addressTags(r, native ? { privateIpv4: true, ipv6: true } : {}),
+  );
   if (r.service)
     return serviceResources(r as Resource & { service: Service }, own.logicalId, {
       groups,

@@ -2,7 +2,6 @@
 import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
-import { EKS_CLUSTER_TAG } from "../eks";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
@@ -168,5 +167,5 @@ function joinClusterGroup(ctx: Context, d: Declaration, cluster: Omit<Resource, 
   const group = ctx.groups.get(clusterKey(d.name));
   if (!group) return;
   if (!cluster.groupIds.includes(group.id)) cluster.groupIds.unshift(group.id);
-  group.tags = { ...group.tags, [EKS_CLUSTER_TAG]: cluster.id };
+  group.eksCluster = cluster.id;
 }

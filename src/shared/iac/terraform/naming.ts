@@ -2,7 +2,6 @@
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External, SecurityGroup } from "../../model/schema";
 import { awsVpcId, isExistingVpc } from "../deployable";
-import { otherAccountOf } from "../other-account";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -85,7 +84,7 @@ export function naming(
     existingVpc,
     group: new Map(
       design.groups
-        .filter((g) => !otherAccountOf(g) && !clusterOf(g))
+        .filter((g) => !g.otherAccount && !clusterOf(g))
         .map((g) => [
           g.id,
           {
@@ -96,7 +95,7 @@ export function naming(
     ),
     otherAccount: new Map(
       design.groups.flatMap((g) => {
-        const other = otherAccountOf(g);
+        const other = g.otherAccount;
         return other ? [[g.id, `${other.account}/${other.groupId}`] as const] : [];
       }),
     ),
