@@ -284,6 +284,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
       const resource: Resource = {
         id,
         kind: owner.kind,
+        ...(owner.service ? { service: owner.service } : {}),
         name: nameTag(eni.TagSet) ?? owner.name.slice(0, 255),
         ...(eni.VpcId ? { vpcId: eni.VpcId } : {}),
         ...addresses(eni.PrivateIpAddress, eni.Ipv6Addresses?.[0]?.Ipv6Address, eni.Association?.PublicIp),
