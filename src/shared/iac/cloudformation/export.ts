@@ -7,9 +7,11 @@ import type { Design, External, Rule } from "../../model/schema";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { type OtherAccountGroup, otherAccountOf } from "../other-account";
+import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { INPUTS, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
+import { verifyParts } from "./verify";
 
 export { Intrinsic } from "./build";
 
@@ -55,7 +57,7 @@ function rulePorts(rule: Rule): Props {
 export function toCloudFormation(
   design: Design,
   format: "yaml" | "json" = "yaml",
-  options: ExportOptions = {},
+  options: ExportOptions & { verify?: VerifyPlan } = {},
 ): { name: string; text: string } {
   const ids = new LogicalIds();
   for (const input of Object.keys(INPUTS)) ids.take(input, "");
@@ -190,17 +192,28 @@ export function toCloudFormation(
       }
   }
   for (const [id, r] of standalone) resources[id] = r;
-  for (const r of design.resources) Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input));
+  const logicalIds = new Map<string, string>();
+  for (const r of design.resources) {
+    const made = resourceOf(r, ids, vpcIds, groupRef, input);
+    const [logicalId] = Object.keys(made);
+    if (logicalId) logicalIds.set(r.id, logicalId);
+    Object.assign(resources, made);
+  }
+  const verify = options.verify && verifyParts(options.verify, ids, (id) => logicalIds.get(id) ?? id);
+  if (verify) Object.assign(resources, verify.resources);
 
   const outputs: Props = {};
   for (const g of managed) {
     const id = groupIds.get(g.id) as string;
     outputs[`${id}Id`] = { Description: `Id of security group ${g.name}`, Value: groupRef(g.id) };
   }
+  if (verify) Object.assign(outputs, verify.outputs);
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Security groups of "${design.name}", exported by Palisade.`,
+    Metadata: verify?.metadata,
     Parameters: {
+      ...verify?.parameters,
       ...existingVpcs,
       ...parameters,
       ...Object.fromEntries(Object.entries(INPUTS).filter(([k]) => inputs.has(k))),

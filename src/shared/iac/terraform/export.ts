@@ -7,10 +7,12 @@ import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import type { ExportOptions } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { otherAccountOf } from "../other-account";
+import type { VerifyPlan } from "../verify";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
 import { groupRef, type Naming, naming, sortedRecord, vpcRef } from "./naming";
 import { INPUTS, RESOURCE_TYPES, resourceBlock } from "./resources";
+import { verifyFile } from "./verify";
 
 export interface TerraformFile {
   name: string;
@@ -19,6 +21,8 @@ export interface TerraformFile {
 export interface TerraformOptions extends ExportOptions {
   /** "split" (the default): main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
   layout?: "split" | "single";
+  /** Reachability Analyzer paths and analyses to write beside the design, in verify.tf. */
+  verify?: VerifyPlan;
 }
 
 function vpcResource(v: Design["vpcs"][number], name: string): Block {
@@ -88,6 +92,7 @@ export function toTerraform(design: Design, options: TerraformOptions = {}): Ter
   const ruleNames = new Names();
   const resourceNames = new Map<string, Names>();
   const inputs = new Set<string>();
+  const addresses = new Map<string, string>();
 
   const main: Item[] = [
     comment(`Security groups of "${design.name}", exported by Palisade.`),
@@ -130,7 +135,9 @@ export function toTerraform(design: Design, options: TerraformOptions = {}): Ter
     const type = RESOURCE_TYPES[r.kind];
     const names = resourceNames.get(type) ?? new Names();
     resourceNames.set(type, names);
-    main.push(resourceBlock(r, names.take(r.name || r.id, "r"), n, inputs));
+    const name = names.take(r.name || r.id, "r");
+    addresses.set(r.id, `${type}.${name}`);
+    main.push(resourceBlock(r, name, n, inputs));
   }
 
   const variables: Item[] = [
@@ -171,11 +178,14 @@ export function toTerraform(design: Design, options: TerraformOptions = {}): Ter
       ]
     : [];
 
-  if (options.layout === "single") return [{ name: "main.tf", text: renderFile([...main, ...variables, ...outputs]) }];
+  const verify = options.verify ? [verifyFile(options.verify, (id) => addresses.get(id) ?? id)] : [];
+  if (options.layout === "single")
+    return [{ name: "main.tf", text: renderFile([...main, ...variables, ...outputs]) }, ...verify];
   return [
     { name: "main.tf", text: renderFile(main) },
     { name: "variables.tf", text: renderFile(variables.length ? variables : [comment("No variables.")]) },
     { name: "outputs.tf", text: renderFile(outputs.length ? outputs : [comment("No outputs.")]) },
+    ...verify,
   ];
 }
 
