@@ -1,15 +1,13 @@
-// export --verify: which intents and assertions become Reachability Analyzer paths, and how each
-// format writes them (the Terraform read back by the real HCL parser, the template by js-yaml).
+// export --verify: which intents and assertions become Reachability Analyzer paths, and how the
+// template holds them (the Terraform, read back by the real HCL parser: src/cli/verify.test.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseHcl } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
-import { parseAssertions } from "../assertions";
 import { InputError, parseDesign } from "../model";
 import type { Design } from "../model/schema";
 import { toCloudFormation } from "./cloudformation";
 import { toTerraform } from "./terraform";
-import { INTERNET_SOURCE_IP, verificationPlan } from "./verify";
+import { type AssertionToVerify, INTERNET_SOURCE_IP, verificationPlan } from "./verify";
 
 const root = join(__dirname, "../../..");
 
@@ -26,10 +24,11 @@ function design(): Design {
   return d;
 }
 
-const assertions = parseAssertions(
-  "- deny: {from: Internet, to: app-1, port: 22}\n- allow: {from: app-1, to: app-2, protocol: udp, port: 53}\n",
-  "rules.yaml",
-);
+// As shared/assertions parses "- deny: {from: Internet, to: app-1, port: 22}" and so on.
+const assertions: AssertionToVerify[] = [
+  { expect: "deny", from: "Internet", to: "app-1", protocol: "tcp", port: 22, file: "rules.yaml", line: 1 },
+  { expect: "allow", from: "app-1", to: "app-2", protocol: "udp", port: 53, file: "rules.yaml", line: 2 },
+];
 
 describe("verificationPlan", () => {
   const plan = verificationPlan(design(), assertions);
@@ -57,10 +56,10 @@ describe("verificationPlan", () => {
   });
 
   it("an assertion naming no node is an error at the assertion's line", () => {
-    const bad = parseAssertions(
-      "- allow: {from: app-1, to: app-2, port: 22}\n- deny: {from: nosuch, to: db, port: 1}\n",
-      "r.yaml",
-    );
+    const bad: AssertionToVerify[] = [
+      { expect: "allow", from: "app-1", to: "app-2", protocol: "tcp", port: 22, file: "r.yaml", line: 1 },
+      { expect: "deny", from: "nosuch", to: "db", protocol: "tcp", port: 1, file: "r.yaml", line: 2 },
+    ];
     try {
       verificationPlan(design(), bad);
       expect.unreachable();
@@ -73,36 +72,6 @@ describe("verificationPlan", () => {
 
 describe("written out", () => {
   const plan = verificationPlan(design(), assertions);
-
-  it("Terraform: verify.tf holds a path and an analysis per check, in the AWS provider's argument names", async () => {
-    const file = toTerraform(design(), { verify: plan }).find((f) => f.name === "verify.tf");
-    expect(file?.text).toMatch(/AWS bills each Reachability Analyzer analysis/);
-    expect(file?.text).toMatch(/# Not verifiable this way: intent ping/);
-    const parsed = (await parseHcl("verify.tf", file?.text ?? "")) as {
-      resource: Record<string, Record<string, Record<string, unknown>[]>>;
-      variable: Record<string, unknown>;
-      output: Record<string, unknown>;
-    };
-    const paths = parsed.resource.aws_ec2_network_insights_path ?? {};
-    const analyses = parsed.resource.aws_ec2_network_insights_analysis ?? {};
-    expect(Object.keys(paths)).toHaveLength(3);
-    expect(Object.keys(analyses)).toEqual(Object.keys(paths));
-    const ssh = Object.entries(paths).find(([name]) => name.includes("ssh_me"))?.[1];
-    expect(ssh?.[0]).toMatchObject({
-      source: "${var.internet_gateway_id}",
-      source_ip: "192.0.2.7",
-      destination: "${aws_instance.app_1.id}",
-      protocol: "tcp",
-      destination_port: 22,
-    });
-    const [name, analysis] = Object.entries(analyses)[0] ?? [];
-    expect(analysis?.[0]).toMatchObject({
-      network_insights_path_id: `\${aws_ec2_network_insights_path.${name}.id}`,
-      wait_for_completion: true,
-    });
-    expect(Object.keys(parsed.variable)).toEqual(["internet_gateway_id", "internet_source_ip"]);
-    expect(parsed.output).toHaveProperty("verification");
-  });
 
   it("without --verify, no verify.tf", () => {
     expect(toTerraform(design()).map((f) => f.name)).not.toContain("verify.tf");

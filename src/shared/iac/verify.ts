@@ -3,7 +3,6 @@
 // on the real network what the design promised. The paths are the same for Terraform and
 // CloudFormation; each exporter writes them in its own words (terraform/verify.ts,
 // cloudformation/verify.ts).
-import type { Assertion } from "../assertions/parse";
 import { resolveEndpoint } from "../engine/resolve";
 import { InputError } from "../model/problems";
 import type { Design, External, Resource } from "../model/schema";
@@ -51,6 +50,18 @@ const KIND_WORDS: Record<Resource["kind"], string> = {
   containerService: "an ECS service",
   endpoint: "a VPC endpoint",
 };
+
+/** An allow/deny assertion as shared/assertions parses it (the fields verification reads). */
+export interface AssertionToVerify {
+  expect: "allow" | "deny";
+  from: string;
+  to: string;
+  protocol: string;
+  port?: number;
+  file?: string;
+  line?: number;
+  column?: number;
+}
 
 interface Check {
   name: string;
@@ -136,7 +147,7 @@ function traffic(protocol: string, port: number | undefined): string {
  * verified this way with the reason. Assertions name their ends as `check` does; a name that
  * matches no node is an error placed at the assertion.
  */
-export function verificationPlan(design: Design, assertions: readonly Assertion[] = []): VerifyPlan {
+export function verificationPlan(design: Design, assertions: readonly AssertionToVerify[] = []): VerifyPlan {
   const checks: Check[] = design.intents.map((i) => ({
     name: `intent ${i.id}: ${nameOf(design, i.from)} -> ${nameOf(design, i.to)} ${traffic(i.protocol, i.port)}`,
     expect: "allow",
