@@ -10,6 +10,7 @@ import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
+import { isRecord } from "./context";
 import { INPUTS, logicalIdOf, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
 
@@ -221,11 +222,14 @@ export function toCloudFormation(
           },
         ]);
   for (const [id, r] of standalone) resources[id] = r;
-  for (const r of design.resources)
-    Object.assign(
-      resources,
-      resourceOf(r, ids, vpcIds, groupRef, input, { logicalId: logicalIds.get(r.id) as string, clusterOf }),
-    );
+  for (const r of design.resources) {
+    const logicalId = logicalIds.get(r.id) as string;
+    Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input, { logicalId, clusterOf }));
+    // The design's name survives the round trip where the logical id cannot say it (see designName).
+    const own = resources[logicalId];
+    if (r.name !== logicalId && isRecord(own))
+      own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: { Name: r.name } };
+  }
 
   const outputs: Props = {};
   for (const g of managed) {
