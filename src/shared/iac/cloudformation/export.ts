@@ -11,6 +11,7 @@ import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
 import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
+import { isRecord } from "./context";
 import { INPUTS, logicalIdOf, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
 import { verifyParts } from "./verify";
@@ -223,11 +224,14 @@ export function toCloudFormation(
           },
         ]);
   for (const [id, r] of standalone) resources[id] = r;
-  for (const r of design.resources)
-    Object.assign(
-      resources,
-      resourceOf(r, ids, vpcIds, groupRef, input, { logicalId: logicalIds.get(r.id) as string, clusterOf }),
-    );
+  for (const r of design.resources) {
+    const logicalId = logicalIds.get(r.id) as string;
+    Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input, { logicalId, clusterOf }));
+    // The design's name survives the round trip where the logical id cannot say it (see designName).
+    const own = resources[logicalId];
+    if (r.name !== logicalId && isRecord(own))
+      own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: { Name: r.name } };
+  }
   const verify = options.verify && verifyParts(options.verify, ids, (id) => logicalIds.get(id) ?? id);
   if (verify) Object.assign(resources, verify.resources);
 
