@@ -236,8 +236,8 @@ function peerMissDetail(
   if (peer.kind === "group") {
     const name = groupName(peer.groupId);
     if (other.groupIds === undefined)
-      return `${other.name} is outside AWS: a group reference (${name}) matches only its members' private addresses`;
-    return `${other.name} is not a member of ${name}`;
+      return `${other.name} is outside AWS: a group reference (group ${name}) matches only its members' private addresses`;
+    return `${other.name} is not a member of group ${name}`;
   }
   const otherText = other.ranges.map(formatRange).join(", ");
   if (other.publicRange && peer.ranges.some((r) => contains(r, other.publicRange as AddressRange)))

@@ -5,7 +5,7 @@ import type { Finding } from "../types";
 
 export type Direction = "ingress" | "egress";
 
-/** "sg-web (web) inbound rule 2, tcp 22 from 0.0.0.0/0" */
+/** "web inbound rule 2, tcp 22 from 0.0.0.0/0" */
 export function ruleText(design: Design, group: SecurityGroup, direction: Direction, index: number): string {
   const rule = group[direction][index] as Rule;
   return `${groupLabel(group)} ${direction === "ingress" ? "inbound" : "outbound"} rule ${index + 1}, ${describeRule(design, group, direction, rule)}`;

@@ -47,6 +47,20 @@ export function peerChoices(other: IndexedNode, protocol: string): { peers: Peer
   return out;
 }
 
+/** AWS's outbound rules of a new group: all traffic anywhere, over IPv6 too where the VPC has it. */
+function defaultEgress(groupId: string, ipv6: boolean, taken: Set<string>): Rule[] {
+  const v4: Rule = {
+    id: freshId(taken, `${groupId}-egress-all-v4`),
+    protocol: "-1",
+    peer: { kind: "cidr4", cidr: "0.0.0.0/0" },
+  };
+  if (!ipv6) return [v4];
+  return [
+    v4,
+    { id: freshId(taken, `${groupId}-egress-all-v6`), protocol: "-1", peer: { kind: "cidr6", cidr: "::/0" } },
+  ];
+}
+
 /** An id not yet used by anything in the design. */
 export function freshId(taken: Set<string>, base: string): string {
   const clean = base.replace(/[^A-Za-z0-9._:/@+-]/g, "-").slice(0, 240) || "sg";
@@ -69,6 +83,7 @@ export function usedIds(design: Design): Set<string> {
  * every peer choice for the other side.
  */
 export function sideOptions(
+  design: Design,
   node: IndexedNode,
   other: IndexedNode,
   direction: "ingress" | "egress",
@@ -76,24 +91,29 @@ export function sideOptions(
   taken: Set<string>,
 ): SideOption[] {
   const setup: Change[] = [];
+  const out: SideOption[] = [];
   let groups: string[] = node.groups.map((g) => g.id);
   if (groups.length === 0) {
-    // AWS requires a group on every interface; the new one carries only what the fix needs
-    // (AWS would add allow-all egress to a group it creates; a fix should not open that).
+    // AWS requires a group on every interface. A group the fix creates is created as AWS creates
+    // any new group: no inbound rules, all outbound traffic to 0.0.0.0/0 (and ::/0 in a VPC with
+    // IPv6), so it is the same group the user would get from the console.
     const name = node.name || node.id;
+    const vpcId = (node.node as { vpcId?: string }).vpcId;
+    const id = freshId(taken, `sg-${node.id}`);
     const group: SecurityGroup = {
-      id: freshId(taken, `sg-${node.id}`),
+      id,
       name,
       description: `Security group for ${name}`.slice(0, 255),
-      ...((node.node as { vpcId?: string }).vpcId ? { vpcId: (node.node as { vpcId?: string }).vpcId } : {}),
+      ...(vpcId ? { vpcId } : {}),
       ingress: [],
-      egress: [],
+      egress: defaultEgress(id, design.vpcs.find((v) => v.id === vpcId)?.cidrIpv6 !== undefined, taken),
     };
     setup.push({ kind: "createGroup", group }, { kind: "attachGroup", nodeId: node.id, groupId: group.id });
     groups = [group.id];
+    // Its default egress already lets the flow out: the group alone is an option for that side.
+    if (direction === "egress") out.push({ changes: [...setup], peerKind: "group" });
   }
   const traffic = ruleTraffic(intent);
-  const out: SideOption[] = [];
   for (const choice of peerChoices(other, intent.protocol))
     for (const groupId of groups) {
       // Options are alternatives: each draws its rule ids from the same pool.
