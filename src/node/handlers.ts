@@ -15,6 +15,7 @@ import {
   type WireReply,
 } from "../shared/api";
 import type { Lesson } from "../shared/exercises";
+import type { ExportOptions } from "../shared/iac/deployable";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { Documents } from "./documents";
 import {
@@ -34,16 +35,21 @@ import { isChannel, validatePayload } from "./payload";
 /** Native file dialogs (Electron). Each returns the chosen path, or null when the user cancels. */
 export interface FileDialogs {
   open(): Promise<string | null>;
+  /** A folder (Electron: dialog.showOpenDialog with openDirectory). */
+  openFolder(): Promise<string | null>;
   save(suggestedPath?: string): Promise<string | null>;
 }
 
 /** Import and export of infrastructure code; src/node/load.ts and src/shared/iac plug in here. */
 export interface IacService {
   importFiles(files: { name: string; text: string }[]): Promise<Replies["iac:import"]> | Replies["iac:import"];
+  /** The importable files of a folder, read together (a Terraform module). */
+  importFolder(path: string): Promise<Replies["iac:import"]>;
   exportDesign(
     design: Design,
     to: "terraform" | "cloudformation",
     format?: "hcl" | "yaml" | "json",
+    options?: ExportOptions,
   ): Promise<Replies["iac:export"]> | Replies["iac:export"];
 }
 
@@ -150,7 +156,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
     "work:cancel": async () => ({ cancelled: (await filesWorker?.cancel()) ?? 0 }),
     "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
     "iac:import": ({ files }) => iac.importFiles(files),
-    "iac:export": ({ design, to, format }) => iac.exportDesign(design, to, format),
+    "iac:export": ({ design, to, format, vpcIdVariable }) =>
+      iac.exportDesign(design, to, format, vpcIdVariable === undefined ? {} : { vpcIdVariable }),
     "examples:load": ({ name }) => exampleFile(name),
     "examples:list": async () => {
       const names = (await readdir(options.examplesDir)).filter((f) => f.endsWith(".palisade.json")).sort();
@@ -176,6 +183,12 @@ export function createHandlers(options: HandlerOptions): Handlers {
       grant(chosen);
       options.onFileUsed?.(chosen);
       return { path: chosen, design };
+    },
+    "file:importFolder": async () => {
+      if (!options.dialogs) throw noDialogs("Importing a folder by path");
+      const chosen = await options.dialogs.openFolder();
+      if (chosen === null) return null;
+      return { path: chosen, ...(await iac.importFolder(chosen)) };
     },
     "file:save": async ({ design, path, saveAs }) => {
       if (!options.dialogs) throw noDialogs("Saving to a path");

@@ -9,6 +9,8 @@ import type { Simulation } from "./engine/simulate";
 import type { FixProposal } from "./engine/synthesize";
 import type { Finding, FlowEdge, FlowVerdict } from "./engine/types";
 import type { Lesson, LessonResult } from "./exercises";
+import type { ExportWarning } from "./iac/deployable";
+import { FlowQuery } from "./model/flow-query";
 import { DesignPatch } from "./model/patch";
 import type { Problem } from "./model/problems";
 import { Design, Intent } from "./model/schema";
@@ -20,15 +22,6 @@ const fileText = z.object({
   name: z.string().min(1).max(4096),
   // 50 MB of text is far beyond any real design; larger payloads are refused before parsing.
   text: z.string().max(50 * 1024 * 1024, "is larger than 50 MB"),
-});
-
-export const FlowQuerySchema = z.object({
-  from: z.string().min(1).max(256),
-  to: z.string().min(1).max(256),
-  protocol: z.string().min(1).max(16),
-  port: z.number().int().min(0).max(65535).optional(),
-  icmpType: z.number().int().min(-1).max(255).optional(),
-  icmpCode: z.number().int().min(-1).max(255).optional(),
 });
 
 /** "Only this traffic": a protocol, a port, or both (absent: everything). */
@@ -60,11 +53,11 @@ export const requests = {
   /** Every permitted flow of a design, one edge per ordered node pair. */
   "engine:flows": z.object({ design: Design }),
   /** Can A reach B? With the rules that decide it. */
-  "engine:evaluate": onDesign({ query: FlowQuerySchema }),
+  "engine:evaluate": onDesign({ query: FlowQuery }),
   /** Risky or broken parts of the design. */
   "engine:findings": onDesign({}),
   /** A packet's hops for the animation: request, the checks, the stateful reply or the timeout. */
-  "engine:simulate": onDesign({ query: FlowQuerySchema }),
+  "engine:simulate": onDesign({ query: FlowQuery }),
   /** The tightest change that makes an intent hold, with its diff and the design after it. */
   "engine:proposeFix": onDesign({ intent: Intent }),
   /** Who reaches whom: rows sources, columns targets, cut down to the filter. */
@@ -102,8 +95,16 @@ export const requests = {
   "design:parse": z.object({ file: fileText }),
   /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
   "iac:import": z.object({ files: z.array(fileText).min(1).max(500) }),
-  /** Export to Terraform or CloudFormation: the files, not yet written anywhere. */
-  "iac:export": z.object({ design: Design, to: ExportTarget, format: ExportFormat.optional() }),
+  /**
+   * Export to Terraform or CloudFormation: the files, not yet written anywhere, and what would not
+   * deploy as designed. vpcIdVariable: groups in no VPC take a vpc_id variable (VpcId parameter).
+   */
+  "iac:export": z.object({
+    design: Design,
+    to: ExportTarget,
+    format: ExportFormat.optional(),
+    vpcIdVariable: z.boolean().optional(),
+  }),
   /** One of the bundled examples, by name ("http-server", "three-tier"). */
   "examples:load": z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
   "examples:list": z.object({}),
@@ -121,6 +122,11 @@ export const requests = {
     /** Open this path without asking: only a path main itself offered (Open Recent, a file passed at launch). */
     path: z.string().min(1).max(4096).optional(),
   }),
+  /**
+   * Ask the user for a Terraform folder (a module: its .tf and .tf.json files together) and import
+   * it. In the browser mode the renderer picks the folder itself and calls iac:import instead.
+   */
+  "file:importFolder": z.object({}),
   /** Save atomically to the path the design was opened from, or ask for one (saveAs). */
   "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
   /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
@@ -162,13 +168,14 @@ export interface Replies {
   "work:cancel": { cancelled: number };
   "design:parse": { design: Design; warnings: Problem[] };
   "iac:import": { design: Design; warnings: Problem[] };
-  "iac:export": { files: { name: string; text: string }[] };
+  "iac:export": { files: { name: string; text: string }[]; warnings: ExportWarning[] };
   "examples:load": Design;
   "examples:list": { name: string; title: string }[];
   "exercises:list": { id: string; number: number; title: string; goal: string }[];
   "exercises:open": Lesson;
   "exercises:check": LessonResult;
   "file:open": { path: string; design: Design } | null;
+  "file:importFolder": { path: string; design: Design; warnings: Problem[] } | null;
   "file:save": { path: string } | null;
   "recovery:write": null;
   "recovery:read": { design: Design; path?: string; savedAt: string } | null;

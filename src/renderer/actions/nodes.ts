@@ -1,7 +1,9 @@
 // Adding, moving and editing the nodes of the canvas: resources inside AWS and external parties.
+
 import type { Design, External, ExternalKind, Position, Resource, ResourceKind } from "../../shared/model";
+import { freshId, usedIds } from "../../shared/model/ids";
 import { contains, parseAddress, parseCidr } from "../../shared/net/address";
-import { freshId, freshName, usedIds } from "./ids";
+import { freshName } from "./ids";
 import { ActionRefused, defineAction } from "./types";
 
 export const RESOURCE_TITLES: Record<ResourceKind, string> = {
@@ -153,6 +155,11 @@ export const updateResource = defineAction<{ id: string; patch: ResourcePatch }>
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined || value === "") delete next[key];
       else next[key] = value;
+    }
+    // Another kind is another AWS resource: an Auto Scaling group made a database is an RDS instance.
+    if (patch.kind !== undefined && patch.kind !== resource.kind) {
+      delete next.service;
+      delete next.capacity;
     }
     if (patch.vpcId !== undefined && patch.vpcId !== resource.vpcId) {
       // AWS attaches only groups of the interface's own VPC.

@@ -1,5 +1,5 @@
 // Editing a resource: name, kind, addresses, VPC, and the security groups on its interface.
-import { RESOURCE_KINDS, type Resource, type ResourceKind } from "../../shared/model";
+import { RESOURCE_KINDS, type Resource, type ResourceKind, serviceSummary } from "../../shared/model";
 import { attachGroup, detachGroup, GROUPS_PER_INTERFACE } from "../actions/groups";
 import { addressProblems, RESOURCE_TITLES, updateResource } from "../actions/nodes";
 import { KindIcon } from "../canvas/icons";
@@ -7,7 +7,6 @@ import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { Field, SelectField } from "./Field";
-import { otherAccountOf } from "./otherAccount";
 import { validateIpv4, validateIpv6, validateName, validatePublicIpv4 } from "./validators";
 
 export function NodeInspector({ resource }: { resource: Resource }) {
@@ -19,14 +18,15 @@ export function NodeInspector({ resource }: { resource: Resource }) {
     (key: "privateIpv4" | "ipv6" | "publicIpv4", check: (text: string) => string | undefined) => (text: string) =>
       check(text) ?? addressProblems(design, { ...resource, [key]: text.trim() })[key];
   const unattached = design.groups.filter((g) => !resource.groupIds.includes(g.id));
-  const attachable = unattached.filter((g) => !otherAccountOf(g));
+  const attachable = unattached.filter((g) => !g.otherAccount);
   // Listed but not selectable, so that they are not simply missing: an interface takes only its own account's groups.
-  const otherAccounts = unattached.filter((g) => otherAccountOf(g));
+  const otherAccounts = unattached.filter((g) => g.otherAccount);
   return (
     <div className="inspector__body">
       <h2 className="inspector__title">
         <KindIcon kind={resource.kind} /> {resource.name}
       </h2>
+      {resource.service && <p className="muted inspector__service">{serviceSummary(resource)}</p>}
       <Field label="Name" value={resource.name} validate={validateName} onCommit={(name) => update({ name })} />
       <SelectField
         label="Kind"

@@ -1,6 +1,7 @@
 // The editor's state in one small external store, read by components with useEditor(selector).
 // The design itself lives in `history.present`; everything derived from it (flows, findings)
 // comes from the engine over the api and is replaced, never edited, here.
+
 import { useSyncExternalStore } from "react";
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowDiff } from "../../shared/engine/reachability";
@@ -8,11 +9,15 @@ import type { Simulation } from "../../shared/engine/simulate";
 import type { FixProposal } from "../../shared/engine/synthesize";
 import type { Finding, FlowEdge, FlowQuery, FlowVerdict } from "../../shared/engine/types";
 import { type Design, emptyDesign, type Problem } from "../../shared/model";
+import type { Direction } from "../../shared/model/direction";
 import type { Clipboard } from "../actions/selection";
 import type { LessonState } from "../exercises/lesson";
 import { type History, startHistory } from "./history";
 
 export type BottomTab = "flows" | "findings" | "ask" | "matrix";
+
+/** The formats of the export dialog's tabs. */
+export type ExportChoice = "terraform" | "cloudformation-yaml" | "cloudformation-json";
 
 /** What the canvas draws: nodes and their flows, or security groups and the flows between them. */
 export type CanvasLevel = "nodes" | "groups";
@@ -48,7 +53,7 @@ export interface EditorState {
   engineError?: string;
   ask?: { query: FlowQuery; verdict?: FlowVerdict; problems?: Problem[] };
   /** A rule to point at in the inspector (a finding about it was chosen). */
-  focusRule?: { groupId: string; direction: "ingress" | "egress"; index: number };
+  focusRule?: { groupId: string; direction: Direction; index: number };
   /** The packet being animated; seq restarts the animation when the same flow is sent again. */
   simulation?: { sim: Simulation; seq: number };
   /** A connection just drawn between two nodes, waiting for its protocol and port. */
@@ -61,6 +66,8 @@ export interface EditorState {
   leftLesson?: { state: LessonState; design: Design };
   /** The list of lessons is showing. */
   exercisesOpen?: boolean;
+  /** The export dialog is open, on this format. */
+  exportOpen?: { format: ExportChoice };
   /** "Who can reach X" / "what can X reach", shown in the Matrix tab. */
   reach?: { node: string; role: "to" | "from"; filter: { protocol?: string; port?: number } };
   /** Flows opened and closed against another design file ("Compare with file…"). */

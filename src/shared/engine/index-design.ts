@@ -1,6 +1,7 @@
 // A design indexed for the engine: groups, prefix lists and nodes by id, each node's address
 // set per family, and each rule with its peer turned into address ranges once.
 
+import type { Direction } from "../model/direction";
 import { normalizeProtocol } from "../model/protocol";
 import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc } from "../model/schema";
 import {
@@ -31,7 +32,7 @@ export type PeerMatch =
 
 export interface IndexedRule {
   group: SecurityGroup;
-  direction: "ingress" | "egress";
+  direction: Direction;
   index: number;
   rule: Rule;
   service: ServiceSet;
@@ -186,7 +187,7 @@ class Shared {
   }
 }
 
-function indexRules(group: SecurityGroup, direction: "ingress" | "egress", shared: Shared): IndexedRule[] {
+function indexRules(group: SecurityGroup, direction: Direction, shared: Shared): IndexedRule[] {
   const list = group[direction];
   const out = new Array<IndexedRule>(list.length);
   for (let index = 0; index < list.length; index++) {
@@ -227,6 +228,25 @@ function groupsOf(ids: readonly string[], groups: Map<string, SecurityGroup>): S
   }
   out.length = n;
   return out;
+}
+
+/**
+ * A member of one group that the design does not draw: an interface carrying only that group, at
+ * an unstated private address in the group's VPC. `check` takes a group as an end this way, so
+ * that a file of groups alone (describe-security-groups, a module of rules) can be asked about.
+ */
+export function groupMember(index: DesignIndex, group: SecurityGroup): IndexedNode {
+  const name = `a member of ${group.name} (${group.id})`;
+  const node: Resource = {
+    id: group.id,
+    kind: "instance",
+    name,
+    ...(group.vpcId ? { vpcId: group.vpcId } : {}),
+    groupIds: [group.id],
+    position: { x: 0, y: 0 },
+  };
+  const vpc = group.vpcId ? index.design.vpcs.find((v) => v.id === group.vpcId) : undefined;
+  return { id: group.id, name, node, isResource: true, groups: [group], addresses: resourceAddresses(node, vpc) };
 }
 
 /**

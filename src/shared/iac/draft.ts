@@ -1,12 +1,15 @@
 // What Terraform and CloudFormation import share: unique ids, rule checks placed in the source
 // file, externals derived from the CIDRs the rules name, and the final validation of the design.
 
+import type { Direction } from "../model/direction";
 import { emptyDesign } from "../model/document";
+import type { Ids } from "../model/ids";
 import { InputError, type Problem } from "../model/problems";
 import { hasPorts, isIcmp, normalizeProtocol } from "../model/protocol";
 import type { PrefixList } from "../model/schema";
 import { Design, type External, Resource, Rule, referenceIssues, type SecurityGroup, type Vpc } from "../model/schema";
 import { contains, isIpv4Address, isIpv6Address, parseCidr } from "../net/address";
+import { normalizeCidr } from "../net/normalize";
 import { layoutTiers } from "./awscli/layout";
 import { plainResource, plainRule } from "./plain";
 
@@ -46,45 +49,6 @@ export function error(where: Where, message: string): Problem {
   return { ...where, message, severity: "error" };
 }
 
-/** Whether the cleaning below leaves `base` as it is: allowed characters, no "--", no "-" at either end, at most 200. */
-function isClean(base: string): boolean {
-  if (base.length === 0 || base.length > 200) return false;
-  let dash = true; // a "-" may not come first
-  for (let i = 0; i < base.length; i++) {
-    const c = base.charCodeAt(i);
-    if (c === 45) {
-      if (dash) return false;
-      dash = true;
-      continue;
-    }
-    dash = false;
-    // A-Z a-z 0-9 . _ : / @ +
-    const allowed =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 46 && c <= 58) || c === 95 || c === 64 || c === 43;
-    if (!allowed) return false;
-  }
-  return !dash;
-}
-
-/** Hands out ids that are valid in a design (letters, digits, . _ : / @ + -) and unique across it. */
-export class Ids {
-  private readonly used = new Set<string>();
-  take(base: string): string {
-    // Most names are clean already (a logical id, a Terraform address): keep them without rewriting.
-    const clean = isClean(base)
-      ? base
-      : base
-          .replace(/[^A-Za-z0-9._:/@+-]+/g, "-")
-          .replace(/-+/g, "-")
-          .replace(/^-|-$/g, "")
-          .slice(0, 200) || "x";
-    let id = clean;
-    for (let n = 2; this.used.has(id); n++) id = `${clean}-${n}`;
-    this.used.add(id);
-    return id;
-  }
-}
-
 /**
  * Addresses a design states that Terraform and CloudFormation cannot set, because AWS chooses
  * them (an RDS instance's private IPv4, an instance's public IPv4, a VPC's IPv6 block). They are
@@ -98,6 +62,18 @@ export const ADDRESS_TAGS = {
 } as const;
 
 type Addresses = Pick<Resource, "privateIpv4" | "ipv6" | "publicIpv4">;
+
+const ADDRESS_TAG_KEYS = new Set<string>(Object.values(ADDRESS_TAGS));
+
+/**
+ * A resource's own tags without address tags. The design's address fields are the truth: a tag
+ * left from an earlier export (read back by the AWS CLI import, say) must not override them.
+ */
+export function withoutAddressTags(tags: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!tags || !Object.keys(tags).some((k) => ADDRESS_TAG_KEYS.has(k))) return tags;
+  const kept = Object.fromEntries(Object.entries(tags).filter(([k]) => !ADDRESS_TAG_KEYS.has(k)));
+  return Object.keys(kept).length ? kept : undefined;
+}
 
 /** The address tags of a resource, leaving out what the format sets natively. */
 export function addressTags(
@@ -173,8 +149,13 @@ export function checkRule(
   raw: RawRule,
   place: Where | ((field: string) => Where),
   errors: Problem[],
+  warnings?: Problem[],
 ): Rule | undefined {
-  const candidate: Record<string, unknown> = { id: raw.id, protocol: raw.protocol, peer: raw.peer };
+  const candidate: Record<string, unknown> = {
+    id: raw.id,
+    protocol: raw.protocol,
+    peer: peerAsStored(raw.peer, place, warnings),
+  };
   if (raw.description !== undefined && raw.description !== "") candidate.description = raw.description;
   for (const key of PORTS) {
     const value = raw[key];
@@ -229,6 +210,22 @@ export function checkRule(
 
 const PORTS = ["fromPort", "toPort"] as const;
 
+/**
+ * A CIDR peer with host bits set ("192.168.1.0/0") as AWS stores it (0.0.0.0/0), with a warning at
+ * the peer saying what it became: AWS accepts such a rule, so the file is never refused for it.
+ */
+function peerAsStored(
+  peer: Rule["peer"],
+  place: Where | ((field: string) => Where),
+  warnings?: Problem[],
+): Rule["peer"] {
+  if ((peer.kind !== "cidr4" && peer.kind !== "cidr6") || typeof peer.cidr !== "string") return peer;
+  const stored = normalizeCidr(peer.cidr, peer.kind === "cidr4" ? 4 : 6);
+  if (!("cidr" in stored) || stored.note === undefined) return peer;
+  warnings?.push(warning(placeOf(place, "peer"), stored.note));
+  return { ...peer, cidr: stored.cidr };
+}
+
 function placeOf(place: Where | ((field: string) => Where), field: string): Where {
   return typeof place === "function" ? place(field) : place;
 }
@@ -239,7 +236,7 @@ const checked = new WeakSet<Rule>();
 /** A group's rules in one direction, each checked unless checkRule already did. */
 function checkedRules(
   group: SecurityGroup,
-  direction: "ingress" | "egress",
+  direction: Direction,
   i: number,
   fail: (path: readonly PropertyKey[], message: string) => Error,
 ): Rule[] {
@@ -283,7 +280,11 @@ function externalsOf(draft: Draft, ids: Ids): Omit<External, "position">[] {
   if (everywhere)
     externals.push({ id: ids.take("internet"), kind: "internet", name: "Internet", cidrs: ["0.0.0.0/0", "::/0"] });
   const named = new Map<string, NamedCidr[]>();
-  for (const n of draft.namedCidrs) {
+  for (const written of draft.namedCidrs) {
+    // The rule's own CIDR was normalised (checkRule); the party it names is the same network.
+    const stored = normalizeCidr(written.cidr);
+    if (!("cidr" in stored)) continue;
+    const n = stored.cidr === written.cidr ? written : { ...written, cidr: stored.cidr };
     if (EVERYWHERE.has(n.cidr)) continue;
     // One entry per rule that names the CIDR: thousands in a region, so add in place.
     const list = named.get(n.key);

@@ -2,16 +2,18 @@
 // Types are inferred from the schemas so the file format and the code cannot drift.
 import { z } from "zod";
 import { cidrProblem, type Family, isIpv4Address, isIpv6Address } from "../net/address";
+import { ID_CHARACTERS, ID_MAX, ID_PATTERN } from "./ids";
 import { normalizeProtocol } from "./protocol";
+import { SERVICE_NAMES, serviceKindProblem } from "./services";
 
 export const FORMAT = "palisade";
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 const id = z
   .string()
   .min(1, "must not be empty")
-  .max(256, "is longer than 256 characters")
-  .regex(/^[A-Za-z0-9._:/@+-]+$/, "may hold only letters, digits and . _ : / @ + -");
+  .max(ID_MAX, `is longer than ${ID_MAX} characters`)
+  .regex(ID_PATTERN, `may hold only ${ID_CHARACTERS}`);
 const name = z.string().max(255, "is longer than 255 characters");
 const description = z.string().max(255, "is longer than 255 characters (AWS's limit)");
 const tags = z.record(z.string(), z.string());
@@ -110,6 +112,21 @@ export const Rule = z
   });
 export type Rule = z.infer<typeof Rule>;
 
+export const ACCOUNT_ID = /^\d{12}$/;
+export const GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
+
+/**
+ * Where a group of another AWS account lives (AWS's UserIdGroupPair): the design keeps such a
+ * group as a placeholder that rules name as their peer (see other-account.ts).
+ */
+export const OtherAccountGroup = z.object({
+  /** The 12-digit AWS account id. */
+  account: z.string().regex(ACCOUNT_ID, "is not a 12-digit AWS account id"),
+  /** The group's id in that account (sg-…). */
+  groupId: z.string().regex(GROUP_ID, "is not a security group id such as sg-0123456789abcdef0"),
+});
+export type OtherAccountGroup = z.infer<typeof OtherAccountGroup>;
+
 export const SecurityGroup = z.object({
   id: id,
   name: name.min(1, "must not be empty"),
@@ -120,6 +137,14 @@ export const SecurityGroup = z.object({
   tags: tags.optional(),
   /** A VPC's default group (its own members may talk to each other). */
   isDefault: z.boolean().optional(),
+  /** Set on the placeholder of another account's group: that account owns its members and rules. */
+  otherAccount: OtherAccountGroup.optional(),
+  /**
+   * Set on the cluster security group EKS creates for a cluster (the id of the cluster's
+   * resource): no template declares it, so exports refer to the cluster's attribute instead.
+   * Not a checked reference: once the cluster is deleted from the design, it is a group like any other.
+   */
+  eksCluster: id.optional(),
   position: Position.optional(),
 });
 export type SecurityGroup = z.infer<typeof SecurityGroup>;
@@ -154,10 +179,24 @@ export const EXTERNAL_KINDS = ["internet", "myIp", "cidr"] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
 
+/**
+ * How many instances (or tasks) one node stands for: an Auto Scaling group's sizes, an ECS
+ * service's desired count. Flows are the same for one or for all of them.
+ */
+export const Capacity = z.object({
+  desired: z.number().int().min(0).optional(),
+  min: z.number().int().min(0).optional(),
+  max: z.number().int().min(0).optional(),
+});
+export type Capacity = z.infer<typeof Capacity>;
+
 /** Something inside a VPC with a network interface that security groups sit on. */
-export const Resource = z.object({
+const ResourceFields = z.object({
   id: id,
   kind: z.enum(RESOURCE_KINDS),
+  /** The AWS resource behind it where the kind has several (see services.ts); absent: the kind's default. */
+  service: z.enum(SERVICE_NAMES).optional(),
+  capacity: Capacity.optional(),
   name: name,
   vpcId: id.optional(),
   /** Unknown in a sketch: it then has *some* private IPv4 (inside its VPC's CIDR when that is known). */
@@ -167,6 +206,10 @@ export const Resource = z.object({
   groupIds: z.array(id),
   tags: tags.optional(),
   position: Position,
+});
+export const Resource = ResourceFields.superRefine((r, ctx) => {
+  const problem = r.service && serviceKindProblem(r.kind, r.service);
+  if (problem) ctx.addIssue({ code: "custom", path: ["service"], message: problem });
 });
 export type Resource = z.infer<typeof Resource>;
 

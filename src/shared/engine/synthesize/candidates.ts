@@ -1,5 +1,7 @@
 // The rules a fix may add on one side of a flow: for each of the side's groups (or a group made
 // for a node that has none), a rule for the intent's traffic with one choice of peer.
+import type { Direction } from "../../model/direction";
+import { freshId } from "../../model/ids";
 import type { Design, Intent, Peer, Rule, SecurityGroup } from "../../model/schema";
 import type { Family } from "../../net/address";
 import type { IndexedNode } from "../index-design";
@@ -50,32 +52,15 @@ export function peerChoices(other: IndexedNode, protocol: string): { peers: Peer
 /** AWS's outbound rules of a new group: all traffic anywhere, over IPv6 too where the VPC has it. */
 function defaultEgress(groupId: string, ipv6: boolean, taken: Set<string>): Rule[] {
   const v4: Rule = {
-    id: freshId(taken, `${groupId}-egress-all-v4`),
+    id: freshId(`${groupId}-egress-all-v4`, taken),
     protocol: "-1",
     peer: { kind: "cidr4", cidr: "0.0.0.0/0" },
   };
   if (!ipv6) return [v4];
   return [
     v4,
-    { id: freshId(taken, `${groupId}-egress-all-v6`), protocol: "-1", peer: { kind: "cidr6", cidr: "::/0" } },
+    { id: freshId(`${groupId}-egress-all-v6`, taken), protocol: "-1", peer: { kind: "cidr6", cidr: "::/0" } },
   ];
-}
-
-/** An id not yet used by anything in the design. */
-export function freshId(taken: Set<string>, base: string): string {
-  const clean = base.replace(/[^A-Za-z0-9._:/@+-]/g, "-").slice(0, 240) || "sg";
-  let id = clean;
-  for (let n = 2; taken.has(id); n++) id = `${clean}-${n}`;
-  taken.add(id);
-  return id;
-}
-
-export function usedIds(design: Design): Set<string> {
-  const ids = new Set<string>();
-  for (const list of [design.vpcs, design.resources, design.externals, design.groups, design.prefixLists])
-    for (const item of list) ids.add(item.id);
-  for (const g of design.groups) for (const r of [...g.ingress, ...g.egress]) ids.add(r.id);
-  return ids;
 }
 
 /**
@@ -86,7 +71,7 @@ export function sideOptions(
   design: Design,
   node: IndexedNode,
   other: IndexedNode,
-  direction: "ingress" | "egress",
+  direction: Direction,
   intent: Intent,
   taken: Set<string>,
 ): SideOption[] {
@@ -99,7 +84,7 @@ export function sideOptions(
     // IPv6), so it is the same group the user would get from the console.
     const name = node.name || node.id;
     const vpcId = (node.node as { vpcId?: string }).vpcId;
-    const id = freshId(taken, `sg-${node.id}`);
+    const id = freshId(`sg-${node.id}`, taken);
     const group: SecurityGroup = {
       id,
       name,
@@ -123,7 +108,7 @@ export function sideOptions(
         groupId,
         direction,
         rule: {
-          id: freshId(ids, `${groupId}-${direction}-${intent.id}`),
+          id: freshId(`${groupId}-${direction}-${intent.id}`, ids),
           ...traffic,
           peer,
           description: `For intent ${intent.id}`.slice(0, 255),

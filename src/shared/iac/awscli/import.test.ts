@@ -109,7 +109,7 @@ describe("importAwsCli: security groups", () => {
         "Lives in another AWS account, 210987654321 (VPC vpc-0aaaaaaaaaaaaaaaa): its members are not in this design, so flows with them are not shown",
       ingress: [],
       egress: [],
-      tags: { "palisade:account": "210987654321", "palisade:group-id": "sg-0999999999999999a" },
+      otherAccount: { account: "210987654321", groupId: "sg-0999999999999999a" },
       position: expect.anything(),
     });
     // The rule keeps naming it; that account's VPC is not made part of this design.
@@ -225,6 +225,31 @@ describe("importAwsCli: instances and network interfaces", () => {
       groupIds: ["sg-0a1b2c3d4e5f60002"],
     });
     expect(resource("i-0fedcba9876543210")).toMatchObject({ name: "vpn-gateway", publicIpv4: "54.170.10.20" });
+  });
+
+  it("keeps an instance's own tags but not the address tags an export gave it: AWS states the addresses", () => {
+    const deployed = text({
+      Reservations: [
+        {
+          Instances: [
+            {
+              InstanceId: "i-0aaaaaaaaaaaaaaaa",
+              State: { Name: "running" },
+              PrivateIpAddress: "10.0.1.7",
+              PublicIpAddress: "54.170.10.21",
+              Tags: [
+                { Key: "Name", Value: "web" },
+                { Key: "team", Value: "web" },
+                { Key: "palisade:public-ipv4", Value: "203.0.113.9" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const web = importAwsCli([deployed]).design.resources[0];
+    expect(web).toMatchObject({ name: "web", privateIpv4: "10.0.1.7", publicIpv4: "54.170.10.21" });
+    expect(web?.tags).toEqual({ Name: "web", team: "web" });
   });
 
   it("skips terminated instances and says so", () => {
@@ -365,5 +390,42 @@ describe("importAwsCli: wrong shapes", () => {
   it("warns about prefix list entries it cannot attach to a list", () => {
     const { warnings } = importAwsCli([text({ Entries: [{ Cidr: "10.0.0.0/8" }] })]);
     expect(warnings[0]?.message).toMatch(/name the file after the list/);
+  });
+});
+
+/** The 1-based line of the first line of `file` that holds `needle`. */
+const lineOf = (file: { text: string }, needle: string) =>
+  file.text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+describe("importAwsCli: addresses as AWS takes them", () => {
+  it("a CIDR with host bits is imported as its network, with a warning at the CIDR that says what it became", () => {
+    const file = sg({ IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "192.168.1.0/0" }] });
+    const { design, warnings } = importAwsCli([file]);
+    expect(design.groups[0]?.ingress[0]?.peer).toEqual({ kind: "cidr4", cidr: "0.0.0.0/0" });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        file: "in.json",
+        line: lineOf(file, "192.168.1.0/0"),
+        message: "192.168.1.0/0 has host bits set; AWS stores it as 0.0.0.0/0: open to the world",
+      }),
+    ]);
+    expect(design.externals.map((e) => e.kind)).toEqual(["internet"]);
+  });
+
+  it("reads a recording of boto3's response (placebo's {status_code, data}) as the output it wraps, placed in the file", () => {
+    const body = { SecurityGroups: [{ GroupId: "sg-1", GroupName: "web", IpPermissions: [{ IpProtocol: "ttp" }] }] };
+    const file = text({ status_code: 200, data: body });
+    const problems = problemsOf(() => importAwsCli([file]));
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[lineOf(file, '"ttp"'), expect.stringMatching(/ttp/)]]);
+    const { design } = importAwsCli([
+      text({ status_code: 200, data: { SecurityGroups: [{ GroupId: "sg-1", GroupName: "web" }] } }),
+    ]);
+    expect(design.groups.map((g) => g.id)).toEqual(["sg-1"]);
+  });
+
+  it("a group referenced but not described is added, with the warning at the rule that names it", () => {
+    const file = sg({ IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: "sg-2" }] });
+    const { warnings } = importAwsCli([file]);
+    expect(warnings.map((w) => [w.file, w.line])).toEqual([["in.json", lineOf(file, "UserIdGroupPairs") + 1]]);
   });
 });

@@ -1,11 +1,16 @@
 // AWS CLI JSON (several describe-* outputs together) into one design: groups split one peer per
 // rule, instances and managed-service interfaces as resources, VPCs and prefix lists.
+import type { Direction } from "../../model/direction";
 import { emptyDesign, validateDesign } from "../../model/document";
+import { idStem } from "../../model/ids";
 import { jsonPositioner } from "../../model/json";
+import { otherAccountGroup } from "../../model/other-account";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
-import { otherAccountGroup, otherAccountWarning } from "../other-account";
+import { normalizeCidr } from "../../net/normalize";
+import { withoutAddressTags } from "../draft";
+import { otherAccountWarning } from "../other-account";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
 import { type AwsCliFile, type AwsCliOutput, readAwsCliOutput } from "./read";
@@ -24,14 +29,13 @@ export interface ImportResult {
 }
 
 type JsonPath = (string | number)[];
-const ID_UNSAFE = /[^A-Za-z0-9._:/@+-]/g;
 
 export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from AWS CLI"): ImportResult {
   const errors: Problem[] = [];
-  const outputs: { file: AwsCliFile; output: AwsCliOutput }[] = [];
+  const outputs: { file: AwsCliFile; output: AwsCliOutput; root: JsonPath }[] = [];
   for (const file of files) {
     try {
-      outputs.push({ file, output: readAwsCliOutput(file) });
+      outputs.push({ file, ...readAwsCliOutput(file) });
     } catch (e) {
       if (e instanceof InputError) errors.push(...e.problems);
       else throw e;
@@ -40,8 +44,11 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   if (errors.length > 0) throw new InputError(errors);
 
   const warnings: Problem[] = [];
-  const positioners = new Map(outputs.map(({ file }) => [file, jsonPositioner(file.text)]));
-  const position = (file: AwsCliFile, path: JsonPath) => positioners.get(file)?.(path) ?? {};
+  const positioners = new Map(outputs.map(({ file, root }) => [file, { at: jsonPositioner(file.text), root }]));
+  const position = (file: AwsCliFile, path: JsonPath) => {
+    const p = positioners.get(file);
+    return p ? p.at([...p.root, ...path]) : {};
+  };
   const places = new Map<string, { file: AwsCliFile; path: JsonPath }>();
   const remember = (key: string, file: AwsCliFile, path: JsonPath) => {
     if (!places.has(key)) places.set(key, { file, path });
@@ -74,7 +81,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
     file: AwsCliFile;
     path: JsonPath;
     owner: string;
-    direction: "ingress" | "egress";
+    direction: Direction;
     account: string;
     groupId: string;
   }[] = [];
@@ -142,7 +149,13 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         fail(file, ["Entries", i, "Cidr"], `${e.Cidr} is not an ${list.addressFamily} CIDR as ${list.id} holds`);
         return;
       }
-      list.entries.push({ cidr: e.Cidr, ...(e.Description ? { description: e.Description.slice(0, 255) } : {}) });
+      const stored = normalizeCidr(e.Cidr, family === "IPv6" ? 6 : 4);
+      if (!("cidr" in stored)) {
+        fail(file, ["Entries", i, "Cidr"], stored.problem);
+        return;
+      }
+      if (stored.note) warn(file, ["Entries", i, "Cidr"], stored.note);
+      list.entries.push({ cidr: stored.cidr, ...(e.Description ? { description: e.Description.slice(0, 255) } : {}) });
     });
     if (list.entries.length > list.maxEntries) list.maxEntries = Math.min(1000, list.entries.length);
   }
@@ -174,6 +187,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         g[key]?.forEach((permission, j) => {
           const split = splitPermission(permission, [...at, key, j], nextId);
           for (const p of split.problems) fail(file, p.path, p.message);
+          for (const p of split.notes) warn(file, p.path, p.message);
           for (const p of split.groupPairsWithoutId)
             warn(file, p, "a group pair without a GroupId (EC2-Classic) cannot match anything in a VPC; skipped");
           for (const { rule, path } of split.rules) {
@@ -233,6 +247,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
             `instance ${inst.InstanceId} has several network interfaces; only the primary one is modelled`,
           );
         const groupIds = unique((inst.SecurityGroups ?? primary?.Groups ?? []).map((s) => s.GroupId));
+        const tags = withoutAddressTags(tagRecord(inst.Tags));
         const resource: Resource = {
           id: inst.InstanceId,
           kind: "instance",
@@ -240,7 +255,8 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
           ...(inst.VpcId ? { vpcId: inst.VpcId } : {}),
           ...addresses(inst.PrivateIpAddress, primary?.Ipv6Addresses?.[0]?.Ipv6Address, inst.PublicIpAddress),
           groupIds,
-          ...(inst.Tags?.length ? { tags: tagRecord(inst.Tags) } : {}),
+          // An instance deployed from an export carries its address tags; AWS states the addresses itself.
+          ...(tags ? { tags } : {}),
           position: { x: 0, y: 0 },
         };
         resources.set(resource.id, resource);
@@ -264,10 +280,11 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         return;
       }
       needVpc(eni.VpcId);
-      const id = uniqueId(owner.key.replace(":", "-").replace(ID_UNSAFE, "-"), resources);
+      const id = uniqueId(idStem(owner.key.replace(":", "-")), resources);
       const resource: Resource = {
         id,
         kind: owner.kind,
+        ...(owner.service ? { service: owner.service } : {}),
         name: nameTag(eni.TagSet) ?? owner.name.slice(0, 255),
         ...(eni.VpcId ? { vpcId: eni.VpcId } : {}),
         ...addresses(eni.PrivateIpAddress, eni.Ipv6Addresses?.[0]?.Ipv6Address, eni.Association?.PublicIp),
@@ -307,7 +324,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
 
   // Groups referenced but not described (another account's, or simply not in these files) are
   // kept as empty placeholders so that the rules naming them keep their meaning.
-  const referenced = (id: string, by: string) => {
+  const referenced = (id: string, by: string, at: string) => {
     if (groups.has(id)) return;
     const info = pairInfo.get(id);
     needVpc(info?.vpcId);
@@ -320,20 +337,24 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
       egress: [],
     });
     warnings.push({
+      ...locate(at),
       message: `group ${id} is referenced by ${by} but not described; it was added without rules (import its describe-security-groups output to fill it)`,
       severity: "warning",
     });
   };
+  const ruleKeys = (g: SecurityGroup) =>
+    (["ingress", "egress"] as const).flatMap((d) => g[d].map((rule, i) => ({ rule, at: `rule:${g.id}:${d}:${i}` })));
   for (const g of [...groups.values()])
-    for (const rule of [...g.ingress, ...g.egress])
-      if (rule.peer.kind === "group") referenced(rule.peer.groupId, `a rule of ${g.name} (${g.id})`);
-  for (const r of resources.values()) for (const g of r.groupIds) referenced(g, `${r.name} (${r.id})`);
+    for (const { rule, at } of ruleKeys(g))
+      if (rule.peer.kind === "group") referenced(rule.peer.groupId, `a rule of ${g.name} (${g.id})`, at);
+  for (const r of resources.values()) for (const g of r.groupIds) referenced(g, `${r.name} (${r.id})`, `node:${r.id}`);
   for (const g of [...groups.values()])
-    for (const rule of [...g.ingress, ...g.egress]) {
+    for (const { rule, at } of ruleKeys(g)) {
       if (rule.peer.kind !== "prefixList" || prefixLists.has(rule.peer.prefixListId)) continue;
       const id = rule.peer.prefixListId;
       prefixLists.set(id, { id, name: id, addressFamily: "IPv4", maxEntries: 1, entries: [] });
       warnings.push({
+        ...locate(at),
         message: `prefix list ${id} is referenced by ${g.name} (${g.id}) but not described; it was added empty, so its rules match nothing (import describe-managed-prefix-lists and get-managed-prefix-list-entries output)`,
         severity: "warning",
       });
@@ -407,8 +428,9 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-function uniqueId(base: string, taken: ReadonlyMap<string, unknown>): string {
-  let id = base.slice(0, 240);
-  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 240)}-${n}`;
+/** `stem` (an idStem), numbered past the ids `taken` holds. */
+function uniqueId(stem: string, taken: ReadonlyMap<string, unknown>): string {
+  let id = stem;
+  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
   return id;
 }

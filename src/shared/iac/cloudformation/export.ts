@@ -1,13 +1,17 @@
 // Design -> CloudFormation template (YAML with short tags, or JSON). Rules with a CIDR or prefix
 // list peer are inline; rules with a group peer are standalone SecurityGroupIngress/Egress
 // resources, because two groups that reference each other inline would be a circular dependency.
+
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
+import type { Direction } from "../../model/direction";
 import { isIcmp } from "../../model/protocol";
-import type { Design, External, Rule } from "../../model/schema";
+import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../model/schema";
+import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
-import { type OtherAccountGroup, otherAccountOf } from "../other-account";
+import { eksClusterOf, isEksDefault } from "../eks";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
-import { INPUTS, resourceOf } from "./resources";
+import { isRecord } from "./context";
+import { INPUTS, logicalIdOf, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
 
 export { Intrinsic } from "./build";
@@ -51,7 +55,11 @@ function rulePorts(rule: Rule): Props {
 }
 
 /** The design as one template. Deterministic: same design, same text. */
-export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml"): { name: string; text: string } {
+export function toCloudFormation(
+  design: Design,
+  format: "yaml" | "json" = "yaml",
+  options: ExportOptions = {},
+): { name: string; text: string } {
   const ids = new LogicalIds();
   for (const input of Object.keys(INPUTS)) ids.take(input, "");
   const { parameters, cidr } = cidrParameters(design.externals, ids);
@@ -60,13 +68,33 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
   // Another account's group is not a resource of this stack: rules name it by id and account.
   const otherAccount = new Map(
     design.groups.flatMap((g) => {
-      const other = otherAccountOf(g);
+      const other = g.otherAccount;
       return other ? [[g.id, other] as [string, OtherAccountGroup]] : [];
     }),
   );
-  const managed = design.groups.filter((g) => !otherAccount.has(g.id));
+  // Resources are named before groups: EKS's cluster security group is referred to through its cluster.
+  const logicalIds = new Map(design.resources.map((r) => [r.id, logicalIdOf(r, ids)]));
+  const clusterGroups = new Map(
+    design.groups.flatMap((g) => {
+      const cluster = eksClusterOf(g);
+      const r = cluster ? design.resources.find((x) => x.id === cluster && x.service === "eksCluster") : undefined;
+      return r ? [[g.id, logicalIds.get(r.id) as string] as const] : [];
+    }),
+  );
+  const managed = design.groups.filter((g) => !otherAccount.has(g.id) && !clusterGroups.has(g.id));
   const groupIds = new Map(managed.map((g) => [g.id, ids.take(g.name, "SecurityGroup")]));
-  const groupRef = (id: string) => otherAccount.get(id)?.groupId ?? getAtt(groupIds.get(id) ?? id, "GroupId");
+  const groupRef = (id: string): Intrinsic | string => {
+    const cluster = clusterGroups.get(id);
+    if (cluster) return getAtt(cluster, "ClusterSecurityGroupId");
+    return otherAccount.get(id)?.groupId ?? getAtt(groupIds.get(id) ?? id, "GroupId");
+  };
+  const clusterOf = (r: Resource) => {
+    for (const id of r.groupIds) {
+      const cluster = clusterGroups.get(id);
+      if (cluster) return { cluster, groupId: id };
+    }
+    return undefined;
+  };
   const inputs = new Set<string>();
   const input = (name: string) => {
     inputs.add(name);
@@ -74,8 +102,19 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
   };
   const resources: Props = {};
 
+  const existingVpcs: Props = {};
   for (const v of design.vpcs) {
     const id = vpcIds.get(v.id) as string;
+    if (isExistingVpc(v)) {
+      // Referenced, not created: a Ref to the parameter gives the VPC's id as a Ref to the VPC would.
+      const known = awsVpcId(v);
+      existingVpcs[id] = {
+        Type: "AWS::EC2::VPC::Id",
+        Description: `Id of the existing VPC ${v.name}`,
+        ...(known ? { Default: known } : {}),
+      };
+      continue;
+    }
     const ipv6: Record<string, string> = v.cidrIpv6 ? { [ADDRESS_TAGS.vpcIpv6]: v.cidrIpv6 } : {};
     resources[id] = {
       Type: "AWS::EC2::VPC",
@@ -100,33 +139,31 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
     };
 
   const standalone: [string, Props][] = [];
+  const inline = (direction: "ingress" | "egress", rule: Rule): Props => {
+    const p = rule.peer;
+    const peer: Props =
+      p.kind === "cidr4"
+        ? { CidrIp: cidr.get(p.cidr) ?? p.cidr }
+        : p.kind === "cidr6"
+          ? { CidrIpv6: cidr.get(p.cidr) ?? p.cidr }
+          : p.kind === "prefixList"
+            ? {
+                [direction === "ingress" ? "SourcePrefixListId" : "DestinationPrefixListId"]: ref(
+                  plIds.get(p.prefixListId) ?? p.prefixListId,
+                ),
+              }
+            : {
+                [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(p.groupId),
+                // Egress has no owner property: the account goes in the resource's Metadata (below).
+                ...(direction === "ingress" && otherAccount.has(p.groupId)
+                  ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
+                  : {}),
+              };
+    return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
+  };
   for (const g of managed) {
     const id = groupIds.get(g.id) as string;
-    const inline = (direction: "ingress" | "egress", rule: Rule): Props => {
-      const p = rule.peer;
-      const peer: Props =
-        p.kind === "cidr4"
-          ? { CidrIp: cidr.get(p.cidr) ?? p.cidr }
-          : p.kind === "cidr6"
-            ? { CidrIpv6: cidr.get(p.cidr) ?? p.cidr }
-            : p.kind === "prefixList"
-              ? {
-                  [direction === "ingress" ? "SourcePrefixListId" : "DestinationPrefixListId"]: ref(
-                    plIds.get(p.prefixListId) ?? p.prefixListId,
-                  ),
-                }
-              : {
-                  [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
-                    p.groupId,
-                  ),
-                  // Egress has no owner property: the account goes in the resource's Metadata (below).
-                  ...(direction === "ingress" && otherAccount.has(p.groupId)
-                    ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
-                    : {}),
-                };
-      return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
-    };
-    const byPeer = (direction: "ingress" | "egress") => ({
+    const byPeer = (direction: Direction) => ({
       inline: g[direction].filter((r) => r.peer.kind !== "group").map((r) => inline(direction, r)),
       separate: g[direction].filter((r) => r.peer.kind === "group"),
     });
@@ -145,7 +182,8 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
       Properties: {
         GroupName: g.name,
         GroupDescription: g.description || g.name,
-        VpcId: g.vpcId ? ref(vpcIds.get(g.vpcId) as string) : undefined,
+        // Without a VPC a group lands in the region's default one; the user may ask for it as an input.
+        VpcId: g.vpcId ? ref(vpcIds.get(g.vpcId) as string) : options.vpcIdVariable ? input("VpcId") : undefined,
         SecurityGroupIngress: ingress.inline.length ? ingress.inline : undefined,
         SecurityGroupEgress: egress.inline,
         Tags: tagList(g.tags),
@@ -172,8 +210,26 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
         ]);
       }
   }
+  // EKS gives its cluster security group its own rules; only the design's others are written, on their own.
+  for (const g of design.groups.filter((x) => clusterGroups.has(x.id)))
+    for (const direction of ["ingress", "egress"] as const)
+      for (const rule of g[direction].filter((r) => !isEksDefault(g.id, direction, r)))
+        standalone.push([
+          ids.take(`${g.name} ${rule.id}`, direction === "ingress" ? "Ingress" : "Egress"),
+          {
+            Type: direction === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress",
+            Properties: { GroupId: groupRef(g.id), ...inline(direction, rule) },
+          },
+        ]);
   for (const [id, r] of standalone) resources[id] = r;
-  for (const r of design.resources) Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input));
+  for (const r of design.resources) {
+    const logicalId = logicalIds.get(r.id) as string;
+    Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input, { logicalId, clusterOf }));
+    // The design's name survives the round trip where the logical id cannot say it (see designName).
+    const own = resources[logicalId];
+    if (r.name !== logicalId && isRecord(own))
+      own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: { Name: r.name } };
+  }
 
   const outputs: Props = {};
   for (const g of managed) {
@@ -184,6 +240,7 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Security groups of "${design.name}", exported by Palisade.`,
     Parameters: {
+      ...existingVpcs,
       ...parameters,
       ...Object.fromEntries(Object.entries(INPUTS).filter(([k]) => inputs.has(k))),
     },

@@ -2,22 +2,24 @@
 // resource: one peer each, as the design stores them, and no cycle when two groups reference
 // each other. Mixing those with inline ingress/egress blocks would make Terraform fight itself,
 // so groups carry no inline rules.
+import type { Direction } from "../../model/direction";
 import { isIcmp } from "../../model/protocol";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
+import type { ExportOptions } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
-import { otherAccountOf } from "../other-account";
+import { eksClusterOf, isEksDefault } from "../eks";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
-import { groupRef, type Naming, naming, sortedRecord } from "./naming";
-import { INPUTS, RESOURCE_TYPES, resourceBlock } from "./resources";
+import { groupRef, type Naming, naming, sortedRecord, vpcRef } from "./naming";
+import { INPUTS, resourceBlocks, resourceType } from "./resources";
 
 export interface TerraformFile {
   name: string;
   text: string;
 }
-export interface TerraformOptions {
-  /** "split": main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
-  layout: "split" | "single";
+export interface TerraformOptions extends ExportOptions {
+  /** "split" (the default): main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
+  layout?: "split" | "single";
 }
 
 function vpcResource(v: Design["vpcs"][number], name: string): Block {
@@ -29,13 +31,14 @@ function vpcResource(v: Design["vpcs"][number], name: string): Block {
   return block("resource", ["aws_vpc", name], body);
 }
 
-function groupResource(g: SecurityGroup, n: Naming): Block {
+function groupResource(g: SecurityGroup, n: Naming, vpcIdVariable: () => Item | undefined): Block {
   const { type, name } = n.group.get(g.id) as { type: string; name: string };
   const body: Item[] = [];
   // The default group cannot be named or described; Terraform adopts it and clears its rules.
   // AWS requires a description; an empty one falls back to the name, as in CloudFormation.
   if (!g.isDefault) body.push(attr("name", g.name), attr("description", g.description || g.name));
-  if (g.vpcId) body.push(attr("vpc_id", raw(`aws_vpc.${n.vpc.get(g.vpcId)}.id`)));
+  const vpc = g.vpcId ? attr("vpc_id", vpcRef(n, g.vpcId)) : vpcIdVariable();
+  if (vpc) body.push(vpc);
   if (g.tags && Object.keys(g.tags).length) body.push(attr("tags", sortedRecord(g.tags)));
   if (!g.isDefault && g.egress.length === 0)
     body.push(
@@ -45,7 +48,7 @@ function groupResource(g: SecurityGroup, n: Naming): Block {
   return block("resource", [type, name], body);
 }
 
-function ruleResource(g: SecurityGroup, direction: "ingress" | "egress", rule: Rule, name: string, n: Naming): Block {
+function ruleResource(g: SecurityGroup, direction: Direction, rule: Rule, name: string, n: Naming): Block {
   const body: Item[] = [attr("security_group_id", groupRef(n, g.id))];
   if (rule.description) body.push(attr("description", rule.description));
   body.push(attr("ip_protocol", rule.protocol));
@@ -78,13 +81,24 @@ function prefixListResource(p: Design["prefixLists"][number], name: string): Blo
 }
 
 /** The design as Terraform files, deterministic and `terraform fmt`-clean. */
-export function toTerraform(design: Design, options: TerraformOptions = { layout: "split" }): TerraformFile[] {
+export function toTerraform(design: Design, options: TerraformOptions = {}): TerraformFile[] {
   const variableNames = new Names();
   // Deployment inputs keep their names even when an external is called "region".
   for (const input of Object.keys(INPUTS)) variableNames.take(input, "v");
-  const n = naming(design, variableNames);
-  const ruleNames = new Names();
   const resourceNames = new Map<string, Names>();
+  const take = (type: string, base: string) => {
+    const names = resourceNames.get(type) ?? new Names();
+    resourceNames.set(type, names);
+    return names.take(base, "r");
+  };
+  // Named before the groups: a cluster security group is referred to through its cluster's name.
+  const resourceName = new Map(design.resources.map((r) => [r.id, take(resourceType(r), r.name || r.id)]));
+  const clusters = new Map(design.resources.filter((r) => r.service === "eksCluster").map((r) => [r.id, r]));
+  const n = naming(design, variableNames, (g) => {
+    const cluster = eksClusterOf(g);
+    return cluster && clusters.has(cluster) ? resourceName.get(cluster) : undefined;
+  });
+  const ruleNames = new Names();
   const inputs = new Set<string>();
 
   const main: Item[] = [
@@ -95,10 +109,16 @@ export function toTerraform(design: Design, options: TerraformOptions = { layout
       [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version: ">= 5.0" })])],
     ),
   ];
-  for (const v of design.vpcs) main.push(vpcResource(v, n.vpc.get(v.id) as string));
+  for (const v of design.vpcs) if (!n.existingVpc.has(v.id)) main.push(vpcResource(v, n.vpc.get(v.id) as string));
+  // Without a VPC a group lands in the region's default one; the user may ask for it as an input.
+  const vpcIdVariable = () => {
+    if (!options.vpcIdVariable) return undefined;
+    inputs.add("vpc_id");
+    return attr("vpc_id", raw("var.vpc_id"));
+  };
   for (const p of design.prefixLists) main.push(prefixListResource(p, n.prefixList.get(p.id) as string));
   for (const g of design.groups) {
-    const other = otherAccountOf(g);
+    const other = g.otherAccount;
     if (other) {
       // Another account's group is that account's to manage: rules here name it as "account/sg-…".
       main.push(
@@ -112,18 +132,20 @@ export function toTerraform(design: Design, options: TerraformOptions = { layout
       );
       continue;
     }
-    main.push(groupResource(g, n));
-    const groupName = n.group.get(g.id)?.name as string;
+    const cluster = n.clusterGroup.get(g.id);
+    if (cluster)
+      main.push(
+        comment(
+          `${g.name} is the cluster security group EKS creates for aws_eks_cluster.${cluster}: referred to, not created, and EKS gives it its rules (all traffic in from itself, all out); only the design's other rules are written.`,
+        ),
+      );
+    else main.push(groupResource(g, n, vpcIdVariable));
+    const groupName = cluster ? `${cluster}_cluster` : (n.group.get(g.id)?.name as string);
     for (const direction of ["ingress", "egress"] as const)
-      for (const rule of g[direction])
+      for (const rule of cluster ? g[direction].filter((r) => !isEksDefault(g.id, direction, r)) : g[direction])
         main.push(ruleResource(g, direction, rule, ruleNames.take(ruleLabel(g, groupName, rule), "rule"), n));
   }
-  for (const r of design.resources) {
-    const type = RESOURCE_TYPES[r.kind];
-    const names = resourceNames.get(type) ?? new Names();
-    resourceNames.set(type, names);
-    main.push(resourceBlock(r, names.take(r.name || r.id, "r"), n, inputs));
-  }
+  for (const r of design.resources) main.push(...resourceBlocks(r, resourceName.get(r.id) as string, n, inputs, take));
 
   const variables: Item[] = [
     ...n.variables,

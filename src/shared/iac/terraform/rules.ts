@@ -1,8 +1,10 @@
 // Terraform's three ways to write a rule (inline ingress/egress blocks, aws_security_group_rule,
 // aws_vpc_security_group_ingress_rule/egress_rule) read into the design's one-peer rules.
+import type { Direction } from "../../model/direction";
+import { otherAccountGroup } from "../../model/other-account";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, type Where, warning } from "../draft";
-import { otherAccountGroup, otherAccountWarning, parseAccountGroup } from "../other-account";
+import { otherAccountWarning, parseAccountGroup } from "../other-account";
 import { type Body, type Context, type Declaration, groupOf, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
@@ -18,7 +20,7 @@ interface PeerSource {
 interface RuleSpec {
   d: Declaration;
   group: SecurityGroup;
-  direction: "ingress" | "egress";
+  direction: Direction;
   idBase: string;
   body: Body;
   protocolAttribute: string;
@@ -82,7 +84,7 @@ function otherAccountPeer(
   value: unknown,
   at: () => Where,
   what: string,
-  direction: "ingress" | "egress",
+  direction: Direction,
 ): SecurityGroup | undefined {
   const ref = parseAccountGroup(value);
   if (!ref) return undefined;
@@ -197,6 +199,7 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
               ? placeIn(spec, attribute, literal)
               : placeIn(spec, spec.protocolAttribute),
       ctx.errors,
+      ctx.warnings,
     );
     if (rule) spec.group[spec.direction].push(rule);
   });
