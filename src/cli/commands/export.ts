@@ -4,7 +4,17 @@ import { loadPaths } from "../../node/load";
 import { toCloudFormation } from "../../shared/iac/cloudformation";
 import { toTerraform } from "../../shared/iac/terraform";
 import { InputError } from "../../shared/model";
-import { files, oneOf, parse, required, text, UsageError } from "../args";
+import {
+  files,
+  oneOf,
+  parse,
+  READING_OPTIONS,
+  READING_USAGE,
+  readingValues,
+  required,
+  text,
+  UsageError,
+} from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
@@ -19,9 +29,11 @@ Options:
   --to T             terraform or cloudformation
   --format F         cloudformation: yaml (default) or json
   -o, --output OUT   write to OUT (a folder when the export is several files) instead of stdout
+${READING_USAGE}
   -h, --help         show this help`,
   async run(argv, io) {
     const args = parse(argv, {
+      ...READING_OPTIONS,
       to: { type: "string" },
       format: { type: "string" },
       output: { type: "string", short: "o" },
@@ -32,7 +44,7 @@ Options:
     const format = oneOf(args, "format", ["yaml", "json", "hcl"] as const);
     if (to === "terraform" && format && format !== "hcl")
       throw new UsageError(`--format ${format} applies to cloudformation; terraform is written as HCL`);
-    const { design, warnings } = await loadPaths(paths);
+    const { design, warnings } = await loadPaths(paths, readingValues(args));
     printProblems(io, warnings);
     const out =
       to === "cloudformation" ? [toCloudFormation(design, format === "json" ? "json" : "yaml")] : toTerraform(design);

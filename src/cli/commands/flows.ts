@@ -1,6 +1,6 @@
 import { loadPaths } from "../../node/load";
 import { permittedFlows } from "../../shared/engine";
-import { files, flag, parse } from "../args";
+import { files, flag, parse, READING_OPTIONS, READING_USAGE, readingValues } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { nodeLabel, printProblems } from "../report";
@@ -15,10 +15,14 @@ with the traffic that passes both the source's outbound and the target's inbound
 
 Options:
   --json       print the flows as JSON (id, from, to, services, families, label, exposure)
+${READING_USAGE}
   -h, --help   show this help`,
   async run(argv, io) {
-    const args = parse(argv, { json: { type: "boolean" } });
-    const { design, warnings } = await loadPaths(files(args));
+    const args = parse(argv, {
+      ...READING_OPTIONS,
+      json: { type: "boolean" },
+    });
+    const { design, warnings } = await loadPaths(files(args), readingValues(args));
     printProblems(io, warnings);
     const edges = permittedFlows(design);
     if (flag(args, "json")) {
