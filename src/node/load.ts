@@ -30,6 +30,7 @@ export interface Loaded extends Imported {
 
 const TERRAFORM = /\.tf(\.json)?$/i;
 const YAML = /\.(ya?ml|template)$/i;
+const VAR_FILE = /\.tfvars(\.json)?$/i;
 const CANDIDATE = /\.(tf|tf\.json|json|ya?ml|template)$/i;
 
 /**
@@ -216,7 +217,8 @@ export async function loadPaths(
       continue;
     }
     const names = (await readdir(path, { withFileTypes: true }))
-      .filter((d) => d.isFile() && CANDIDATE.test(d.name) && !d.name.startsWith("."))
+      // Variable files (x.tfvars.json) are read by the Terraform import itself, not as inputs.
+      .filter((d) => d.isFile() && CANDIDATE.test(d.name) && !d.name.startsWith(".") && !VAR_FILE.test(d.name))
       .map((d) => d.name)
       .sort();
     const before = files.length;

@@ -2,7 +2,7 @@
 import type { Resource, ResourceKind } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
-import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
+import { type Body, type Context, type Declaration, known, nested, placeholderFor, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
 interface Kind {
@@ -52,6 +52,17 @@ function groupIds(ctx: Context, d: Declaration, spec: Kind): string[] {
     for (const body of bodies) {
       const list = resolveList(body[attribute], ctx.scope);
       for (const item of list.items) {
+        const placeholder = "unresolved" in item ? placeholderFor(ctx, item.unknown) : undefined;
+        if ("unresolved" in item && placeholder) {
+          ctx.warnings.push(
+            warning(
+              where(d, inside),
+              `${d.type}.${d.name} ${attribute}: ${item.unresolved}; it gets the placeholder group "${placeholder.name}" until that is known`,
+            ),
+          );
+          if (!ids.includes(placeholder.id)) ids.push(placeholder.id);
+          continue;
+        }
         if ("unresolved" in item) {
           ctx.warnings.push(
             warning(

@@ -12,10 +12,21 @@ export interface Scope {
   variables: Map<string, { hasDefault: boolean; description?: string }>;
 }
 
-/** A value with FromVariable marks removed (deeply), as plain data. */
+// A reference made text by a function (join, then split, as modules do with lists of ids) and
+// given back: "${aws_security_group.web.id}" is that reference again.
+const REFERENCE_TEXT = /^\$\{([a-z0-9]+_[a-z0-9_]+)\.(.+)\.([A-Za-z_][\w-]*)\}$/;
+
+/** A value with FromVariable marks removed and references made text given back (deeply), as plain data. */
 function plain(value: unknown): unknown {
   if (value instanceof FromVariable) return plain(value.value);
-  if (Array.isArray(value)) return value.some((v) => v instanceof FromVariable) ? value.map(plain) : value;
+  if (typeof value === "string" && value.startsWith("${")) {
+    const m = REFERENCE_TEXT.exec(value);
+    return m ? new TfRef(m[1] as string, m[2] as string, m[3] as string) : value;
+  }
+  if (Array.isArray(value))
+    return value.some((v) => v instanceof FromVariable || (typeof v === "string" && v.startsWith("${")))
+      ? value.map(plain)
+      : value;
   if (isMap(value) && Object.values(value).some((v) => v instanceof FromVariable))
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;

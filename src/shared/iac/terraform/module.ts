@@ -357,7 +357,8 @@ export class Module {
         });
       }
     }
-    for (const [name, block] of this.calls) {
+    const calls = [...this.calls].sort(([, a], [, b]) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+    for (const [name, block] of calls) {
       const child = this.child(name);
       if (!child) continue;
       if (child.value instanceof Unknown && child.modules.length === 0) {

@@ -12,6 +12,7 @@ import {
   toNumber,
   toText,
   typeName,
+  Unknown,
   unknownIn,
   type Value,
 } from "./values";
@@ -185,6 +186,15 @@ const FUNCTIONS: Record<string, Fn> = {
   lower: (args) => toText(args[0]).toLowerCase(),
   upper: (args) => toText(args[0]).toUpperCase(),
   trimspace: (args) => toText(args[0]).trim(),
+  chomp: (args) => toText(args[0]).replace(/(\r?\n)+$/, ""),
+  trim: (args) => {
+    const cut = new Set(toText(args[1]));
+    const chars = [...toText(args[0])];
+    let [start, end] = [0, chars.length];
+    while (start < end && cut.has(chars[start] as string)) start++;
+    while (end > start && cut.has(chars[end - 1] as string)) end--;
+    return chars.slice(start, end).join("");
+  },
   trimprefix: (args) => {
     const [t, p] = [toText(args[0]), toText(args[1])];
     return t.startsWith(p) ? t.slice(p.length) : t;
@@ -255,6 +265,25 @@ const FUNCTIONS: Record<string, Fn> = {
   ...cidrFunctions,
 };
 
+const SHAPE_ONLY = new Set([
+  "length",
+  "keys",
+  "values",
+  "concat",
+  "flatten",
+  "merge",
+  "lookup",
+  "element",
+  "tolist",
+  "tomap",
+  "slice",
+  "reverse",
+  "zipmap",
+  "one",
+  "coalescelist",
+  "chunklist",
+]);
+
 /** Calls a built-in function; unknown arguments give an unknown result. */
 export function callFunction(name: string, args: Value[]): Value {
   const fn = FUNCTIONS[name.replace(/^provider::[^:]+::/, "")];
@@ -264,7 +293,9 @@ export function callFunction(name: string, args: Value[]): Value {
     throw new EvaluationError(
       `${name}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, not ${args.length}`,
     );
-  const unknown = unknownIn(args);
+  // Functions of a collection's shape (length, lookup…) need only the collection to be known,
+  // not every element in it: the security-group module counts lists of half-known objects.
+  const unknown = SHAPE_ONLY.has(name) ? unknownIn(args.filter((a) => a instanceof Unknown)) : unknownIn(args);
   if (unknown) return unknown;
   return fn(args);
 }
