@@ -355,10 +355,14 @@ resource "aws_instance" "web" {
   await page.screenshot({ path: testInfo.outputPath("imported.png") });
 });
 
-test("the design exports to Terraform as a download", async ({ app: page }) => {
-  const downloading = page.waitForEvent("download");
+test("the design exports to Terraform as a download, through the export dialog", async ({ app: page }) => {
+  const downloading = page.waitForEvent("download", (d) => d.suggestedFilename() === "main.tf");
   await page.getByText("More").click();
   await page.getByRole("menuitem", { name: "Export Terraform" }).click();
+  await page
+    .getByRole("dialog", { name: /^Export/ })
+    .getByRole("button", { name: /^Save/ })
+    .click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.tf$/);
   const text = await readFile(await download.path(), "utf8");

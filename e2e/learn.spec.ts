@@ -59,9 +59,12 @@ test("a new user completes lesson 1, with one wrong attempt and its hint", async
   await addInbound(page, "HTTPS (tcp 443)", "Internet IPv6 (::/0)");
   await expect(page.getByTestId("step-https")).toHaveAttribute("data-done", "true");
 
-  // SSH from everywhere works, but the lesson says why it is unsafe.
+  // SSH from everywhere reaches web, but "SSH from my IP" means from my IP alone: the step is not
+  // done, and the lesson says why the design is unsafe.
   await addInbound(page, "SSH (tcp 22)", "Internet (0.0.0.0/0)");
-  await expect(page.getByTestId("step-ssh")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("step-ssh")).toContainText(/Permitted|permitted/);
+  await expect(page.getByTestId("step-ssh")).toHaveAttribute("data-done", "false");
+  await expect(page.getByTestId("lesson-complete")).toHaveCount(0);
   await expect(page.getByTestId("lesson-warning")).toContainText(/22/);
   await shoot(page, "lesson-unsafe");
   const inspector = page.getByRole("complementary", { name: "Inspector" });

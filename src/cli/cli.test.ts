@@ -2,30 +2,13 @@
 import { execFile } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDesign } from "../shared/model";
+import { type Run, root, spawnPalisade } from "./testing/spawn";
 
-const root = resolve(__dirname, "../..");
-const bin = join(root, "bin/palisade.mjs");
 let dir = "";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function palisade(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: dir, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const palisade = (...args: string[]) => spawnPalisade(dir, args);
 
 const threeTier = JSON.parse(readFileSync(join(root, "examples/three-tier.palisade.json"), "utf8"));
 const write = (name: string, value: unknown) =>

@@ -15,6 +15,7 @@ import {
   type WireReply,
 } from "../shared/api";
 import type { Lesson } from "../shared/exercises";
+import type { ExportOptions } from "../shared/iac/deployable";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { Documents } from "./documents";
 import {
@@ -44,6 +45,7 @@ export interface IacService {
     design: Design,
     to: "terraform" | "cloudformation",
     format?: "hcl" | "yaml" | "json",
+    options?: ExportOptions,
   ): Promise<Replies["iac:export"]> | Replies["iac:export"];
 }
 
@@ -150,7 +152,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
     "work:cancel": async () => ({ cancelled: (await filesWorker?.cancel()) ?? 0 }),
     "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
     "iac:import": ({ files }) => iac.importFiles(files),
-    "iac:export": ({ design, to, format }) => iac.exportDesign(design, to, format),
+    "iac:export": ({ design, to, format, vpcIdVariable }) =>
+      iac.exportDesign(design, to, format, vpcIdVariable === undefined ? {} : { vpcIdVariable }),
     "examples:load": ({ name }) => exampleFile(name),
     "examples:list": async () => {
       const names = (await readdir(options.examplesDir)).filter((f) => f.endsWith(".palisade.json")).sort();

@@ -1,5 +1,6 @@
 // Import and export of infrastructure code for the API: the same readers and writers the CLI uses.
 import { toCloudFormation } from "../shared/iac/cloudformation";
+import { exportWarnings } from "../shared/iac/deployable";
 import { toTerraform } from "../shared/iac/terraform/export";
 import { InputError } from "../shared/model";
 import type { IacService } from "./handlers";
@@ -7,18 +8,18 @@ import { importFiles } from "./load";
 
 export const iacService: IacService = {
   importFiles: (files) => importFiles(files),
-  exportDesign(design, to, format) {
+  exportDesign(design, to, format, options = {}) {
     if (to === "terraform") {
       if (format !== undefined && format !== "hcl")
         throw new InputError([
           { message: `Terraform is written as HCL, not ${format}: leave format out or say "hcl"`, severity: "error" },
         ]);
-      return { files: toTerraform(design) };
+      return { files: toTerraform(design, options), warnings: exportWarnings(design, options) };
     }
     if (format === "hcl")
       throw new InputError([
         { message: 'CloudFormation is written as "yaml" (the default) or "json", not HCL', severity: "error" },
       ]);
-    return { files: [toCloudFormation(design, format ?? "yaml")] };
+    return { files: [toCloudFormation(design, format ?? "yaml", options)], warnings: exportWarnings(design, options) };
   },
 };

@@ -2,20 +2,16 @@
 // kind, detected by name and content, read into one design plus warnings.
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { importAwsCli, isAwsCliOutput, parseJson } from "../shared/iac/awscli";
+import { importAwsCli, parseJson } from "../shared/iac/awscli";
 import { importCloudFormation } from "../shared/iac/cloudformation";
+import { detectKind as detectFileKind, type FileKind, type SourceFile } from "../shared/iac/detect";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { readTextFile } from "./files";
 import { importTerraformFiles, type TerraformReading } from "./hcl";
 import { mergeDesigns, type Source } from "./merge";
 import { declarationLocator, designLocator, firstOf, type Locate, placesLocator } from "./places";
 
-export type FileKind = "design" | "awscli" | "terraform" | "cloudformation";
-
-export interface SourceFile {
-  name: string;
-  text: string;
-}
+export type { FileKind, SourceFile };
 
 /** What the app's import gets: plain data, so that it crosses IPC (structured clone). */
 export interface Imported {
@@ -28,9 +24,8 @@ export interface Loaded extends Imported {
   locate: Locate;
 }
 
-const TERRAFORM = /\.tf(\.json)?$/i;
-const YAML = /\.(ya?ml|template)$/i;
 const VAR_FILE = /\.tfvars(\.json)?$/i;
+/** Files a folder is read for; a file named on its own may have any name (its content tells). */
 const CANDIDATE = /\.(tf|tf\.json|json|ya?ml|template)$/i;
 
 /**
@@ -39,36 +34,17 @@ const CANDIDATE = /\.(tf|tf\.json|json|ya?ml|template)$/i;
  */
 const parsedJson = new WeakMap<SourceFile, { value: unknown }>();
 
-/** What kind of file this is, or why it cannot be told. */
+function parseKept(file: SourceFile): unknown {
+  const known = parsedJson.get(file);
+  if (known) return known.value;
+  const value = parseJson(file);
+  parsedJson.set(file, { value });
+  return value;
+}
+
+/** What kind of file this is, or why it cannot be told (the shared detector, keeping the JSON it read). */
 export function detectKind(file: SourceFile): FileKind | { unknown: string } {
-  if (TERRAFORM.test(file.name)) return "terraform";
-  if (YAML.test(file.name)) {
-    if (/^\s*(AWSTemplateFormatVersion|Resources)\s*:/m.test(file.text)) return "cloudformation";
-    return { unknown: "a YAML file without AWSTemplateFormatVersion or Resources is not a CloudFormation template" };
-  }
-  let value: unknown;
-  try {
-    const known = parsedJson.get(file);
-    value = known ? known.value : parseJson(file);
-    if (!known) parsedJson.set(file, { value });
-  } catch (e) {
-    // A broken design file should get the design reader's own message, placed in the file.
-    if (/\.palisade\.json$/i.test(file.name) || /"format"\s*:\s*"palisade"/.test(file.text)) return "design";
-    if (/\.json$/i.test(file.name)) throw e;
-    return { unknown: "it is neither JSON, YAML nor Terraform" };
-  }
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    if (record.format === "palisade") return "design";
-    if ("AWSTemplateFormatVersion" in record || (typeof record.Resources === "object" && record.Resources !== null))
-      return "cloudformation";
-    if (isAwsCliOutput(value)) return "awscli";
-  }
-  if (/\.palisade\.json$/i.test(file.name)) return "design";
-  return {
-    unknown:
-      "expected a Palisade design, Terraform (.tf), a CloudFormation template (YAML or JSON) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)",
-  };
+  return detectFileKind(file, parseKept);
 }
 
 /**

@@ -9,6 +9,7 @@ import { Palette } from "./chrome/Palette";
 import { TopBar } from "./chrome/TopBar";
 import { ExercisesMenu } from "./exercises/ExercisesMenu";
 import { useLessonCheck } from "./exercises/useLessonCheck";
+import { ExportDialog } from "./export/ExportDialog";
 import { Inspector } from "./inspector/Inspector";
 import { FixDialog } from "./intents/FixDialog";
 import { IntentPopover } from "./intents/IntentPopover";
@@ -52,6 +53,7 @@ function Editor() {
       <HelpOverlay />
       <IntentPopover />
       <FixDialog />
+      <ExportDialog />
       <ExercisesMenu />
       <DocumentEffects />
     </div>

@@ -7,7 +7,7 @@ import { copySelection, deleteSelection, duplicateSelection, pasteInto } from ".
 import { fitAll, flowInstance, nextFrame } from "./canvas/flowInstance";
 import { exportCanvas } from "./export/image";
 import { designFileName } from "./file/download";
-import { exportIac, importFiles, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
+import { importFiles, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
 import { cancelLayout, layoutDesign } from "./layout/elk";
 import { longWork } from "./state/busy";
 import { change, redo, run, undo } from "./state/commands";
@@ -138,8 +138,22 @@ export const COMMANDS: readonly Command[] = [
   { name: "ask", label: "Ask whether A can reach B", keys: ["Mod+K"], run: () => editor.set({ bottomTab: "ask" }) },
   { name: "exportPng", label: "Export canvas as PNG", run: () => exportImage("png") },
   { name: "exportSvg", label: "Export canvas as SVG", run: () => exportImage("svg") },
-  { name: "exportTerraform", label: "Export Terraform", run: () => exportIac("terraform") },
-  { name: "exportCloudFormation", label: "Export CloudFormation", run: () => exportIac("cloudformation") },
+  {
+    name: "export",
+    label: "Export Terraform or CloudFormation…",
+    keys: ["Mod+E"],
+    run: () => editor.set({ exportOpen: { format: "terraform" } }),
+  },
+  {
+    name: "exportTerraform",
+    label: "Export Terraform…",
+    run: () => editor.set({ exportOpen: { format: "terraform" } }),
+  },
+  {
+    name: "exportCloudFormation",
+    label: "Export CloudFormation…",
+    run: () => editor.set({ exportOpen: { format: "cloudformation-yaml" } }),
+  },
   {
     name: "escape",
     label: "Clear the selection, close overlays",

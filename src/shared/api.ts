@@ -9,6 +9,7 @@ import type { Simulation } from "./engine/simulate";
 import type { FixProposal } from "./engine/synthesize";
 import type { Finding, FlowEdge, FlowVerdict } from "./engine/types";
 import type { Lesson, LessonResult } from "./exercises";
+import type { ExportWarning } from "./iac/deployable";
 import { DesignPatch } from "./model/patch";
 import type { Problem } from "./model/problems";
 import { Design, Intent } from "./model/schema";
@@ -102,8 +103,16 @@ export const requests = {
   "design:parse": z.object({ file: fileText }),
   /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
   "iac:import": z.object({ files: z.array(fileText).min(1).max(500) }),
-  /** Export to Terraform or CloudFormation: the files, not yet written anywhere. */
-  "iac:export": z.object({ design: Design, to: ExportTarget, format: ExportFormat.optional() }),
+  /**
+   * Export to Terraform or CloudFormation: the files, not yet written anywhere, and what would not
+   * deploy as designed. vpcIdVariable: groups in no VPC take a vpc_id variable (VpcId parameter).
+   */
+  "iac:export": z.object({
+    design: Design,
+    to: ExportTarget,
+    format: ExportFormat.optional(),
+    vpcIdVariable: z.boolean().optional(),
+  }),
   /** One of the bundled examples, by name ("http-server", "three-tier"). */
   "examples:load": z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
   "examples:list": z.object({}),
@@ -162,7 +171,7 @@ export interface Replies {
   "work:cancel": { cancelled: number };
   "design:parse": { design: Design; warnings: Problem[] };
   "iac:import": { design: Design; warnings: Problem[] };
-  "iac:export": { files: { name: string; text: string }[] };
+  "iac:export": { files: { name: string; text: string }[]; warnings: ExportWarning[] };
   "examples:load": Design;
   "examples:list": { name: string; title: string }[];
   "exercises:list": { id: string; number: number; title: string; goal: string }[];

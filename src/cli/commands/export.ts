@@ -28,7 +28,8 @@ export const exportCommand: Command = {
 Options:
   --to T             terraform or cloudformation
   --format F         cloudformation: yaml (default) or json
-  -o, --output OUT   write to OUT (a folder when the export is several files) instead of stdout
+  -o, --output OUT   write to OUT instead of stdout: a folder for terraform (a module), a file
+                     for cloudformation; any command reads either back, whatever its name
 ${READING_USAGE}
   -h, --help         show this help`,
   async run(argv, io) {
@@ -53,7 +54,9 @@ ${READING_USAGE}
       for (const f of out) io.out(out.length > 1 ? `# ${f.name}\n${f.text}` : f.text);
       return EXIT.ok;
     }
-    if (out.length === 1 && out[0]) {
+    // CloudFormation is one template, so a file; Terraform is a module, so always a folder, even
+    // when it is one file today (a second file later must not turn OUT from a file into a folder).
+    if (to === "cloudformation" && out[0]) {
       await writeOutput(target, out[0].text);
       return EXIT.ok;
     }

@@ -12,25 +12,24 @@ import {
   type OnConnectStart,
   type OnNodeDrag,
   ReactFlow,
-  useReactFlow,
   useStoreApi,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { addGroup, attachGroup } from "../actions/groups";
-import { addExternal, addResource, moveNodes } from "../actions/nodes";
+import { moveNodes } from "../actions/nodes";
+import { LessonLeft } from "../exercises/LessonLeft";
 import { LessonPanel } from "../exercises/LessonPanel";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toIntentEdges } from "../intents/intentEdges";
 import { PacketOverlay } from "../simulate/PacketOverlay";
-import { change, run } from "../state/commands";
+import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { DesignNode } from "./DesignNode";
 import { useDerivedNodes } from "./derivedNodes";
-import { DRAG_TYPE, readPayload } from "./dnd";
+import { acceptsPaletteDrag, useCanvasDrop } from "./drop";
 import { EdgeHoverCard } from "./EdgeHoverCard";
 import { useEdgeWindow } from "./edgeWindow";
-import { FlowEdgeView, NODE_WIDTH } from "./FlowEdgeView";
+import { FlowEdgeView } from "./FlowEdgeView";
 import { fitAll } from "./flowInstance";
 import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
@@ -127,8 +126,14 @@ export function Canvas() {
   const waiting = useWaitingForFlows() && choice === undefined;
   const level = canvasLevel(choice, count, withheld);
   const lesson = useEditor((s) => s.lesson !== undefined);
+  const onDrop = useCanvasDrop();
   return (
-    <div className={lesson ? "canvas-frame has-lesson" : "canvas-frame"}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the palette's drags; from the keyboard, the palette's items add nodes with Enter.
+    <div
+      className={lesson ? "canvas-frame has-lesson" : "canvas-frame"}
+      onDragOver={acceptsPaletteDrag}
+      onDrop={onDrop}
+    >
       {waiting ? (
         <div className="canvas canvas--waiting">
           <p className="canvas__waiting" role="status">
@@ -141,6 +146,7 @@ export function Canvas() {
         <NodeCanvas />
       )}
       <LevelToggle />
+      <LessonLeft />
       <LessonPanel />
     </div>
   );
@@ -154,7 +160,6 @@ function NodeCanvas() {
   const hoverEdge = useEditor((s) => s.hoverEdge);
   const ask = useEditor((s) => s.ask);
   const theme = useEditor((s) => s.theme);
-  const { screenToFlowPosition } = useReactFlow();
   // A document just opened is fitted into view once its nodes are drawn (also when this level
   // is drawn only after its flows came). React Flow queues a fit of an empty canvas until the
   // first node arrives, which would jump the view under the user's first drop; so only a
@@ -260,54 +265,8 @@ function NodeCanvas() {
     clickFrom.current = undefined;
   }, []);
 
-  const onDrop = useCallback(
-    (e: React.DragEvent) => {
-      const payload = readPayload(e.dataTransfer);
-      if (!payload) return;
-      e.preventDefault();
-      const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      // The node lands centred under the pointer, as it was held.
-      const position = { x: at.x - NODE_WIDTH / 2, y: at.y - 30 };
-      const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? undefined;
-      if (payload.type === "resource") run(addResource, { kind: payload.kind, position }, undefined);
-      else if (payload.type === "external") run(addExternal, { kind: payload.kind, position });
-      else if (payload.type === "group") {
-        if (!target) notify("info", "Drop a security group onto a resource to attach it");
-        else run(attachGroup, { nodeId: target, groupId: payload.groupId });
-      } else if (payload.type === "newGroup") {
-        const made = !target
-          ? run(addGroup, {})
-          : change("New security group", (d) => {
-              const withGroup = addGroup.perform(d, {});
-              const group = withGroup.groups.at(-1)!;
-              return attachGroup.perform(withGroup, { nodeId: target, groupId: group.id });
-            });
-        // The new group opens in the inspector, ready for its name and rules.
-        const group = editor.get().history.present.groups.at(-1);
-        if (made && group) editor.set({ selection: { nodes: [], group: group.id } });
-      }
-      // A new node is selected, so the inspector shows it at once.
-      if (payload.type === "resource" || payload.type === "external") {
-        const d = editor.get().history.present;
-        const added = payload.type === "resource" ? d.resources.at(-1) : d.externals.at(-1);
-        if (added) editor.set({ selection: { nodes: [added.id] } });
-      }
-    },
-    [screenToFlowPosition],
-  );
-
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the palette's drags; from the keyboard, the palette's items add nodes with Enter.
-    <div
-      className="canvas"
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(DRAG_TYPE)) {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = "copy";
-        }
-      }}
-      onDrop={onDrop}
-    >
+    <div className="canvas">
       <ReactFlow
         nodes={nodes}
         edges={shownEdges}

@@ -111,6 +111,7 @@ export function TopBar() {
         <span className="sep" />
         <CommandButton name="autoLayout" label="Layout" />
         <CommandButton name="fitView" label="Fit" />
+        <CommandButton name="export" label="Export" />
         <CommandButton name="exportPng" label="PNG" />
         <CommandButton name="exportSvg" label="SVG" />
       </div>

@@ -19,14 +19,23 @@ export async function openLesson(id: string): Promise<void> {
   const reply = await api["exercises:open"]({ id });
   if (!reply.ok) return notify("error", reply.problems.map((p) => p.message).join("; "));
   replaceDocument(reply.value.start, undefined);
-  editor.set({ lesson: { lesson: reply.value, hints: {} }, exercisesOpen: false });
+  editor.set({ lesson: { lesson: reply.value, hints: {} }, leftLesson: undefined, exercisesOpen: false });
 }
 
 export function resetLesson(): void {
   const state = editor.get().lesson;
   if (!state) return;
   replaceDocument(state.lesson.start, undefined);
-  editor.set({ lesson: { lesson: state.lesson, hints: {} } });
+  editor.set({ lesson: { lesson: state.lesson, hints: {} }, leftLesson: undefined });
+}
+
+/** Back to the lesson that New, Open or Import ended, with the design it had then. */
+export function returnToLesson(): void {
+  const left = editor.get().leftLesson;
+  if (!left) return;
+  if (isDirty(editor.get()) && !window.confirm("Discard the unsaved changes to this design?")) return;
+  replaceDocument(left.design, undefined, left.state.lesson.start);
+  editor.set({ lesson: { ...left.state, result: undefined }, leftLesson: undefined });
 }
 
 export function closeLesson(): void {

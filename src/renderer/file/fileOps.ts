@@ -1,7 +1,8 @@
 // New, Open, Save and Import: through the api in the desktop app (native dialogs, real paths),
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
-import type { Replies, Reply } from "../../shared/api";
+import type { Reply } from "../../shared/api";
+import { isDesignFile } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
 import { longWork } from "../state/busy";
@@ -43,7 +44,7 @@ function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefine
 
 /** Reads a file's text as a design, or as infrastructure code to import. */
 export async function openText(name: string, text: string): Promise<void> {
-  const isDesign = /\.palisade\.json$/i.test(name) || /"format"\s*:\s*"palisade"/.test(text.slice(0, 2000));
+  const isDesign = isDesignFile(name, text);
   if (isDesign) opened(await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text } })), name);
   else opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }] })), name);
 }
@@ -130,19 +131,4 @@ export async function saveDesign(saveAs = false): Promise<void> {
   // The autosave is only for work that was not saved; after a clean save it would offer stale work.
   await api["recovery:clear"]({});
   notify("info", `Saved ${reply.value.path}`);
-}
-
-export async function exportIac(to: "terraform" | "cloudformation"): Promise<void> {
-  const design = editor.get().history.present;
-  const name = to === "terraform" ? "Terraform" : "CloudFormation";
-  const reply: Reply<Replies["iac:export"]> | undefined = await onHost(`Exporting to ${name}`, () =>
-    api["iac:export"]({ design, to }),
-  );
-  if (!reply) return;
-  if (!reply.ok) {
-    showProblems(`The design could not be exported to ${to}:`, reply.problems);
-    return;
-  }
-  for (const file of reply.value.files) downloadText(file.name, file.text, "text/plain");
-  notify("info", `Exported ${reply.value.files.map((f) => f.name).join(", ")}`);
 }

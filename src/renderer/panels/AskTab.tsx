@@ -1,10 +1,11 @@
 // "Can A reach B?": choose a source, a target and the traffic; the engine answers with the rules
 // that decide it, and the canvas marks the side that drops a blocked flow.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import { sendPacket } from "../simulate/send";
 import { evaluate } from "../state/engine";
 import { editor, useEditor } from "../state/store";
+import { followEnd, nodeNames } from "./followEnds";
 import { readQuestion } from "./question";
 import { SimulationView } from "./SimulationView";
 import { VerdictView } from "./VerdictView";
@@ -27,6 +28,19 @@ export function AskTab() {
   const [to, setTo] = useState(ask?.query.to ?? selected[1] ?? "");
   const [protocol, setProtocol] = useState(ask?.query.protocol ?? "tcp");
   const [port, setPort] = useState(ask?.query.port !== undefined ? String(ask.query.port) : "443");
+  const [question, setQuestion] = useState("");
+  const [questionError, setQuestionError] = useState<string | undefined>();
+
+  // After every change of the document, the ends are found again in it (or cleared), and what was
+  // said about the last question goes.
+  const namesBefore = useRef(nodeNames(design));
+  useEffect(() => {
+    const before = namesBefore.current;
+    namesBefore.current = nodeNames(design);
+    setFrom((end) => followEnd(design, end, before));
+    setTo((end) => followEnd(design, end, before));
+    setQuestionError(undefined);
+  }, [design]);
 
   // Two nodes selected on the canvas become the question's source and target.
   useEffect(() => {
@@ -44,8 +58,6 @@ export function AskTab() {
     ? "an address is an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::7"
     : undefined;
   const ready = from !== "" && to !== "" && !portError && !endpointError;
-  const [question, setQuestion] = useState("");
-  const [questionError, setQuestionError] = useState<string | undefined>();
 
   return (
     <>

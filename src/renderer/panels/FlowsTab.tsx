@@ -5,6 +5,7 @@ import { MAX_NODE_FLOWS } from "../../shared/engine/live";
 import type { FlowEdge } from "../../shared/engine/types";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
+import { nextStep } from "./nextStep";
 
 /** Height of one row (fixed in CSS), for drawing only the rows on screen. */
 export const FLOW_ROW = 26;
@@ -42,7 +43,11 @@ export function FlowsTab() {
       </p>
     );
   if (flows.length === 0)
-    return <p className="empty">No permitted flows yet. Attach security groups and add rules to see them.</p>;
+    return (
+      <p className="empty" data-testid="flows-empty">
+        No permitted flows yet. {nextStep(design)}
+      </p>
+    );
   return (
     <>
       {selectedNodes.length > 0 && (

@@ -2,6 +2,7 @@
 // it reach", and the flows another version of the design opens or closes. All answered by the
 // engine over the api; the results are derived state, replaced when asked again.
 import type { TrafficFilter } from "../../shared/engine/reachability";
+import { isDesignFile } from "../../shared/iac/detect";
 import { formatProblem, type Problem } from "../../shared/model";
 import { api } from "../api-client";
 import { editor, notify } from "../state/store";
@@ -24,7 +25,7 @@ function problemsText(problems: Problem[]): string {
 /** Reads another design (or Terraform, CloudFormation, CLI JSON) and compares its flows with ours. */
 export async function compareWithFile(file: File): Promise<void> {
   const text = await file.text();
-  const isDesign = /\.palisade\.json$/i.test(file.name) || /"format"\s*:\s*"palisade"/.test(text.slice(0, 2000));
+  const isDesign = isDesignFile(file.name, text);
   const read = isDesign
     ? await api["design:parse"]({ file: { name: file.name, text } })
     : await api["iac:import"]({ files: [{ name: file.name, text }] });

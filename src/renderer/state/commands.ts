@@ -62,9 +62,14 @@ export function redo(): void {
   if (label) notify("info", `Redid ${label.toLowerCase()}`);
 }
 
-/** A new document (New, Open, recovery): a fresh history, nothing selected. */
+/**
+ * A new document (New, Open, Import, recovery): a fresh history, nothing selected, no question or
+ * fix about the last one's nodes. An open lesson ends (it would grade the new design against its
+ * own nodes) and is kept to be offered back.
+ */
 export function replaceDocument(design: Design, path: string | undefined, saved: Design = design): void {
-  editor.set({
+  editor.set((s) => ({
+    ...(s.lesson ? { lesson: undefined, leftLesson: { state: s.lesson, design: s.history.present } } : {}),
     history: startHistory(design),
     saved,
     path,
@@ -72,7 +77,13 @@ export function replaceDocument(design: Design, path: string | undefined, saved:
     hoverEdge: undefined,
     ask: undefined,
     problems: undefined,
-  });
+    simulation: undefined,
+    focusRule: undefined,
+    intentDraft: undefined,
+    fix: undefined,
+    reach: undefined,
+    compare: undefined,
+  }));
 }
 
 export function select(selection: Selection): void {

@@ -7,6 +7,7 @@ import type { DocRef } from "../../shared/api";
 import { flowOrder } from "../../shared/engine/flows";
 import type { FlowQuery } from "../../shared/engine/types";
 import { type Design, diffDesign, formatProblem, isEmptyPatch } from "../../shared/model";
+import { parseAddress } from "../../shared/net/address";
 import { api } from "../api-client";
 import { applyDelta } from "./delta";
 import { editor } from "./store";
@@ -141,7 +142,11 @@ function fail(design: Design, why: string): void {
 function followUp(now: { design: Design; rev: number }): void {
   const current = () => held === now;
   const ask = editor.get().ask;
-  if (ask?.verdict) void evaluate(ask.query, current);
+  // A question about a node the edit removed is put away, not answered with an error.
+  const nodes = new Set([...now.design.resources, ...now.design.externals].map((n) => n.id));
+  const gone = (end: string) => !nodes.has(end) && !parseAddress(end);
+  if (ask && (gone(ask.query.from) || gone(ask.query.to))) editor.set({ ask: undefined, simulation: undefined });
+  else if (ask?.verdict) void evaluate(ask.query, current);
   findingsTimer = setTimeout(() => {
     void api["engine:findings"]({ doc: { id: DOC, rev: now.rev } }).then((reply) => {
       // An answer for a revision the window has moved past is dropped; the next one follows.

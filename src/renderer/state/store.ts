@@ -14,6 +14,9 @@ import { type History, startHistory } from "./history";
 
 export type BottomTab = "flows" | "findings" | "ask" | "matrix";
 
+/** The formats of the export dialog's tabs. */
+export type ExportChoice = "terraform" | "cloudformation-yaml" | "cloudformation-json";
+
 /** What the canvas draws: nodes and their flows, or security groups and the flows between them. */
 export type CanvasLevel = "nodes" | "groups";
 
@@ -57,8 +60,12 @@ export interface EditorState {
   fix?: { intentId: string; proposal?: FixProposal; problems?: Problem[] };
   /** The lesson being worked on, with the engine's latest check of the design against it. */
   lesson?: LessonState;
+  /** The lesson that New, Open or Import ended, with its design then: offered back until dismissed. */
+  leftLesson?: { state: LessonState; design: Design };
   /** The list of lessons is showing. */
   exercisesOpen?: boolean;
+  /** The export dialog is open, on this format. */
+  exportOpen?: { format: ExportChoice };
   /** "Who can reach X" / "what can X reach", shown in the Matrix tab. */
   reach?: { node: string; role: "to" | "from"; filter: { protocol?: string; port?: number } };
   /** Flows opened and closed against another design file ("Compare with file…"). */

@@ -60,7 +60,7 @@ describe("lesson 1: HTTP/HTTPS server", () => {
     expect(checkLesson(l, example).done).toBe(true);
   });
 
-  it("SSH open to the world works but is flagged unsafe, with the finding's reason", () => {
+  it("SSH open to the world is not SSH from my IP: the step stays undone, and the finding says why", () => {
     const open = edit(l.start, {
       "sg-web": (g) => {
         g.ingress.push(tcp(80, v4("0.0.0.0/0")), tcp(80, v6("::/0")), tcp(443, v4("0.0.0.0/0")), tcp(443, v6("::/0")));
@@ -68,13 +68,14 @@ describe("lesson 1: HTTP/HTTPS server", () => {
       },
     });
     const r = checkLesson(l, open);
-    expect(r.done).toBe(true);
+    expect(stepsDone(r)).toEqual({ http: true, https: true, ssh: false });
+    expect(r.steps[2]?.hint).toMatch(/open to the whole Internet/);
     expect(r.warnings).toEqual([
       expect.stringMatching(/^SSH open to the Internet: .*opens SSH \(tcp 22\) to 0\.0\.0\.0\/0/),
     ]);
   });
 
-  it("all traffic from anywhere works but is flagged unsafe", () => {
+  it("all traffic from anywhere opens HTTP and HTTPS but not SSH from my IP alone, and is flagged unsafe", () => {
     const open = edit(l.start, {
       "sg-web": (g) => {
         g.ingress.push(
@@ -84,7 +85,7 @@ describe("lesson 1: HTTP/HTTPS server", () => {
       },
     });
     const r = checkLesson(l, open);
-    expect(r.done).toBe(true);
+    expect(stepsDone(r)).toEqual({ http: true, https: true, ssh: false });
     expect(r.warnings.some((w) => w.startsWith("All traffic allowed from the Internet"))).toBe(true);
   });
 

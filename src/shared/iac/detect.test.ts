@@ -1,28 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { looksLikeCloudFormation } from "./cloudformation/detect";
-import { looksLikeTerraform } from "./terraform/detect";
+import { detectKind, isDesignFile } from "./detect";
 
-const CASES: [string, string, "terraform" | "cloudformation" | "neither"][] = [
-  ["main.tf", "", "terraform"],
-  ["network", 'resource "aws_security_group" "web" {\n}\n', "terraform"],
-  ["vars", 'variable "x" {}\n', "terraform"],
-  ["stack.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n", "cloudformation"],
-  ["stack.template", "Resources:\n  Web:\n    Type: AWS::EC2::SecurityGroup\n", "cloudformation"],
-  ["stack.json", '{\n  "Resources": {\n    "Web": { "Type": "AWS::EC2::SecurityGroup" }\n  }\n}\n', "cloudformation"],
-  ["groups.json", '{ "SecurityGroups": [] }', "neither"],
-  ["design.palisade.json", '{ "format": "palisade", "version": 1 }', "neither"],
-  ["notes.yaml", "resources:\n  - a\n", "neither"],
-];
+const TEMPLATE_YAML = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Web:\n    Type: AWS::EC2::SecurityGroup\n";
 
-describe("format detection", () => {
-  it.each(CASES)("%s is %s", (name, text, expected) => {
-    const found = looksLikeTerraform(name, text)
-      ? "terraform"
-      : looksLikeCloudFormation(name, text)
-        ? "cloudformation"
-        : "neither";
-    expect(found).toBe(expected);
-    // The two never both claim a file.
-    expect(looksLikeTerraform(name, text) && looksLikeCloudFormation(name, text)).toBe(false);
+describe("detectKind", () => {
+  it.each<[string, string, string]>([
+    ["main.tf", "", "terraform"],
+    ["main.tf.json", '{"resource": {}}', "terraform"],
+    ["stack.yaml", TEMPLATE_YAML, "cloudformation"],
+    ["stack.template", "Resources:\n  Web:\n    Type: AWS::EC2::SecurityGroup\n", "cloudformation"],
+    ["stack.json", '{\n  "Resources": {\n    "Web": { "Type": "AWS::EC2::SecurityGroup" }\n  }\n}\n', "cloudformation"],
+    ["groups.json", '{ "SecurityGroups": [] }', "awscli"],
+    ["design.palisade.json", '{ "format": "palisade", "version": 2 }', "design"],
+    // Names that say nothing: the content decides.
+    ["out", TEMPLATE_YAML, "cloudformation"],
+    ["out", '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}', "cloudformation"],
+    ["network", 'resource "aws_security_group" "web" {\n}\n', "terraform"],
+    ["vars", 'variable "x" {}\n', "terraform"],
+    ["settings", "locals {\n  port = 443\n}\n", "terraform"],
+    ["describe-output", '{"Reservations": []}', "awscli"],
+    ["design", '{"format": "palisade", "version": 2, "groups": []}', "design"],
+  ])("%s is %s", (name, text, expected) => {
+    expect(detectKind({ name, text })).toBe(expected);
+  });
+
+  it.each([
+    ["notes.yaml", "resources:\n  - a\n"],
+    ["package.json", '{"name": "x"}'],
+    ["README", "# resource blocks are described below\n"],
+    ["list", "[1, 2]"],
+  ])("%s is of no known kind and says what was expected", (name, text) => {
+    expect(detectKind({ name, text })).toEqual({ unknown: expect.stringMatching(/expected|CloudFormation/) });
+  });
+
+  it("a .json file that is not JSON is an error at its line and column", () => {
+    expect(() => detectKind({ name: "x.json", text: '{\n  "a": \n}' })).toThrow(/x\.json:3:1: not valid JSON/);
+  });
+
+  it("a broken design is still a design, so that the design reader places the error", () => {
+    expect(detectKind({ name: "saved", text: '{"format": "palisade",,}' })).toBe("design");
+  });
+});
+
+describe("isDesignFile", () => {
+  it("knows a design by its name or by its format mark near the start", () => {
+    expect(isDesignFile("a.palisade.json", "")).toBe(true);
+    expect(isDesignFile("renamed", '{\n  "format": "palisade"')).toBe(true);
+    expect(isDesignFile("stack.json", '{"Resources": {}}')).toBe(false);
+    expect(isDesignFile("big.json", `{"x": "${"a".repeat(3000)}", "format": "palisade"}`)).toBe(false);
   });
 });

@@ -6,10 +6,14 @@ import { describe, expect, it } from "vitest";
 import { emptyDesign, parseDesign } from "../../model/document";
 import { newSecurityGroup } from "../../model/factory";
 import type { Design, Rule } from "../../model/schema";
+import { deployableCases } from "../testing/deployable-designs";
 import { toCloudFormation } from "./export";
 import { CLOUDFORMATION_SCHEMA } from "./yaml";
 
 const here = import.meta.dirname;
+const DEPLOYABLE_CASES = deployableCases((path) =>
+  readFileSync(join(import.meta.dirname, "../../../..", path), "utf8"),
+);
 const example = (name: string) =>
   parseDesign(readFileSync(join(here, "../../../../examples", `${name}.palisade.json`), "utf8"));
 
@@ -245,44 +249,55 @@ describe("exported templates against the resource schemas", () => {
       ajv.compile({ ...schema, definitions: schemas.definitions }),
     ]),
   );
-  // CloudFormation resolves intrinsic functions before it validates properties; so do we.
-  const resolved = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(resolved);
-    if (typeof v !== "object" || v === null) return v;
-    const keys = Object.keys(v);
-    if (keys.length === 1 && (keys[0] === "Ref" || keys[0]?.startsWith("Fn::"))) return "resolved-by-cloudformation";
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolved(x)]));
+  // CloudFormation resolves intrinsic functions before it validates properties; so do we. A Ref to
+  // a list parameter gives a list.
+  const resolver = (t: Template) => {
+    const resolved = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(resolved);
+      if (typeof v !== "object" || v === null) return v;
+      const keys = Object.keys(v);
+      if (keys.length === 1 && (keys[0] === "Ref" || keys[0]?.startsWith("Fn::"))) {
+        const type = String(t.Parameters?.[String((v as { Ref?: unknown }).Ref)]?.Type ?? "");
+        return /^List<|^CommaDelimitedList$/.test(type) ? ["resolved-by-cloudformation"] : "resolved-by-cloudformation";
+      }
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolved(x)]));
+    };
+    return resolved;
   };
-  const full = (() => {
-    const d = example("three-tier");
-    d.prefixLists = [
-      { id: "pl", name: "partners", addressFamily: "IPv6", maxEntries: 3, entries: [{ cidr: "2001:db8::/32" }] },
-    ];
-    d.groups[1]?.ingress.push({
-      id: "pl-rule",
-      protocol: "icmpv6",
-      fromPort: 128,
-      toPort: 0,
-      peer: { kind: "prefixList", prefixListId: "pl" },
-    });
-    return d;
-  })();
 
-  it.each([
-    ["http-server", example("http-server")],
-    ["three-tier", example("three-tier")],
-    ["three-tier with a prefix list", full],
-  ])("%s: every SecurityGroup, Ingress, Egress, PrefixList and Instance is valid", (_, d) => {
-    const t = jsonOf(d);
-    let checked = 0;
-    for (const [id, r] of Object.entries(t.Resources)) {
-      const validate = validators[r.Type];
-      if (!validate) continue;
-      const ok = validate(resolved(r.Properties));
-      expect(ok ? [] : validate.errors?.map((e) => `${id}${e.instancePath} ${e.message}`)).toEqual([]);
-      checked++;
+  it.each(DEPLOYABLE_CASES)("%s: every resource has every property AWS requires, and no other", (_, d, options) => {
+    for (const format of ["json", "yaml"] as const) {
+      const text = toCloudFormation(d, format, options).text;
+      const t = (format === "json" ? JSON.parse(text) : load(text, { schema: CLOUDFORMATION_SCHEMA })) as Template;
+      const resolved = resolver(t);
+      const errors: string[] = [];
+      for (const [id, r] of Object.entries(t.Resources)) {
+        const validate = validators[r.Type];
+        if (!validate) errors.push(`${id}: no schema excerpt for ${r.Type}`);
+        else if (!validate(resolved(r.Properties)))
+          errors.push(...(validate.errors ?? []).map((e) => `${id}${e.instancePath} ${e.message}`));
+      }
+      expect(errors).toEqual([]);
     }
-    expect(checked).toBeGreaterThan(1);
+  });
+
+  it("a VPC that already exists is a parameter of its id, not a VPC without a block", () => {
+    const imported = DEPLOYABLE_CASES.find(([name]) => name.startsWith("imported"))?.[1] as Design;
+    expect(imported.vpcs.length).toBeGreaterThan(0);
+    const t = jsonOf(imported);
+    expect(ofType(t, "AWS::EC2::VPC")).toEqual([]);
+    const vpc = imported.vpcs[0];
+    const parameter = Object.values(t.Parameters ?? {}).find((p) => p.Default === vpc?.id);
+    expect(parameter?.Type).toBe("AWS::EC2::VPC::Id");
+  });
+
+  it("groups without a VPC take the VpcId parameter when asked to", () => {
+    const d = DEPLOYABLE_CASES.find(([name]) => name === "no VPC")?.[1] as Design;
+    const without = ofType(jsonOf(d), "AWS::EC2::SecurityGroup")[0]?.[1].Properties;
+    expect(without?.VpcId).toBeUndefined();
+    const t = JSON.parse(toCloudFormation(d, "json", { vpcIdVariable: true }).text) as Template;
+    expect(ofType(t, "AWS::EC2::SecurityGroup")[0]?.[1].Properties.VpcId).toEqual({ Ref: "VpcId" });
+    expect(t.Parameters?.VpcId?.Type).toBe("AWS::EC2::VPC::Id");
   });
 
   it("the schema excerpt catches a wrong property (the check can fail)", () => {
@@ -290,5 +305,10 @@ describe("exported templates against the resource schemas", () => {
     expect(
       validate?.({ GroupDescription: "x", SecurityGroupIngress: [{ IpProtocol: "tcp", FromPort: "80", Port: 1 }] }),
     ).toBe(false);
+  });
+
+  it("the schema excerpt catches a missing required property: a VPC without a block", () => {
+    expect(validators["AWS::EC2::VPC"]?.({ Tags: [{ Key: "Name", Value: "main" }] })).toBe(false);
+    expect(validators["AWS::EC2::VPCEndpoint"]?.({ ServiceName: "com.amazonaws.us-east-1.s3" })).toBe(false);
   });
 });

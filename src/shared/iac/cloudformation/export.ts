@@ -4,6 +4,7 @@
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, Rule } from "../../model/schema";
+import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { type OtherAccountGroup, otherAccountOf } from "../other-account";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
@@ -51,7 +52,11 @@ function rulePorts(rule: Rule): Props {
 }
 
 /** The design as one template. Deterministic: same design, same text. */
-export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml"): { name: string; text: string } {
+export function toCloudFormation(
+  design: Design,
+  format: "yaml" | "json" = "yaml",
+  options: ExportOptions = {},
+): { name: string; text: string } {
   const ids = new LogicalIds();
   for (const input of Object.keys(INPUTS)) ids.take(input, "");
   const { parameters, cidr } = cidrParameters(design.externals, ids);
@@ -74,8 +79,19 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
   };
   const resources: Props = {};
 
+  const existingVpcs: Props = {};
   for (const v of design.vpcs) {
     const id = vpcIds.get(v.id) as string;
+    if (isExistingVpc(v)) {
+      // Referenced, not created: a Ref to the parameter gives the VPC's id as a Ref to the VPC would.
+      const known = awsVpcId(v);
+      existingVpcs[id] = {
+        Type: "AWS::EC2::VPC::Id",
+        Description: `Id of the existing VPC ${v.name}`,
+        ...(known ? { Default: known } : {}),
+      };
+      continue;
+    }
     const ipv6: Record<string, string> = v.cidrIpv6 ? { [ADDRESS_TAGS.vpcIpv6]: v.cidrIpv6 } : {};
     resources[id] = {
       Type: "AWS::EC2::VPC",
@@ -145,7 +161,8 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
       Properties: {
         GroupName: g.name,
         GroupDescription: g.description || g.name,
-        VpcId: g.vpcId ? ref(vpcIds.get(g.vpcId) as string) : undefined,
+        // Without a VPC a group lands in the region's default one; the user may ask for it as an input.
+        VpcId: g.vpcId ? ref(vpcIds.get(g.vpcId) as string) : options.vpcIdVariable ? input("VpcId") : undefined,
         SecurityGroupIngress: ingress.inline.length ? ingress.inline : undefined,
         SecurityGroupEgress: egress.inline,
         Tags: tagList(g.tags),
@@ -184,6 +201,7 @@ export function toCloudFormation(design: Design, format: "yaml" | "json" = "yaml
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Security groups of "${design.name}", exported by Palisade.`,
     Parameters: {
+      ...existingVpcs,
       ...parameters,
       ...Object.fromEntries(Object.entries(INPUTS).filter(([k]) => inputs.has(k))),
     },

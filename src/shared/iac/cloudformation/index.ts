@@ -1,3 +1,2 @@
-export { looksLikeCloudFormation } from "./detect";
 export { toCloudFormation } from "./export";
 export { BLOCK_EGRESS, type CloudFormationSource, type ImportResult, importCloudFormation } from "./import";

@@ -5,6 +5,10 @@ import { Intrinsic, type LogicalIds, type Props, ref, tagList } from "./build";
 
 /** Inputs the resources need to deploy that a design does not hold. */
 export const INPUTS: Record<string, Props> = {
+  VpcId: {
+    Type: "AWS::EC2::VPC::Id",
+    Description: "VPC of the security groups and endpoints the design places in no VPC",
+  },
   SubnetId: { Type: "AWS::EC2::Subnet::Id", Description: "Subnet for the instances" },
   SubnetIds: {
     Type: "List<AWS::EC2::Subnet::Id>",
@@ -111,7 +115,8 @@ export function resourceOf(
         [ids.take(r.name || r.id, "Endpoint")]: {
           Type: "AWS::EC2::VPCEndpoint",
           Properties: {
-            VpcId: r.vpcId ? ref(vpcIds.get(r.vpcId) as string) : undefined,
+            // AWS requires an endpoint's VPC: one the design does not name comes in as VpcId.
+            VpcId: r.vpcId ? ref(vpcIds.get(r.vpcId) as string) : input("VpcId"),
             ServiceName: new Intrinsic("Sub", `com.amazonaws.\${AWS::Region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}`),
             VpcEndpointType: "Interface",
             SubnetIds: input("SubnetIds"),

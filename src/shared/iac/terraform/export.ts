@@ -4,20 +4,21 @@
 // so groups carry no inline rules.
 import { isIcmp } from "../../model/protocol";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
+import type { ExportOptions } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { otherAccountOf } from "../other-account";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
-import { groupRef, type Naming, naming, sortedRecord } from "./naming";
+import { groupRef, type Naming, naming, sortedRecord, vpcRef } from "./naming";
 import { INPUTS, RESOURCE_TYPES, resourceBlock } from "./resources";
 
 export interface TerraformFile {
   name: string;
   text: string;
 }
-export interface TerraformOptions {
-  /** "split": main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
-  layout: "split" | "single";
+export interface TerraformOptions extends ExportOptions {
+  /** "split" (the default): main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
+  layout?: "split" | "single";
 }
 
 function vpcResource(v: Design["vpcs"][number], name: string): Block {
@@ -29,13 +30,14 @@ function vpcResource(v: Design["vpcs"][number], name: string): Block {
   return block("resource", ["aws_vpc", name], body);
 }
 
-function groupResource(g: SecurityGroup, n: Naming): Block {
+function groupResource(g: SecurityGroup, n: Naming, vpcIdVariable: () => Item | undefined): Block {
   const { type, name } = n.group.get(g.id) as { type: string; name: string };
   const body: Item[] = [];
   // The default group cannot be named or described; Terraform adopts it and clears its rules.
   // AWS requires a description; an empty one falls back to the name, as in CloudFormation.
   if (!g.isDefault) body.push(attr("name", g.name), attr("description", g.description || g.name));
-  if (g.vpcId) body.push(attr("vpc_id", raw(`aws_vpc.${n.vpc.get(g.vpcId)}.id`)));
+  const vpc = g.vpcId ? attr("vpc_id", vpcRef(n, g.vpcId)) : vpcIdVariable();
+  if (vpc) body.push(vpc);
   if (g.tags && Object.keys(g.tags).length) body.push(attr("tags", sortedRecord(g.tags)));
   if (!g.isDefault && g.egress.length === 0)
     body.push(
@@ -78,7 +80,7 @@ function prefixListResource(p: Design["prefixLists"][number], name: string): Blo
 }
 
 /** The design as Terraform files, deterministic and `terraform fmt`-clean. */
-export function toTerraform(design: Design, options: TerraformOptions = { layout: "split" }): TerraformFile[] {
+export function toTerraform(design: Design, options: TerraformOptions = {}): TerraformFile[] {
   const variableNames = new Names();
   // Deployment inputs keep their names even when an external is called "region".
   for (const input of Object.keys(INPUTS)) variableNames.take(input, "v");
@@ -95,7 +97,13 @@ export function toTerraform(design: Design, options: TerraformOptions = { layout
       [block("required_providers", [], [attr("aws", { source: "hashicorp/aws", version: ">= 5.0" })])],
     ),
   ];
-  for (const v of design.vpcs) main.push(vpcResource(v, n.vpc.get(v.id) as string));
+  for (const v of design.vpcs) if (!n.existingVpc.has(v.id)) main.push(vpcResource(v, n.vpc.get(v.id) as string));
+  // Without a VPC a group lands in the region's default one; the user may ask for it as an input.
+  const vpcIdVariable = () => {
+    if (!options.vpcIdVariable) return undefined;
+    inputs.add("vpc_id");
+    return attr("vpc_id", raw("var.vpc_id"));
+  };
   for (const p of design.prefixLists) main.push(prefixListResource(p, n.prefixList.get(p.id) as string));
   for (const g of design.groups) {
     const other = otherAccountOf(g);
@@ -112,7 +120,7 @@ export function toTerraform(design: Design, options: TerraformOptions = { layout
       );
       continue;
     }
-    main.push(groupResource(g, n));
+    main.push(groupResource(g, n, vpcIdVariable));
     const groupName = n.group.get(g.id)?.name as string;
     for (const direction of ["ingress", "egress"] as const)
       for (const rule of g[direction])

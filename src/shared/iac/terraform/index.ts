@@ -1,3 +1,2 @@
-export { looksLikeTerraform } from "./detect";
 export { type TerraformFile, type TerraformOptions, toTerraform } from "./export";
 export { type ImportResult, importTerraform, type TerraformSource } from "./import";

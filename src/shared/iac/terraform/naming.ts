@@ -1,6 +1,7 @@
 // Terraform's name for every part of a design, decided once so that every reference agrees,
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External } from "../../model/schema";
+import { awsVpcId, isExistingVpc } from "../deployable";
 import { otherAccountOf } from "../other-account";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
@@ -8,6 +9,8 @@ import { Names } from "./names";
 /** Terraform's name for each thing in the design, decided once so that references agree. */
 export interface Naming {
   vpc: Map<string, string>;
+  /** VPCs that exist already: referenced through a variable of their id (named here), not created. */
+  existingVpc: Map<string, string>;
   group: Map<string, { type: string; name: string }>;
   /** Placeholders of groups of other accounts: not resources here, referenced as "account/sg-…". */
   otherAccount: Map<string, string>;
@@ -46,8 +49,30 @@ export function naming(design: Design, variableNames: Names): Naming {
   const vpcNames = new Names();
   const groupNames = new Names();
   const plNames = new Names();
+  const vpc = new Map(design.vpcs.map((v) => [v.id, vpcNames.take(v.name || v.id, "vpc")]));
+  const existingVpc = new Map<string, string>();
+  const vpcVariables: Block[] = [];
+  for (const v of design.vpcs) {
+    if (!isExistingVpc(v)) continue;
+    const name = variableNames.take(`${vpc.get(v.id)}_vpc_id`, "vpc");
+    existingVpc.set(v.id, name);
+    const known = awsVpcId(v);
+    vpcVariables.push(
+      block(
+        "variable",
+        [name],
+        [
+          attr("description", `Id of the existing VPC ${v.name}`),
+          attr("type", raw("string")),
+          ...(known ? [attr("default", known)] : []),
+        ],
+      ),
+    );
+  }
+  const cidrs = cidrVariables(design.externals, variableNames);
   return {
-    vpc: new Map(design.vpcs.map((v) => [v.id, vpcNames.take(v.name || v.id, "vpc")])),
+    vpc,
+    existingVpc,
     group: new Map(
       design.groups
         .filter((g) => !otherAccountOf(g))
@@ -66,9 +91,16 @@ export function naming(design: Design, variableNames: Names): Naming {
       }),
     ),
     prefixList: new Map(design.prefixLists.map((p) => [p.id, plNames.take(p.name || p.id, "pl")])),
-    ...cidrVariables(design.externals, variableNames),
+    cidr: cidrs.cidr,
+    variables: [...vpcVariables, ...cidrs.variables],
   };
 }
+
+/** The id of a design VPC: the variable of one that exists, else the VPC this export creates. */
+export const vpcRef = (n: Naming, id: string): Raw => {
+  const existing = n.existingVpc.get(id);
+  return raw(existing ? `var.${existing}` : `aws_vpc.${n.vpc.get(id)}.id`);
+};
 
 export const groupRef = (n: Naming, id: string): Raw => {
   const g = n.group.get(id);

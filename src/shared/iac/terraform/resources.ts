@@ -2,10 +2,11 @@
 import type { Resource } from "../../model/schema";
 import { addressTags } from "../draft";
 import { attr, type Block, block, type Item, raw } from "./hcl";
-import { groupRef, type Naming, sortedRecord } from "./naming";
+import { groupRef, type Naming, sortedRecord, vpcRef } from "./naming";
 
 /** Inputs a resource needs to deploy that the design does not hold (subnets, images, roles). */
 export const INPUTS: Record<string, { type: string; description: string }> = {
+  vpc_id: { type: "string", description: "VPC of the security groups and endpoints the design places in no VPC" },
   subnet_id: { type: "string", description: "Subnet for the instances" },
   subnet_ids: { type: "list(string)", description: "Subnets for load balancers, functions, services and endpoints" },
   ami_id: { type: "string", description: "Image for the instances" },
@@ -96,7 +97,8 @@ export function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<
       );
     case "endpoint": {
       const body: Item[] = [];
-      if (r.vpcId) body.push(attr("vpc_id", raw(`aws_vpc.${n.vpc.get(r.vpcId)}.id`)));
+      // AWS requires an endpoint's VPC: one the design does not name comes in as vpc_id.
+      body.push(attr("vpc_id", r.vpcId ? vpcRef(n, r.vpcId) : use("vpc_id")));
       use("region");
       body.push(
         attr("service_name", raw(`"com.amazonaws.\${var.region}.${r.name.replace(/[^A-Za-z0-9.-]/g, "")}"`)),

@@ -1,0 +1,74 @@
+// Issue 14, item 1: New, Open and Import end a lesson (it would otherwise grade the new design
+// against its own nodes), with a way back; and a node dropped on the lesson panel is not lost.
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { chooseFile, expect, test } from "./fixtures";
+import { shoot } from "./shots";
+
+async function openLessonOne(page: Page) {
+  await expect(page.getByTestId("node-web")).toBeVisible();
+  const banner = page.getByTestId("recovery");
+  if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
+  await page.getByRole("button", { name: "Exercises" }).click();
+  page.once("dialog", (d) => void d.accept());
+  await page
+    .getByRole("dialog", { name: "Exercises" })
+    .getByRole("button", { name: /1\. HTTP\/HTTPS server/ })
+    .click();
+  await expect(page.getByTestId("lesson")).toContainText("Lesson 1");
+}
+
+test("New ends the lesson instead of grading the empty design, and offers the way back", async ({ app: page }) => {
+  await openLessonOne(page);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "New design" }).click();
+  await expect(page.getByTestId("doc-title")).toContainText("Untitled");
+  await expect(page.getByTestId("lesson")).toHaveCount(0);
+  // The old behaviour: the panel stayed and said '"web" is neither a node id of this design…'.
+  await expect(page.getByText(/neither a node id/)).toHaveCount(0);
+  const left = page.getByTestId("lesson-left");
+  await expect(left).toContainText("Lesson 1");
+  await shoot(page, "lesson-left");
+  await left.getByRole("button", { name: "Back to lesson 1" }).click();
+  await expect(page.getByTestId("lesson")).toContainText("Lesson 1");
+  await expect(page.getByTestId("node-web")).toBeVisible();
+  await expect(page.getByTestId("doc-title")).toContainText("Lesson 1");
+  await expect(page.getByTestId("lesson-left")).toHaveCount(0);
+});
+
+test("Open and Import end the lesson too", async ({ app: page }) => {
+  await openLessonOne(page);
+  const example = await readFile("examples/three-tier.palisade.json", "utf8");
+  await chooseFile(page, "three-tier.palisade.json", example);
+  await expect(page.getByTestId("node-db")).toBeVisible();
+  await expect(page.getByTestId("lesson")).toHaveCount(0);
+  await expect(page.getByTestId("lesson-left")).toBeVisible();
+
+  await page.getByTestId("lesson-left").getByRole("button", { name: "Back to lesson 1" }).click();
+  await expect(page.getByTestId("lesson")).toBeVisible();
+  const tf = 'resource "aws_security_group" "edge" {\n  name = "edge"\n}\n';
+  await chooseFile(page, "edge.tf", tf, async (p) => {
+    await p.getByText("More", { exact: true }).click();
+    await p.getByRole("menuitem", { name: "Import Terraform, CloudFormation or AWS CLI JSON…" }).click();
+  });
+  await expect(page.getByTestId("doc-title")).not.toContainText("Lesson 1");
+  await expect(page.getByTestId("lesson")).toHaveCount(0);
+  await expect(page.getByTestId("lesson-left")).toBeVisible();
+});
+
+test("a node dropped on the lesson panel lands on the visible canvas, and says so", async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openLessonOne(page);
+  const panel = page.getByTestId("lesson");
+  await page.getByTestId("palette-database").dragTo(panel, { targetPosition: { x: 150, y: 200 } });
+  const db = page.getByTestId("node-db");
+  await expect(db).toBeVisible();
+  const pane = (await page.locator(".react-flow").boundingBox())!;
+  const box = (await db.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(pane.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+  expect(box.y).toBeGreaterThanOrEqual(pane.y);
+  expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+  await expect(page.getByTestId("notice")).toContainText("placed at its edge");
+  await shoot(page, "lesson-drop");
+});

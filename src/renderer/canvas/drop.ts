@@ -1,0 +1,93 @@
+// A palette item dropped anywhere on the canvas frame: on the canvas itself, or on what shares the
+// frame with it (the lesson panel, the level toggle, a canvas drawn at group level). Nothing
+// dropped is lost without a word: a node lands where it was dropped when that is on the visible
+// canvas, else at the nearest visible spot, and a group dropped beside a node says where to drop it.
+import { useReactFlow } from "@xyflow/react";
+import { useCallback } from "react";
+import { addGroup, attachGroup } from "../actions/groups";
+import { addExternal, addResource } from "../actions/nodes";
+import { change, run } from "../state/commands";
+import { editor, notify } from "../state/store";
+import { DRAG_TYPE, readPayload } from "./dnd";
+import { NODE_WIDTH } from "./FlowEdgeView";
+
+/** How far inside the visible canvas a node lands when it was dropped outside it. */
+const MARGIN = 24;
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Where a drop at `point` lands, in screen coordinates: the point itself when it is on the pane,
+ * else the nearest point that keeps a whole node (as wide as NODE_WIDTH, about `height` tall,
+ * centred under the pointer) on the pane.
+ */
+export function landingPoint(
+  point: { x: number; y: number },
+  pane: Box,
+  height = 80,
+): { x: number; y: number; moved: boolean } {
+  const inside = point.x >= pane.left && point.x <= pane.right && point.y >= pane.top && point.y <= pane.bottom;
+  if (inside) return { ...point, moved: false };
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+  const x = clamp(point.x, pane.left + NODE_WIDTH / 2 + MARGIN, pane.right - NODE_WIDTH / 2 - MARGIN);
+  const y = clamp(point.y, pane.top + height / 2 + MARGIN, pane.bottom - height / 2 - MARGIN);
+  return { x, y, moved: true };
+}
+
+export function acceptsPaletteDrag(e: React.DragEvent): boolean {
+  if (!e.dataTransfer.types.includes(DRAG_TYPE)) return false;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = "copy";
+  return true;
+}
+
+export function useCanvasDrop(): (e: React.DragEvent) => void {
+  const { screenToFlowPosition } = useReactFlow();
+  return useCallback(
+    (e: React.DragEvent) => {
+      const payload = readPayload(e.dataTransfer);
+      if (!payload) return;
+      e.preventDefault();
+      const frame = (e.currentTarget as HTMLElement).querySelector(".react-flow")?.getBoundingClientRect();
+      const pane = frame ?? (e.currentTarget as HTMLElement).getBoundingClientRect();
+      const landing = landingPoint({ x: e.clientX, y: e.clientY }, pane);
+      const at = screenToFlowPosition({ x: landing.x, y: landing.y });
+      // The node lands centred under the pointer, as it was held.
+      const position = { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - 30) };
+      const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? undefined;
+      if (payload.type === "resource" || payload.type === "external") {
+        const made =
+          payload.type === "resource"
+            ? run(addResource, { kind: payload.kind, position }, undefined)
+            : run(addExternal, { kind: payload.kind, position });
+        // A new node is selected, so the inspector shows it at once.
+        const d = editor.get().history.present;
+        const added = payload.type === "resource" ? d.resources.at(-1) : d.externals.at(-1);
+        if (made && added) {
+          editor.set({ selection: { nodes: [added.id] } });
+          if (landing.moved) notify("info", `${added.name} was dropped off the canvas: it is placed at its edge`);
+        }
+      } else if (payload.type === "group") {
+        if (!target) notify("info", "Drop a security group onto a resource to attach it");
+        else run(attachGroup, { nodeId: target, groupId: payload.groupId });
+      } else if (payload.type === "newGroup") {
+        const made = !target
+          ? run(addGroup, {})
+          : change("New security group", (d) => {
+              const withGroup = addGroup.perform(d, {});
+              const group = withGroup.groups.at(-1)!;
+              return attachGroup.perform(withGroup, { nodeId: target, groupId: group.id });
+            });
+        // The new group opens in the inspector, ready for its name and rules.
+        const group = editor.get().history.present.groups.at(-1);
+        if (made && group) editor.set({ selection: { nodes: [], group: group.id } });
+      }
+    },
+    [screenToFlowPosition],
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import example from "../../../examples/three-tier.palisade.json";
+import { emptyDesign, validateDesign } from "../../shared/model";
+import { followEnd, nodeNames } from "./followEnds";
+
+const design = validateDesign(example);
+const names = nodeNames(design);
+const db = design.resources.find((r) => r.name === "db")!;
+
+describe("an end of a question after the design changed", () => {
+  it("stays when its node is still there", () => {
+    expect(followEnd(design, db.id, names)).toBe(db.id);
+  });
+  it("is cleared when its node is gone and no node has its name", () => {
+    expect(followEnd(emptyDesign(), db.id, names)).toBe("");
+  });
+  it("is found again by name when the new design has a node of that name under another id", () => {
+    const renamed = {
+      ...design,
+      resources: design.resources.map((r) => (r.id === db.id ? { ...r, id: "database-1" } : r)),
+    };
+    expect(followEnd(renamed, db.id, names)).toBe("database-1");
+  });
+  it("keeps a literal address", () => {
+    expect(followEnd(emptyDesign(), "203.0.113.7", names)).toBe("203.0.113.7");
+  });
+});

@@ -1,0 +1,23 @@
+// A question's ends follow the document: after any change (an edit, New, Open, a lesson), an end
+// that names a node no longer there is found again by the name it had, or cleared; it never stays
+// as an id of a node that is gone (which the form showed as a bad address, in red).
+import { resolveEndpoint } from "../../shared/engine/resolve";
+import type { Design } from "../../shared/model/schema";
+import { parseAddress } from "../../shared/net/address";
+
+/** What an end becomes in `design`, given the names of the nodes of the design it was chosen in. */
+export function followEnd(design: Design, end: string, namesBefore: ReadonlyMap<string, string>): string {
+  if (end === "" || parseAddress(end)) return end;
+  if ([...design.resources, ...design.externals].some((n) => n.id === end)) return end;
+  const name = namesBefore.get(end);
+  if (name === undefined) return "";
+  try {
+    return resolveEndpoint(design, name);
+  } catch {
+    return "";
+  }
+}
+
+export function nodeNames(design: Design): Map<string, string> {
+  return new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name || n.id]));
+}
