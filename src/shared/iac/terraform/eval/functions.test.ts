@@ -41,7 +41,15 @@ describe("Terraform's functions", () => {
   it("gives an unknown when an argument is unknown", () => {
     const u = Unknown.of("var.x", "has no value");
     expect(call("coalesce", u, "a")).toBe(u);
-    expect(call("concat", [u], [1])).toBeInstanceOf(Unknown);
+    expect(call("join", ",", [u])).toBe(u);
+  });
+
+  it("knows the shape of a list whose elements are unknown (length, concat, lookup)", () => {
+    const u = Unknown.of("data.aws_vpc.main", "is read from AWS");
+    expect(call("length", [u, "a"])).toBe(2);
+    expect(call("concat", [u], [1])).toEqual([u, 1]);
+    expect(call("lookup", { a: u, b: 1 }, "b")).toBe(1);
+    expect(call("length", u)).toBe(u);
   });
 
   it("refuses wrong arguments with a message", () => {
