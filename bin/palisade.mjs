@@ -15,6 +15,5 @@ else {
     );
   const { register } = await import("tsx/esm/api");
   register();
-  const { main } = await import("../src/cli/main.ts");
-  process.exitCode = await main(process.argv.slice(2));
+  await import("../src/cli/run.ts");
 }

@@ -23,7 +23,8 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  external: ["@cdktf/hcl2json"],
+  // @resvg/resvg-js (draw -o x.png) is a native addon with one package per platform: installed, not bundled.
+  external: ["@cdktf/hcl2json", "@resvg/resvg-js"],
   // jsonc-parser's "main" is a UMD build whose requires esbuild cannot follow; its ESM build bundles.
   mainFields: ["module", "main"],
   // Bundled CommonJS (ipaddr.js) may call require for Node's built-ins: give the module one.

@@ -214,14 +214,19 @@ describe.concurrent("palisade", () => {
     noStack(r);
   });
 
-  it("flows lists every permitted flow, and --json the edges", async () => {
+  it("flows lists every permitted flow, --json as JSON Lines and --json-array as one document", async () => {
     const text = await palisade("flows", "three-tier.palisade.json");
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Internet (internet) -> alb: tcp 80, 443");
-    const json = await palisade("flows", "three-tier.palisade.json", "--json");
-    expect(JSON.parse(json.stdout)).toContainEqual(
-      expect.objectContaining({ from: "app-1", to: "db", label: "tcp 5432" }),
-    );
+    const lines = await palisade("flows", "three-tier.palisade.json", "--json");
+    const rows = lines.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(rows).toContainEqual(expect.objectContaining({ from: "app-1", to: "db", label: "tcp 5432" }));
+    expect(rows).toHaveLength(text.stdout.trimEnd().split("\n").length);
+    const array = await palisade("flows", "three-tier.palisade.json", "--json-array");
+    expect(JSON.parse(array.stdout)).toEqual(rows);
   });
 
   it("lint exits 1 on a high finding and names it; 0 on a clean design", async () => {

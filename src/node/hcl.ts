@@ -1,7 +1,6 @@
 // The Node-only edge of Terraform import: @cdktf/hcl2json loads its parser (Go compiled to wasm)
 // with fs, so it runs here, in main and the CLI, and src/shared works on its JSON output.
 import { availableParallelism } from "node:os";
-import { parse } from "@cdktf/hcl2json";
 import { type ImportResult, importTerraform, type TerraformSource } from "../shared/iac/terraform/import";
 import { folderOf } from "../shared/iac/terraform/paths";
 import { parseJsonText } from "../shared/model/json";
@@ -54,6 +53,9 @@ const MAX_THREADS = 4;
 /** One file with hcl2json in this thread. Throws InputError at file:line:column on a syntax error. */
 async function parseWhole(name: string, text: string): Promise<unknown> {
   try {
+    // Imported on first use: loading hcl2json reads, unzips and starts its wasm parser (most of
+    // a second), which a command on a design or a template never needs.
+    const { parse } = await import("@cdktf/hcl2json");
     return await parse(name, text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -3,7 +3,6 @@
 // CloudFormation) write the cross-account reference back, which imports again the same.
 import { beforeAll, describe, expect, it } from "vitest";
 import { importCloudFormation, toCloudFormation } from "../shared/iac/cloudformation";
-import { OTHER_ACCOUNT_TAGS } from "../shared/iac/other-account";
 import { toTerraform } from "../shared/iac/terraform";
 import type { Problem } from "../shared/model/problems";
 import type { Design } from "../shared/model/schema";
@@ -50,6 +49,7 @@ function shape(d: Design) {
       g.name,
       {
         tags: g.tags,
+        otherAccount: g.otherAccount,
         rules: (["ingress", "egress"] as const).flatMap((dir) =>
           g[dir]
             .map(
@@ -69,7 +69,7 @@ describe("Terraform: groups of other accounts", () => {
   beforeAll(async () => {
     ({ design, warnings } = await importTerraformFiles([{ name: "main.tf", text: main }]));
   });
-  const placeholder = (groupId: string) => design.groups.find((g) => g.tags?.[OTHER_ACCOUNT_TAGS.groupId] === groupId);
+  const placeholder = (groupId: string) => design.groups.find((g) => g.otherAccount?.groupId === groupId);
 
   it("each account/group becomes one placeholder named for it, with no members, rules or VPC of this design", () => {
     expect(placeholder(PEER)).toEqual({
@@ -79,7 +79,7 @@ describe("Terraform: groups of other accounts", () => {
         "Lives in another AWS account, 210987654321: its members are not in this design, so flows with them are not shown",
       ingress: [],
       egress: [],
-      tags: { "palisade:account": "210987654321", "palisade:group-id": PEER },
+      otherAccount: { account: "210987654321", groupId: PEER },
       position: expect.anything(),
     });
     expect(placeholder("sg-0aaaaaaaaaaaaaaaa")?.name).toBe("sg-0aaaaaaaaaaaaaaaa in account 111122223333");

@@ -2,6 +2,7 @@
 // SARIF results point into the file a reviewer opens.
 
 import { lineColumn } from "../shared/model";
+import type { Direction } from "../shared/model/direction";
 import { jsonPositioner } from "../shared/model/json";
 import type { Design } from "../shared/model/schema";
 
@@ -14,7 +15,7 @@ export interface Place {
 /** A part of the design, as a Finding points at it. */
 export interface PartRef {
   groupId?: string;
-  direction?: "ingress" | "egress";
+  direction?: Direction;
   ruleIndex?: number;
   nodeId?: string;
   intentId?: string;

@@ -10,6 +10,7 @@ import type { FixProposal } from "./engine/synthesize";
 import type { Finding, FlowEdge, FlowVerdict } from "./engine/types";
 import type { Lesson, LessonResult } from "./exercises";
 import type { ExportWarning } from "./iac/deployable";
+import { FlowQuery } from "./model/flow-query";
 import { DesignPatch } from "./model/patch";
 import type { Problem } from "./model/problems";
 import { Design, Intent } from "./model/schema";
@@ -21,15 +22,6 @@ const fileText = z.object({
   name: z.string().min(1).max(4096),
   // 50 MB of text is far beyond any real design; larger payloads are refused before parsing.
   text: z.string().max(50 * 1024 * 1024, "is larger than 50 MB"),
-});
-
-export const FlowQuerySchema = z.object({
-  from: z.string().min(1).max(256),
-  to: z.string().min(1).max(256),
-  protocol: z.string().min(1).max(16),
-  port: z.number().int().min(0).max(65535).optional(),
-  icmpType: z.number().int().min(-1).max(255).optional(),
-  icmpCode: z.number().int().min(-1).max(255).optional(),
 });
 
 /** "Only this traffic": a protocol, a port, or both (absent: everything). */
@@ -61,11 +53,11 @@ export const requests = {
   /** Every permitted flow of a design, one edge per ordered node pair. */
   "engine:flows": z.object({ design: Design }),
   /** Can A reach B? With the rules that decide it. */
-  "engine:evaluate": onDesign({ query: FlowQuerySchema }),
+  "engine:evaluate": onDesign({ query: FlowQuery }),
   /** Risky or broken parts of the design. */
   "engine:findings": onDesign({}),
   /** A packet's hops for the animation: request, the checks, the stateful reply or the timeout. */
-  "engine:simulate": onDesign({ query: FlowQuerySchema }),
+  "engine:simulate": onDesign({ query: FlowQuery }),
   /** The tightest change that makes an intent hold, with its diff and the design after it. */
   "engine:proposeFix": onDesign({ intent: Intent }),
   /** Who reaches whom: rows sources, columns targets, cut down to the filter. */

@@ -1,15 +1,16 @@
 // Security groups: created, edited, attached to and detached from interfaces.
-import { otherAccountOf } from "../../shared/iac/other-account";
+
 import { type Design, newSecurityGroup, type SecurityGroup } from "../../shared/model";
-import { freshId, freshName, usedIds } from "./ids";
+import { freshId, usedIds } from "../../shared/model/ids";
+import { freshName } from "./ids";
 import { ActionRefused, defineAction } from "./types";
 
 /**
- * Refuses an edit to the placeholder of another account's group (iac/other-account.ts): that
+ * Refuses an edit to the placeholder of another account's group (model/other-account.ts): that
  * account owns the group, its members and its rules; this design only names it as a peer.
  */
 export function refuseOtherAccount(group: SecurityGroup, why: (groupId: string) => string): void {
-  const other = otherAccountOf(group);
+  const other = group.otherAccount;
   if (other)
     throw new ActionRefused(`${other.groupId} belongs to AWS account ${other.account}, so ${why(other.groupId)}`);
 }

@@ -3,7 +3,7 @@
 
 import { applyChanges, type Change } from "../../shared/engine/synthesize/changes";
 import { type Design, InputError, Intent as IntentSchema } from "../../shared/model";
-import { freshId, usedIds } from "./ids";
+import { freshId, usedIds } from "../../shared/model/ids";
 import { ActionRefused, defineAction } from "./types";
 
 export interface IntentDraft {

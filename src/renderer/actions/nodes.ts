@@ -1,7 +1,9 @@
 // Adding, moving and editing the nodes of the canvas: resources inside AWS and external parties.
+
 import type { Design, External, ExternalKind, Position, Resource, ResourceKind } from "../../shared/model";
+import { freshId, usedIds } from "../../shared/model/ids";
 import { contains, parseAddress, parseCidr } from "../../shared/net/address";
-import { freshId, freshName, usedIds } from "./ids";
+import { freshName } from "./ids";
 import { ActionRefused, defineAction } from "./types";
 
 export const RESOURCE_TITLES: Record<ResourceKind, string> = {

@@ -1,11 +1,12 @@
 // Rules of a security group: added, replaced and removed one at a time.
+
 import type { Design, Rule, SecurityGroup } from "../../shared/model";
 import { Rule as RuleSchema } from "../../shared/model";
+import type { Direction } from "../../shared/model/direction";
+import { freshId, usedIds } from "../../shared/model/ids";
 import { refuseOtherAccount } from "./groups";
-import { freshId, usedIds } from "./ids";
 import { ActionRefused, defineAction } from "./types";
 
-export type Direction = "ingress" | "egress";
 export type RuleDraft = Omit<Rule, "id">;
 
 function checked(rule: Rule): Rule {

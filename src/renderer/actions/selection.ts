@@ -1,6 +1,8 @@
 // Actions on a selection of nodes and groups: delete, duplicate, copy and paste.
+
 import type { Design, External, Position, Resource, Rule, SecurityGroup } from "../../shared/model";
-import { freshId, freshName, usedIds } from "./ids";
+import { freshId, usedIds } from "../../shared/model/ids";
+import { freshName } from "./ids";
 import { defineAction } from "./types";
 
 /** What copy puts on the clipboard: whole parts of a design, pasted with fresh ids. */

@@ -1,6 +1,7 @@
 // A small design for the action tests: one VPC, a web server behind a group, the Internet.
-import { otherAccountGroup } from "../../shared/iac/other-account";
+
 import { type Design, emptyDesign, newSecurityGroup } from "../../shared/model";
+import { otherAccountGroup } from "../../shared/model/other-account";
 
 export function sampleDesign(): Design {
   return {

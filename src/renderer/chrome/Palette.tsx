@@ -7,7 +7,7 @@ import { addGroup } from "../actions/groups";
 import { addExternal, addResource, EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
 import { type DragPayload, startDrag } from "../canvas/dnd";
 import { KindIcon } from "../canvas/icons";
-import { otherAccountOf, otherAccountSummary } from "../inspector/otherAccount";
+import { otherAccountSummary } from "../inspector/otherAccount";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
@@ -123,7 +123,7 @@ function GroupList() {
   const others = useMemo(() => {
     const placeholders = new Map(
       groups.flatMap((g) => {
-        const other = otherAccountOf(g);
+        const other = g.otherAccount;
         return other ? [[g.id, other] as const] : [];
       }),
     );

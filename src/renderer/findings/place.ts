@@ -1,14 +1,16 @@
 // Where a finding is, and what one click can do about it. The fix is offered only where it is
 // clear: an intent the engine can propose rules for, a rule that adds nothing.
+
 import type { Finding } from "../../shared/engine/types";
 import type { Design } from "../../shared/model";
+import type { Direction } from "../../shared/model/direction";
 import type { Selection } from "../state/store";
 
 export interface FindingPlace {
   selection: Selection;
   /** The node to centre on the canvas. */
   centre?: string;
-  focusRule?: { groupId: string; direction: "ingress" | "egress"; index: number };
+  focusRule?: { groupId: string; direction: Direction; index: number };
 }
 
 export function placeOf(design: Design, f: Finding): FindingPlace {
@@ -28,7 +30,7 @@ export function placeOf(design: Design, f: Finding): FindingPlace {
 
 export type FindingFix =
   | { kind: "intent"; intentId: string; label: string }
-  | { kind: "deleteRule"; groupId: string; direction: "ingress" | "egress"; index: number; label: string };
+  | { kind: "deleteRule"; groupId: string; direction: Direction; index: number; label: string };
 
 /** Rules that add nothing: deleting them changes no flow. */
 const DELETABLE = new Set(["duplicate-rule", "shadowed-rule"]);

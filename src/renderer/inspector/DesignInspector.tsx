@@ -1,7 +1,8 @@
 // With nothing selected: the design's own name and description, and its VPCs.
+
 import { useState } from "react";
+import { freshId, usedIds } from "../../shared/model/ids";
 import { cidrProblem } from "../../shared/net/address";
-import { freshId, usedIds } from "../actions/ids";
 import { renameDesign } from "../actions/nodes";
 import { change, run } from "../state/commands";
 import { useEditor } from "../state/store";

@@ -2,8 +2,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
+import type { Direction } from "../../shared/model/direction";
 import { groupNameProblem, updateGroup } from "../actions/groups";
-import { addRules, type Direction, removeRule, updateRule } from "../actions/rules";
+import { addRules, removeRule, updateRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
 import { change, run } from "../state/commands";
@@ -11,7 +12,6 @@ import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { Field, SelectField } from "./Field";
 import { OtherAccountInspector } from "./OtherAccountInspector";
-import { otherAccountOf } from "./otherAccount";
 import { RuleForm } from "./RuleForm";
 import { formOfRule } from "./ruleDraft";
 import { awsTextProblem, validateDescription, validateName } from "./validators";
@@ -160,7 +160,7 @@ export function GroupInspector({ group }: { group: SecurityGroup }) {
     [resources, group.id],
   );
   // Another account's group is a reference, not a group of this design to edit.
-  const other = otherAccountOf(group);
+  const other = group.otherAccount;
   if (other) return <OtherAccountInspector group={group} other={other} />;
   const update = (patch: Parameters<typeof updateGroup.perform>[1]["patch"]) =>
     run(updateGroup, { id: group.id, patch });

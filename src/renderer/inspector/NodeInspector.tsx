@@ -7,7 +7,6 @@ import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { Field, SelectField } from "./Field";
-import { otherAccountOf } from "./otherAccount";
 import { validateIpv4, validateIpv6, validateName, validatePublicIpv4 } from "./validators";
 
 export function NodeInspector({ resource }: { resource: Resource }) {
@@ -19,9 +18,9 @@ export function NodeInspector({ resource }: { resource: Resource }) {
     (key: "privateIpv4" | "ipv6" | "publicIpv4", check: (text: string) => string | undefined) => (text: string) =>
       check(text) ?? addressProblems(design, { ...resource, [key]: text.trim() })[key];
   const unattached = design.groups.filter((g) => !resource.groupIds.includes(g.id));
-  const attachable = unattached.filter((g) => !otherAccountOf(g));
+  const attachable = unattached.filter((g) => !g.otherAccount);
   // Listed but not selectable, so that they are not simply missing: an interface takes only its own account's groups.
-  const otherAccounts = unattached.filter((g) => otherAccountOf(g));
+  const otherAccounts = unattached.filter((g) => g.otherAccount);
   return (
     <div className="inspector__body">
       <h2 className="inspector__title">

@@ -2,8 +2,7 @@
 // here it is only the peer that rules name. What a file may have added anyway (an interface, rules)
 // can be removed, not edited.
 import { describeRule, describeService } from "../../shared/engine/describe";
-import type { OtherAccountGroup } from "../../shared/iac/other-account";
-import type { SecurityGroup } from "../../shared/model";
+import type { OtherAccountGroup, SecurityGroup } from "../../shared/model";
 import { detachGroup, membersOf } from "../actions/groups";
 import { removeRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";

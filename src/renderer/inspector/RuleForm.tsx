@@ -1,7 +1,9 @@
 // Adding or editing a rule: a preset, a peer and, for custom, protocol and ports. Every field is
 // checked as it is typed; only a valid rule reaches the document.
+
 import { useEffect, useId, useMemo, useState } from "react";
 import type { Design } from "../../shared/model";
+import type { Direction } from "../../shared/model/direction";
 import type { RuleDraft } from "../actions/rules";
 import { GroupPicker } from "./GroupPicker";
 import { PRESETS } from "./presets";
@@ -20,7 +22,7 @@ const PEERS: [PeerChoice, string][] = [
 export function RuleForm(props: {
   design: Design;
   groupId: string;
-  direction: "ingress" | "egress";
+  direction: Direction;
   initial?: Form;
   submitLabel: string;
   onSubmit: (rules: RuleDraft[]) => boolean;

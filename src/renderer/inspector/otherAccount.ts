@@ -1,11 +1,12 @@
-// How the editor names a placeholder of another account's group (iac/other-account.ts), in the
+// How the editor names a placeholder of another account's group (model/other-account.ts), in the
 // palette and the inspector alike.
-import { type OtherAccountGroup, otherAccountOf } from "../../shared/iac/other-account";
-import type { Design, Rule, SecurityGroup } from "../../shared/model";
+
+import type { Design, OtherAccountGroup, Rule, SecurityGroup } from "../../shared/model";
+import type { Direction } from "../../shared/model/direction";
 
 export interface Reference {
   group: SecurityGroup;
-  direction: "ingress" | "egress";
+  direction: Direction;
   index: number;
   rule: Rule;
 }
@@ -32,5 +33,3 @@ export function referencedBy(references: number): string {
 export function otherAccountSummary({ account, groupId }: OtherAccountGroup, references: number): string {
   return `${groupId} in account ${account} — another account's group, ${referencedBy(references)}`;
 }
-
-export { otherAccountOf };

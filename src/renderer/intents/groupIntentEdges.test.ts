@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../shared/engine/types";
 import type { Design } from "../../shared/model";
+import { CURRENT_VERSION } from "../../shared/model/schema";
 import { toGroupIntentEdges } from "./intentEdges";
 
 const at = { x: 0, y: 0 };
 const design: Design = {
   format: "palisade",
-  version: 1,
+  version: CURRENT_VERSION,
   name: "d",
   vpcs: [],
   externals: [{ id: "internet", kind: "internet", name: "Internet", cidrs: ["0.0.0.0/0"], position: at }],

@@ -1,6 +1,7 @@
 // The editor's state in one small external store, read by components with useEditor(selector).
 // The design itself lives in `history.present`; everything derived from it (flows, findings)
 // comes from the engine over the api and is replaced, never edited, here.
+
 import { useSyncExternalStore } from "react";
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowDiff } from "../../shared/engine/reachability";
@@ -8,6 +9,7 @@ import type { Simulation } from "../../shared/engine/simulate";
 import type { FixProposal } from "../../shared/engine/synthesize";
 import type { Finding, FlowEdge, FlowQuery, FlowVerdict } from "../../shared/engine/types";
 import { type Design, emptyDesign, type Problem } from "../../shared/model";
+import type { Direction } from "../../shared/model/direction";
 import type { Clipboard } from "../actions/selection";
 import type { LessonState } from "../exercises/lesson";
 import { type History, startHistory } from "./history";
@@ -51,7 +53,7 @@ export interface EditorState {
   engineError?: string;
   ask?: { query: FlowQuery; verdict?: FlowVerdict; problems?: Problem[] };
   /** A rule to point at in the inspector (a finding about it was chosen). */
-  focusRule?: { groupId: string; direction: "ingress" | "egress"; index: number };
+  focusRule?: { groupId: string; direction: Direction; index: number };
   /** The packet being animated; seq restarts the animation when the same flow is sent again. */
   simulation?: { sim: Simulation; seq: number };
   /** A connection just drawn between two nodes, waiting for its protocol and port. */

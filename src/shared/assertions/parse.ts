@@ -5,19 +5,15 @@
 //     description: the app reads the database
 import { load, YAMLException } from "js-yaml";
 import { z } from "zod";
+import type { FlowQuery } from "../model/flow-query";
 import { checkExpandedSize } from "../model/limits";
 import { formatPath, InputError, lineColumn, type Problem } from "../model/problems";
 import { normalizeProtocol } from "../model/protocol";
 import { offsetAt, yamlOffsets } from "./positions";
 
-export interface Assertion {
+/** A flow query with the answer it must get. */
+export interface Assertion extends FlowQuery {
   expect: "allow" | "deny";
-  from: string;
-  to: string;
-  protocol: string;
-  port?: number;
-  icmpType?: number;
-  icmpCode?: number;
   description?: string;
   /** Where the assertion is written, for messages. */
   file?: string;

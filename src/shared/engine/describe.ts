@@ -1,4 +1,5 @@
 // Rules and services in words, as a network engineer would say them.
+import type { Direction } from "../model/direction";
 import type { Design, Rule, SecurityGroup } from "../model/schema";
 import type { Service } from "./types";
 
@@ -55,11 +56,6 @@ export function describePeer(design: Design, group: SecurityGroup, rule: Rule): 
 }
 
 /** "tcp 443 from 0.0.0.0/0", "all traffic to sg-db (db)". */
-export function describeRule(
-  design: Design,
-  group: SecurityGroup,
-  direction: "ingress" | "egress",
-  rule: Rule,
-): string {
+export function describeRule(design: Design, group: SecurityGroup, direction: Direction, rule: Rule): string {
   return `${describeService(rule)} ${direction === "ingress" ? "from" : "to"} ${describePeer(design, group, rule)}`;
 }

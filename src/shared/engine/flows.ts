@@ -3,6 +3,7 @@
 // same rule CIDRs) form one class, the relation is computed between classes, and node pairs are
 // expanded only on demand.
 
+import type { Direction } from "../model/direction";
 import type { Design, SecurityGroup } from "../model/schema";
 import type { Family } from "../net/address";
 import { type Classification, cidrSelector, classify, FAMILIES, type NodeClass } from "./classes";
@@ -45,7 +46,6 @@ function counterpartOf(node: IndexedNode, family: Family): Counterpart | undefin
 }
 
 type SelectorMap = Map<string, ServiceSet>;
-type Direction = "ingress" | "egress";
 
 function addTo(map: SelectorMap, key: string, svc: ServiceSet): void {
   const had = map.get(key);

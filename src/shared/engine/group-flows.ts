@@ -4,7 +4,8 @@
 
 import type { Design } from "../model/schema";
 import type { Family } from "../net/address";
-import { classFlows, type FlowRelation, flowRelation } from "./flows";
+import { type FlowRelation, flowRelation } from "./flows";
+import { type SelectedClassFlow, selectedClassFlows } from "./selection";
 import { isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import type { Service } from "./types";
 
@@ -28,10 +29,13 @@ export function groupFlows(design: Design): GroupFlow[] {
 /**
  * Group flows of a relation, and how many node pairs may talk in all (each counted once). Stops
  * once there are more than `max` group flows (complete: false; pairs then counts those seen).
+ * `selected` may be a selection of the class flows (the CLI's --from/--to): pairs then count only
+ * the selected members.
  */
 export function aggregateGroupFlows(
   relation: FlowRelation,
   max = Number.POSITIVE_INFINITY,
+  selected: Iterable<SelectedClassFlow> = selectedClassFlows(relation),
 ): { flows: GroupFlow[]; pairs: number; complete: boolean } {
   let total = 0;
   const acc = new Map<
@@ -45,23 +49,20 @@ export function aggregateGroupFlows(
       pairs: number;
     }
   >();
-  const endsOf = (k: number): { id: string; kind: "group" | "node" }[] => {
+  const endsOf = (k: number, members: readonly string[]): { id: string; kind: "group" | "node" }[] => {
     const c = relation.classes[k];
     if (!c) return [];
     const node = c.representative;
-    if (node.groups.length === 0) return c.members.map((id) => ({ id, kind: "node" as const }));
+    if (node.groups.length === 0) return members.map((id) => ({ id, kind: "node" as const }));
     return node.groups.map((g) => ({ id: g.id, kind: "group" as const }));
   };
-  for (const flow of classFlows(relation)) {
+  for (const flow of selected) {
     const svc = ([4, 6] as Family[]).reduce((s, f) => union(s, flow.services[f]), NOTHING);
     if (isEmpty(svc)) continue;
-    const from = relation.classes[flow.from];
-    const to = relation.classes[flow.to];
-    if (!from || !to) continue;
-    const pairs = from.members.length * to.members.length - (flow.from === flow.to ? from.members.length : 0);
+    const pairs = flow.pairs;
     total += pairs;
-    for (const a of endsOf(flow.from))
-      for (const b of endsOf(flow.to)) {
+    for (const a of endsOf(flow.from, flow.fromMembers))
+      for (const b of endsOf(flow.to, flow.toMembers)) {
         const id = `${a.id}->${b.id}`;
         const entry = acc.get(id);
         if (entry) {

@@ -1,6 +1,7 @@
 // A design indexed for the engine: groups, prefix lists and nodes by id, each node's address
 // set per family, and each rule with its peer turned into address ranges once.
 
+import type { Direction } from "../model/direction";
 import { normalizeProtocol } from "../model/protocol";
 import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc } from "../model/schema";
 import {
@@ -31,7 +32,7 @@ export type PeerMatch =
 
 export interface IndexedRule {
   group: SecurityGroup;
-  direction: "ingress" | "egress";
+  direction: Direction;
   index: number;
   rule: Rule;
   service: ServiceSet;
@@ -186,7 +187,7 @@ class Shared {
   }
 }
 
-function indexRules(group: SecurityGroup, direction: "ingress" | "egress", shared: Shared): IndexedRule[] {
+function indexRules(group: SecurityGroup, direction: Direction, shared: Shared): IndexedRule[] {
   const list = group[direction];
   const out = new Array<IndexedRule>(list.length);
   for (let index = 0; index < list.length; index++) {

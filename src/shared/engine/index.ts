@@ -1,13 +1,14 @@
 export { describePeer, describeRule, describeService, groupLabel } from "./describe";
 export { evaluateFlow, normalizeQuery } from "./evaluate";
 export type { ClassFlow, FlowRelation, NodeClass } from "./flows";
-export { classFlows, expandFlows, flowRelation, permittedFlows, servicesBetween } from "./flows";
+export { classFlows, edgeMaker, expandFlows, flowOrder, flowRelation, permittedFlows, servicesBetween } from "./flows";
 export type { GroupFlow } from "./group-flows";
-export { groupFlows } from "./group-flows";
+export { aggregateGroupFlows, groupFlows } from "./group-flows";
 export type { DesignIndex } from "./index-design";
 export { indexDesign } from "./index-design";
 export * from "./reachability";
 export { resolveEndpoint } from "./resolve";
+export { nodesNamed, type SelectedClassFlow, type Selection, selectedClassFlows, selectedNodeFlows } from "./selection";
 export * from "./simulate";
 export * from "./synthesize";
 export * from "./types";

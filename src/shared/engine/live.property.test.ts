@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateFleet } from "../../../bench/ui-design";
 import type { Design, Resource } from "../model/schema";
+import { CURRENT_VERSION } from "../model/schema";
 import { permittedFlows } from "./flows";
 import { groupFlows } from "./group-flows";
 import { type Delta, LiveFlows } from "./live";
@@ -194,7 +195,7 @@ describe("live flows follow edits exactly", () => {
   it("a rule edit on a group with one member recomputes that member's flows only", () => {
     const design: Design = {
       format: "palisade",
-      version: 1,
+      version: CURRENT_VERSION,
       name: "t",
       vpcs: [{ id: "vpc", name: "vpc" }],
       externals: [],

@@ -5,6 +5,7 @@
 // lists) or touch more than a few dozen nodes take the whole relation again and diff it. Past
 // MAX_NODE_FLOWS node pairs, node flows are withheld and only flows between groups are kept.
 
+import type { Direction } from "../model/direction";
 import type { Design, External, Resource, SecurityGroup } from "../model/schema";
 import type { Family } from "../net/address";
 import {
@@ -334,7 +335,7 @@ export class LiveFlows {
   private rulesOf(node: IndexedNode): { ingress: IndexedRule[]; egress: IndexedRule[] } {
     let rules = this.rulesCache.get(node);
     if (!rules) {
-      const of = (d: "ingress" | "egress") => node.groups.flatMap((g) => this.index.rules.get(g.id)?.[d] ?? []);
+      const of = (d: Direction) => node.groups.flatMap((g) => this.index.rules.get(g.id)?.[d] ?? []);
       rules = { ingress: of("ingress"), egress: of("egress") };
       this.rulesCache.set(node, rules);
     }

@@ -1,26 +1,17 @@
 // What the engine answers: verdicts with explanations, permitted flows, findings. Plain data
 // only, so that the same values cross IPC, print in the CLI and serialize to --json.
+import type { Direction } from "../model/direction";
+import type { FlowQuery } from "../model/flow-query";
 import type { Family } from "../net/address";
 
-/** A question: can `from` reach `to` with this traffic? */
-export interface FlowQuery {
-  /** A node id, or a literal IPv4/IPv6 address. */
-  from: string;
-  to: string;
-  /** tcp, udp, icmp, icmpv6 or a protocol number (names and numbers are the same: "6" is tcp). */
-  protocol: string;
-  /** Destination port for tcp and udp. */
-  port?: number;
-  /** ICMP type and code for icmp/icmpv6; absent = an echo request (type 8, or 128 for icmpv6), code 0. */
-  icmpType?: number;
-  icmpCode?: number;
-}
+/** A question: can `from` reach `to` with this traffic? Declared with its schema in the model. */
+export type { FlowQuery };
 
 /** A rule, pointed at precisely and described in words. */
 export interface RuleRef {
   groupId: string;
   groupName: string;
-  direction: "ingress" | "egress";
+  direction: Direction;
   /** Index in the group's ingress or egress list. */
   index: number;
   ruleId: string;
@@ -125,7 +116,7 @@ export interface Finding {
   message: string;
   /** Where it is: a group and rule, a node, or the design as a whole. */
   groupId?: string;
-  direction?: "ingress" | "egress";
+  direction?: Direction;
   ruleIndex?: number;
   nodeId?: string;
   intentId?: string;

@@ -2,7 +2,6 @@
 // files are written, with the fix the exporters can apply themselves where there is one.
 import type { Design, Vpc } from "../model/schema";
 import { isPlaceholderCidr } from "../net/documentation";
-import { otherAccountOf } from "./other-account";
 
 /** Choices the user makes in the export dialog (or on the command line). */
 export interface ExportOptions {
@@ -46,7 +45,7 @@ const list = (names: string[]) =>
 
 export function exportWarnings(design: Design, options: ExportOptions = {}): ExportWarning[] {
   const warnings: ExportWarning[] = [];
-  const homeless = design.groups.filter((g) => !g.vpcId && !otherAccountOf(g));
+  const homeless = design.groups.filter((g) => !g.vpcId && !g.otherAccount);
   if (homeless.length > 0 && design.resources.length > 0 && !options.vpcIdVariable)
     warnings.push({
       code: "groups-without-vpc",

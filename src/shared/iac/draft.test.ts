@@ -1,43 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Ids } from "../model/ids";
 import { lineColumn, lineIndex, type Problem } from "../model/problems";
 import type { Rule } from "../model/schema";
-import { checkRule, finishDesign, Ids } from "./draft";
-
-describe("Ids", () => {
-  it("makes valid, unique ids from any text", () => {
-    const ids = new Ids();
-    expect(["web", "web", "Web Server!", "", "a/b:c"].map((t) => ids.take(t))).toEqual([
-      "web",
-      "web-2",
-      "Web-Server",
-      "x",
-      "a/b:c",
-    ]);
-  });
-});
-
-describe("Ids, on any text", () => {
-  // The cleaning, spelled out: runs of other characters become "-", then no "--" and no "-" at either end.
-  const cleaned = (base: string) =>
-    base
-      .replace(/[^A-Za-z0-9._:/@+-]+/g, "-")
-      .replace(/-+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 200) || "x";
-  it("gives the cleaned text the first time (a clean one as it is)", () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: fc.constantFrom("a", "Z", "0", ".", "_", ":", "/", "@", "+", "-", " ", "!", "é") }),
-        (base) => {
-          expect(new Ids().take(base)).toBe(cleaned(base));
-        },
-      ),
-      { numRuns: 2000, seed: 20261129 },
-    );
-    expect(new Ids().take("x".repeat(201))).toBe("x".repeat(200));
-  });
-});
+import { checkRule, finishDesign } from "./draft";
 
 describe("lineIndex", () => {
   it("agrees with counting from the start", () => {

@@ -1,7 +1,9 @@
 // What Terraform and CloudFormation import share: unique ids, rule checks placed in the source
 // file, externals derived from the CIDRs the rules name, and the final validation of the design.
 
+import type { Direction } from "../model/direction";
 import { emptyDesign } from "../model/document";
+import type { Ids } from "../model/ids";
 import { InputError, type Problem } from "../model/problems";
 import { hasPorts, isIcmp, normalizeProtocol } from "../model/protocol";
 import type { PrefixList } from "../model/schema";
@@ -46,45 +48,6 @@ export function error(where: Where, message: string): Problem {
   return { ...where, message, severity: "error" };
 }
 
-/** Whether the cleaning below leaves `base` as it is: allowed characters, no "--", no "-" at either end, at most 200. */
-function isClean(base: string): boolean {
-  if (base.length === 0 || base.length > 200) return false;
-  let dash = true; // a "-" may not come first
-  for (let i = 0; i < base.length; i++) {
-    const c = base.charCodeAt(i);
-    if (c === 45) {
-      if (dash) return false;
-      dash = true;
-      continue;
-    }
-    dash = false;
-    // A-Z a-z 0-9 . _ : / @ +
-    const allowed =
-      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 46 && c <= 58) || c === 95 || c === 64 || c === 43;
-    if (!allowed) return false;
-  }
-  return !dash;
-}
-
-/** Hands out ids that are valid in a design (letters, digits, . _ : / @ + -) and unique across it. */
-export class Ids {
-  private readonly used = new Set<string>();
-  take(base: string): string {
-    // Most names are clean already (a logical id, a Terraform address): keep them without rewriting.
-    const clean = isClean(base)
-      ? base
-      : base
-          .replace(/[^A-Za-z0-9._:/@+-]+/g, "-")
-          .replace(/-+/g, "-")
-          .replace(/^-|-$/g, "")
-          .slice(0, 200) || "x";
-    let id = clean;
-    for (let n = 2; this.used.has(id); n++) id = `${clean}-${n}`;
-    this.used.add(id);
-    return id;
-  }
-}
-
 /**
  * Addresses a design states that Terraform and CloudFormation cannot set, because AWS chooses
  * them (an RDS instance's private IPv4, an instance's public IPv4, a VPC's IPv6 block). They are
@@ -98,6 +61,18 @@ export const ADDRESS_TAGS = {
 } as const;
 
 type Addresses = Pick<Resource, "privateIpv4" | "ipv6" | "publicIpv4">;
+
+const ADDRESS_TAG_KEYS = new Set<string>(Object.values(ADDRESS_TAGS));
+
+/**
+ * A resource's own tags without address tags. The design's address fields are the truth: a tag
+ * left from an earlier export (read back by the AWS CLI import, say) must not override them.
+ */
+export function withoutAddressTags(tags: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!tags || !Object.keys(tags).some((k) => ADDRESS_TAG_KEYS.has(k))) return tags;
+  const kept = Object.fromEntries(Object.entries(tags).filter(([k]) => !ADDRESS_TAG_KEYS.has(k)));
+  return Object.keys(kept).length ? kept : undefined;
+}
 
 /** The address tags of a resource, leaving out what the format sets natively. */
 export function addressTags(
@@ -239,7 +214,7 @@ const checked = new WeakSet<Rule>();
 /** A group's rules in one direction, each checked unless checkRule already did. */
 function checkedRules(
   group: SecurityGroup,
-  direction: "ingress" | "egress",
+  direction: Direction,
   i: number,
   fail: (path: readonly PropertyKey[], message: string) => Error,
 ): Rule[] {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Design } from "../model/schema";
 import { importAwsCli } from "./awscli/import";
 import { importCloudFormation, toCloudFormation } from "./cloudformation";
-import { otherAccountOf, parseAccountGroup } from "./other-account";
+import { parseAccountGroup } from "./other-account";
 import { toTerraform } from "./terraform";
 
 const template = `AWSTemplateFormatVersion: '2010-09-09'
@@ -56,7 +56,7 @@ function shape(d: Design) {
     d.groups.map((g) => [
       g.name,
       {
-        other: otherAccountOf(g),
+        other: g.otherAccount,
         rules: (["ingress", "egress"] as const).flatMap((dir) =>
           g[dir]
             .map(
@@ -74,7 +74,7 @@ describe("CloudFormation: groups of other accounts", () => {
   const { design, warnings } = importCloudFormation({ name: "stack.yaml", text: template });
 
   it("SourceSecurityGroupOwnerId (text, or a number YAML read from 0123…) makes a placeholder of that account", () => {
-    expect(design.groups.map((g) => [g.name, otherAccountOf(g)])).toEqual([
+    expect(design.groups.map((g) => [g.name, g.otherAccount])).toEqual([
       ["App", undefined],
       ["sg-0123456789abcdef0 in account 210987654321", { account: "210987654321", groupId: "sg-0123456789abcdef0" }],
       ["sg-0aaaaaaaaaaaaaaaa in account 012345678901", { account: "012345678901", groupId: "sg-0aaaaaaaaaaaaaaaa" }],
@@ -158,7 +158,7 @@ describe("AWS CLI: groups of other accounts", () => {
     expect(tf?.text).toContain('referenced_security_group_id = "210987654321/sg-0999999999999999a"');
     expect(tf?.text).not.toContain("vpc-0aaaaaaaaaaaaaaaa");
     const back = importCloudFormation(toCloudFormation(design, "yaml"));
-    const stub = back.design.groups.find((g) => otherAccountOf(g)?.groupId === "sg-0999999999999999a");
+    const stub = back.design.groups.find((g) => g.otherAccount?.groupId === "sg-0999999999999999a");
     expect(stub?.name).toBe("sg-0999999999999999a in account 210987654321");
     const db = back.design.groups.find((g) => g.name === "shop-db");
     expect(db?.ingress.some((r) => r.peer.kind === "group" && r.peer.groupId === stub?.id)).toBe(true);

@@ -5,12 +5,12 @@
 // undefined wherever anything is off; the schema then checks again, and stays the one place
 // that words a problem. plain.test.ts holds them to the schema.
 
+import { isId as isIdText } from "../model/ids";
 import { hasPorts, isIcmp } from "../model/protocol";
 import { RESOURCE_KINDS, type Resource, type Rule } from "../model/schema";
 import { cidrProblem, isIpv4Address, isIpv6Address } from "../net/address";
 
-const ID = /^[A-Za-z0-9._:/@+-]+$/;
-const isId = (v: unknown): v is string => typeof v === "string" && v.length >= 1 && v.length <= 256 && ID.test(v);
+const isId = (v: unknown): v is string => typeof v === "string" && isIdText(v);
 const isPort = (v: unknown): v is number | undefined =>
   v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= -1 && v <= 65535);
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { emptyDesign, parseDesign, serializeDesign, validateDesign } from "./document";
 import { formatProblem, InputError } from "./problems";
+import { CURRENT_VERSION } from "./schema";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
@@ -18,18 +19,47 @@ function problemOf(text: string) {
 describe("design files", () => {
   it("loads every released format version (frozen fixtures)", () => {
     const v0 = parseDesign(fixture("v0.palisade.json"));
-    expect(v0.version).toBe(1);
+    expect(v0.version).toBe(CURRENT_VERSION);
     expect(v0.resources.map((r) => r.id)).toEqual(["web"]);
     expect(v0.externals.map((e) => e.id)).toEqual(["internet"]);
     expect(v0.groups[0]?.ingress[0]).toMatchObject({ protocol: "tcp", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } });
     expect(v0.groups[0]?.egress[0]?.protocol).toBe("-1");
     const v1 = parseDesign(fixture("v1.palisade.json"));
     expect(v1.groups.map((g) => g.id)).toEqual(["sg-alb", "sg-app", "sg-db"]);
+    const v2 = parseDesign(fixture("v2.palisade.json"));
+    expect(v2).toEqual(v1);
+  });
+
+  it.each([
+    ["v1.palisade.json", "v2.palisade.json"],
+    ["v1-other-account.palisade.json", "v2-other-account.palisade.json"],
+  ])("a saved %s is written back as %s", (v1, v2) => {
+    expect(serializeDesign(parseDesign(fixture(v1)))).toBe(fixture(v2));
+  });
+
+  it("v1 -> v2: a group tagged as another account's placeholder gets the otherAccount field, its other tags kept", () => {
+    const [app, peer, odd] = parseDesign(fixture("v1-other-account.palisade.json")).groups;
+    expect(app?.otherAccount).toBeUndefined();
+    expect(peer?.otherAccount).toEqual({ account: "210987654321", groupId: "sg-0999999999999999a" });
+    expect(peer?.tags).toEqual({ owner: "data-team" });
+    // Tags that name no valid account and group were never a placeholder: they stay tags.
+    expect(odd?.otherAccount).toBeUndefined();
+    expect(odd?.tags).toEqual({ "palisade:account": "me", "palisade:group-id": "sg-1" });
+  });
+
+  it("refuses an otherAccount field that names no account, at its path", () => {
+    const d = JSON.parse(fixture("v2-other-account.palisade.json"));
+    d.groups[1].otherAccount.account = "me";
+    expect(problemOf(JSON.stringify(d, null, 2))).toMatch(
+      /^d\.palisade\.json:\d+:\d+: groups\[1\]\.otherAccount\.account: is not a 12-digit AWS account id/,
+    );
   });
 
   it("writes stable text: serialize(parse(x)) is x for a saved file", () => {
-    const text = fixture("v1.palisade.json");
-    expect(serializeDesign(parseDesign(text))).toBe(text);
+    for (const name of ["v2.palisade.json", "v2-other-account.palisade.json"]) {
+      const text = fixture(name);
+      expect(serializeDesign(parseDesign(text))).toBe(text);
+    }
   });
 
   it("keeps unknown top-level fields on a round trip", () => {
@@ -62,7 +92,7 @@ describe("design files", () => {
     [
       "a newer version",
       '{ "format": "palisade", "version": 99 }',
-      /newer Palisade \(format version 99\).*reads up to version 1/,
+      /newer Palisade \(format version 99\).*reads up to version 2/,
     ],
   ])("refuses %s with a clear message", (_, text, message) => {
     expect(problemOf(text)).toMatch(message);

@@ -85,6 +85,8 @@ const KEY_ORDER = [
   "publicIpv4",
   "cidrs",
   "isDefault",
+  "otherAccount",
+  "account",
   "groupIds",
   "protocol",
   "fromPort",

@@ -1,6 +1,7 @@
 // Migrations from older file versions to the current one. Each step takes the raw object of
 // version N and returns the raw object of version N+1; every released version is kept as a
 // fixture in fixtures/ and tested to load.
+import { isAccountId, isGroupId } from "./other-account";
 import { CURRENT_VERSION } from "./schema";
 
 type Raw = Record<string, unknown>;
@@ -45,7 +46,41 @@ function v0ToV1(raw: Raw): Raw {
   };
 }
 
-const STEPS: Record<number, (raw: Raw) => Raw> = { 0: v0ToV1 };
+/**
+ * Version 1 kept data the schema had no field for in a group's tags: a placeholder of another
+ * account's group was a group tagged palisade:account and palisade:group-id. Version 2 gives it
+ * the `otherAccount` field and leaves tags to the user.
+ */
+function otherAccountField(raw: Raw): Raw {
+  if (!Array.isArray(raw.groups)) return raw;
+  const groups = raw.groups.map((g: unknown) => {
+    if (!isRecord(g) || !isRecord(g.tags)) return g;
+    const { "palisade:account": account, "palisade:group-id": groupId, ...tags } = g.tags;
+    // Tags that do not name an account and a group were never read as a placeholder: kept as they are.
+    if (typeof account !== "string" || typeof groupId !== "string" || !isAccountId(account) || !isGroupId(groupId))
+      return g;
+    const { tags: _, ...group } = g;
+    return { ...group, ...(Object.keys(tags).length ? { tags } : {}), otherAccount: { account, groupId } };
+  });
+  return { ...raw, groups };
+}
+
+/**
+ * What version 2 changed, one function per change, in order. Version 2 is the format this
+ * release writes: until it is released, a further change of the format adds its function here
+ * (and its case to the v1 fixture's test) rather than making a version 3.
+ */
+const V1_TO_V2: ((raw: Raw) => Raw)[] = [otherAccountField];
+
+function v1ToV2(raw: Raw): Raw {
+  return { ...V1_TO_V2.reduce((current, change) => change(current), raw), version: 2 };
+}
+
+function isRecord(value: unknown): value is Raw {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const STEPS: Record<number, (raw: Raw) => Raw> = { 0: v0ToV1, 1: v1ToV2 };
 
 /** Brings a raw design of any known version up to CURRENT_VERSION; validation follows. */
 export function migrate(raw: Raw): Raw {

@@ -4,6 +4,7 @@ import { designs } from "../engine/testing/arbitraries";
 import { applyPatch, DesignPatch, diffDesign, isEmptyPatch } from "./patch";
 import { InputError } from "./problems";
 import type { Design } from "./schema";
+import { CURRENT_VERSION } from "./schema";
 
 const runs = Number(process.env.FUZZ_RUNS ?? 0) || 100;
 
@@ -56,7 +57,7 @@ describe("design patches", () => {
   it("refuse a patch that would break the design, naming where, and change nothing", () => {
     const design: Design = {
       format: "palisade",
-      version: 1,
+      version: CURRENT_VERSION,
       name: "d",
       vpcs: [],
       resources: [{ id: "r", kind: "instance", name: "r", groupIds: ["sg"], position: { x: 0, y: 0 } }],

@@ -2,16 +2,17 @@
 // Types are inferred from the schemas so the file format and the code cannot drift.
 import { z } from "zod";
 import { cidrProblem, type Family, isIpv4Address, isIpv6Address } from "../net/address";
+import { ID_CHARACTERS, ID_MAX, ID_PATTERN } from "./ids";
 import { normalizeProtocol } from "./protocol";
 
 export const FORMAT = "palisade";
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 const id = z
   .string()
   .min(1, "must not be empty")
-  .max(256, "is longer than 256 characters")
-  .regex(/^[A-Za-z0-9._:/@+-]+$/, "may hold only letters, digits and . _ : / @ + -");
+  .max(ID_MAX, `is longer than ${ID_MAX} characters`)
+  .regex(ID_PATTERN, `may hold only ${ID_CHARACTERS}`);
 const name = z.string().max(255, "is longer than 255 characters");
 const description = z.string().max(255, "is longer than 255 characters (AWS's limit)");
 const tags = z.record(z.string(), z.string());
@@ -110,6 +111,21 @@ export const Rule = z
   });
 export type Rule = z.infer<typeof Rule>;
 
+export const ACCOUNT_ID = /^\d{12}$/;
+export const GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
+
+/**
+ * Where a group of another AWS account lives (AWS's UserIdGroupPair): the design keeps such a
+ * group as a placeholder that rules name as their peer (see other-account.ts).
+ */
+export const OtherAccountGroup = z.object({
+  /** The 12-digit AWS account id. */
+  account: z.string().regex(ACCOUNT_ID, "is not a 12-digit AWS account id"),
+  /** The group's id in that account (sg-…). */
+  groupId: z.string().regex(GROUP_ID, "is not a security group id such as sg-0123456789abcdef0"),
+});
+export type OtherAccountGroup = z.infer<typeof OtherAccountGroup>;
+
 export const SecurityGroup = z.object({
   id: id,
   name: name.min(1, "must not be empty"),
@@ -120,6 +136,8 @@ export const SecurityGroup = z.object({
   tags: tags.optional(),
   /** A VPC's default group (its own members may talk to each other). */
   isDefault: z.boolean().optional(),
+  /** Set on the placeholder of another account's group: that account owns its members and rules. */
+  otherAccount: OtherAccountGroup.optional(),
   position: Position.optional(),
 });
 export type SecurityGroup = z.infer<typeof SecurityGroup>;

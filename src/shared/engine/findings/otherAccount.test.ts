@@ -1,8 +1,8 @@
 // Placeholders of other accounts' groups: members and rules live in that account, so findings
 // must not ask for them here; but attaching one or giving it rules is reported.
 import { describe, expect, it } from "vitest";
-import { OTHER_ACCOUNT_TAGS, otherAccountGroup } from "../../iac/other-account";
 import { emptyDesign, validateDesign } from "../../model/document";
+import { otherAccountGroup } from "../../model/other-account";
 import type { Design, Resource, SecurityGroup } from "../../model/schema";
 import { findings } from "./index";
 
@@ -51,16 +51,15 @@ describe("findings: groups of other accounts", () => {
     expect(codes(design([app, placeholder({ vpcId: "vpc-0peer" })]))).toEqual([]);
   });
   it("an unused group of this account is still reported", () => {
-    const spare: SecurityGroup = { ...placeholder(), id: "sg-spare", name: "spare", tags: {} };
+    const { otherAccount: _, ...rest } = placeholder();
+    const spare: SecurityGroup = { ...rest, id: "sg-spare", name: "spare" };
     expect(findings(design([app, placeholder(), spare])).map((f) => [f.code, f.groupId])).toEqual([
       ["group-without-members", "sg-spare"],
     ]);
   });
-  it("tags that do not name an account and a group make an ordinary group", () => {
-    const odd = {
-      ...placeholder(),
-      tags: { [OTHER_ACCOUNT_TAGS.account]: "me", [OTHER_ACCOUNT_TAGS.groupId]: "sg-1" },
-    };
+  it("a group without the otherAccount field is an ordinary group, whatever its tags say", () => {
+    const { otherAccount: _, ...rest } = placeholder();
+    const odd = { ...rest, tags: { "palisade:account": "111122223333", "palisade:group-id": "sg-0abc1234def567890" } };
     expect(codes(design([app, odd]))).toEqual(["group-without-members"]);
   });
   it("a placeholder on an interface is reported at the resource", () => {

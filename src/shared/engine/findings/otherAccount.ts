@@ -1,6 +1,5 @@
-// Placeholders of other accounts' groups (iac/other-account.ts) stand for a reference, nothing
+// Placeholders of other accounts' groups (model/other-account.ts) stand for a reference, nothing
 // more: the editor neither attaches them nor gives them rules, but a file may still do either.
-import { otherAccountOf } from "../../iac/other-account";
 import type { Design } from "../../model/schema";
 import { groupLabel } from "../describe";
 import type { Finding } from "../types";
@@ -8,7 +7,7 @@ import type { Finding } from "../types";
 export function otherAccountFindings(design: Design): Finding[] {
   const placeholders = new Map(
     design.groups.flatMap((g) => {
-      const other = otherAccountOf(g);
+      const other = g.otherAccount;
       return other ? [[g.id, { group: g, ...other }] as const] : [];
     }),
   );

@@ -1,9 +1,8 @@
 // Pointing a finding at a rule of a group, in the engine's words.
+import type { Direction } from "../../model/direction";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import { describeRule, groupLabel } from "../describe";
 import type { Finding } from "../types";
-
-export type Direction = "ingress" | "egress";
 
 /** "sg-web (web) inbound rule 2, tcp 22 from 0.0.0.0/0" */
 export function ruleText(design: Design, group: SecurityGroup, direction: Direction, index: number): string {

@@ -1,10 +1,12 @@
 // Rules that add nothing: an exact duplicate (AWS refuses to create it: InvalidPermission.Duplicate),
 // or a rule shadowed by a broader rule of the same group and direction.
+
+import type { Direction } from "../../model/direction";
 import type { Design, Peer, Rule, SecurityGroup } from "../../model/schema";
 import { type AddressRange, contains, parseCidr } from "../../net/address";
 import { type ServiceSet, serviceOfRule, toServices, union } from "../services";
 import type { Finding } from "../types";
-import { atRule, type Direction, ruleText } from "./place";
+import { atRule, ruleText } from "./place";
 
 const key = (s: ServiceSet) => JSON.stringify(toServices(s));
 

@@ -1,5 +1,4 @@
 // Groups on no interface: their rules protect nothing, and often are left over from a change.
-import { otherAccountOf } from "../../iac/other-account";
 import type { Design } from "../../model/schema";
 import { groupLabel } from "../describe";
 import type { Finding } from "../types";
@@ -9,7 +8,7 @@ export function unusedGroupFindings(design: Design): Finding[] {
   return (
     design.groups
       // A group of another account has its members there: none here is what is expected.
-      .filter((g) => !used.has(g.id) && !otherAccountOf(g))
+      .filter((g) => !used.has(g.id) && !g.otherAccount)
       .map((g) => ({
         code: "group-without-members",
         severity: "low",

@@ -1,6 +1,8 @@
 // The rules a fix may add on one side of a flow: for each of the side's groups (or a group made
 // for a node that has none), a rule for the intent's traffic with one choice of peer.
-import type { Design, Intent, Peer, Rule, SecurityGroup } from "../../model/schema";
+import type { Direction } from "../../model/direction";
+import { freshId } from "../../model/ids";
+import type { Intent, Peer, Rule, SecurityGroup } from "../../model/schema";
 import type { Family } from "../../net/address";
 import type { IndexedNode } from "../index-design";
 import type { Change } from "./changes";
@@ -47,23 +49,6 @@ export function peerChoices(other: IndexedNode, protocol: string): { peers: Peer
   return out;
 }
 
-/** An id not yet used by anything in the design. */
-export function freshId(taken: Set<string>, base: string): string {
-  const clean = base.replace(/[^A-Za-z0-9._:/@+-]/g, "-").slice(0, 240) || "sg";
-  let id = clean;
-  for (let n = 2; taken.has(id); n++) id = `${clean}-${n}`;
-  taken.add(id);
-  return id;
-}
-
-export function usedIds(design: Design): Set<string> {
-  const ids = new Set<string>();
-  for (const list of [design.vpcs, design.resources, design.externals, design.groups, design.prefixLists])
-    for (const item of list) ids.add(item.id);
-  for (const g of design.groups) for (const r of [...g.ingress, ...g.egress]) ids.add(r.id);
-  return ids;
-}
-
 /**
  * Options for one side: every group of the node (or one new group for a node with none) times
  * every peer choice for the other side.
@@ -71,7 +56,7 @@ export function usedIds(design: Design): Set<string> {
 export function sideOptions(
   node: IndexedNode,
   other: IndexedNode,
-  direction: "ingress" | "egress",
+  direction: Direction,
   intent: Intent,
   taken: Set<string>,
 ): SideOption[] {
@@ -82,7 +67,7 @@ export function sideOptions(
     // (AWS would add allow-all egress to a group it creates; a fix should not open that).
     const name = node.name || node.id;
     const group: SecurityGroup = {
-      id: freshId(taken, `sg-${node.id}`),
+      id: freshId(`sg-${node.id}`, taken),
       name,
       description: `Security group for ${name}`.slice(0, 255),
       ...((node.node as { vpcId?: string }).vpcId ? { vpcId: (node.node as { vpcId?: string }).vpcId } : {}),
@@ -103,7 +88,7 @@ export function sideOptions(
         groupId,
         direction,
         rule: {
-          id: freshId(ids, `${groupId}-${direction}-${intent.id}`),
+          id: freshId(`${groupId}-${direction}-${intent.id}`, ids),
           ...traffic,
           peer,
           description: `For intent ${intent.id}`.slice(0, 255),

@@ -1,5 +1,6 @@
 // A proposed fix as plain data: create a group, attach it, add a rule. The UI shows the diff
 // and applies the list as one undoable command; applying is a pure function of the design.
+import type { Direction } from "../../model/direction";
 import { InputError } from "../../model/problems";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import { describeRule, groupLabel } from "../describe";
@@ -7,7 +8,7 @@ import { describeRule, groupLabel } from "../describe";
 export type Change =
   | { kind: "createGroup"; group: SecurityGroup }
   | { kind: "attachGroup"; nodeId: string; groupId: string }
-  | { kind: "addRule"; groupId: string; direction: "ingress" | "egress"; rule: Rule };
+  | { kind: "addRule"; groupId: string; direction: Direction; rule: Rule };
 
 function fail(message: string, path: string): never {
   throw new InputError([{ message, path, severity: "error" }]);

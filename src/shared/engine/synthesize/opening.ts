@@ -3,6 +3,7 @@
 // an ingress rule, reached from something the new rule's peer touches, or a member of a group that
 // gained an egress rule, towards something its peer touches. Only those pairs are weighed, by the
 // engine's own side logic, before and after.
+import type { Direction } from "../../model/direction";
 import type { Design, Intent, Rule, SecurityGroup } from "../../model/schema";
 import { type Family, overlaps } from "../../net/address";
 import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "../index-design";
@@ -20,7 +21,6 @@ export interface Opening {
 }
 
 const FAMILIES: Family[] = [4, 6];
-type Direction = "ingress" | "egress";
 
 /** A function scoring change lists against one design and intent; the design is indexed once. */
 export function openingCounter(

@@ -2,10 +2,12 @@
 // on the source's egress, or both, with each choice of group and peer) is applied and scored by
 // how many node pairs it opens that were closed; the fewest wins, and among equals a group
 // reference beats a CIDR and fewer rules beat more.
+
+import { usedIds } from "../../model/ids";
 import { InputError } from "../../model/problems";
 import type { Design, Intent } from "../../model/schema";
 import { indexDesign } from "../index-design";
-import { type SideOption, sideOptions, usedIds } from "./candidates";
+import { type SideOption, sideOptions } from "./candidates";
 import { applyChanges, type Change, describeChanges } from "./changes";
 import { intentHolds } from "./intents";
 import { openingCounter } from "./opening";

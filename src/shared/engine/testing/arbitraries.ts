@@ -1,7 +1,9 @@
 // Random small designs for property tests: few nodes, few groups, rules drawn from pools that
 // make the hard cases likely (partial covers, IPv4 vs IPv6, self references, ICMP, -1).
+
 import fc from "fast-check";
 import type { Design, External, Peer, Resource, Rule, SecurityGroup } from "../../model/schema";
+import { CURRENT_VERSION } from "../../model/schema";
 
 const V4_CIDRS = [
   "0.0.0.0/0",
@@ -136,7 +138,7 @@ export const designs = fc
     }));
     return {
       format: "palisade",
-      version: 1,
+      version: CURRENT_VERSION,
       name: "random",
       vpcs: [{ id: "vpc", name: "vpc", ...(vpcCidr ? { cidrIpv4: vpcCidr } : {}) }],
       resources,

@@ -1,7 +1,9 @@
 // A slow, obviously correct evaluator, written straight from AWS's rules with none of the
 // engine's machinery (no service sets, no classes, no index). Property tests check the engine
 // against it. Keep it simple rather than fast.
+
 import ipaddr from "ipaddr.js";
+import type { Direction } from "../../model/direction";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 
 export interface ProbeQuery {
@@ -97,7 +99,7 @@ function sideAllows(
   design: Design,
   self: End,
   other: End,
-  direction: "ingress" | "egress",
+  direction: Direction,
   family: 4 | 6,
   q: ProbeQuery,
 ): boolean {

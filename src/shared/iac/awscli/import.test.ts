@@ -109,7 +109,7 @@ describe("importAwsCli: security groups", () => {
         "Lives in another AWS account, 210987654321 (VPC vpc-0aaaaaaaaaaaaaaaa): its members are not in this design, so flows with them are not shown",
       ingress: [],
       egress: [],
-      tags: { "palisade:account": "210987654321", "palisade:group-id": "sg-0999999999999999a" },
+      otherAccount: { account: "210987654321", groupId: "sg-0999999999999999a" },
       position: expect.anything(),
     });
     // The rule keeps naming it; that account's VPC is not made part of this design.
@@ -225,6 +225,31 @@ describe("importAwsCli: instances and network interfaces", () => {
       groupIds: ["sg-0a1b2c3d4e5f60002"],
     });
     expect(resource("i-0fedcba9876543210")).toMatchObject({ name: "vpn-gateway", publicIpv4: "54.170.10.20" });
+  });
+
+  it("keeps an instance's own tags but not the address tags an export gave it: AWS states the addresses", () => {
+    const deployed = text({
+      Reservations: [
+        {
+          Instances: [
+            {
+              InstanceId: "i-0aaaaaaaaaaaaaaaa",
+              State: { Name: "running" },
+              PrivateIpAddress: "10.0.1.7",
+              PublicIpAddress: "54.170.10.21",
+              Tags: [
+                { Key: "Name", Value: "web" },
+                { Key: "team", Value: "web" },
+                { Key: "palisade:public-ipv4", Value: "203.0.113.9" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const web = importAwsCli([deployed]).design.resources[0];
+    expect(web).toMatchObject({ name: "web", privateIpv4: "10.0.1.7", publicIpv4: "54.170.10.21" });
+    expect(web?.tags).toEqual({ Name: "web", team: "web" });
   });
 
   it("skips terminated instances and says so", () => {

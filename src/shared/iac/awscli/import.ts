@@ -1,11 +1,15 @@
 // AWS CLI JSON (several describe-* outputs together) into one design: groups split one peer per
 // rule, instances and managed-service interfaces as resources, VPCs and prefix lists.
+import type { Direction } from "../../model/direction";
 import { emptyDesign, validateDesign } from "../../model/document";
+import { idStem } from "../../model/ids";
 import { jsonPositioner } from "../../model/json";
+import { otherAccountGroup } from "../../model/other-account";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
-import { otherAccountGroup, otherAccountWarning } from "../other-account";
+import { withoutAddressTags } from "../draft";
+import { otherAccountWarning } from "../other-account";
 import { classifyInterface } from "./classify";
 import { layoutTiers } from "./layout";
 import { type AwsCliFile, type AwsCliOutput, readAwsCliOutput } from "./read";
@@ -24,7 +28,6 @@ export interface ImportResult {
 }
 
 type JsonPath = (string | number)[];
-const ID_UNSAFE = /[^A-Za-z0-9._:/@+-]/g;
 
 export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from AWS CLI"): ImportResult {
   const errors: Problem[] = [];
@@ -74,7 +77,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
     file: AwsCliFile;
     path: JsonPath;
     owner: string;
-    direction: "ingress" | "egress";
+    direction: Direction;
     account: string;
     groupId: string;
   }[] = [];
@@ -233,6 +236,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
             `instance ${inst.InstanceId} has several network interfaces; only the primary one is modelled`,
           );
         const groupIds = unique((inst.SecurityGroups ?? primary?.Groups ?? []).map((s) => s.GroupId));
+        const tags = withoutAddressTags(tagRecord(inst.Tags));
         const resource: Resource = {
           id: inst.InstanceId,
           kind: "instance",
@@ -240,7 +244,8 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
           ...(inst.VpcId ? { vpcId: inst.VpcId } : {}),
           ...addresses(inst.PrivateIpAddress, primary?.Ipv6Addresses?.[0]?.Ipv6Address, inst.PublicIpAddress),
           groupIds,
-          ...(inst.Tags?.length ? { tags: tagRecord(inst.Tags) } : {}),
+          // An instance deployed from an export carries its address tags; AWS states the addresses itself.
+          ...(tags ? { tags } : {}),
           position: { x: 0, y: 0 },
         };
         resources.set(resource.id, resource);
@@ -264,7 +269,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         return;
       }
       needVpc(eni.VpcId);
-      const id = uniqueId(owner.key.replace(":", "-").replace(ID_UNSAFE, "-"), resources);
+      const id = uniqueId(idStem(owner.key.replace(":", "-")), resources);
       const resource: Resource = {
         id,
         kind: owner.kind,
@@ -407,8 +412,9 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-function uniqueId(base: string, taken: ReadonlyMap<string, unknown>): string {
-  let id = base.slice(0, 240);
-  for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 240)}-${n}`;
+/** `stem` (an idStem), numbered past the ids `taken` holds. */
+function uniqueId(stem: string, taken: ReadonlyMap<string, unknown>): string {
+  let id = stem;
+  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
   return id;
 }

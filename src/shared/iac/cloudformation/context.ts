@@ -1,7 +1,9 @@
 // The state of one CloudFormation import, and the small readers every part of it shares.
+
+import type { Ids } from "../../model/ids";
 import type { Problem } from "../../model/problems";
 import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
-import { type Ids, type NamedCidr, type Where, warning } from "../draft";
+import { type NamedCidr, type Where, warning } from "../draft";
 import { CfnRef, type Resolved, resolve, type Template } from "./intrinsics";
 import type { Path } from "./template";
 

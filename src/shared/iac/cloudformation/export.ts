@@ -1,12 +1,13 @@
 // Design -> CloudFormation template (YAML with short tags, or JSON). Rules with a CIDR or prefix
 // list peer are inline; rules with a group peer are standalone SecurityGroupIngress/Egress
 // resources, because two groups that reference each other inline would be a circular dependency.
+
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
+import type { Direction } from "../../model/direction";
 import { isIcmp } from "../../model/protocol";
-import type { Design, External, Rule } from "../../model/schema";
+import type { Design, External, OtherAccountGroup, Rule } from "../../model/schema";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
-import { type OtherAccountGroup, otherAccountOf } from "../other-account";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { INPUTS, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
@@ -65,7 +66,7 @@ export function toCloudFormation(
   // Another account's group is not a resource of this stack: rules name it by id and account.
   const otherAccount = new Map(
     design.groups.flatMap((g) => {
-      const other = otherAccountOf(g);
+      const other = g.otherAccount;
       return other ? [[g.id, other] as [string, OtherAccountGroup]] : [];
     }),
   );
@@ -118,7 +119,7 @@ export function toCloudFormation(
   const standalone: [string, Props][] = [];
   for (const g of managed) {
     const id = groupIds.get(g.id) as string;
-    const inline = (direction: "ingress" | "egress", rule: Rule): Props => {
+    const inline = (direction: Direction, rule: Rule): Props => {
       const p = rule.peer;
       const peer: Props =
         p.kind === "cidr4"
@@ -142,7 +143,7 @@ export function toCloudFormation(
                 };
       return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
     };
-    const byPeer = (direction: "ingress" | "egress") => ({
+    const byPeer = (direction: Direction) => ({
       inline: g[direction].filter((r) => r.peer.kind !== "group").map((r) => inline(direction, r)),
       separate: g[direction].filter((r) => r.peer.kind === "group"),
     });

@@ -1,9 +1,11 @@
 // CloudFormation template (YAML or JSON) -> design. Unknowable values (parameters without a
 // Default, ImportValue, conditions) are warnings at their line; wrong values are errors.
+
+import { Ids } from "../../model/ids";
 import { InputError, type Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, error, finishDesign, Ids, type Where, warning } from "../draft";
+import { ADDRESS_TAGS, error, finishDesign, type Where, warning } from "../draft";
 import { readAttachment } from "./attachments";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, type Parameter, resolve, type Template } from "./intrinsics";

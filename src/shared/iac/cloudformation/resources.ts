@@ -1,6 +1,6 @@
 // The resources security groups sit on, written as the CloudFormation that creates them.
 import type { Resource } from "../../model/schema";
-import { addressTags } from "../draft";
+import { addressTags, withoutAddressTags } from "../draft";
 import { Intrinsic, type LogicalIds, type Props, ref, tagList } from "./build";
 
 /** Inputs the resources need to deploy that a design does not hold. */
@@ -33,7 +33,11 @@ export function resourceOf(
 ): Props {
   const groups = r.groupIds.map(groupRef);
   // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
-  const tags = tagList(r.tags, r.name, addressTags(r, r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {}));
+  const tags = tagList(
+    withoutAddressTags(r.tags),
+    r.name,
+    addressTags(r, r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {}),
+  );
   switch (r.kind) {
     case "instance":
       return {

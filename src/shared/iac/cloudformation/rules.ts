@@ -1,10 +1,12 @@
 // A template's rules (inline entries and standalone SecurityGroupIngress/Egress resources) read
 // into the design's one-peer rules, with CloudFormation's rules for the default egress.
+import type { Direction } from "../../model/direction";
 import { defaultEgress } from "../../model/factory";
+import { isGroupId, otherAccountGroup } from "../../model/other-account";
 import { normalizeProtocol } from "../../model/protocol";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, warning } from "../draft";
-import { accountIdOf, isGroupId, otherAccountGroup, otherAccountWarning } from "../other-account";
+import { accountIdOf, otherAccountWarning } from "../other-account";
 import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
 import { type Resolved, resolve } from "./intrinsics";
 import type { Path } from "./template";
@@ -44,7 +46,7 @@ function otherAccountPeer(
   path: Path,
   property: string,
   value: unknown,
-  direction: "ingress" | "egress",
+  direction: Direction,
   egressOwner: { value: unknown; path: Path } | undefined,
 ): SecurityGroup | undefined {
   if (typeof value !== "string" || !isGroupId(value)) return undefined;
@@ -88,7 +90,7 @@ export function readRule(
   props: Props,
   path: Path,
   group: SecurityGroup,
-  direction: "ingress" | "egress",
+  direction: Direction,
   idBase: string,
   inline: boolean,
   egressOwner?: { value: unknown; path: Path },

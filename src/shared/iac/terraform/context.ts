@@ -1,7 +1,9 @@
 // The state of one Terraform import: what has been declared, and what went wrong where.
+
+import type { Ids } from "../../model/ids";
 import type { Problem } from "../../model/problems";
 import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
-import { type Ids, type NamedCidr, type Where, warning } from "../draft";
+import { type NamedCidr, type Where, warning } from "../draft";
 import { placeholderGroup } from "../placeholder";
 import type { Unknown } from "./eval/values";
 import { type Resolved, resolve, type Scope, TfRef } from "./expressions";

@@ -132,6 +132,25 @@ describe("toTerraform", () => {
     expect(body).toContain('ipv6_addresses              = ["2001:db8:1234:1::10"]');
   });
 
+  it("writes the design's addresses over a stale address tag (the fields are the truth)", () => {
+    const d = example("http-server");
+    const web = d.resources.find((r) => r.id === "web");
+    if (!web) throw new Error("the example has a web server");
+    d.resources = [
+      {
+        ...web,
+        kind: "database",
+        privateIpv4: "10.0.1.20",
+        tags: { team: "web", "palisade:private-ipv4": "10.9.9.9", "palisade:public-ipv4": "203.0.113.9" },
+      },
+    ];
+    const text = single(d);
+    expect(text).toContain('"palisade:private-ipv4" = "10.0.1.20"');
+    expect(text).toContain('team                    = "web"');
+    expect(text).not.toContain("10.9.9.9");
+    expect(text).not.toContain("203.0.113.9");
+  });
+
   it("attaches groups to every kind of resource where that resource keeps them", () => {
     const d = design(newSecurityGroup({ id: "g", name: "g" }));
     const kinds = ["instance", "loadBalancer", "database", "function", "containerService", "endpoint"] as const;

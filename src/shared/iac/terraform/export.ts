@@ -2,11 +2,11 @@
 // resource: one peer each, as the design stores them, and no cycle when two groups reference
 // each other. Mixing those with inline ingress/egress blocks would make Terraform fight itself,
 // so groups carry no inline rules.
+import type { Direction } from "../../model/direction";
 import { isIcmp } from "../../model/protocol";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import type { ExportOptions } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
-import { otherAccountOf } from "../other-account";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
 import { groupRef, type Naming, naming, sortedRecord, vpcRef } from "./naming";
@@ -47,7 +47,7 @@ function groupResource(g: SecurityGroup, n: Naming, vpcIdVariable: () => Item | 
   return block("resource", [type, name], body);
 }
 
-function ruleResource(g: SecurityGroup, direction: "ingress" | "egress", rule: Rule, name: string, n: Naming): Block {
+function ruleResource(g: SecurityGroup, direction: Direction, rule: Rule, name: string, n: Naming): Block {
   const body: Item[] = [attr("security_group_id", groupRef(n, g.id))];
   if (rule.description) body.push(attr("description", rule.description));
   body.push(attr("ip_protocol", rule.protocol));
@@ -106,7 +106,7 @@ export function toTerraform(design: Design, options: TerraformOptions = {}): Ter
   };
   for (const p of design.prefixLists) main.push(prefixListResource(p, n.prefixList.get(p.id) as string));
   for (const g of design.groups) {
-    const other = otherAccountOf(g);
+    const other = g.otherAccount;
     if (other) {
       // Another account's group is that account's to manage: rules here name it as "account/sg-…".
       main.push(

@@ -1,10 +1,12 @@
 // Terraform -> design, from the JSON that @cdktf/hcl2json makes of each .tf file (parsed at the
 // Node edge, src/node/hcl.ts). What cannot be known without running Terraform becomes a warning
 // at its file and line; a value that is simply wrong (a bad CIDR, port 70000) is an error.
+
+import { Ids } from "../../model/ids";
 import { InputError, type Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, error, finishDesign, Ids, warning } from "../draft";
+import { ADDRESS_TAGS, error, finishDesign, warning } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";

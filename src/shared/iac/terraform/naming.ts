@@ -2,7 +2,6 @@
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External } from "../../model/schema";
 import { awsVpcId, isExistingVpc } from "../deployable";
-import { otherAccountOf } from "../other-account";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -75,7 +74,7 @@ export function naming(design: Design, variableNames: Names): Naming {
     existingVpc,
     group: new Map(
       design.groups
-        .filter((g) => !otherAccountOf(g))
+        .filter((g) => !g.otherAccount)
         .map((g) => [
           g.id,
           {
@@ -86,7 +85,7 @@ export function naming(design: Design, variableNames: Names): Naming {
     ),
     otherAccount: new Map(
       design.groups.flatMap((g) => {
-        const other = otherAccountOf(g);
+        const other = g.otherAccount;
         return other ? [[g.id, `${other.account}/${other.groupId}`] as const] : [];
       }),
     ),

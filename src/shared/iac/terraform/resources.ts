@@ -1,6 +1,6 @@
 // The resources security groups sit on, written as the Terraform that creates them.
 import type { Resource } from "../../model/schema";
-import { addressTags } from "../draft";
+import { addressTags, withoutAddressTags } from "../draft";
 import { attr, type Block, block, type Item, raw } from "./hcl";
 import { groupRef, type Naming, sortedRecord, vpcRef } from "./naming";
 
@@ -25,7 +25,7 @@ export function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<
   const groups = r.groupIds.map((id) => groupRef(n, id));
   // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
   const native = r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {};
-  const tags = { Name: r.name, ...addressTags(r, native), ...sortedRecord(r.tags ?? {}) };
+  const tags = { Name: r.name, ...addressTags(r, native), ...sortedRecord(withoutAddressTags(r.tags) ?? {}) };
   switch (r.kind) {
     case "instance": {
       const body: Item[] = [

@@ -1,8 +1,10 @@
 // Terraform's three ways to write a rule (inline ingress/egress blocks, aws_security_group_rule,
 // aws_vpc_security_group_ingress_rule/egress_rule) read into the design's one-peer rules.
+import type { Direction } from "../../model/direction";
+import { otherAccountGroup } from "../../model/other-account";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, type Where, warning } from "../draft";
-import { otherAccountGroup, otherAccountWarning, parseAccountGroup } from "../other-account";
+import { otherAccountWarning, parseAccountGroup } from "../other-account";
 import {
   type Body,
   type Context,
@@ -28,7 +30,7 @@ interface PeerSource {
 interface RuleSpec {
   d: Declaration;
   group: SecurityGroup;
-  direction: "ingress" | "egress";
+  direction: Direction;
   idBase: string;
   body: Body;
   protocolAttribute: string;
@@ -92,7 +94,7 @@ function otherAccountPeer(
   value: unknown,
   at: () => Where,
   what: string,
-  direction: "ingress" | "egress",
+  direction: Direction,
 ): SecurityGroup | undefined {
   const ref = parseAccountGroup(value);
   if (!ref) return undefined;

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Drawing } from "./drawing";
+import { type Box, type Point, segmentCrossesBox } from "./geometry";
+
+const box = (x: number, y: number): Box => ({ x, y, width: 200, height: 80 });
+const through = (points: readonly Point[], b: Box) =>
+  points.some((q, i) => i > 0 && segmentCrossesBox(points[i - 1] as Point, q, b));
+
+describe("Drawing", () => {
+  it("routes a line around a box that stands between its ends", () => {
+    const boxes = new Map([
+      ["a", box(0, 0)],
+      ["wall", box(400, -20)],
+      ["b", box(800, 0)],
+    ]);
+    const routes = new Drawing().update(boxes, [{ id: "a->b", from: "a", to: "b", label: "tcp 443" }]);
+    const route = routes.get("a->b")?.points ?? [];
+    expect(route.length).toBeGreaterThan(2);
+    expect(through(route, boxes.get("wall") as Box)).toBe(false);
+    expect(route[0]?.x).toBe(200);
+    expect(route.at(-1)?.x).toBe(800);
+  });
+
+  it("draws the two directions of a pair apart", () => {
+    const boxes = new Map([
+      ["a", box(0, 0)],
+      ["b", box(600, 0)],
+    ]);
+    const routes = new Drawing().update(boxes, [
+      { id: "a->b", from: "a", to: "b" },
+      { id: "b->a", from: "b", to: "a" },
+    ]);
+    const there = routes.get("a->b")?.points ?? [];
+    const back = routes.get("b->a")?.points ?? [];
+    expect(there[0]?.y).not.toBe(back.at(-1)?.y);
+  });
+
+  it("routes only the moved node's lines and those it now lies on; a new flow routes only itself", () => {
+    const boxes = new Map<string, Box>();
+    const edges = [];
+    for (let i = 0; i < 10; i++) {
+      boxes.set(`l${i}`, box(0, i * 150));
+      boxes.set(`r${i}`, box(700, i * 150));
+      edges.push({ id: `l${i}->r${i}`, from: `l${i}`, to: `r${i}`, label: "tcp 443" });
+    }
+    const drawing = new Drawing();
+    const first = drawing.update(boxes, edges);
+    expect(drawing.stats.routed).toBe(10);
+    // Moved onto the line l5->r5: its own line and l5->r5's are routed again, no other.
+    const moved = new Map(boxes);
+    moved.set("r2", box(350, 5 * 150 - 10));
+    const second = drawing.update(moved, edges);
+    expect(drawing.stats.routed).toBe(2);
+    expect(through(second.get("l5->r5")?.points ?? [], moved.get("r2") as Box)).toBe(false);
+    expect(second.get("l0->r0")?.points).toBe(first.get("l0->r0")?.points);
+    drawing.update(moved, [...edges, { id: "l0->r1", from: "l0", to: "r1", label: "tcp 22" }]);
+    // The new line takes a port on l0 and r1: those sides' lines move their ports too.
+    expect(drawing.stats.routed).toBeLessThanOrEqual(3);
+  });
+
+  it("never draws a line through a box it does not connect, nor a label over a box or a label (random pictures)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 9 })), {
+          minLength: 3,
+          maxLength: 24,
+          selector: ([c, r]) => `${c},${r}`,
+        }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 40 }),
+        (cells, pairs) => {
+          const boxes = new Map(cells.map(([c, r], i) => [`n${i}`, box(c * 330 + (r % 3) * 20, r * 140)]));
+          const ids = [...boxes.keys()];
+          const edges = [
+            ...new Map(
+              pairs
+                .map(([p, q]) => [ids[p % ids.length] as string, ids[q % ids.length] as string] as const)
+                .filter(([p, q]) => p !== q)
+                .map(([p, q]) => [`${p}->${q}`, { id: `${p}->${q}`, from: p, to: q, label: "tcp 443" }]),
+            ).values(),
+          ];
+          const routes = new Drawing().update(boxes, edges);
+          const labels: Box[] = [];
+          for (const e of edges) {
+            const r = routes.get(e.id);
+            expect(r).toBeDefined();
+            for (const [id, b] of boxes)
+              if (id !== e.from && id !== e.to) expect(through(r?.points ?? [], b)).toBe(false);
+            if (r?.labelBox) labels.push(r.labelBox);
+          }
+          const overlap = (a: Box, b: Box) =>
+            a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+          for (const [i, l] of labels.entries()) {
+            for (const b of boxes.values()) expect(overlap(l, b)).toBe(false);
+            for (const m of labels.slice(i + 1)) expect(overlap(l, m)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 13 },
+    );
+  });
+});

@@ -1,0 +1,240 @@
+// Routes and labels of a picture kept from one change to the next: a line is routed again only
+// when one of its ends moved, its ports moved, or a box now stands on it; a label is placed again
+// only when its line changed or a box now covers it. A rule edit routes its new flows; moving a
+// node routes its own flows and those it now lies on.
+import { type Box, BoxIndex, type Point, segmentCrossesBox } from "./geometry";
+import { labelSize } from "./measure";
+import { routeBetween, type Side } from "./route";
+
+export interface DrawnEdge {
+  id: string;
+  from: string;
+  to: string;
+  /** The label's text; none drawn when absent. */
+  label?: string;
+}
+
+interface Kept {
+  a: Point;
+  b: Point;
+  aSide: Side;
+  bSide: Side;
+  points: Point[];
+  label?: string;
+  labelBox?: Box;
+}
+
+export interface DrawingStats {
+  /** Lines routed in this update. */
+  routed: number;
+  /** Labels placed in this update. */
+  labelled: number;
+  /** Milliseconds: choosing ports, routing, placing labels. */
+  portsMs: number;
+  routeMs: number;
+  labelMs: number;
+}
+
+const sameBox = (a: Box | undefined, b: Box | undefined) =>
+  a !== undefined && b !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
+
+/** Past this many boxes changed at once, each line is checked against the index instead of each box. */
+const FEW = 16;
+
+const now = () => (typeof performance === "undefined" ? Date.now() : performance.now());
+
+export class Drawing {
+  private readonly kept = new Map<string, Kept>();
+  private readonly nodes = new BoxIndex();
+  private readonly labels = new BoxIndex();
+  stats: DrawingStats = { routed: 0, labelled: 0, portsMs: 0, routeMs: 0, labelMs: 0 };
+
+  /** The route of each edge (the same array while it is unchanged) and its label's box. */
+  update(
+    boxes: ReadonlyMap<string, Box>,
+    edges: readonly DrawnEdge[],
+  ): Map<string, { points: Point[]; labelBox?: Box }> {
+    const t0 = now();
+    const changed: string[] = [];
+    for (const [id, b] of boxes)
+      if (!sameBox(this.nodes.boxes.get(id), b)) {
+        changed.push(id);
+        this.nodes.add(id, b);
+      }
+    for (const id of [...this.nodes.boxes.keys()])
+      if (!boxes.has(id)) {
+        changed.push(id);
+        this.nodes.remove(id);
+      }
+    const changedBoxes = changed.map((id) => boxes.get(id)).filter((b): b is Box => b !== undefined);
+    const ports = portsOf(boxes, edges);
+    const t1 = now();
+    let routed = 0;
+    const live = new Set<string>();
+    const fresh: string[] = [];
+    for (const e of edges) {
+      const p = ports.get(e.id);
+      if (!p) continue;
+      live.add(e.id);
+      const k = this.kept.get(e.id);
+      const stands =
+        k !== undefined &&
+        k.aSide === p.aSide &&
+        k.bSide === p.bSide &&
+        samePoint(k.a, p.a) &&
+        samePoint(k.b, p.b) &&
+        (changed.length === 0 ||
+          (changed.length <= FEW
+            ? !changedBoxes.some((b) => crosses(k.points, b))
+            : !k.points.some((q, i) => i > 0 && this.nodes.blocking(k.points[i - 1] as Point, q))));
+      if (stands) {
+        if (k.label !== e.label) {
+          this.dropLabel(e.id, k);
+          k.label = e.label;
+          fresh.push(e.id);
+        }
+        continue;
+      }
+      if (k) this.dropLabel(e.id, k);
+      const points = routeBetween(this.nodes, p.a, p.aSide, p.b, p.bSide, e.id, [e.from, e.to]);
+      routed++;
+      this.kept.set(e.id, { ...p, points, ...(e.label !== undefined ? { label: e.label } : {}) });
+      fresh.push(e.id);
+    }
+    for (const [id, k] of this.kept)
+      if (!live.has(id)) {
+        this.dropLabel(id, k);
+        this.kept.delete(id);
+      }
+    const t2 = now();
+    // Labels a moved box now covers are placed again, with the new lines' labels.
+    if (changedBoxes.length > 0)
+      for (const b of changedBoxes)
+        for (const id of this.labels.overlapping(b)) {
+          const k = this.kept.get(id);
+          if (k && !fresh.includes(id)) {
+            this.dropLabel(id, k);
+            fresh.push(id);
+          }
+        }
+    let labelled = 0;
+    for (const id of fresh) {
+      const k = this.kept.get(id);
+      if (!k || k.label === undefined) continue;
+      k.labelBox = placeLabel(k.points, labelSize(k.label), this.nodes, this.labels);
+      this.labels.add(id, k.labelBox);
+      labelled++;
+    }
+    const t3 = now();
+    this.stats = { routed, labelled, portsMs: t1 - t0, routeMs: t2 - t1, labelMs: t3 - t2 };
+    const result = new Map<string, { points: Point[]; labelBox?: Box }>();
+    for (const [id, k] of this.kept)
+      result.set(id, k.labelBox ? { points: k.points, labelBox: k.labelBox } : { points: k.points });
+    return result;
+  }
+
+  private dropLabel(id: string, k: Kept): void {
+    if (k.labelBox) this.labels.remove(id);
+    k.labelBox = undefined;
+  }
+}
+
+const crosses = (points: readonly Point[], b: Box) =>
+  points.some((q, i) => i > 0 && segmentCrossesBox(points[i - 1] as Point, q, b));
+
+/**
+ * Where each edge leaves and enters its nodes: the facing sides (both right sides when the two
+ * overlap left to right), each side's ports spread along it in the order of the other ends, so
+ * that the lines leave without crossing and the two directions of a pair are apart.
+ */
+export function portsOf(
+  boxes: ReadonlyMap<string, Box>,
+  edges: readonly DrawnEdge[],
+): Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }> {
+  const sides = new Map<string, { edge: string; other: number; out: boolean }[]>();
+  const chosen = new Map<string, { aSide: Side; bSide: Side; s: Box; t: Box }>();
+  const at = (node: string, side: Side, edge: string, other: number, out: boolean) => {
+    const key = `${side === "right" ? "R" : "L"}${node}`;
+    const list = sides.get(key);
+    const entry = { edge, other, out };
+    if (list) list.push(entry);
+    else sides.set(key, [entry]);
+  };
+  for (const e of edges) {
+    const s = boxes.get(e.from);
+    const t = boxes.get(e.to);
+    if (!s || !t || e.from === e.to) continue;
+    let aSide: Side;
+    let bSide: Side;
+    if (t.x >= s.x + s.width) [aSide, bSide] = ["right", "left"];
+    else if (t.x + t.width <= s.x) [aSide, bSide] = ["left", "right"];
+    else [aSide, bSide] = ["right", "right"];
+    chosen.set(e.id, { aSide, bSide, s, t });
+    at(e.from, aSide, e.id, t.y + t.height / 2, true);
+    at(e.to, bSide, e.id, s.y + s.height / 2, false);
+  }
+  const y = new Map<string, number>();
+  for (const [key, list] of sides) {
+    const box = boxes.get(key.slice(1)) as Box;
+    // By the other end's height; a pair's two directions side by side, outgoing first.
+    list.sort((p, q) => p.other - q.other || Number(q.out) - Number(p.out) || (p.edge < q.edge ? -1 : 1));
+    const room = Math.max(8, box.height - 16);
+    list.forEach((p, i) => {
+      y.set(`${p.out ? "a" : "b"}${p.edge}`, box.y + 8 + (room * (i + 1)) / (list.length + 1));
+    });
+  }
+  const outp = new Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }>();
+  for (const [id, { aSide, bSide, s, t }] of chosen)
+    outp.set(id, {
+      aSide,
+      bSide,
+      a: { x: aSide === "right" ? s.x + s.width : s.x, y: y.get(`a${id}`) as number },
+      b: { x: bSide === "right" ? t.x + t.width : t.x, y: y.get(`b${id}`) as number },
+    });
+  return outp;
+}
+
+/** Spots along the route, middle of the longest segments first, then beside them. */
+function placeLabel(
+  points: readonly Point[],
+  size: { width: number; height: number },
+  nodes: BoxIndex,
+  labels: BoxIndex,
+): Box {
+  const segments: [Point, Point, number][] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    segments.push([a, b, Math.abs(b.x - a.x) + Math.abs(b.y - a.y)]);
+  }
+  segments.sort((p, q) => q[2] - p[2]);
+  const boxAt = (c: Point): Box => ({
+    x: Math.round(c.x - size.width / 2),
+    y: Math.round(c.y - size.height / 2),
+    width: size.width,
+    height: size.height,
+  });
+  const clear = (b: Box) => nodes.overlapping(b).length === 0 && labels.overlapping(b).length === 0;
+  let first: Box | undefined;
+  // On the line first; then beside it, a step further each time (a crowded room between columns).
+  for (let shift = 0; shift <= 6; shift++) {
+    for (const [a, b, len] of segments) {
+      for (const f of [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9]) {
+        const c = { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+        const vertical = a.x === b.x;
+        const away = shift === 0 ? [0] : [shift, -shift];
+        for (const k of away) {
+          const p = vertical
+            ? { x: c.x + k * (size.width / 2 + 3), y: c.y }
+            : { x: c.x, y: c.y + k * (size.height / 2 + 3) };
+          const box = boxAt(p);
+          first ??= box;
+          if (clear(box)) return box;
+        }
+        if (len < size.width) break;
+      }
+    }
+  }
+  return first ?? boxAt(points[0] ?? { x: 0, y: 0 });
+}

@@ -1,0 +1,49 @@
+// Sizes of what is drawn, estimated from text lengths: the CLI has no browser to measure with,
+// and the app's CSS (src/renderer/styles.css: .node, .edge-label) uses the same fonts and sizes.
+
+export const NODE_WIDTH = 200;
+
+/** Average advance of an 11px sans-serif character (digits and lower case), rounded up. */
+const CHAR_11 = 6.4;
+const MONO_11 = 6.7;
+
+export const LABEL_HEIGHT = 18;
+
+export function labelSize(text: string): { width: number; height: number } {
+  return { width: Math.ceil(text.length * CHAR_11) + 16, height: LABEL_HEIGHT };
+}
+
+export interface NodeContent {
+  external: boolean;
+  addresses: readonly string[];
+  groups: readonly string[];
+  outbound?: string;
+}
+
+const INNER = NODE_WIDTH - 20;
+
+/** How many rows items wrapped into a row of INNER pixels take. */
+function rows(widths: readonly number[], gap: number): number {
+  let count = 0;
+  let used = Number.POSITIVE_INFINITY;
+  for (const w of widths) {
+    if (used + gap + w > INNER) {
+      count++;
+      used = w;
+    } else used += gap + w;
+  }
+  return count;
+}
+
+/** A node's height as the app's CSS lays it out: head, name, addresses, group chips, outbound marker. */
+export function nodeHeight(n: NodeContent): number {
+  let h = 16 + 3 + 16 + 21; // padding and border, head, name
+  h +=
+    rows(
+      n.addresses.map((a) => a.length * MONO_11),
+      8,
+    ) * 15;
+  if (!n.external) h += 6 + rows(n.groups.length === 0 ? [90] : n.groups.map((g) => g.length * CHAR_11 + 26), 4) * 19;
+  if (n.outbound) h += 20;
+  return Math.ceil(h);
+}
