@@ -102,6 +102,11 @@ async function start(): Promise<void> {
         const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      openFolder: async () => {
+        const options = { properties: ["openDirectory" as const], title: "Import a Terraform folder" };
+        const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       save: async (suggested) => {
         const options = { defaultPath: suggested ?? "untitled.palisade.json", filters: designFilters };
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

@@ -50,6 +50,7 @@ beforeAll(async () => {
     "exercises:open": { id: "http-server" },
     "exercises:check": { id: "http-server", design },
     "file:open": { path: "/etc/passwd" },
+    "file:importFolder": {},
     "file:save": { design, path: "/tmp/x.palisade.json" },
     "recovery:write": { design },
     "recovery:read": {},

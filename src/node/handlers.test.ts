@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -28,13 +28,21 @@ function problems(reply: Reply<unknown>): string[] {
 }
 
 /** Dialogs that answer as a user would, recording what they were asked. */
-function scriptedDialogs(answers: { open?: string | null; save?: string | null }): FileDialogs & { asked: string[] } {
+function scriptedDialogs(answers: {
+  open?: string | null;
+  folder?: string | null;
+  save?: string | null;
+}): FileDialogs & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
     open: async () => {
       asked.push("open");
       return answers.open ?? null;
+    },
+    openFolder: async () => {
+      asked.push("folder");
+      return answers.folder ?? null;
     },
     save: async (suggested) => {
       asked.push(`save ${suggested ?? ""}`.trim());
@@ -271,6 +279,40 @@ describe("files", () => {
     expect(value(await h["file:open"]({}))).toEqual({ path, design: example });
     expect(value(await h["file:open"]({ path }))).toEqual({ path, design: example });
     expect(dialogs.asked).toEqual(["open"]);
+  });
+
+  it("imports the Terraform folder the user chose, its .tf files together", async () => {
+    const folder = join(dir, "module");
+    await mkdir(folder);
+    await writeFile(
+      join(folder, "groups.tf"),
+      'resource "aws_security_group" "web" {\n  name = "web"\n  description = "web"\n}\n',
+    );
+    await writeFile(
+      join(folder, "rules.tf"),
+      [
+        'resource "aws_vpc_security_group_ingress_rule" "https" {',
+        "  security_group_id = aws_security_group.web.id",
+        '  ip_protocol = "tcp"',
+        "  from_port = 443",
+        "  to_port = 443",
+        '  cidr_ipv4 = "0.0.0.0/0"',
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const dialogs = scriptedDialogs({ folder });
+    const h = await make({ dialogs });
+    const reply = value(await h["file:importFolder"]({}));
+    expect(dialogs.asked).toEqual(["folder"]);
+    expect(reply?.path).toBe(folder);
+    expect(reply?.design.groups.map((g) => g.name)).toEqual(["web"]);
+    expect(reply?.design.groups[0]?.ingress.map((r) => r.fromPort)).toEqual([443]);
+  });
+
+  it("a folder import answers null when the user cancels, and needs the desktop app", async () => {
+    expect(value(await (await make({ dialogs: scriptedDialogs({}) }))["file:importFolder"]({}))).toBeNull();
+    expect(problems(await (await make())["file:importFolder"]({}))[0]).toContain("needs the desktop app");
   });
 
   it("refuses to open a path the user never chose", async () => {

@@ -35,12 +35,16 @@ import { isChannel, validatePayload } from "./payload";
 /** Native file dialogs (Electron). Each returns the chosen path, or null when the user cancels. */
 export interface FileDialogs {
   open(): Promise<string | null>;
+  /** A folder (Electron: dialog.showOpenDialog with openDirectory). */
+  openFolder(): Promise<string | null>;
   save(suggestedPath?: string): Promise<string | null>;
 }
 
 /** Import and export of infrastructure code; src/node/load.ts and src/shared/iac plug in here. */
 export interface IacService {
   importFiles(files: { name: string; text: string }[]): Promise<Replies["iac:import"]> | Replies["iac:import"];
+  /** The importable files of a folder, read together (a Terraform module). */
+  importFolder(path: string): Promise<Replies["iac:import"]>;
   exportDesign(
     design: Design,
     to: "terraform" | "cloudformation",
@@ -179,6 +183,12 @@ export function createHandlers(options: HandlerOptions): Handlers {
       grant(chosen);
       options.onFileUsed?.(chosen);
       return { path: chosen, design };
+    },
+    "file:importFolder": async () => {
+      if (!options.dialogs) throw noDialogs("Importing a folder by path");
+      const chosen = await options.dialogs.openFolder();
+      if (chosen === null) return null;
+      return { path: chosen, ...(await iac.importFolder(chosen)) };
     },
     "file:save": async ({ design, path, saveAs }) => {
       if (!options.dialogs) throw noDialogs("Saving to a path");

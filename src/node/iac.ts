@@ -4,10 +4,14 @@ import { exportWarnings } from "../shared/iac/deployable";
 import { toTerraform } from "../shared/iac/terraform/export";
 import { InputError } from "../shared/model";
 import type { IacService } from "./handlers";
-import { importFiles } from "./load";
+import { importFiles, loadPaths } from "./load";
 
 export const iacService: IacService = {
   importFiles: (files) => importFiles(files),
+  async importFolder(path) {
+    const { design, warnings } = await loadPaths([path]);
+    return { design, warnings };
+  },
   exportDesign(design, to, format, options = {}) {
     if (to === "terraform") {
       if (format !== undefined && format !== "hcl")

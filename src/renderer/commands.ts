@@ -7,7 +7,7 @@ import { copySelection, deleteSelection, duplicateSelection, pasteInto } from ".
 import { fitAll, flowInstance, nextFrame } from "./canvas/flowInstance";
 import { exportCanvas } from "./export/image";
 import { designFileName } from "./file/download";
-import { importFiles, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
+import { importFiles, importFolder, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
 import { cancelLayout, layoutDesign } from "./layout/elk";
 import { longWork } from "./state/busy";
 import { change, redo, run, undo } from "./state/commands";
@@ -70,6 +70,7 @@ export const COMMANDS: readonly Command[] = [
   { name: "new", label: "New design", keys: ["Alt+N"], run: newDesign },
   { name: "open", label: "Open…", keys: ["Mod+O"], run: () => openDesign() },
   { name: "import", label: "Import Terraform, CloudFormation or AWS CLI JSON…", keys: ["Mod+I"], run: importFiles },
+  { name: "importFolder", label: "Import a Terraform folder…", run: importFolder },
   { name: "exampleHttpServer", label: "Example: HTTP/HTTPS server", run: () => openExample("http-server") },
   { name: "exampleThreeTier", label: "Example: three tiers", run: () => openExample("three-tier") },
   { name: "save", label: "Save", keys: ["Mod+S"], run: () => saveDesign(false) },

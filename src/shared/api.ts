@@ -122,6 +122,11 @@ export const requests = {
     /** Open this path without asking: only a path main itself offered (Open Recent, a file passed at launch). */
     path: z.string().min(1).max(4096).optional(),
   }),
+  /**
+   * Ask the user for a Terraform folder (a module: its .tf and .tf.json files together) and import
+   * it. In the browser mode the renderer picks the folder itself and calls iac:import instead.
+   */
+  "file:importFolder": z.object({}),
   /** Save atomically to the path the design was opened from, or ask for one (saveAs). */
   "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
   /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
@@ -170,6 +175,7 @@ export interface Replies {
   "exercises:open": Lesson;
   "exercises:check": LessonResult;
   "file:open": { path: string; design: Design } | null;
+  "file:importFolder": { path: string; design: Design; warnings: Problem[] } | null;
   "file:save": { path: string } | null;
   "recovery:write": null;
   "recovery:read": { design: Design; path?: string; savedAt: string } | null;

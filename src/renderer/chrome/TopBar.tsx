@@ -61,6 +61,7 @@ export function TopBar() {
             {[
               "saveAs",
               "import",
+              "importFolder",
               "exportTerraform",
               "exportCloudFormation",
               "exportPng",

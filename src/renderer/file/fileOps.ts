@@ -30,6 +30,10 @@ async function onHost<T>(label: string, work: () => Promise<T>): Promise<T | und
   return outcome.done ? outcome.value : undefined;
 }
 
+/**
+ * A file that was read and checked replaces the design, once the user agrees to lose unsaved
+ * changes: asked only now, so that a file that fails leaves everything as it was, unasked.
+ */
 function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefined, name: string, path?: string): void {
   // Cancelled: nothing changes.
   if (!reply) return;
@@ -37,6 +41,7 @@ function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefine
     showProblems(`${name} could not be opened; the current design is unchanged.`, reply.problems);
     return;
   }
+  if (!confirmDiscard()) return;
   replaceDocument(reply.value.design, path);
   if (reply.value.warnings.length > 0) showProblems(`${name} was opened with warnings:`, reply.value.warnings);
   else notify("info", `Opened ${name}`);
@@ -49,10 +54,9 @@ export async function openText(name: string, text: string): Promise<void> {
   else opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }] })), name);
 }
 
-/** `confirmed`: the user already agreed to replace unsaved changes (the picker asked first). */
-export async function openFiles(files: readonly File[], confirmed = false): Promise<void> {
+/** Opens or imports files chosen or dropped by the user; several together are one import. */
+export async function openFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
-  if (!confirmed && !confirmDiscard()) return;
   if (files.length === 1) {
     const file = files[0]!;
     await openText(file.name, await file.text());
@@ -66,18 +70,45 @@ export async function openFiles(files: readonly File[], confirmed = false): Prom
   );
 }
 
+/**
+ * A folder chosen in the browser: its Terraform files, read together as one module. Terraform
+ * reads a module's own folder, not the folders below it (those are other modules).
+ */
+export async function openFolder(files: readonly File[]): Promise<void> {
+  if (files.length === 0) return;
+  const folder = (files[0]?.webkitRelativePath || files[0]?.name || "").split("/")[0] || "the folder";
+  const own = files.filter((f) => {
+    const parts = (f.webkitRelativePath || f.name).split("/");
+    return parts.length <= 2 && /\.tf(\.json)?$/i.test(f.name);
+  });
+  if (own.length === 0) {
+    showProblems(`${folder} could not be imported; the current design is unchanged.`, [
+      { file: folder, message: "the folder holds no Terraform file (.tf or .tf.json)", severity: "error" },
+    ]);
+    return;
+  }
+  const texts = await Promise.all(
+    own.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })),
+  );
+  opened(await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts })), folder);
+}
+
 let fileInput: HTMLInputElement | undefined;
 
-/** The browser's file picker; resolves when the user has chosen (never, if they cancel). */
-function pickFiles(accept: string, multiple: boolean): void {
+/** The browser's file (or folder) picker; what is chosen is read, checked, and only then replaces the design. */
+function pickFiles(accept: string, multiple: boolean, folder = false): void {
   fileInput?.remove();
   const input = document.createElement("input");
   input.type = "file";
-  input.accept = accept;
+  if (folder) input.webkitdirectory = true;
+  else input.accept = accept;
   input.multiple = multiple;
   input.style.display = "none";
-  input.dataset.testid = "open-file-input";
-  input.addEventListener("change", () => void openFiles([...(input.files ?? [])], true));
+  input.dataset.testid = folder ? "open-folder-input" : "open-file-input";
+  input.addEventListener("change", () => {
+    const chosen = [...(input.files ?? [])];
+    void (folder ? openFolder(chosen) : openFiles(chosen));
+  });
   document.body.append(input);
   fileInput = input;
   input.click();
@@ -85,30 +116,46 @@ function pickFiles(accept: string, multiple: boolean): void {
 
 export async function openDesign(path?: string): Promise<void> {
   if (!isDesktop) {
-    if (!confirmDiscard()) return;
     pickFiles(".json,.palisade.json", false);
     return;
   }
-  if (!confirmDiscard()) return;
   const reply = await api["file:open"](path ? { path } : {});
   if (!reply.ok) return showProblems("The file could not be opened; the current design is unchanged.", reply.problems);
   if (!reply.value) return;
+  if (!confirmDiscard()) return;
   replaceDocument(reply.value.design, reply.value.path);
   notify("info", `Opened ${reply.value.path}`);
 }
 
 /** One of the bundled examples ("http-server", "three-tier"), as a new unsaved design. */
 export async function openExample(name: string): Promise<void> {
-  if (!confirmDiscard()) return;
   const reply = await api["examples:load"]({ name });
   if (!reply.ok) return showProblems(`The example ${name} could not be opened.`, reply.problems);
+  if (!confirmDiscard()) return;
   replaceDocument(reply.value, undefined);
   notify("info", `Opened the example “${reply.value.name}”`);
 }
 
 export function importFiles(): void {
-  if (!confirmDiscard()) return;
   pickFiles(".tf,.json,.yaml,.yml,.template", true);
+}
+
+/** A Terraform folder: the desktop app's folder dialog, or the browser's directory picker. */
+export async function importFolder(): Promise<void> {
+  if (!isDesktop) {
+    pickFiles("", true, true);
+    return;
+  }
+  const reply = await onHost("Importing a folder", () => api["file:importFolder"]({}));
+  if (!reply) return;
+  if (!reply.ok) {
+    showProblems("The folder could not be imported; the current design is unchanged.", reply.problems);
+    return;
+  }
+  if (!reply.value) return;
+  const { path, design, warnings } = reply.value;
+  // A folder is where the design came from, not a design file to save to.
+  opened({ ok: true, value: { design, warnings } }, path);
 }
 
 export async function saveDesign(saveAs = false): Promise<void> {

@@ -19,7 +19,7 @@ const MENU: Partial<Record<MenuCommand, string>> = {
   "file:new": "new",
   "file:open": "open",
   "file:import": "import",
-  "file:import-folder": "import",
+  "file:import-folder": "importFolder",
   "file:save": "save",
   "file:save-as": "saveAs",
   "file:export-terraform": "exportTerraform",
