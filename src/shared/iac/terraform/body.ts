@@ -1,9 +1,11 @@
 // A block's body as hcl2json gives it (expressions as "${…}" strings) evaluated into values, with
 // dynamic blocks expanded into the nested blocks they generate. The readers of resource types
 // then see plain values, references (TfRef) and unknowns that say what they depend on.
-import type { Body } from "./context";
 import { bind, type EvalScope, entries, evaluateText } from "./eval/evaluate";
 import { EvaluationError, isMap, Unknown, type Value } from "./eval/values";
+
+/** A block's body: its arguments and nested blocks by name. */
+export type Body = Record<string, unknown>;
 
 /**
  * A value written as exactly `var.name`: kept with the variable's name, so that a CIDR given by a

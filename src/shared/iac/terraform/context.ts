@@ -5,11 +5,12 @@ import type { Problem } from "../../model/problems";
 import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { type NamedCidr, type Where, warning } from "../draft";
 import { placeholderGroup } from "../placeholder";
+import type { Body } from "./body";
 import type { Unknown } from "./eval/values";
 import { type Resolved, resolve, type Scope, TfRef } from "./expressions";
 import type { Inside, SourceLocator } from "./locate";
 
-export type Body = Record<string, unknown>;
+export type { Body };
 
 /** One `resource "type" "name"` block. */
 export interface Declaration {
