@@ -63,6 +63,7 @@ export interface ModuleEnvironment {
 
 const isBody = (v: unknown): v is Body => typeof v === "object" && v !== null && !Array.isArray(v);
 const bodies = (v: unknown): Body[] => (Array.isArray(v) ? v.filter(isBody) : isBody(v) ? [v] : []);
+const IDENTITY = /^(id|arn|name|name_prefix)$|_(id|arn|name)$/;
 const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
 
 function suffix(key: number | string | undefined): string {
@@ -270,9 +271,10 @@ export class Module {
     const one = (k: Keyed) => {
       const instance = this.instanceName(block, k.key);
       return new Namespace(`${type}.${instance}`, (a) => {
-        // Ids and other values AWS assigns are references; an argument written in the block is its value.
+        // What names a resource (id, arn, name, …_id) stays a reference, which the readers match to
+        // what the design holds; another argument written in the block (cidr_block) is its value.
         const raw = block.body[a];
-        if (a !== "id" && a !== "arn" && raw !== undefined && !isBody(raw) && !Array.isArray(raw))
+        if (!IDENTITY.test(a) && raw !== undefined && !isBody(raw) && !Array.isArray(raw))
           return rawValue(raw, this.scope(k.names));
         return new TfRef(type, instance, a);
       });
