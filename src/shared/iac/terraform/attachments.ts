@@ -2,6 +2,7 @@
 import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
+import { outsideVpcReason } from "../outside-vpc";
 import { type Body, type Context, type Declaration, known, nested, placeholderFor, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
@@ -119,6 +120,23 @@ export function readAttachment(
   declarations: ReadonlyMap<string, Declaration> = new Map(),
 ): void {
   const spec = ATTACHABLE[d.type] as Kind;
+  // Terraform's vpc_endpoint_type defaults to Gateway; one that names groups is meant as an interface.
+  const endpointType =
+    d.type !== "aws_vpc_endpoint"
+      ? undefined
+      : d.body.vpc_endpoint_type === undefined
+        ? d.body.security_group_ids === undefined
+          ? "Gateway"
+          : "Interface"
+        : text(resolve(d.body.vpc_endpoint_type, ctx.scope));
+  const outside = outsideVpcReason(d.type === "aws_lambda_function" ? "function" : spec.kind, {
+    hasVpcConfig: nested(d.body, "vpc_config").length > 0,
+    endpointType,
+  });
+  if (outside) {
+    ctx.warnings.push(warning(where(d), `${d.type}.${d.name} ${outside}`));
+    return;
+  }
   const ids = groupIds(ctx, d, spec, declarations);
   if (ids.length === 0)
     ctx.warnings.push(
