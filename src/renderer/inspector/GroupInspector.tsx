@@ -4,10 +4,10 @@ import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import { groupNameProblem, updateGroup } from "../actions/groups";
-import { addRules, removeRule, updateRule } from "../actions/rules";
+import { addRules, removeRule, replaceRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
-import { change, run } from "../state/commands";
+import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { Field, SelectField } from "./Field";
@@ -95,16 +95,8 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
           submitLabel="Save rule"
           onCancel={() => setEditing(undefined)}
           onSubmit={(drafts) => {
-            const [first, ...more] = drafts;
-            if (!first) return false;
-            const edit = { groupId: group.id, direction, index: editing, rule: first };
             // A rule that became two (a preset such as DNS is udp and tcp 53) is one step to undo.
-            const ok =
-              more.length === 0
-                ? run(updateRule, edit)
-                : change(updateRule.label, (d) =>
-                    addRules.perform(updateRule.perform(d, edit), { groupId: group.id, direction, rules: more }),
-                  );
+            const ok = run(replaceRule, { groupId: group.id, direction, index: editing, rules: drafts });
             if (ok) setEditing(undefined);
             return ok;
           }}
