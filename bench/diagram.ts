@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { corpusInputs } from "../src/cli/testing/corpus";
-import { loadPaths } from "../src/node/load";
+import { loadPaths } from "../src/server/load";
 import { type Box, type Diagram, Drawing, diagramMetrics, diagramOf } from "../src/shared/diagram";
 import { generateServices } from "../src/shared/diagram/testing/services";
 import { permittedFlows } from "../src/shared/engine";
