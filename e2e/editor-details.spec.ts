@@ -199,7 +199,7 @@ test("selecting an edge shows the rules on both sides that permit it", async ({ 
   await expect(page.getByTestId("edge-my-ip->web")).toHaveClass(/is-active/);
   const card = page.getByTestId("edge-hover-card");
   await expect(card).toContainText("My IP → web");
-  await expect(card).toContainText("tcp 22 from 203.0.113.10/32");
+  await expect(card).toContainText("tcp 22 from My IP (203.0.113.10/32)");
   await expect(card).toContainText("tcp 80 from 0.0.0.0/0");
   await expect(card).toContainText("tcp 443 from 0.0.0.0/0");
 });
@@ -374,7 +374,7 @@ test("a rule edited into two (DNS is udp and tcp 53) is one step to undo", async
   const rules = inspector(page).locator(".rule-list").first().locator("li");
   const before = await rules.allTextContents();
   await inspector(page)
-    .getByRole("button", { name: /^Edit rule tcp 22 from 203\.0\.113\.10\/32/ })
+    .getByRole("button", { name: /^Edit rule tcp 22 from My IP \(203\.0\.113\.10\/32\)/ })
     .click();
   const form = inspector(page).getByRole("form", { name: /Save rule/ });
   await form.getByLabel("Type").selectOption({ label: "DNS (udp and tcp 53)" });

@@ -41,7 +41,13 @@ function ruleText(d: Design, r: Rule): string {
       : "";
   const p = r.peer;
   const peer =
-    p.kind === "group" ? `group ${name(p.groupId)}` : p.kind === "prefixList" ? `pl ${name(p.prefixListId)}` : p.cidr;
+    p.kind === "group"
+      ? `group ${name(p.groupId)}`
+      : p.kind === "prefixList"
+        ? `pl ${name(p.prefixListId)}`
+        : p.kind === "external"
+          ? `party ${p.externalId}`
+          : p.cidr;
   return `${r.protocol} ${ports} ${peer} ${r.description ?? ""}`;
 }
 

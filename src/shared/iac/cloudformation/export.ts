@@ -4,6 +4,7 @@
 
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import type { Direction } from "../../model/direction";
+import { resolveExternalPeers } from "../../model/my-ip";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, OtherAccountGroup, Rule } from "../../model/schema";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
@@ -54,10 +55,12 @@ function rulePorts(rule: Rule): Props {
 
 /** The design as one template. Deterministic: same design, same text. */
 export function toCloudFormation(
-  design: Design,
+  original: Design,
   format: "yaml" | "json" = "yaml",
   options: ExportOptions = {},
 ): { name: string; text: string } {
+  // A rule that refers to My IP is its CIDR to AWS, which the MyIP parameter stands for.
+  const design = resolveExternalPeers(original);
   const ids = new LogicalIds();
   for (const input of Object.keys(INPUTS)) ids.take(input, "");
   const { parameters, cidr } = cidrParameters(design.externals, ids);
@@ -132,15 +135,17 @@ export function toCloudFormation(
                     plIds.get(p.prefixListId) ?? p.prefixListId,
                   ),
                 }
-              : {
-                  [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
-                    p.groupId,
-                  ),
-                  // Egress has no owner property: the account goes in the resource's Metadata (below).
-                  ...(direction === "ingress" && otherAccount.has(p.groupId)
-                    ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
-                    : {}),
-                };
+              : p.kind !== "group"
+                ? {} // a party's peer: resolved to its CIDRs above
+                : {
+                    [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
+                      p.groupId,
+                    ),
+                    // Egress has no owner property: the account goes in the resource's Metadata (below).
+                    ...(direction === "ingress" && otherAccount.has(p.groupId)
+                      ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
+                      : {}),
+                  };
       return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
     };
     const byPeer = (direction: Direction) => ({
