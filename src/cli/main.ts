@@ -6,6 +6,7 @@ import type { Command } from "./command";
 import { assertCommand } from "./commands/assert";
 import { checkCommand } from "./commands/check";
 import { diffCommand } from "./commands/diff";
+import { drawCommand } from "./commands/draw";
 import { exportCommand } from "./commands/export";
 import { flowsCommand } from "./commands/flows";
 import { importCommand } from "./commands/import";
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   lintCommand,
   assertCommand,
   diffCommand,
+  drawCommand,
 ];
 
 export function overview(): string {

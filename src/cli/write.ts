@@ -3,7 +3,7 @@
 import { ioReason, writeFileAtomic } from "../node/files";
 import { InputError } from "../shared/model";
 
-export async function writeOutput(path: string, text: string): Promise<void> {
+export async function writeOutput(path: string, text: string | Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, text);
   } catch (e) {

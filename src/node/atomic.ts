@@ -50,7 +50,7 @@ export function ioReason(error: unknown): string {
  * atomic only within one file system. Temporaries that killed saves of the same file left behind
  * are removed first (see removeStaleTemporaries): on a full disk they may be what fills it.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   await removeStaleTemporaries(path);
   const temp = temporaryFor(path);
   try {
@@ -62,7 +62,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     const handle = await open(temp, "wx", mode);
     let failure: unknown;
     try {
-      await handle.writeFile(text, "utf8");
+      await handle.writeFile(text, typeof text === "string" ? "utf8" : null);
       await handle.sync();
     } catch (error) {
       failure = error;

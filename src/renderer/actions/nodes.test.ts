@@ -75,6 +75,23 @@ describe("updateResource", () => {
   it("refuses an unknown id", () => {
     expect(() => updateResource.perform(sampleDesign(), { id: "nope", patch: {} })).toThrow(/no resource/);
   });
+  it("made another kind, an Auto Scaling group is no longer one (its service and sizes go), and stays valid", () => {
+    const d = sampleDesign();
+    const asg = {
+      ...d,
+      resources: d.resources.map((r, i) =>
+        i === 0
+          ? { ...r, kind: "instance" as const, service: "autoScalingGroup" as const, capacity: { desired: 3 } }
+          : r,
+      ),
+    };
+    const renamed = updateResource.perform(asg, { id: "web", patch: { name: "web-asg" } }).resources[0];
+    expect(renamed).toMatchObject({ service: "autoScalingGroup", capacity: { desired: 3 } });
+    const db = updateResource.perform(asg, { id: "web", patch: { kind: "database" } });
+    expect(db.resources[0]).not.toHaveProperty("service");
+    expect(db.resources[0]).not.toHaveProperty("capacity");
+    expect(() => validateDesign(db)).not.toThrow();
+  });
   it("refuses addresses AWS could not give: a private one outside the VPC's block, IPv6 where the VPC has none, a private one as public", () => {
     const d = sampleDesign();
     expect(() => updateResource.perform(d, { id: "web", patch: { privateIpv4: "192.168.1.5" } })).toThrow(

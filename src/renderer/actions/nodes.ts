@@ -156,6 +156,11 @@ export const updateResource = defineAction<{ id: string; patch: ResourcePatch }>
       if (value === undefined || value === "") delete next[key];
       else next[key] = value;
     }
+    // Another kind is another AWS resource: an Auto Scaling group made a database is an RDS instance.
+    if (patch.kind !== undefined && patch.kind !== resource.kind) {
+      delete next.service;
+      delete next.capacity;
+    }
     if (patch.vpcId !== undefined && patch.vpcId !== resource.vpcId) {
       // AWS attaches only groups of the interface's own VPC.
       const groups = new Map(design.groups.map((g) => [g.id, g]));

@@ -1,5 +1,5 @@
 // Editing a resource: name, kind, addresses, VPC, and the security groups on its interface.
-import { RESOURCE_KINDS, type Resource, type ResourceKind } from "../../shared/model";
+import { RESOURCE_KINDS, type Resource, type ResourceKind, serviceSummary } from "../../shared/model";
 import { attachGroup, detachGroup, GROUPS_PER_INTERFACE } from "../actions/groups";
 import { addressProblems, RESOURCE_TITLES, updateResource } from "../actions/nodes";
 import { KindIcon } from "../canvas/icons";
@@ -26,6 +26,7 @@ export function NodeInspector({ resource }: { resource: Resource }) {
       <h2 className="inspector__title">
         <KindIcon kind={resource.kind} /> {resource.name}
       </h2>
+      {resource.service && <p className="muted inspector__service">{serviceSummary(resource)}</p>}
       <Field label="Name" value={resource.name} validate={validateName} onCommit={(name) => update({ name })} />
       <SelectField
         label="Kind"

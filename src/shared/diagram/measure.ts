@@ -22,18 +22,26 @@ export interface NodeContent {
 
 const INNER = NODE_WIDTH - 20;
 
-/** How many rows items wrapped into a row of INNER pixels take. */
-function rows(widths: readonly number[], gap: number): number {
-  let count = 0;
+/** Items wrapped into rows of INNER pixels, as CSS's flex-wrap does: the indexes of each row's items. */
+export function wrapRows(widths: readonly number[], gap: number): number[][] {
+  const out: number[][] = [];
   let used = Number.POSITIVE_INFINITY;
-  for (const w of widths) {
+  widths.forEach((w, i) => {
     if (used + gap + w > INNER) {
-      count++;
+      out.push([i]);
       used = w;
-    } else used += gap + w;
-  }
-  return count;
+    } else {
+      out[out.length - 1]?.push(i);
+      used += gap + w;
+    }
+  });
+  return out;
 }
+
+export const ADDRESS_GAP = 8;
+export const addressWidth = (a: string): number => a.length * MONO_11;
+
+const rows = (widths: readonly number[], gap: number): number => wrapRows(widths, gap).length;
 
 /** A node's height as the app's CSS lays it out: head, name, addresses, group chips, outbound marker. */
 export function nodeHeight(n: NodeContent): number {

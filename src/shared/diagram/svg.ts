@@ -3,6 +3,7 @@
 // data-edge data-from data-to>, each label a <g data-label> around its box: for people who
 // post-process diagrams. Colours are the app's light theme (src/renderer/styles.css).
 import { pathOf } from "./geometry";
+import { ADDRESS_GAP, addressWidth, wrapRows } from "./measure";
 import type { Diagram, DiagramNode, Exposure } from "./types";
 
 export const COLOURS = {
@@ -78,10 +79,12 @@ function nodeSvg(node: DiagramNode): string {
   parts.push(
     `<text x="${n(x + 10)}" y="${n(line)}" font-family="${FONT}" font-size="14" font-weight="bold" fill="${COLOURS.text}">${escapeXml(clip(node.name, width - 20, 8.6))}</text>`,
   );
-  for (const a of node.addresses) {
+  // Addresses wrap as the app's do (measure.ts), so that the box's height fits them.
+  for (const row of wrapRows(node.addresses.map(addressWidth), ADDRESS_GAP)) {
     line += 15;
+    const text = row.map((i) => node.addresses[i] as string).join("  ");
     parts.push(
-      `<text x="${n(x + 10)}" y="${n(line)}" font-family="${MONO}" font-size="11" fill="${COLOURS.muted}">${escapeXml(clip(a, width - 20, 6.7))}</text>`,
+      `<text x="${n(x + 10)}" y="${n(line)}" font-family="${MONO}" font-size="11" fill="${COLOURS.muted}" xml:space="preserve">${escapeXml(clip(text, width - 20, 6.7))}</text>`,
     );
   }
   if (!node.external && node.kind !== "group") {

@@ -3,10 +3,11 @@
 import { InputError } from "../model/problems";
 import { normalizeProtocol } from "../model/protocol";
 import type { Design } from "../model/schema";
-import { type AddressRange, type Family, parseAddress } from "../net/address";
+import { type AddressRange, everything, type Family, formatRange, parseAddress } from "../net/address";
 import { describeRule, groupLabel } from "./describe";
-import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
+import { type DesignIndex, groupMember, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
 import { type Counterpart, probeSide } from "./side";
+import { unfilteredTarget } from "./unfiltered";
 import type { FamilyVerdict, FlowQuery, FlowVerdict, RuleRef, SideVerdict } from "./types";
 
 /** An end of the flow: a node of the design or a bare address outside it. */
@@ -17,6 +18,10 @@ interface Endpoint {
   addresses: Partial<Record<Family, { ranges: AddressRange[]; why: string }>>;
   /** A literal address that turned out to be a node's, said in the explanation. */
   note?: string;
+  /** The resource's public IPv4, when the flow is addressed to it (through the internet gateway). */
+  publicTarget?: AddressRange;
+  /** How the other side's rules see this end, where that is not its own addresses (see viaInternet). */
+  seenAs?: { ranges: AddressRange[]; why: string };
 }
 
 function badQuery(message: string, path: string): never {
@@ -26,20 +31,36 @@ function badQuery(message: string, path: string): never {
 function endpointOf(index: DesignIndex, text: string, path: string): Endpoint {
   const node = index.nodes.get(text);
   if (node) return { node, name: node.name, isResource: node.isResource, addresses: node.addresses };
+  const group = index.groups.get(text);
+  if (group) {
+    const member = groupMember(index, group);
+    return { node: member, name: member.name, isResource: true, addresses: member.addresses };
+  }
   const address = parseAddress(text);
   if (!address) badQuery(`"${text}" is neither a node id of this design nor an IPv4 or IPv6 address`, path);
-  // An address that is a resource's own private or IPv6 address stands for that resource.
+  // An address that is a resource's own (private, public or Elastic IPv4, IPv6) stands for it.
   for (const candidate of index.nodes.values()) {
     if (!candidate.isResource) continue;
-    const r = candidate.node as { privateIpv4?: string; ipv6?: string };
+    const r = candidate.node as { privateIpv4?: string; ipv6?: string; publicIpv4?: string };
     const own = [r.privateIpv4, r.ipv6].map((a) => (a ? parseAddress(a) : undefined));
-    if (own.some((a) => a && a.family === address.family && a.start === address.start))
+    const same = (a: AddressRange | undefined) => a && a.family === address.family && a.start === address.start;
+    if (own.some(same))
       return {
         node: candidate,
         name: candidate.name,
         isResource: true,
         addresses: candidate.addresses,
         note: `${text} is ${candidate.name}'s address`,
+      };
+    const publicIpv4 = r.publicIpv4 ? parseAddress(r.publicIpv4) : undefined;
+    if (publicIpv4 && same(publicIpv4))
+      return {
+        node: candidate,
+        name: candidate.name,
+        isResource: true,
+        addresses: candidate.addresses,
+        publicTarget: publicIpv4,
+        note: `${text} is ${candidate.name}'s public IPv4`,
       };
   }
   return {
@@ -50,6 +71,15 @@ function endpointOf(index: DesignIndex, text: string, path: string): Endpoint {
 }
 
 function counterpart(end: Endpoint, family: Family): Counterpart {
+  // Seen from outside the VPC (a public address): no group reference matches it.
+  if (end.seenAs && family === 4)
+    return {
+      name: end.name,
+      groupIds: undefined,
+      ranges: end.seenAs.ranges,
+      why: end.seenAs.why,
+      viaInternet: end.isResource,
+    };
   const set = end.addresses[family];
   const resource = end.node?.isResource ? (end.node.node as { publicIpv4?: string }) : undefined;
   return {
@@ -136,6 +166,50 @@ function describeTraffic(q: FlowVerdict["query"]): string {
   return `protocol ${q.protocol}`;
 }
 
+/**
+ * Traffic to a resource's public IPv4 leaves through the internet gateway and comes back in: the
+ * source's outbound rules see the public address, and the target's inbound rules see the source's
+ * own public address (behind a NAT gateway, the NAT's Elastic IP), never its private one, so a
+ * group reference matches neither. What the design does not say is assumed, and said.
+ */
+function viaInternet(
+  source: Endpoint,
+  target: Endpoint,
+  publicTarget: AddressRange,
+): { source: Endpoint; target: Endpoint; explanation: string } {
+  const shown = formatRange(publicTarget);
+  const seenTarget = { ranges: [publicTarget], why: `${shown} (${target.name}'s public IPv4)` };
+  const through = `the traffic leaves through the internet gateway and comes back in, so ${target.name}'s groups see`;
+  if (!source.isResource || !source.node)
+    return {
+      source,
+      target: { ...target, seenAs: seenTarget },
+      explanation: `(${source.name} reaches ${target.name} at its public IPv4 through the internet gateway.)`,
+    };
+  const own = (source.node.node as { publicIpv4?: string }).publicIpv4;
+  const ownRange = own ? parseAddress(own) : undefined;
+  if (own && ownRange)
+    return {
+      source: { ...source, seenAs: { ranges: [ownRange], why: `${own} (${source.name}'s public IPv4)` } },
+      target: { ...target, seenAs: seenTarget },
+      explanation: `(To ${shown}, ${target.name}'s public IPv4, ${through} ${source.name}'s public IPv4 ${own}, which no group reference matches.)`,
+    };
+  // The design states no route tables: a resource without a public address is taken to reach the
+  // internet through a NAT gateway, whose Elastic IP is unknown; only rules open to every address
+  // can then admit it.
+  return {
+    source: {
+      ...source,
+      seenAs: {
+        ranges: [everything(4)],
+        why: `${source.name}'s NAT gateway's Elastic IP, not stated (assumed: ${source.name} has no public IPv4, so it reaches the internet through a NAT gateway; without one there is no path)`,
+      },
+    },
+    target: { ...target, seenAs: seenTarget },
+    explanation: `(To ${shown}, ${target.name}'s public IPv4, ${through} the address ${source.name} leaves AWS with. ${source.name} has no public IPv4 in this design: assumed to go through a NAT gateway whose Elastic IP is not stated, so only a rule open to all of IPv4 admits it, and no group reference does; without a NAT gateway there is no path at all.)`,
+  };
+}
+
 /** Validates a query and fills in its defaults: protocol spelled canonically, ICMP echo by default. */
 export function normalizeQuery(query: FlowQuery): FlowVerdict["query"] {
   const protocol = normalizeProtocol(query.protocol);
@@ -174,8 +248,8 @@ export function normalizeQuery(query: FlowQuery): FlowVerdict["query"] {
 export function evaluateFlow(design: Design, query: FlowQuery, prebuilt?: DesignIndex): FlowVerdict {
   const q = normalizeQuery(query);
   const index = prebuilt ?? indexDesign(design);
-  const source = endpointOf(index, q.from, "from");
-  const target = endpointOf(index, q.to, "to");
+  let source = endpointOf(index, q.from, "from");
+  let target = endpointOf(index, q.to, "to");
   if (source.node && source.node === target.node)
     badQuery(
       `from and to are the same node (${source.name}): traffic to itself never crosses its security groups`,
@@ -186,8 +260,38 @@ export function evaluateFlow(design: Design, query: FlowQuery, prebuilt?: Design
       `neither ${source.name} nor ${target.name} is inside AWS: security groups filter neither, so they have nothing to say about this flow`,
       "to",
     );
-  // ICMP for IPv4 is protocol 1, for IPv6 protocol 58: each exists in one family only.
-  const wanted: Family[] = q.protocol === "icmp" ? [4] : q.protocol === "icmpv6" ? [6] : [4, 6];
+  const unfiltered =
+    source.isResource && !target.node
+      ? unfilteredTarget(index.design, parseAddress(q.to) as AddressRange, q)
+      : undefined;
+  if (unfiltered)
+    return {
+      query: q,
+      permitted: true,
+      families: [],
+      unfiltered,
+      explanation: [
+        `Security groups do not apply: ${unfiltered}, and AWS never filters that traffic with security groups, so ${source.name}'s rules are not evaluated.`,
+        ...(source.note ? [`(${source.note}.)`] : []),
+      ].join("\n"),
+      repliesReturn: true,
+    };
+  const internet = target.publicTarget ? viaInternet(source, target, target.publicTarget) : undefined;
+  if (internet) {
+    source = internet.source;
+    target = internet.target;
+  }
+  // ICMP for IPv4 is protocol 1, for IPv6 protocol 58: each exists in one family only. A public
+  // IPv4 is reached over IPv4 alone.
+  const wanted: Family[] = internet
+    ? q.protocol === "icmpv6"
+      ? []
+      : [4]
+    : q.protocol === "icmp"
+      ? [4]
+      : q.protocol === "icmpv6"
+        ? [6]
+        : [4, 6];
   const families = wanted.filter((f) => source.addresses[f] && target.addresses[f]);
   const verdicts: FamilyVerdict[] = families.map((family) => {
     const egress = side(index, "egress", source, target, family, q);
@@ -205,6 +309,7 @@ export function evaluateFlow(design: Design, query: FlowQuery, prebuilt?: Design
   const traffic = describeTraffic(q);
   const lines: string[] = [];
   for (const note of [source.note, target.note]) if (note) lines.push(`(${note}.)`);
+  if (internet) lines.push(internet.explanation);
   let droppedAt: FlowVerdict["droppedAt"];
   if (verdicts.length === 0) {
     const missing = wanted

@@ -242,6 +242,25 @@ function groupsOf(ids: readonly string[], groups: Map<string, SecurityGroup>): S
 }
 
 /**
+ * A member of one group that the design does not draw: an interface carrying only that group, at
+ * an unstated private address in the group's VPC. `check` takes a group as an end this way, so
+ * that a file of groups alone (describe-security-groups, a module of rules) can be asked about.
+ */
+export function groupMember(index: DesignIndex, group: SecurityGroup): IndexedNode {
+  const name = `a member of ${group.name} (${group.id})`;
+  const node: Resource = {
+    id: group.id,
+    kind: "instance",
+    name,
+    ...(group.vpcId ? { vpcId: group.vpcId } : {}),
+    groupIds: [group.id],
+    position: { x: 0, y: 0 },
+  };
+  const vpc = group.vpcId ? index.design.vpcs.find((v) => v.id === group.vpcId) : undefined;
+  return { id: group.id, name, node, isResource: true, groups: [group], addresses: resourceAddresses(node, vpc) };
+}
+
+/**
  * Indexes a design. With `previous` (the index of an earlier version of the same document, whose
  * unchanged parts are the same objects), groups and nodes that did not change are taken over
  * as they were instead of being parsed again: an edit then costs what it changed.

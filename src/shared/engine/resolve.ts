@@ -13,7 +13,8 @@ function namesOf(node: { id: string; name: string; tags?: Record<string, string>
 }
 
 /**
- * Turns what a user typed into what evaluateFlow takes: a node id or a literal address. Matching
+ * Turns what a user typed into what evaluateFlow takes: a node id, a group id (a member of that
+ * group) or a literal address. Matching
  * ignores case; an exact id wins; an ambiguous name is an error that lists the candidates.
  */
 export function resolveEndpoint(design: Design, text: string, role: "from" | "to" = "from"): string {
@@ -34,6 +35,19 @@ export function resolveEndpoint(design: Design, text: string, role: "from" | "to
         message: `"${wanted}" is ambiguous: it names ${matches.length} nodes: ${matches
           .map((n) => `${n.id} (${n.kind} "${n.name}")`)
           .join(", ")}. Use an id.`,
+      },
+    ]);
+  // A group stands for a member that carries only it (see groupMember): by its id, or by its name
+  // where no resource of the design carries it (then "app" means app-1 or app-2, which are named).
+  const carried = new Set(design.resources.flatMap((r) => r.groupIds));
+  const groups = design.groups.filter((g) => g.id === wanted || (g.name.toLowerCase() === lower && !carried.has(g.id)));
+  if (groups.length === 1) return (groups[0] as { id: string }).id;
+  if (groups.length > 1)
+    throw new InputError([
+      {
+        path: role,
+        severity: "error",
+        message: `"${wanted}" is ambiguous: it names ${groups.length} security groups: ${groups.map((g) => g.id).join(", ")}. Use an id.`,
       },
     ]);
   // The Internet is a party every user means the same way, whatever a design calls it.

@@ -13,6 +13,8 @@ export interface Counterpart {
   ranges: readonly AddressRange[];
   /** A public address of a resource: never matched inside the VPC, but worth naming when a rule aims at it. */
   publicRange?: AddressRange;
+  /** A resource seen by its public address, the flow going out and back in through the internet gateway. */
+  viaInternet?: boolean;
   why: string;
 }
 
@@ -235,6 +237,8 @@ function peerMissDetail(
   const peer = rule.peer;
   if (peer.kind === "group") {
     const name = groupName(peer.groupId);
+    if (other.groupIds === undefined && other.viaInternet)
+      return `${other.name} arrives from ${other.why} through the internet gateway: a group reference (${name}) matches only its members' private addresses`;
     if (other.groupIds === undefined)
       return `${other.name} is outside AWS: a group reference (${name}) matches only its members' private addresses`;
     return `${other.name} is not a member of ${name}`;

@@ -10,6 +10,7 @@ import { hasPorts, isIcmp, normalizeProtocol } from "../model/protocol";
 import type { PrefixList } from "../model/schema";
 import { Design, type External, Resource, Rule, referenceIssues, type SecurityGroup, type Vpc } from "../model/schema";
 import { contains, isIpv4Address, isIpv6Address, parseCidr } from "../net/address";
+import { normalizeCidr } from "../net/normalize";
 import { layoutTiers } from "./awscli/layout";
 import { plainResource, plainRule } from "./plain";
 
@@ -149,8 +150,13 @@ export function checkRule(
   raw: RawRule,
   place: Where | ((field: string) => Where),
   errors: Problem[],
+  warnings?: Problem[],
 ): Rule | undefined {
-  const candidate: Record<string, unknown> = { id: raw.id, protocol: raw.protocol, peer: raw.peer };
+  const candidate: Record<string, unknown> = {
+    id: raw.id,
+    protocol: raw.protocol,
+    peer: peerAsStored(raw.peer, place, warnings),
+  };
   if (raw.description !== undefined && raw.description !== "") candidate.description = raw.description;
   for (const key of PORTS) {
     const value = raw[key];
@@ -204,6 +210,22 @@ export function checkRule(
 }
 
 const PORTS = ["fromPort", "toPort"] as const;
+
+/**
+ * A CIDR peer with host bits set ("192.168.1.0/0") as AWS stores it (0.0.0.0/0), with a warning at
+ * the peer saying what it became: AWS accepts such a rule, so the file is never refused for it.
+ */
+function peerAsStored(
+  peer: Rule["peer"],
+  place: Where | ((field: string) => Where),
+  warnings?: Problem[],
+): Rule["peer"] {
+  if ((peer.kind !== "cidr4" && peer.kind !== "cidr6") || typeof peer.cidr !== "string") return peer;
+  const stored = normalizeCidr(peer.cidr, peer.kind === "cidr4" ? 4 : 6);
+  if (!("cidr" in stored) || stored.note === undefined) return peer;
+  warnings?.push(warning(placeOf(place, "peer"), stored.note));
+  return { ...peer, cidr: stored.cidr };
+}
 
 function placeOf(place: Where | ((field: string) => Where), field: string): Where {
   return typeof place === "function" ? place(field) : place;
@@ -259,7 +281,11 @@ function externalsOf(draft: Draft, ids: Ids): Omit<External, "position">[] {
   if (everywhere)
     externals.push({ id: ids.take("internet"), kind: "internet", name: "Internet", cidrs: ["0.0.0.0/0", "::/0"] });
   const named = new Map<string, NamedCidr[]>();
-  for (const n of draft.namedCidrs) {
+  for (const written of draft.namedCidrs) {
+    // The rule's own CIDR was normalised (checkRule); the party it names is the same network.
+    const stored = normalizeCidr(written.cidr);
+    if (!("cidr" in stored)) continue;
+    const n = stored.cidr === written.cidr ? written : { ...written, cidr: stored.cidr };
     if (EVERYWHERE.has(n.cidr)) continue;
     // One entry per rule that names the CIDR: thousands in a region, so add in place.
     const list = named.get(n.key);

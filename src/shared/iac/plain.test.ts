@@ -11,6 +11,8 @@ describe("the fields written out are the schema's", () => {
     expect(Object.keys(Resource.shape)).toEqual([
       "id",
       "kind",
+      "service",
+      "capacity",
       "name",
       "vpcId",
       "privateIpv4",
@@ -82,6 +84,12 @@ describe("plainResource, the schema's checks written out", () => {
     {
       id: mostly<unknown>(["i-1", "web/a:b@c"], ["", "a b", 7]),
       kind: mostly(["instance", "database", "loadBalancer"], ["router"]),
+      // A service of another kind (elastiCache on an instance) is refused by the schema.
+      service: mostly<unknown>([undefined, undefined, "autoScalingGroup", "elastiCache"], ["ec2", 3]),
+      capacity: mostly<unknown>(
+        [undefined, {}, { desired: 2, max: 4 }, { max: 4, min: 1 }],
+        [{ desired: -1 }, { desired: 1.5 }, { desired: 1, spare: 2 }, "2"],
+      ),
       name: mostly<unknown>(["web", "", "x".repeat(255)], ["x".repeat(256), 3]),
       vpcId: mostly([undefined, "vpc-1"], ["vpc 1"]),
       privateIpv4: mostly<unknown>([undefined, "10.0.1.5"], ["10.0.1.256", "010.0.1.5", "2001:db8::5", 5]),

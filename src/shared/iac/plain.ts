@@ -8,6 +8,7 @@
 import { isId as isIdText } from "../model/ids";
 import { hasPorts, isIcmp } from "../model/protocol";
 import { RESOURCE_KINDS, type Resource, type Rule } from "../model/schema";
+import { SERVICES } from "../model/services";
 import { cidrProblem, isIpv4Address, isIpv6Address } from "../net/address";
 
 const isId = (v: unknown): v is string => typeof v === "string" && isIdText(v);
@@ -70,10 +71,31 @@ function isTextRecord(v: unknown): v is Record<string, string> {
   return true;
 }
 
+const isCount = (v: unknown) => v === undefined || (isInteger(v) && v >= 0);
+
+/** A capacity in the schema's order of keys, or undefined where the schema would object (or drop a key). */
+function capacityOf(v: unknown): Resource["capacity"] {
+  if (!isRecord(v) || Object.keys(v).some((k) => k !== "desired" && k !== "min" && k !== "max")) return undefined;
+  const { desired, min, max } = v;
+  if (!isCount(desired) || !isCount(min) || !isCount(max)) return undefined;
+  const out: NonNullable<Resource["capacity"]> = {};
+  if (desired !== undefined) out.desired = desired as number;
+  if (min !== undefined) out.min = min as number;
+  if (max !== undefined) out.max = max as number;
+  return out;
+}
+
 /** The resource schema's checks written out (see the top of this file). */
 export function plainResource(r: Record<string, unknown>): Resource | undefined {
-  const { id, kind, name, vpcId, privateIpv4, ipv6, publicIpv4, groupIds, tags, position } = r;
+  const { id, kind, service, capacity, name, vpcId, privateIpv4, ipv6, publicIpv4, groupIds, tags, position } = r;
   if (!isId(id) || typeof kind !== "string" || !KINDS.has(kind)) return undefined;
+  if (
+    service !== undefined &&
+    !(typeof service === "string" && SERVICES[service as keyof typeof SERVICES]?.kind === kind)
+  )
+    return undefined;
+  const counts = capacity === undefined ? undefined : capacityOf(capacity);
+  if (capacity !== undefined && counts === undefined) return undefined;
   if (typeof name !== "string" || name.length > 255) return undefined;
   if (vpcId !== undefined && !isId(vpcId)) return undefined;
   if (!isAddress(privateIpv4, isIpv4Address) || !isAddress(ipv6, isIpv6Address)) return undefined;
@@ -83,7 +105,10 @@ export function plainResource(r: Record<string, unknown>): Resource | undefined 
   if (tags !== undefined && !isTextRecord(tags)) return undefined;
   if (!isRecord(position) || !isInteger(position.x) || !isInteger(position.y)) return undefined;
   // Built field by field, in the schema's order, as its parse would give it.
-  const out = { id, kind, name } as Resource;
+  const out = { id, kind } as Resource;
+  if (service !== undefined) out.service = service as Resource["service"];
+  if (counts !== undefined) out.capacity = counts;
+  out.name = name;
   if (vpcId !== undefined) out.vpcId = vpcId;
   if (privateIpv4 !== undefined) out.privateIpv4 = privateIpv4;
   if (ipv6 !== undefined) out.ipv6 = ipv6;

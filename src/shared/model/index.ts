@@ -9,3 +9,4 @@ export * from "./patch";
 export * from "./problems";
 export * from "./protocol";
 export * from "./schema";
+export * from "./services";

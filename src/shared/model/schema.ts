@@ -4,6 +4,7 @@ import { z } from "zod";
 import { cidrProblem, type Family, isIpv4Address, isIpv6Address } from "../net/address";
 import { ID_CHARACTERS, ID_MAX, ID_PATTERN } from "./ids";
 import { normalizeProtocol } from "./protocol";
+import { SERVICE_NAMES, serviceKindProblem } from "./services";
 
 export const FORMAT = "palisade";
 export const CURRENT_VERSION = 2;
@@ -144,6 +145,12 @@ export const SecurityGroup = z.object({
   isDefault: z.boolean().optional(),
   /** Set on the placeholder of another account's group: that account owns its members and rules. */
   otherAccount: OtherAccountGroup.optional(),
+  /**
+   * Set on the cluster security group EKS creates for a cluster (the id of the cluster's
+   * resource): no template declares it, so exports refer to the cluster's attribute instead.
+   * Not a checked reference: once the cluster is deleted from the design, it is a group like any other.
+   */
+  eksCluster: id.optional(),
   position: Position.optional(),
 });
 export type SecurityGroup = z.infer<typeof SecurityGroup>;
@@ -178,10 +185,24 @@ export const EXTERNAL_KINDS = ["internet", "myIp", "cidr"] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
 
+/**
+ * How many instances (or tasks) one node stands for: an Auto Scaling group's sizes, an ECS
+ * service's desired count. Flows are the same for one or for all of them.
+ */
+export const Capacity = z.object({
+  desired: z.number().int().min(0).optional(),
+  min: z.number().int().min(0).optional(),
+  max: z.number().int().min(0).optional(),
+});
+export type Capacity = z.infer<typeof Capacity>;
+
 /** Something inside a VPC with a network interface that security groups sit on. */
-export const Resource = z.object({
+const ResourceFields = z.object({
   id: id,
   kind: z.enum(RESOURCE_KINDS),
+  /** The AWS resource behind it where the kind has several (see services.ts); absent: the kind's default. */
+  service: z.enum(SERVICE_NAMES).optional(),
+  capacity: Capacity.optional(),
   name: name,
   vpcId: id.optional(),
   /** Unknown in a sketch: it then has *some* private IPv4 (inside its VPC's CIDR when that is known). */
@@ -191,6 +212,10 @@ export const Resource = z.object({
   groupIds: z.array(id),
   tags: tags.optional(),
   position: Position,
+});
+export const Resource = ResourceFields.superRefine((r, ctx) => {
+  const problem = r.service && serviceKindProblem(r.kind, r.service);
+  if (problem) ctx.addIssue({ code: "custom", path: ["service"], message: problem });
 });
 export type Resource = z.infer<typeof Resource>;
 

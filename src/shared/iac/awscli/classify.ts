@@ -1,10 +1,13 @@
 // What stands behind a network interface. AWS creates interfaces for its managed services and
 // marks them only by InterfaceType, RequesterId and a Description in a per-service format.
 import type { ResourceKind } from "../../model/schema";
+import type { Service } from "../../model/services";
 import type { AwsNetworkInterface } from "./shapes";
 
 export interface InterfaceOwner {
   kind: ResourceKind;
+  /** The AWS service behind it where the kind has several (an ElastiCache cluster is a database). */
+  service?: Service;
   /** Interfaces with the same key are one resource (an ALB has one interface per zone). */
   key: string;
   name: string;
@@ -41,23 +44,31 @@ export function classifyInterface(eni: AwsNetworkInterface): InterfaceOwner | { 
     return { kind: "endpoint", key: vpce, name: vpce };
   }
   const efs = /^EFS mount target for (fs-[0-9a-f]+)/.exec(description);
-  if (efs?.[1]) return { kind: "endpoint", key: `efs:${efs[1]}`, name: `EFS ${efs[1]}` };
+  if (efs?.[1]) return { kind: "endpoint", service: "efsMountTarget", key: `efs:${efs[1]}`, name: `EFS ${efs[1]}` };
+  // "Amazon EKS my-cluster": the control plane's interfaces, one per subnet.
+  const eks = /^Amazon EKS (\S+)/.exec(description);
+  if (eks?.[1]) return { kind: "containerService", service: "eksCluster", key: `eks:${eks[1]}`, name: eks[1] };
   if (requester === "amazon-rds" || description === "RDSNetworkInterface")
     return { kind: "database", key: id, name: `RDS ${eni.PrivateIpAddress ?? id}` };
   const cache = /^ElastiCache (\S+)/.exec(description);
   if (cache?.[1] || requester === "amazon-elasticache") {
     const cluster = cache?.[1] ?? id;
-    return { kind: "database", key: `elasticache:${cluster}`, name: cluster };
+    return { kind: "database", service: "elastiCache", key: `elasticache:${cluster}`, name: cluster };
   }
   const es = /^ES (\S+)/.exec(description);
   if (es?.[1] || requester === "amazon-elasticsearch") {
     const domain = es?.[1] ?? id;
-    return { kind: "database", key: `es:${domain}`, name: domain };
+    return { kind: "database", service: "openSearch", key: `es:${domain}`, name: domain };
   }
   if (description === "RedshiftNetworkInterface" || requester === "amazon-redshift")
-    return { kind: "database", key: id, name: `Redshift ${eni.PrivateIpAddress ?? id}` };
-  if (description.startsWith("arn:aws:ecs:") || type === "branch" || type === "trunk")
-    return { kind: "containerService", key: id, name: `ECS task ${eni.PrivateIpAddress ?? id}` };
+    return { kind: "database", service: "redshift", key: id, name: `Redshift ${eni.PrivateIpAddress ?? id}` };
+  if (description.startsWith("arn:aws:ecs:"))
+    return { kind: "containerService", service: "ecsTask", key: id, name: `ECS task ${eni.PrivateIpAddress ?? id}` };
+  // EKS's security groups for pods: each pod has a branch interface ("aws-k8s-branch-eni") of its own.
+  if (description.startsWith("aws-k8s-branch"))
+    return { kind: "containerService", key: id, name: `EKS pod ${eni.PrivateIpAddress ?? id}` };
+  if (type === "branch" || type === "trunk")
+    return { kind: "containerService", key: id, name: `task ${eni.PrivateIpAddress ?? id}` };
   if (["nat_gateway", "transit_gateway", "gateway_load_balancer_endpoint"].includes(type))
     return { skip: `a ${type.replace(/_/g, " ")} interface has no security groups` };
   if (eni.RequesterManaged)

@@ -392,3 +392,40 @@ describe("importAwsCli: wrong shapes", () => {
     expect(warnings[0]?.message).toMatch(/name the file after the list/);
   });
 });
+
+/** The 1-based line of the first line of `file` that holds `needle`. */
+const lineOf = (file: { text: string }, needle: string) =>
+  file.text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+describe("importAwsCli: addresses as AWS takes them", () => {
+  it("a CIDR with host bits is imported as its network, with a warning at the CIDR that says what it became", () => {
+    const file = sg({ IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "192.168.1.0/0" }] });
+    const { design, warnings } = importAwsCli([file]);
+    expect(design.groups[0]?.ingress[0]?.peer).toEqual({ kind: "cidr4", cidr: "0.0.0.0/0" });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        file: "in.json",
+        line: lineOf(file, "192.168.1.0/0"),
+        message: "192.168.1.0/0 has host bits set; AWS stores it as 0.0.0.0/0: open to the world",
+      }),
+    ]);
+    expect(design.externals.map((e) => e.kind)).toEqual(["internet"]);
+  });
+
+  it("reads a recording of boto3's response (placebo's {status_code, data}) as the output it wraps, placed in the file", () => {
+    const body = { SecurityGroups: [{ GroupId: "sg-1", GroupName: "web", IpPermissions: [{ IpProtocol: "ttp" }] }] };
+    const file = text({ status_code: 200, data: body });
+    const problems = problemsOf(() => importAwsCli([file]));
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[lineOf(file, '"ttp"'), expect.stringMatching(/ttp/)]]);
+    const { design } = importAwsCli([
+      text({ status_code: 200, data: { SecurityGroups: [{ GroupId: "sg-1", GroupName: "web" }] } }),
+    ]);
+    expect(design.groups.map((g) => g.id)).toEqual(["sg-1"]);
+  });
+
+  it("a group referenced but not described is added, with the warning at the rule that names it", () => {
+    const file = sg({ IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: "sg-2" }] });
+    const { warnings } = importAwsCli([file]);
+    expect(warnings.map((w) => [w.file, w.line])).toEqual([["in.json", lineOf(file, "UserIdGroupPairs") + 1]]);
+  });
+});

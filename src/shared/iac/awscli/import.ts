@@ -8,6 +8,7 @@ import { otherAccountGroup } from "../../model/other-account";
 import { formatPath, InputError, type Problem } from "../../model/problems";
 import type { Design, External, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem, contains, isIpv4Address, isIpv6Address, parseCidr } from "../../net/address";
+import { normalizeCidr } from "../../net/normalize";
 import { withoutAddressTags } from "../draft";
 import { otherAccountWarning } from "../other-account";
 import { classifyInterface } from "./classify";
@@ -31,10 +32,10 @@ type JsonPath = (string | number)[];
 
 export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from AWS CLI"): ImportResult {
   const errors: Problem[] = [];
-  const outputs: { file: AwsCliFile; output: AwsCliOutput }[] = [];
+  const outputs: { file: AwsCliFile; output: AwsCliOutput; root: JsonPath }[] = [];
   for (const file of files) {
     try {
-      outputs.push({ file, output: readAwsCliOutput(file) });
+      outputs.push({ file, ...readAwsCliOutput(file) });
     } catch (e) {
       if (e instanceof InputError) errors.push(...e.problems);
       else throw e;
@@ -43,8 +44,11 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   if (errors.length > 0) throw new InputError(errors);
 
   const warnings: Problem[] = [];
-  const positioners = new Map(outputs.map(({ file }) => [file, jsonPositioner(file.text)]));
-  const position = (file: AwsCliFile, path: JsonPath) => positioners.get(file)?.(path) ?? {};
+  const positioners = new Map(outputs.map(({ file, root }) => [file, { at: jsonPositioner(file.text), root }]));
+  const position = (file: AwsCliFile, path: JsonPath) => {
+    const p = positioners.get(file);
+    return p ? p.at([...p.root, ...path]) : {};
+  };
   const places = new Map<string, { file: AwsCliFile; path: JsonPath }>();
   const remember = (key: string, file: AwsCliFile, path: JsonPath) => {
     if (!places.has(key)) places.set(key, { file, path });
@@ -145,7 +149,13 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         fail(file, ["Entries", i, "Cidr"], `${e.Cidr} is not an ${list.addressFamily} CIDR as ${list.id} holds`);
         return;
       }
-      list.entries.push({ cidr: e.Cidr, ...(e.Description ? { description: e.Description.slice(0, 255) } : {}) });
+      const stored = normalizeCidr(e.Cidr, family === "IPv6" ? 6 : 4);
+      if (!("cidr" in stored)) {
+        fail(file, ["Entries", i, "Cidr"], stored.problem);
+        return;
+      }
+      if (stored.note) warn(file, ["Entries", i, "Cidr"], stored.note);
+      list.entries.push({ cidr: stored.cidr, ...(e.Description ? { description: e.Description.slice(0, 255) } : {}) });
     });
     if (list.entries.length > list.maxEntries) list.maxEntries = Math.min(1000, list.entries.length);
   }
@@ -177,6 +187,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         g[key]?.forEach((permission, j) => {
           const split = splitPermission(permission, [...at, key, j], nextId);
           for (const p of split.problems) fail(file, p.path, p.message);
+          for (const p of split.notes) warn(file, p.path, p.message);
           for (const p of split.groupPairsWithoutId)
             warn(file, p, "a group pair without a GroupId (EC2-Classic) cannot match anything in a VPC; skipped");
           for (const { rule, path } of split.rules) {
@@ -273,6 +284,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
       const resource: Resource = {
         id,
         kind: owner.kind,
+        ...(owner.service ? { service: owner.service } : {}),
         name: nameTag(eni.TagSet) ?? owner.name.slice(0, 255),
         ...(eni.VpcId ? { vpcId: eni.VpcId } : {}),
         ...addresses(eni.PrivateIpAddress, eni.Ipv6Addresses?.[0]?.Ipv6Address, eni.Association?.PublicIp),
@@ -312,7 +324,7 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
 
   // Groups referenced but not described (another account's, or simply not in these files) are
   // kept as empty placeholders so that the rules naming them keep their meaning.
-  const referenced = (id: string, by: string) => {
+  const referenced = (id: string, by: string, at: string) => {
     if (groups.has(id)) return;
     const info = pairInfo.get(id);
     needVpc(info?.vpcId);
@@ -325,20 +337,24 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
       egress: [],
     });
     warnings.push({
+      ...locate(at),
       message: `group ${id} is referenced by ${by} but not described; it was added without rules (import its describe-security-groups output to fill it)`,
       severity: "warning",
     });
   };
+  const ruleKeys = (g: SecurityGroup) =>
+    (["ingress", "egress"] as const).flatMap((d) => g[d].map((rule, i) => ({ rule, at: `rule:${g.id}:${d}:${i}` })));
   for (const g of [...groups.values()])
-    for (const rule of [...g.ingress, ...g.egress])
-      if (rule.peer.kind === "group") referenced(rule.peer.groupId, `a rule of ${g.name} (${g.id})`);
-  for (const r of resources.values()) for (const g of r.groupIds) referenced(g, `${r.name} (${r.id})`);
+    for (const { rule, at } of ruleKeys(g))
+      if (rule.peer.kind === "group") referenced(rule.peer.groupId, `a rule of ${g.name} (${g.id})`, at);
+  for (const r of resources.values()) for (const g of r.groupIds) referenced(g, `${r.name} (${r.id})`, `node:${r.id}`);
   for (const g of [...groups.values()])
-    for (const rule of [...g.ingress, ...g.egress]) {
+    for (const { rule, at } of ruleKeys(g)) {
       if (rule.peer.kind !== "prefixList" || prefixLists.has(rule.peer.prefixListId)) continue;
       const id = rule.peer.prefixListId;
       prefixLists.set(id, { id, name: id, addressFamily: "IPv4", maxEntries: 1, entries: [] });
       warnings.push({
+        ...locate(at),
         message: `prefix list ${id} is referenced by ${g.name} (${g.id}) but not described; it was added empty, so its rules match nothing (import describe-managed-prefix-lists and get-managed-prefix-list-entries output)`,
         severity: "warning",
       });

@@ -5,15 +5,35 @@ import { OUTPUT_KEYS, OUTPUTS, type OutputKey } from "./shapes";
 
 export type AwsCliOutput = { [K in OutputKey]?: z.infer<(typeof OUTPUTS)[K]> };
 
+type JsonPath = (string | number)[];
+
 export interface AwsCliFile {
   name: string;
   text: string;
 }
 
-/** Whether a parsed JSON value looks like the output of one of the describe commands we read. */
-export function isAwsCliOutput(value: unknown): boolean {
+function hasOutputKey(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   return OUTPUT_KEYS.some((k) => Array.isArray((value as Record<string, unknown>)[k]));
+}
+
+/**
+ * Where the describe output sits in a file: at the top as the CLI prints it, or under "data" in a
+ * recording of boto3's response ({"status_code": 200, "data": {...}}, as placebo and
+ * cloud-custodian's tests save it): the same response AWS sent, so it is read the same way.
+ */
+export function outputRoot(value: unknown): { output: Record<string, unknown>; root: JsonPath } | undefined {
+  if (hasOutputKey(value)) return { output: value, root: [] };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  if (typeof record.status_code === "number" && hasOutputKey(record.data))
+    return { output: record.data, root: ["data"] };
+  return undefined;
+}
+
+/** Whether a parsed JSON value looks like the output of one of the describe commands we read. */
+export function isAwsCliOutput(value: unknown): boolean {
+  return outputRoot(value) !== undefined;
 }
 
 /** Line and column of the value at `path` in JSON text, or of its deepest existing ancestor. */
@@ -26,8 +46,12 @@ export function parseJson(file: AwsCliFile): unknown {
 }
 
 /** Validates a parsed file against the shapes of every describe output it contains. */
-export function readAwsCliOutput(file: AwsCliFile, value: unknown = parseJson(file)): AwsCliOutput {
-  if (!isAwsCliOutput(value))
+export function readAwsCliOutput(
+  file: AwsCliFile,
+  value: unknown = parseJson(file),
+): { output: AwsCliOutput; root: JsonPath } {
+  const found = outputRoot(value);
+  if (!found)
     throw new InputError([
       {
         file: file.name,
@@ -36,7 +60,7 @@ export function readAwsCliOutput(file: AwsCliFile, value: unknown = parseJson(fi
         severity: "error",
       },
     ]);
-  const record = value as Record<string, unknown>;
+  const record = found.output;
   const out: Record<string, unknown> = {};
   const problems: Problem[] = [];
   const position = jsonPositioner(file.text);
@@ -51,7 +75,7 @@ export function readAwsCliOutput(file: AwsCliFile, value: unknown = parseJson(fi
       const path = [key, ...issue.path.filter((k): k is string | number => typeof k !== "symbol")];
       problems.push({
         file: file.name,
-        ...position(path),
+        ...position([...found.root, ...path]),
         path: formatPath(path),
         message: describeIssue(issue, valueAt(record, path)),
         severity: "error",
@@ -59,7 +83,7 @@ export function readAwsCliOutput(file: AwsCliFile, value: unknown = parseJson(fi
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  return out as AwsCliOutput;
+  return { output: out as AwsCliOutput, root: found.root };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {

@@ -3,6 +3,7 @@
 
 import { hasPorts, normalizeProtocol } from "../../model/protocol";
 import { type Peer, Rule } from "../../model/schema";
+import { normalizeCidr } from "../../net/normalize";
 import type { IpPermission } from "./shapes";
 
 type JsonPath = (string | number)[];
@@ -23,9 +24,10 @@ export function splitPermission(
   permission: IpPermission,
   path: JsonPath,
   nextId: () => string,
-): { rules: SplitRule[]; problems: RuleProblem[]; groupPairsWithoutId: JsonPath[] } {
+): { rules: SplitRule[]; problems: RuleProblem[]; notes: RuleProblem[]; groupPairsWithoutId: JsonPath[] } {
   const rules: SplitRule[] = [];
   const problems: RuleProblem[] = [];
+  const notes: RuleProblem[] = [];
   const groupPairsWithoutId: JsonPath[] = [];
   const protocol = normalizeProtocol(permission.IpProtocol);
   if (protocol === undefined) {
@@ -33,7 +35,7 @@ export function splitPermission(
       path: [...path, "IpProtocol"],
       message: `${JSON.stringify(permission.IpProtocol)} is not a protocol: expected tcp, udp, icmp, icmpv6, -1 or a number 0-255`,
     });
-    return { rules, problems, groupPairsWithoutId };
+    return { rules, problems, notes, groupPairsWithoutId };
   }
   // Ports mean nothing for "-1" and bare protocol numbers; AWS prints none for them.
   const ports =
@@ -59,11 +61,21 @@ export function splitPermission(
     }
     rules.push({ rule: parsed.data, path: peerPath });
   };
+  // AWS prints a CIDR as it was written when the rule was made ("2.2.2.2/28") but matches its
+  // network (2.2.2.0/28): take the network, and say so.
+  const cidr = (text: string, family: 4 | 6, at: JsonPath): string => {
+    const stored = normalizeCidr(text, family);
+    if (!("cidr" in stored)) return text;
+    if (stored.note) notes.push({ path: at, message: stored.note });
+    return stored.cidr;
+  };
   permission.IpRanges?.forEach((r, i) => {
-    add({ kind: "cidr4", cidr: r.CidrIp }, [...path, "IpRanges", i, "CidrIp"], r.Description);
+    const at = [...path, "IpRanges", i, "CidrIp"];
+    add({ kind: "cidr4", cidr: cidr(r.CidrIp, 4, at) }, at, r.Description);
   });
   permission.Ipv6Ranges?.forEach((r, i) => {
-    add({ kind: "cidr6", cidr: r.CidrIpv6 }, [...path, "Ipv6Ranges", i, "CidrIpv6"], r.Description);
+    const at = [...path, "Ipv6Ranges", i, "CidrIpv6"];
+    add({ kind: "cidr6", cidr: cidr(r.CidrIpv6, 6, at) }, at, r.Description);
   });
   permission.PrefixListIds?.forEach((p, i) => {
     add({ kind: "prefixList", prefixListId: p.PrefixListId }, [...path, "PrefixListIds", i], p.Description);
@@ -73,5 +85,5 @@ export function splitPermission(
     if (!p.GroupId) groupPairsWithoutId.push([...path, "UserIdGroupPairs", i]);
     else add({ kind: "group", groupId: p.GroupId }, [...path, "UserIdGroupPairs", i], p.Description);
   });
-  return { rules, problems, groupPairsWithoutId };
+  return { rules, problems, notes, groupPairsWithoutId };
 }

@@ -1,10 +1,11 @@
 // The resources security groups sit on, read from the template that creates them.
-import type { Resource } from "../../model/schema";
+import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { error, readAddressTags, show, type Where, warning } from "../draft";
 import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, resolve } from "./intrinsics";
-import { ATTACHABLE } from "./kinds";
+import { ATTACHABLE, type Kind } from "./kinds";
+import { launchedGroupLists } from "./launch";
 import type { Path } from "./template";
 
 /** The values at `path` ("*" steps into every item of a list), added to `out`. */
@@ -25,31 +26,44 @@ function placeOf(ctx: Context, path: Path, groupPath: readonly string[]): Where 
   return ctx.at([...path, ...groupPath.filter((p) => p !== "*")]);
 }
 
-export function readAttachment(ctx: Context, id: string, type: string, props: Props, path: Path): void {
+export function readAttachment(
+  ctx: Context,
+  id: string,
+  type: string,
+  props: Props,
+  path: Path,
+  metadata?: unknown,
+): void {
   const spec = ATTACHABLE[type];
   if (!spec) return;
   const groupIds: string[] = [];
+  // The lists to read: the resource's own (most paths lead nowhere in a given resource: look
+  // before making a list of what they hold), then those of the launch template it names.
+  const lists: { value: unknown; at: () => Where }[] = [];
   for (const groupPath of spec.groups) {
-    // Most paths lead nowhere in a given resource: look before making a list of what they hold.
     if (props[groupPath[0] as string] === undefined) continue;
-    for (const list of lookup(props, groupPath, [])) {
-      const r = resolve(list, ctx.t);
-      if ("unresolved" in r) {
-        ctx.warnings.push(warning(placeOf(ctx, path, groupPath), `${id}: ${r.unresolved}`));
-        continue;
-      }
-      const items = Array.isArray(r.value) ? r.value : [r.value];
-      for (const item of items) {
-        const g = groupOf(ctx, item);
-        if (!g)
-          ctx.warnings.push(
-            warning(
-              placeOf(ctx, path, groupPath),
-              `${id}: ${show(item)} is not a security group of this template; not attached`,
-            ),
-          );
-        else if (!groupIds.includes(g.id)) groupIds.push(g.id);
-      }
+    for (const value of lookup(props, groupPath, [])) lists.push({ value, at: () => placeOf(ctx, path, groupPath) });
+  }
+  if (spec.launched) {
+    const launched = launchedGroupLists(ctx, id, type, props, path, spec.launched);
+    for (const list of launched.lists) lists.push({ value: list.value, at: () => ctx.at(list.path) });
+    if (launched.clusterGroup) groupIds.push(launched.clusterGroup.id);
+  }
+  // Control plane interfaces carry the cluster security group EKS creates, besides those named.
+  const clusterGroup = type === "AWS::EKS::Cluster" ? ctx.clusterGroups.get(id) : undefined;
+  if (clusterGroup) groupIds.push(clusterGroup.id);
+  for (const { value, at } of lists) {
+    const r = resolve(value, ctx.t);
+    if ("unresolved" in r) {
+      ctx.warnings.push(warning(at(), `${id}: ${r.unresolved}`));
+      continue;
+    }
+    const items = Array.isArray(r.value) ? r.value : [r.value];
+    for (const item of items) {
+      const g = groupOf(ctx, item);
+      if (!g)
+        ctx.warnings.push(warning(at(), `${id}: ${show(item)} is not a security group of this template; not attached`));
+      else if (!groupIds.includes(g.id)) groupIds.push(g.id);
     }
   }
   if (groupIds.length === 0)
@@ -59,12 +73,16 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
   const own = spec.name ? text(resolve(props[spec.name], ctx.t)) : undefined;
   // Read once, for the name and for the addresses.
   const tags = tagsOf(ctx, props);
+  const capacity = capacityOf(ctx, props, spec);
   const resource: Omit<Resource, "position"> = {
     id: ctx.ids.take(id),
     kind: spec.kind,
-    name: nameOf(tags) ?? own ?? id,
+    ...(spec.service ? { service: spec.service } : {}),
+    ...(capacity ? { capacity } : {}),
+    name: nameOf(tags) ?? designName(metadata) ?? own ?? id,
     groupIds,
   };
+  if (clusterGroup) clusterGroup.eksCluster = resource.id;
   const subnet = resolve(props.SubnetId, ctx.t);
   const viaSubnet =
     "value" in subnet && subnet.value instanceof CfnRef
@@ -103,4 +121,27 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
   }
   readAddressTags(tags, resource, () => ctx.at([...path, "Tags"]), ctx.errors);
   ctx.resources.push(resource);
+}
+
+/** The sizes a group of instances states, where they are whole numbers (CloudFormation often writes them as text). */
+function capacityOf(ctx: Context, props: Props, spec: Kind): Capacity | undefined {
+  if (!spec.capacity) return undefined;
+  const capacity: Capacity = {};
+  for (const key of ["desired", "min", "max"] as const) {
+    const p = spec.capacity[key];
+    const value = p ? lookup(props, p, [])[0] : undefined;
+    const n = value === undefined ? Number.NaN : Number(text(resolve(value, ctx.t)));
+    if (Number.isInteger(n) && n >= 0) capacity[key] = n;
+  }
+  return Object.keys(capacity).length ? capacity : undefined;
+}
+
+/**
+ * The name the design gave a resource, where Palisade's export wrote it in the resource's Metadata
+ * (Palisade.Name): most resource types carry no Name tag, and a logical id cannot hold spaces.
+ */
+function designName(metadata: unknown): string | undefined {
+  if (!isRecord(metadata) || !isRecord(metadata.Palisade)) return undefined;
+  const name = metadata.Palisade.Name;
+  return typeof name === "string" && name.trim() !== "" ? name.slice(0, 255) : undefined;
 }

@@ -5,6 +5,7 @@ import type { Problem } from "../../model/problems";
 import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { type NamedCidr, type Where, warning } from "../draft";
 import { CfnRef, type Resolved, resolve, type Template } from "./intrinsics";
+import type { LaunchSource } from "./launch";
 import type { Path } from "./template";
 
 export type Props = Record<string, unknown>;
@@ -22,6 +23,10 @@ export interface Context {
   subnets: Map<string, unknown>;
   groups: Map<string, SecurityGroup>;
   groupsById: Map<string, SecurityGroup>;
+  /** EKS cluster logical id -> the cluster security group EKS creates for it (see ../eks.ts). */
+  clusterGroups: Map<string, SecurityGroup>;
+  /** Launch templates and launch configurations, read through the groups of instances that name them. */
+  launchSources: Map<string, LaunchSource>;
   prefixLists: Map<string, PrefixList>;
   resources: Omit<Resource, "position">[];
   namedCidrs: NamedCidr[];
@@ -40,8 +45,10 @@ export function known(ctx: Context, value: unknown, path: Path, what: string, fi
 
 export function groupOf(ctx: Context, v: unknown): SecurityGroup | undefined {
   // Ref of a VPC group is its id; GetAtt GroupId is the id in every case.
-  if (v instanceof CfnRef)
+  if (v instanceof CfnRef) {
+    if (v.attribute === "ClusterSecurityGroupId") return ctx.clusterGroups.get(v.logicalId);
     return v.attribute === "Ref" || v.attribute === "GroupId" ? ctx.groups.get(v.logicalId) : undefined;
+  }
   if (typeof v === "string") return [...ctx.groups.values()].find((g) => g.id === v || g.name === v);
   return undefined;
 }

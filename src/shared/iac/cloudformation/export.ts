@@ -6,11 +6,13 @@ import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import type { Direction } from "../../model/direction";
 import { resolveExternalPeers } from "../../model/my-ip";
 import { isIcmp } from "../../model/protocol";
-import type { Design, External, OtherAccountGroup, Rule } from "../../model/schema";
+import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../model/schema";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
+import { eksClusterOf, isEksDefault } from "../eks";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
-import { INPUTS, resourceOf } from "./resources";
+import { isRecord } from "./context";
+import { INPUTS, logicalIdOf, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
 
 export { Intrinsic } from "./build";
@@ -73,9 +75,29 @@ export function toCloudFormation(
       return other ? [[g.id, other] as [string, OtherAccountGroup]] : [];
     }),
   );
-  const managed = design.groups.filter((g) => !otherAccount.has(g.id));
+  // Resources are named before groups: EKS's cluster security group is referred to through its cluster.
+  const logicalIds = new Map(design.resources.map((r) => [r.id, logicalIdOf(r, ids)]));
+  const clusterGroups = new Map(
+    design.groups.flatMap((g) => {
+      const cluster = eksClusterOf(g);
+      const r = cluster ? design.resources.find((x) => x.id === cluster && x.service === "eksCluster") : undefined;
+      return r ? [[g.id, logicalIds.get(r.id) as string] as const] : [];
+    }),
+  );
+  const managed = design.groups.filter((g) => !otherAccount.has(g.id) && !clusterGroups.has(g.id));
   const groupIds = new Map(managed.map((g) => [g.id, ids.take(g.name, "SecurityGroup")]));
-  const groupRef = (id: string) => otherAccount.get(id)?.groupId ?? getAtt(groupIds.get(id) ?? id, "GroupId");
+  const groupRef = (id: string): Intrinsic | string => {
+    const cluster = clusterGroups.get(id);
+    if (cluster) return getAtt(cluster, "ClusterSecurityGroupId");
+    return otherAccount.get(id)?.groupId ?? getAtt(groupIds.get(id) ?? id, "GroupId");
+  };
+  const clusterOf = (r: Resource) => {
+    for (const id of r.groupIds) {
+      const cluster = clusterGroups.get(id);
+      if (cluster) return { cluster, groupId: id };
+    }
+    return undefined;
+  };
   const inputs = new Set<string>();
   const input = (name: string) => {
     inputs.add(name);
@@ -120,34 +142,34 @@ export function toCloudFormation(
     };
 
   const standalone: [string, Props][] = [];
+  const inline = (direction: "ingress" | "egress", rule: Rule): Props => {
+    const p = rule.peer;
+    const peer: Props =
+      p.kind === "cidr4"
+        ? { CidrIp: cidr.get(p.cidr) ?? p.cidr }
+        : p.kind === "cidr6"
+          ? { CidrIpv6: cidr.get(p.cidr) ?? p.cidr }
+          : p.kind === "prefixList"
+            ? {
+                [direction === "ingress" ? "SourcePrefixListId" : "DestinationPrefixListId"]: ref(
+                  plIds.get(p.prefixListId) ?? p.prefixListId,
+                ),
+              }
+            : p.kind !== "group"
+              ? {} // a party's peer: resolved to its CIDRs above
+              : {
+                  [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
+                    p.groupId,
+                  ),
+                  // Egress has no owner property: the account goes in the resource's Metadata (below).
+                  ...(direction === "ingress" && otherAccount.has(p.groupId)
+                    ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
+                    : {}),
+                };
+    return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
+  };
   for (const g of managed) {
     const id = groupIds.get(g.id) as string;
-    const inline = (direction: Direction, rule: Rule): Props => {
-      const p = rule.peer;
-      const peer: Props =
-        p.kind === "cidr4"
-          ? { CidrIp: cidr.get(p.cidr) ?? p.cidr }
-          : p.kind === "cidr6"
-            ? { CidrIpv6: cidr.get(p.cidr) ?? p.cidr }
-            : p.kind === "prefixList"
-              ? {
-                  [direction === "ingress" ? "SourcePrefixListId" : "DestinationPrefixListId"]: ref(
-                    plIds.get(p.prefixListId) ?? p.prefixListId,
-                  ),
-                }
-              : p.kind !== "group"
-                ? {} // a party's peer: resolved to its CIDRs above
-                : {
-                    [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
-                      p.groupId,
-                    ),
-                    // Egress has no owner property: the account goes in the resource's Metadata (below).
-                    ...(direction === "ingress" && otherAccount.has(p.groupId)
-                      ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
-                      : {}),
-                  };
-      return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
-    };
     const byPeer = (direction: Direction) => ({
       inline: g[direction].filter((r) => r.peer.kind !== "group").map((r) => inline(direction, r)),
       separate: g[direction].filter((r) => r.peer.kind === "group"),
@@ -195,8 +217,26 @@ export function toCloudFormation(
         ]);
       }
   }
+  // EKS gives its cluster security group its own rules; only the design's others are written, on their own.
+  for (const g of design.groups.filter((x) => clusterGroups.has(x.id)))
+    for (const direction of ["ingress", "egress"] as const)
+      for (const rule of g[direction].filter((r) => !isEksDefault(g.id, direction, r)))
+        standalone.push([
+          ids.take(`${g.name} ${rule.id}`, direction === "ingress" ? "Ingress" : "Egress"),
+          {
+            Type: direction === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress",
+            Properties: { GroupId: groupRef(g.id), ...inline(direction, rule) },
+          },
+        ]);
   for (const [id, r] of standalone) resources[id] = r;
-  for (const r of design.resources) Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input));
+  for (const r of design.resources) {
+    const logicalId = logicalIds.get(r.id) as string;
+    Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input, { logicalId, clusterOf }));
+    // The design's name survives the round trip where the logical id cannot say it (see designName).
+    const own = resources[logicalId];
+    if (r.name !== logicalId && isRecord(own))
+      own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: { Name: r.name } };
+  }
 
   const outputs: Props = {};
   for (const g of managed) {

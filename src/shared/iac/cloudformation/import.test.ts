@@ -195,11 +195,6 @@ describe("importCloudFormation: wrong values are errors at file:line:col", () =>
       't.yaml:12:11: peer.cidr: "10.0.0.300/24" is not a CIDR: "10.0.0.300" is not an IPv4 or IPv6 address',
     ],
     [
-      "host bits",
-      "          FromPort: 1\n          ToPort: 1\n          CidrIp: 10.0.0.1/8\n",
-      't.yaml:12:11: peer.cidr: "10.0.0.1/8" has host bits set: the network is 10.0.0.0/8',
-    ],
-    [
       "a port that is not a number",
       "          FromPort: eighty\n          ToPort: 80\n          CidrIp: 10.0.0.0/8\n",
       't.yaml:10:11: from port "eighty" is not a whole number',
@@ -211,6 +206,16 @@ describe("importCloudFormation: wrong values are errors at file:line:col", () =>
     ],
   ])("%s", (_, fields, expected) => {
     expect(problemsOf(rule(fields))).toEqual([expected]);
+  });
+
+  it("a CIDR with host bits is imported as AWS stores it, with a warning at the CIDR that says what it became", () => {
+    const { design, warnings } = read(
+      rule("          FromPort: 22\n          ToPort: 22\n          CidrIp: 192.168.1.0/0\n"),
+    );
+    expect(design.groups[0]?.ingress[0]?.peer).toEqual({ kind: "cidr4", cidr: "0.0.0.0/0" });
+    expect(warnings.map(formatProblem)).toEqual([
+      "t.yaml:12:11: warning: 192.168.1.0/0 has host bits set; AWS stores it as 0.0.0.0/0: open to the world",
+    ]);
   });
 
   it("a rule list that is not a list", () => {

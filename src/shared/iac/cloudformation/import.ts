@@ -9,7 +9,8 @@ import { ADDRESS_TAGS, error, finishDesign, type Where, warning } from "../draft
 import { readAttachment } from "./attachments";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, type Parameter, resolve, type Template } from "./intrinsics";
-import { ATTACHABLE, UNRELATED } from "./kinds";
+import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
+import { declareClusterGroup } from "./launch";
 import { readInlineRules, readStandaloneRule } from "./rules";
 import { loadTemplate, type Path } from "./template";
 
@@ -114,6 +115,8 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
     subnets: new Map(),
     groups: new Map(),
     groupsById: new Map(),
+    clusterGroups: new Map(),
+    launchSources: new Map(),
     prefixLists: new Map(),
     resources: [],
     namedCidrs: [],
@@ -183,11 +186,15 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
   each(["AWS::EC2::Subnet"], ({ id, props }) => ctx.subnets.set(id, props.VpcId));
   each(["AWS::EC2::PrefixList"], ({ id, props, path }) => readPrefixList(ctx, id, props, path));
   each(["AWS::EC2::SecurityGroup"], ({ id, props, path }) => declareGroup(ctx, id, props, path));
+  each(["AWS::EKS::Cluster"], ({ id, props }) => declareClusterGroup(ctx, id, props));
+  each(Object.keys(LAUNCH_SOURCES), ({ id, type, props, path }) => ctx.launchSources.set(id, { type, props, path }));
   each(["AWS::EC2::SecurityGroup"], ({ id, props, path }) => readInlineRules(ctx, id, props, path));
   each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) =>
     readStandaloneRule(ctx, id, type, props, path, metadata),
   );
-  each(Object.keys(ATTACHABLE), ({ id, type, props, path }) => readAttachment(ctx, id, type, props, path));
+  each(Object.keys(ATTACHABLE), ({ id, type, props, path, metadata }) =>
+    readAttachment(ctx, id, type, props, path, metadata),
+  );
   const handled = new Set([
     "AWS::EC2::VPC",
     "AWS::EC2::VPCCidrBlock",

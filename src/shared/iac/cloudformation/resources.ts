@@ -1,7 +1,9 @@
 // The resources security groups sit on, written as the CloudFormation that creates them.
 import type { Resource } from "../../model/schema";
+import type { Service } from "../../model/services";
 import { addressTags, withoutAddressTags } from "../draft";
 import { Intrinsic, type LogicalIds, type Props, ref, tagList } from "./build";
+import { SERVICE_INPUTS, SERVICE_SUFFIXES, serviceResources } from "./services";
 
 /** Inputs the resources need to deploy that a design does not hold. */
 export const INPUTS: Record<string, Props> = {
@@ -22,6 +24,22 @@ export const INPUTS: Record<string, Props> = {
   LambdaRoleArn: { Type: "String", Description: "Execution role of the functions" },
   EcsCluster: { Type: "String", Description: "Cluster of the container services" },
   EcsTaskDefinition: { Type: "String", Description: "Task definition of the container services" },
+  ...SERVICE_INPUTS,
+};
+
+/** The logical id a resource's own resource gets; decided before any is written, as groups may refer to it. */
+export function logicalIdOf(r: Resource, ids: LogicalIds): string {
+  const suffix = r.service ? SERVICE_SUFFIXES[r.service] : SUFFIXES[r.kind];
+  return ids.take(r.name || r.id, suffix);
+}
+
+const SUFFIXES: Record<Resource["kind"], string> = {
+  instance: "Instance",
+  loadBalancer: "LoadBalancer",
+  database: "Database",
+  function: "Function",
+  containerService: "Service",
+  endpoint: "Endpoint",
 };
 
 export function resourceOf(
@@ -30,18 +48,29 @@ export function resourceOf(
   vpcIds: Map<string, string>,
   groupRef: (id: string) => Intrinsic | string,
   input: (name: string) => Intrinsic,
+  own: { logicalId: string; clusterOf: (r: Resource) => { cluster: string; groupId: string } | undefined },
 ): Props {
   const groups = r.groupIds.map(groupRef);
   // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
+  const native = r.kind === "instance" && (!r.service || r.service === "networkInterface");
   const tags = tagList(
     withoutAddressTags(r.tags),
     r.name,
-    addressTags(r, r.kind === "instance" ? { privateIpv4: true, ipv6: true } : {}),
+    addressTags(r, native ? { privateIpv4: true, ipv6: true } : {}),
   );
+  if (r.service)
+    return serviceResources(r as Resource & { service: Service }, own.logicalId, {
+      groups,
+      groupsBut: (groupId) => r.groupIds.filter((id) => id !== groupId).map(groupRef),
+      clusterOf: own.clusterOf,
+      input,
+      take: (text, suffix) => ids.take(text, suffix),
+      tags,
+    });
   switch (r.kind) {
     case "instance":
       return {
-        [ids.take(r.name || r.id, "Instance")]: {
+        [own.logicalId]: {
           Type: "AWS::EC2::Instance",
           Properties: {
             ImageId: input("ImageId"),
@@ -56,7 +85,7 @@ export function resourceOf(
       };
     case "loadBalancer":
       return {
-        [ids.take(r.name || r.id, "LoadBalancer")]: {
+        [own.logicalId]: {
           Type: "AWS::ElasticLoadBalancingV2::LoadBalancer",
           Properties: {
             Name: r.name,
@@ -70,7 +99,7 @@ export function resourceOf(
       };
     case "database":
       return {
-        [ids.take(r.name || r.id, "Database")]: {
+        [own.logicalId]: {
           Type: "AWS::RDS::DBInstance",
           Properties: {
             DBInstanceIdentifier: r.name,
@@ -86,7 +115,7 @@ export function resourceOf(
       };
     case "function":
       return {
-        [ids.take(r.name || r.id, "Function")]: {
+        [own.logicalId]: {
           Type: "AWS::Lambda::Function",
           Properties: {
             FunctionName: r.name,
@@ -101,7 +130,7 @@ export function resourceOf(
       };
     case "containerService":
       return {
-        [ids.take(r.name || r.id, "Service")]: {
+        [own.logicalId]: {
           Type: "AWS::ECS::Service",
           Properties: {
             ServiceName: r.name,
@@ -116,7 +145,7 @@ export function resourceOf(
       };
     case "endpoint":
       return {
-        [ids.take(r.name || r.id, "Endpoint")]: {
+        [own.logicalId]: {
           Type: "AWS::EC2::VPCEndpoint",
           Properties: {
             // AWS requires an endpoint's VPC: one the design does not name comes in as VpcId.

@@ -186,6 +186,7 @@ export function readRule(
           f === "fromPort" ? "FromPort" : f === "toPort" ? "ToPort" : f === "peer" ? property : "IpProtocol",
         ]),
       ctx.errors,
+      ctx.warnings,
     );
     if (rule) group[direction].push(rule);
   }

@@ -1,35 +1,13 @@
 // The resources security groups sit on, read from the Terraform that creates them.
-import type { Resource, ResourceKind } from "../../model/schema";
+import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
+import { ATTACHABLE, type Kind, type Place } from "./kinds";
+import { clusterKey, launchedGroupLists } from "./launch";
 
-interface Kind {
-  kind: ResourceKind;
-  /** Where the groups are: [nested block, attribute] pairs tried in order. */
-  groups: [string | undefined, string][];
-  /** The resource's own name attribute (identifier, function_name...), after the Name tag. */
-  name?: string;
-}
-
-export const ATTACHABLE: Record<string, Kind> = {
-  aws_instance: {
-    kind: "instance",
-    groups: [
-      [undefined, "vpc_security_group_ids"],
-      [undefined, "security_groups"],
-    ],
-  },
-  aws_lb: { kind: "loadBalancer", groups: [[undefined, "security_groups"]], name: "name" },
-  aws_alb: { kind: "loadBalancer", groups: [[undefined, "security_groups"]], name: "name" },
-  aws_elb: { kind: "loadBalancer", groups: [[undefined, "security_groups"]], name: "name" },
-  aws_db_instance: { kind: "database", groups: [[undefined, "vpc_security_group_ids"]], name: "identifier" },
-  aws_rds_cluster: { kind: "database", groups: [[undefined, "vpc_security_group_ids"]], name: "cluster_identifier" },
-  aws_lambda_function: { kind: "function", groups: [["vpc_config", "security_group_ids"]], name: "function_name" },
-  aws_ecs_service: { kind: "containerService", groups: [["network_configuration", "security_groups"]], name: "name" },
-  aws_vpc_endpoint: { kind: "endpoint", groups: [[undefined, "security_group_ids"]] },
-};
+export { ATTACHABLE } from "./kinds";
 
 function nameOf(ctx: Context, d: Declaration, spec: Kind): string {
   const tags = resolve(d.body.tags, ctx.scope);
@@ -43,42 +21,67 @@ function nameOf(ctx: Context, d: Declaration, spec: Kind): string {
   return d.name;
 }
 
-function groupIds(ctx: Context, d: Declaration, spec: Kind): string[] {
+function groupIds(ctx: Context, d: Declaration, spec: Kind, declarations: ReadonlyMap<string, Declaration>): string[] {
   const ids: string[] = [];
-  for (const [block, attribute] of spec.groups) {
-    const bodies = block ? nested(d.body, block) : [d.body];
+  // The lists to read: the resource's own, and those of the launch template it names.
+  const lists: { value: unknown; place: Place; from: Declaration }[] = [];
+  for (const place of spec.groups) {
+    const [block, attribute] = place;
+    for (const body of block ? nested(d.body, block) : [d.body]) lists.push({ value: body[attribute], place, from: d });
+  }
+  if (spec.launched) {
+    const launched = launchedGroupLists(ctx, d, declarations);
+    lists.push(...launched.lists);
+    if (launched.clusterGroup) ids.push(launched.clusterGroup.id);
+  }
+  for (const { value, place, from } of lists) {
+    const [block, attribute] = place;
     // Found only for a warning (each place is a search of the block's text).
     const inside = block ? { nested: block, attribute } : { attribute };
-    for (const body of bodies) {
-      const list = resolveList(body[attribute], ctx.scope);
-      for (const item of list.items) {
-        if ("unresolved" in item) {
-          ctx.warnings.push(
-            warning(
-              where(d, inside),
-              `${d.type}.${d.name} ${attribute}: ${item.unresolved}; that group is not attached`,
-            ),
-          );
-          continue;
-        }
-        const v = item.value;
-        // A literal may be a group id or (in security_groups of the default VPC) a group name.
-        const group =
-          v instanceof TfRef
-            ? ctx.groups.get(`${v.type}.${v.name}`)
-            : [...ctx.groups.values()].find((g) => g.id === v || g.name === v);
-        if (!group)
-          ctx.warnings.push(
-            warning(
-              where(d, inside),
-              `${d.type}.${d.name}: ${show(v)} is not a security group in these files; not attached`,
-            ),
-          );
-        else if (!ids.includes(group.id)) ids.push(group.id);
+    const list = resolveList(value, ctx.scope);
+    for (const item of list.items) {
+      if ("unresolved" in item) {
+        ctx.warnings.push(
+          warning(
+            where(from, inside),
+            `${from.type}.${from.name} ${attribute}: ${item.unresolved}; that group is not attached`,
+          ),
+        );
+        continue;
       }
+      const v = item.value;
+      // A literal may be a group id or (in security_groups of the default VPC) a group name.
+      const group =
+        v instanceof TfRef
+          ? ctx.groups.get(`${v.type}.${v.name}`)
+          : [...ctx.groups.values()].find((g) => g.id === v || g.name === v);
+      if (!group)
+        ctx.warnings.push(
+          warning(
+            where(from, inside),
+            `${from.type}.${from.name}: ${show(v)} is not a security group in these files; not attached`,
+          ),
+        );
+      else if (!ids.includes(group.id)) ids.push(group.id);
     }
   }
   return ids;
+}
+
+/** The sizes a group of instances states, where they are whole numbers. */
+function capacityOf(ctx: Context, d: Declaration, spec: Kind): Capacity | undefined {
+  if (!spec.capacity) return undefined;
+  const capacity: Capacity = {};
+  for (const key of ["desired", "min", "max"] as const) {
+    const place = spec.capacity[key];
+    if (!place) continue;
+    const [block, attribute] = place;
+    const body = block ? nested(d.body, block)[0] : d.body;
+    const r = body ? resolve(body[attribute], ctx.scope) : undefined;
+    const n = r && "value" in r ? Number(r.value) : Number.NaN;
+    if (Number.isInteger(n) && n >= 0 && r && "value" in r && r.value !== null && r.value !== "") capacity[key] = n;
+  }
+  return Object.keys(capacity).length ? capacity : undefined;
 }
 
 function vpcOf(ctx: Context, d: Declaration, groupIdsOf: string[]): string | undefined {
@@ -99,9 +102,13 @@ function vpcOf(ctx: Context, d: Declaration, groupIdsOf: string[]): string | und
   return groupIdsOf.map((id) => groupOfId(id)?.vpcId).find((v) => v !== undefined);
 }
 
-export function readAttachment(ctx: Context, d: Declaration): void {
+export function readAttachment(
+  ctx: Context,
+  d: Declaration,
+  declarations: ReadonlyMap<string, Declaration> = new Map(),
+): void {
   const spec = ATTACHABLE[d.type] as Kind;
-  const ids = groupIds(ctx, d, spec);
+  const ids = groupIds(ctx, d, spec, declarations);
   if (ids.length === 0)
     ctx.warnings.push(
       warning(
@@ -109,12 +116,16 @@ export function readAttachment(ctx: Context, d: Declaration): void {
         `${d.type}.${d.name} names no security group in these files, so AWS gives it its VPC's default group`,
       ),
     );
+  const capacity = capacityOf(ctx, d, spec);
   const resource: Omit<Resource, "position"> = {
     id: ctx.ids.take(d.name),
     kind: spec.kind,
+    ...(spec.service ? { service: spec.service } : {}),
+    ...(capacity ? { capacity } : {}),
     name: nameOf(ctx, d, spec),
     groupIds: ids,
   };
+  if (d.type === "aws_eks_cluster") joinClusterGroup(ctx, d, resource);
   const vpcId = vpcOf(ctx, d, ids);
   if (vpcId) resource.vpcId = vpcId;
   if (d.type === "aws_instance") {
@@ -149,4 +160,12 @@ export function readAttachment(ctx: Context, d: Declaration): void {
   if ("value" in tags && typeof tags.value === "object" && tags.value !== null && !Array.isArray(tags.value))
     readAddressTags(tags.value as Body, resource, () => where(d, { attribute: "tags" }), ctx.errors);
   ctx.resources.push(resource);
+}
+
+/** A cluster's control plane interfaces carry the cluster security group too; it names the cluster it belongs to. */
+function joinClusterGroup(ctx: Context, d: Declaration, cluster: Omit<Resource, "position">): void {
+  const group = ctx.groups.get(clusterKey(d.name));
+  if (!group) return;
+  if (!cluster.groupIds.includes(group.id)) cluster.groupIds.unshift(group.id);
+  group.eksCluster = cluster.id;
 }

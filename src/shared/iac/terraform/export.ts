@@ -8,10 +8,11 @@ import { isIcmp } from "../../model/protocol";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import type { ExportOptions } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
+import { eksClusterOf, isEksDefault } from "../eks";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
 import { groupRef, type Naming, naming, sortedRecord, vpcRef } from "./naming";
-import { INPUTS, RESOURCE_TYPES, resourceBlock } from "./resources";
+import { INPUTS, resourceBlocks, resourceType } from "./resources";
 
 export interface TerraformFile {
   name: string;
@@ -87,9 +88,20 @@ export function toTerraform(original: Design, options: TerraformOptions = {}): T
   const variableNames = new Names();
   // Deployment inputs keep their names even when an external is called "region".
   for (const input of Object.keys(INPUTS)) variableNames.take(input, "v");
-  const n = naming(design, variableNames);
-  const ruleNames = new Names();
   const resourceNames = new Map<string, Names>();
+  const take = (type: string, base: string) => {
+    const names = resourceNames.get(type) ?? new Names();
+    resourceNames.set(type, names);
+    return names.take(base, "r");
+  };
+  // Named before the groups: a cluster security group is referred to through its cluster's name.
+  const resourceName = new Map(design.resources.map((r) => [r.id, take(resourceType(r), r.name || r.id)]));
+  const clusters = new Map(design.resources.filter((r) => r.service === "eksCluster").map((r) => [r.id, r]));
+  const n = naming(design, variableNames, (g) => {
+    const cluster = eksClusterOf(g);
+    return cluster && clusters.has(cluster) ? resourceName.get(cluster) : undefined;
+  });
+  const ruleNames = new Names();
   const inputs = new Set<string>();
 
   const main: Item[] = [
@@ -123,18 +135,20 @@ export function toTerraform(original: Design, options: TerraformOptions = {}): T
       );
       continue;
     }
-    main.push(groupResource(g, n, vpcIdVariable));
-    const groupName = n.group.get(g.id)?.name as string;
+    const cluster = n.clusterGroup.get(g.id);
+    if (cluster)
+      main.push(
+        comment(
+          `${g.name} is the cluster security group EKS creates for aws_eks_cluster.${cluster}: referred to, not created, and EKS gives it its rules (all traffic in from itself, all out); only the design's other rules are written.`,
+        ),
+      );
+    else main.push(groupResource(g, n, vpcIdVariable));
+    const groupName = cluster ? `${cluster}_cluster` : (n.group.get(g.id)?.name as string);
     for (const direction of ["ingress", "egress"] as const)
-      for (const rule of g[direction])
+      for (const rule of cluster ? g[direction].filter((r) => !isEksDefault(g.id, direction, r)) : g[direction])
         main.push(ruleResource(g, direction, rule, ruleNames.take(ruleLabel(g, groupName, rule), "rule"), n));
   }
-  for (const r of design.resources) {
-    const type = RESOURCE_TYPES[r.kind];
-    const names = resourceNames.get(type) ?? new Names();
-    resourceNames.set(type, names);
-    main.push(resourceBlock(r, names.take(r.name || r.id, "r"), n, inputs));
-  }
+  for (const r of design.resources) main.push(...resourceBlocks(r, resourceName.get(r.id) as string, n, inputs, take));
 
   const variables: Item[] = [
     ...n.variables,

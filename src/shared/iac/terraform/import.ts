@@ -10,6 +10,8 @@ import { ADDRESS_TAGS, error, finishDesign, warning } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
+import { LAUNCH_SOURCES, NO_GROUPS } from "./kinds";
+import { declareClusterGroup } from "./launch";
 import { Locator } from "./locate";
 import { JsonLocator } from "./locate-json";
 import { readInlineRules, readRuleResource } from "./rules";
@@ -234,15 +236,20 @@ export function importTerraform(files: TerraformSource[]): ImportResult {
   for (const d of decls) if (d.type === "aws_subnet") ctx.subnets.set(`${d.type}.${d.name}`, d.body.vpc_id);
   for (const d of decls) if (d.type === "aws_ec2_managed_prefix_list") readPrefixList(ctx, d);
   for (const d of decls) if (GROUP_TYPES.has(d.type)) declareGroup(ctx, d);
+  for (const d of decls) if (d.type === "aws_eks_cluster") declareClusterGroup(ctx, d);
   for (const d of decls)
     if (GROUP_TYPES.has(d.type)) readInlineRules(ctx, d, ctx.groups.get(`${d.type}.${d.name}`) as SecurityGroup);
   for (const d of decls) if (RULE_TYPES.has(d.type)) readRuleResource(ctx, d);
-  for (const d of decls) if (d.type in ATTACHABLE) readAttachment(ctx, d);
+  // Launch templates are read through the Auto Scaling groups and node groups that name them.
+  const launchSources = new Map(decls.filter((d) => d.type in LAUNCH_SOURCES).map((d) => [`${d.type}.${d.name}`, d]));
+  for (const d of decls) if (d.type in ATTACHABLE) readAttachment(ctx, d, launchSources);
   for (const d of decls) {
     const handled =
       GROUP_TYPES.has(d.type) ||
       RULE_TYPES.has(d.type) ||
       d.type in ATTACHABLE ||
+      d.type in LAUNCH_SOURCES ||
+      NO_GROUPS.has(d.type) ||
       UNRELATED.has(d.type) ||
       ["aws_vpc", "aws_default_vpc", "aws_ec2_managed_prefix_list"].includes(d.type);
     if (!handled) ctx.warnings.push(warning(where(d), `${d.type}.${d.name}: resource type ${d.type} is not imported`));

@@ -1,6 +1,6 @@
 // Terraform's name for every part of a design, decided once so that every reference agrees,
 // and the variables that stand for the design's named CIDRs.
-import type { Design, External } from "../../model/schema";
+import type { Design, External, SecurityGroup } from "../../model/schema";
 import { awsVpcId, isExistingVpc } from "../deployable";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
@@ -14,6 +14,8 @@ export interface Naming {
   /** Placeholders of groups of other accounts: not resources here, referenced as "account/sg-…". */
   otherAccount: Map<string, string>;
   prefixList: Map<string, string>;
+  /** Cluster security groups EKS creates: group id -> the Terraform name of its aws_eks_cluster. */
+  clusterGroup: Map<string, string>;
   cidr: Map<string, Value>;
   variables: Block[];
 }
@@ -44,7 +46,15 @@ export function cidrVariables(externals: External[], names: Names): Pick<Naming,
   return { cidr, variables };
 }
 
-export function naming(design: Design, variableNames: Names): Naming {
+/**
+ * The design's groups named for Terraform. `clusterOf`: the Terraform name of the aws_eks_cluster
+ * whose cluster security group a group is, where it is one: referred to, not created.
+ */
+export function naming(
+  design: Design,
+  variableNames: Names,
+  clusterOf: (g: SecurityGroup) => string | undefined = () => undefined,
+): Naming {
   const vpcNames = new Names();
   const groupNames = new Names();
   const plNames = new Names();
@@ -74,7 +84,7 @@ export function naming(design: Design, variableNames: Names): Naming {
     existingVpc,
     group: new Map(
       design.groups
-        .filter((g) => !g.otherAccount)
+        .filter((g) => !g.otherAccount && !clusterOf(g))
         .map((g) => [
           g.id,
           {
@@ -87,6 +97,12 @@ export function naming(design: Design, variableNames: Names): Naming {
       design.groups.flatMap((g) => {
         const other = g.otherAccount;
         return other ? [[g.id, `${other.account}/${other.groupId}`] as const] : [];
+      }),
+    ),
+    clusterGroup: new Map(
+      design.groups.flatMap((g) => {
+        const cluster = clusterOf(g);
+        return cluster ? [[g.id, cluster] as const] : [];
       }),
     ),
     prefixList: new Map(design.prefixLists.map((p) => [p.id, plNames.take(p.name || p.id, "pl")])),
@@ -102,6 +118,8 @@ export const vpcRef = (n: Naming, id: string): Raw => {
 };
 
 export const groupRef = (n: Naming, id: string): Raw => {
+  const cluster = n.clusterGroup.get(id);
+  if (cluster) return raw(`aws_eks_cluster.${cluster}.vpc_config[0].cluster_security_group_id`);
   const g = n.group.get(id);
   return raw(g ? `${g.type}.${g.name}.id` : JSON.stringify(n.otherAccount.get(id) ?? id));
 };

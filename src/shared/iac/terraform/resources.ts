@@ -1,8 +1,10 @@
 // The resources security groups sit on, written as the Terraform that creates them.
 import type { Resource } from "../../model/schema";
+import type { Service } from "../../model/services";
 import { addressTags, withoutAddressTags } from "../draft";
 import { attr, type Block, block, type Item, raw } from "./hcl";
 import { groupRef, type Naming, sortedRecord, vpcRef } from "./naming";
+import { SERVICE_INPUTS, SERVICE_TYPES, serviceBlocks } from "./services";
 
 /** Inputs a resource needs to deploy that the design does not hold (subnets, images, roles). */
 export const INPUTS: Record<string, { type: string; description: string }> = {
@@ -15,9 +17,51 @@ export const INPUTS: Record<string, { type: string; description: string }> = {
   ecs_cluster_arn: { type: "string", description: "Cluster of the container services" },
   ecs_task_definition_arn: { type: "string", description: "Task definition of the container services" },
   region: { type: "string", description: "Region of the endpoints' services" },
+  ...SERVICE_INPUTS,
 };
 
-export function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<string>): Block {
+/**
+ * The blocks that create a resource: one, or two where the groups sit on a launch template.
+ * `take` names a second resource of another type.
+ */
+export function resourceBlocks(
+  r: Resource,
+  name: string,
+  n: Naming,
+  inputs: Set<string>,
+  take: (type: string, base: string) => string,
+): Block[] {
+  if (!r.service) return [resourceBlock(r, name, n, inputs)];
+  const use = (input: string) => {
+    inputs.add(input);
+    return raw(`var.${input}`);
+  };
+  return serviceBlocks(r as Resource & { service: Service }, name, {
+    groups: r.groupIds.map((id) => groupRef(n, id)),
+    groupsBut: (groupId) => r.groupIds.filter((id) => id !== groupId).map((id) => groupRef(n, id)),
+    clusterGroupOf: (x) => {
+      for (const id of x.groupIds) {
+        const cluster = n.clusterGroup.get(id);
+        if (cluster) return { cluster, groupId: id };
+      }
+      return undefined;
+    },
+    use,
+    take,
+    tags: {
+      Name: r.name,
+      ...addressTags(r, r.service === "networkInterface" ? { privateIpv4: true, ipv6: true } : {}),
+      ...sortedRecord(r.tags ?? {}),
+    },
+  });
+}
+
+/** The Terraform type of a resource. */
+export function resourceType(r: Resource): string {
+  return r.service ? SERVICE_TYPES[r.service] : RESOURCE_TYPES[r.kind];
+}
+
+function resourceBlock(r: Resource, name: string, n: Naming, inputs: Set<string>): Block {
   const use = (input: string) => {
     inputs.add(input);
     return raw(`var.${input}`);

@@ -199,6 +199,7 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
               ? placeIn(spec, attribute, literal)
               : placeIn(spec, spec.protocolAttribute),
       ctx.errors,
+      ctx.warnings,
     );
     if (rule) spec.group[spec.direction].push(rule);
   });
