@@ -7,8 +7,8 @@ import { type AddressRange, everything, type Family, formatRange, parseAddress }
 import { describeRule, groupLabel } from "./describe";
 import { type DesignIndex, groupMember, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
 import { type Counterpart, probeSide } from "./side";
-import { unfilteredTarget } from "./unfiltered";
 import type { FamilyVerdict, FlowQuery, FlowVerdict, RuleRef, SideVerdict } from "./types";
+import { unfilteredTarget } from "./unfiltered";
 
 /** An end of the flow: a node of the design or a bare address outside it. */
 interface Endpoint {
