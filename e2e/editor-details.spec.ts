@@ -199,7 +199,7 @@ test("selecting an edge shows the rules on both sides that permit it", async ({ 
   await expect(page.getByTestId("edge-my-ip->web")).toHaveClass(/is-active/);
   const card = page.getByTestId("edge-hover-card");
   await expect(card).toContainText("My IP → web");
-  await expect(card).toContainText("tcp 22 from My IP (203.0.113.10/32)");
+  await expect(card).toContainText("tcp 22 from 203.0.113.10/32");
   await expect(card).toContainText("tcp 80 from 0.0.0.0/0");
   await expect(card).toContainText("tcp 443 from 0.0.0.0/0");
 });
