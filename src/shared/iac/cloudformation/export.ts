@@ -10,10 +10,12 @@ import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
+import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { isRecord } from "./context";
 import { INPUTS, logicalIdOf, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
+import { verifyParts } from "./verify";
 
 export { Intrinsic } from "./build";
 
@@ -59,7 +61,7 @@ function rulePorts(rule: Rule): Props {
 export function toCloudFormation(
   original: Design,
   format: "yaml" | "json" = "yaml",
-  options: ExportOptions = {},
+  options: ExportOptions & { verify?: VerifyPlan } = {},
 ): { name: string; text: string } {
   // A rule that refers to My IP is its CIDR to AWS, which the MyIP parameter stands for.
   const design = resolveExternalPeers(original);
@@ -237,16 +239,21 @@ export function toCloudFormation(
     if (r.name !== logicalId && isRecord(own))
       own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: { Name: r.name } };
   }
+  const verify = options.verify && verifyParts(options.verify, ids, (id) => logicalIds.get(id) ?? id);
+  if (verify) Object.assign(resources, verify.resources);
 
   const outputs: Props = {};
   for (const g of managed) {
     const id = groupIds.get(g.id) as string;
     outputs[`${id}Id`] = { Description: `Id of security group ${g.name}`, Value: groupRef(g.id) };
   }
+  if (verify) Object.assign(outputs, verify.outputs);
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Security groups of "${design.name}", exported by Palisade.`,
+    Metadata: verify?.metadata,
     Parameters: {
+      ...verify?.parameters,
       ...existingVpcs,
       ...parameters,
       ...Object.fromEntries(Object.entries(INPUTS).filter(([k]) => inputs.has(k))),
