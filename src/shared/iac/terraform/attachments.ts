@@ -3,7 +3,7 @@ import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
 import { outsideVpcReason } from "../outside-vpc";
-import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
+import { type Body, type Context, type Declaration, known, nested, placeholderFor, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
 import { clusterKey, launchedGroupLists } from "./launch";
@@ -41,6 +41,17 @@ function groupIds(ctx: Context, d: Declaration, spec: Kind, declarations: Readon
     const inside = block ? { nested: block, attribute } : { attribute };
     const list = resolveList(value, ctx.scope);
     for (const item of list.items) {
+      const placeholder = "unresolved" in item ? placeholderFor(ctx, item.unknown) : undefined;
+      if ("unresolved" in item && placeholder) {
+        ctx.warnings.push(
+          warning(
+            where(from, inside),
+            `${from.type}.${from.name} ${attribute}: ${item.unresolved}; it gets the placeholder group "${placeholder.name}" until that is known`,
+          ),
+        );
+        if (!ids.includes(placeholder.id)) ids.push(placeholder.id);
+        continue;
+      }
       if ("unresolved" in item) {
         ctx.warnings.push(
           warning(
