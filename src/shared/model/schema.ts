@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { cidrProblem, type Family, isIpv4Address, isIpv6Address } from "../net/address";
 import { ID_CHARACTERS, ID_MAX, ID_PATTERN } from "./ids";
+import { EXTERNAL_KINDS, RESOURCE_KINDS } from "./kinds";
 import { normalizeProtocol } from "./protocol";
 import { SERVICE_NAMES, serviceKindProblem } from "./services";
 
@@ -167,17 +168,7 @@ export const Vpc = z.object({
 });
 export type Vpc = z.infer<typeof Vpc>;
 
-export const RESOURCE_KINDS = [
-  "instance",
-  "loadBalancer",
-  "database",
-  "function",
-  "containerService",
-  "endpoint",
-] as const;
-export const EXTERNAL_KINDS = ["internet", "myIp", "cidr"] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
+export { EXTERNAL_KINDS, type ExternalKind, RESOURCE_KINDS, type ResourceKind } from "./kinds";
 
 /**
  * How many instances (or tasks) one node stands for: an Auto Scaling group's sizes, an ECS
