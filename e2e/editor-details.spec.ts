@@ -281,6 +281,13 @@ test("the canvas exports as PNG and SVG", async ({ app: page }, testInfo) => {
     await download.saveAs(path);
     const bytes = await readFile(path);
     expect(bytes.length).toBeGreaterThan(1000);
+    // The SVG comes from the same writer as `palisade draw`: nodes, flows and labels marked up.
+    if (type === "svg") {
+      const svg = bytes.toString("utf8");
+      expect(svg).toContain('<g data-node="web"');
+      expect(svg).toContain('data-from="internet" data-to="web"');
+      expect(svg).toContain("<g data-label=");
+    }
   }
 });
 
@@ -374,7 +381,7 @@ test("a rule edited into two (DNS is udp and tcp 53) is one step to undo", async
   const rules = inspector(page).locator(".rule-list").first().locator("li");
   const before = await rules.allTextContents();
   await inspector(page)
-    .getByRole("button", { name: /^Edit rule tcp 22 from 203\.0\.113\.10\/32/ })
+    .getByRole("button", { name: /^Edit rule tcp 22 from My IP \(203\.0\.113\.10\/32\)/ })
     .click();
   const form = inspector(page).getByRole("form", { name: /Save rule/ });
   await form.getByLabel("Type").selectOption({ label: "DNS (udp and tcp 53)" });

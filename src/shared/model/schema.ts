@@ -57,6 +57,12 @@ export const Peer = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("prefixList"), prefixListId: id }),
   /** A security group: matches its members' private addresses. Itself when groupId is the rule's own group. */
   z.object({ kind: z.literal("group"), groupId: id }),
+  /**
+   * An external party of the design (My IP): the party's CIDRs, read from it, so that its address
+   * is entered once and a rule follows it. AWS has no such peer: exports write the CIDRs (as the
+   * my_ip variable), see my-ip.ts.
+   */
+  z.object({ kind: z.literal("external"), externalId: id }),
 ]);
 export type Peer = z.infer<typeof Peer>;
 
@@ -277,6 +283,7 @@ export function referenceIssues(
   const groups = new Set(design.groups.map((g) => g.id));
   const prefixLists = new Set(design.prefixLists.map((p) => p.id));
   const nodes = new Set([...design.resources, ...design.externals].map((n) => n.id));
+  const externals = new Map(design.externals.map((e) => [e.id, e]));
   design.resources.forEach((r, i) => {
     if (r.vpcId && !vpcs.has(r.vpcId)) issue(["resources", i, "vpcId"], `no VPC has id "${r.vpcId}"`);
     r.groupIds.forEach((g, j) => {
@@ -293,6 +300,16 @@ export function referenceIssues(
           issue([...at, "groupId"], `no security group has id "${rule.peer.groupId}"`);
         if (rule.peer.kind === "prefixList" && !prefixLists.has(rule.peer.prefixListId))
           issue([...at, "prefixListId"], `no prefix list has id "${rule.peer.prefixListId}"`);
+        if (rule.peer.kind === "external") {
+          const party = externals.get(rule.peer.externalId);
+          if (!party) issue([...at, "externalId"], `no external party has id "${rule.peer.externalId}"`);
+          // A rule is for one address family, as AWS's are.
+          else if (new Set(party.cidrs.map((c) => c.includes(":"))).size > 1)
+            issue(
+              [...at, "externalId"],
+              `${party.name}'s addresses mix IPv4 and IPv6: a rule can refer only to a party of one family`,
+            );
+        }
       });
   });
   design.prefixLists.forEach((pl, i) => {
