@@ -17,7 +17,7 @@ function rulesOf(design: Design, group: string, direction: "ingress" | "egress")
   const peer = ({ peer: p }: Rule) => {
     if (p.kind === "group") return `group ${name(p.groupId)}`;
     if (p.kind === "prefixList") return `prefix list ${design.prefixLists.find((x) => x.id === p.prefixListId)?.name}`;
-    return p.cidr;
+    return "cidr" in p ? p.cidr : `external ${p.kind === "external" ? p.externalId : ""}`;
   };
   return g[direction].map((r) => `${r.protocol} ${r.fromPort ?? ""}-${r.toPort ?? ""} ${peer(r)}`);
 }
