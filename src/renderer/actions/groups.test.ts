@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateDesign } from "../../shared/model";
 import {
   addGroup,
+  addGroupTo,
   attachGroup,
   detachGroup,
   GROUPS_PER_INTERFACE,
@@ -30,6 +31,25 @@ describe("addGroup", () => {
     const d = addGroup.perform(addGroup.perform(sampleDesign(), {}), {});
     expect(d.groups.slice(-2).map((g) => g.name)).toEqual(["sg", "sg 2"]);
     expect(new Set(d.groups.map((g) => g.id)).size).toBe(d.groups.length);
+  });
+});
+
+describe("addGroupTo", () => {
+  it("creates a group with AWS's default egress and attaches it to the resource, in one step", () => {
+    const next = addGroupTo.perform(sampleDesign(), { nodeId: "db" });
+    const group = next.groups.at(-1)!;
+    expect(next.groups).toHaveLength(sampleDesign().groups.length + 1);
+    expect(group.egress.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: "0.0.0.0/0" }]);
+    expect(next.resources.find((r) => r.id === "db")?.groupIds).toEqual(["sg-db", group.id]);
+    expect(() => validateDesign(next)).not.toThrow();
+  });
+
+  it("refuses an external party, which has no groups, and leaves the design as it was", () => {
+    const before = sampleDesign();
+    expect(() => addGroupTo.perform(before, { nodeId: "internet" })).toThrow(
+      /external parties have no security groups/,
+    );
+    expect(before).toEqual(sampleDesign());
   });
 });
 

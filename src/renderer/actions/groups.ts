@@ -122,6 +122,18 @@ export const attachGroup = defineAction<{ nodeId: string; groupId: string }>({
   },
 });
 
+/** A new group dropped on a resource: created and attached as one step, opened after in the inspector. */
+export const addGroupTo = defineAction<{ nodeId: string }>({
+  name: "addGroupTo",
+  label: "New security group",
+  perform(design, { nodeId }) {
+    const withGroup = addGroup.perform(design, {});
+    const group = withGroup.groups.at(-1);
+    if (!group) throw new ActionRefused("the new security group was not created");
+    return attachGroup.perform(withGroup, { nodeId, groupId: group.id });
+  },
+});
+
 export const detachGroup = defineAction<{ nodeId: string; groupId: string }>({
   name: "detachGroup",
   label: "Detach security group",

@@ -4,9 +4,9 @@
 // canvas, else at the nearest visible spot, and a group dropped beside a node says where to drop it.
 import { useReactFlow } from "@xyflow/react";
 import { useCallback } from "react";
-import { addGroup, attachGroup } from "../actions/groups";
+import { addGroup, addGroupTo, attachGroup } from "../actions/groups";
 import { addExternal, addResource } from "../actions/nodes";
-import { change, run } from "../state/commands";
+import { run } from "../state/commands";
 import { editor, notify } from "../state/store";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { NODE_WIDTH } from "./FlowEdgeView";
@@ -78,13 +78,7 @@ export function useCanvasDrop(): (e: React.DragEvent) => void {
         if (!target) notify("info", "Drop a security group onto a resource to attach it");
         else run(attachGroup, { nodeId: target, groupId: payload.groupId });
       } else if (payload.type === "newGroup") {
-        const made = !target
-          ? run(addGroup, {})
-          : change("New security group", (d) => {
-              const withGroup = addGroup.perform(d, {});
-              const group = withGroup.groups.at(-1)!;
-              return attachGroup.perform(withGroup, { nodeId: target, groupId: group.id });
-            });
+        const made = target ? run(addGroupTo, { nodeId: target }) : run(addGroup, {});
         // The new group opens in the inspector, ready for its name and rules.
         const group = editor.get().history.present.groups.at(-1);
         if (made && group) editor.set({ selection: { nodes: [], group: group.id } });
