@@ -3,6 +3,7 @@ import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { error, readAddressTags, show, type Where, warning } from "../draft";
 import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
+import { readInstanceInterfaces } from "./interfaces";
 import { CfnRef, resolve } from "./intrinsics";
 import { ATTACHABLE, type Kind } from "./kinds";
 import { launchedGroupLists } from "./launch";
@@ -59,6 +60,9 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
       else if (!groupIds.includes(g.id)) groupIds.push(g.id);
     }
   }
+  // An instance's interfaces: eth0's groups are its own, the others' stay on their interfaces.
+  const interfaces: Omit<Resource, "position"> = { id, kind: "instance", name: id, groupIds };
+  const hasInterfaces = type === "AWS::EC2::Instance" && readInstanceInterfaces(ctx, id, props, path, interfaces);
   if (groupIds.length === 0)
     ctx.warnings.push(
       warning(ctx.at(path), `${id} names no security group of this template, so AWS gives it its VPC's default group`),
@@ -111,6 +115,11 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
           error(ctx.at([...path, "Ipv6Addresses"]), `"${v6}" is not an IPv6 address such as 2001:db8::5`),
         );
     }
+  }
+  if (hasInterfaces) {
+    if (interfaces.privateIpv4) resource.privateIpv4 = interfaces.privateIpv4;
+    if (interfaces.ipv6) resource.ipv6 = interfaces.ipv6;
+    if (interfaces.interfaces) resource.interfaces = interfaces.interfaces;
   }
   readAddressTags(tags, resource, () => ctx.at([...path, "Tags"]), ctx.errors);
   ctx.resources.push(resource);
