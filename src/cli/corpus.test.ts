@@ -123,6 +123,10 @@ function byNames(design: Design, expectation: CorpusExpectation): CorpusExpectat
     } catch {
       return end;
     }
+    // A resource's own private address stands for it (a public one keeps its own meaning: the
+    // path through the internet gateway), and formats that cannot state the address keep the name.
+    const own = design.resources.find((r) => r.privateIpv4 === id || r.ipv6 === id);
+    if (own) id = own.id;
     const found = all.find((n) => n.id === id);
     if (!found) return end;
     return count.get(found.name.toLowerCase()) === 1 ? found.name : undefined;
@@ -217,7 +221,12 @@ if (!existsSync(CORPUS)) {
           expect(flowMisses(loaded.design, expectation)).toEqual([]);
         });
 
-        for (const to of ["terraform", "cloudformation"] as const)
+        for (const to of ["terraform", "cloudformation"] as const) {
+          const pending = expectation.roundTrip?.[to];
+          if (pending) {
+            it.skip(`round trip through ${to}: ${pending}`, () => {});
+            continue;
+          }
           it(`gives the same flows between the same names after export to ${to} and import`, async () => {
             const loaded = await loading;
             if ("refused" in loaded) throw new Error(loaded.refused.join("\n"));
@@ -225,6 +234,7 @@ if (!existsSync(CORPUS)) {
             expect(flowsByName(again.design)).toEqual(flowsByName(loaded.design));
             expect(flowMisses(again.design, byNames(loaded.design, expectation))).toEqual([]);
           });
+        }
       });
     }
   });

@@ -1,6 +1,6 @@
 // Every command reads what any command wrote, whatever its name: exported Terraform and
 // CloudFormation, written without an extension, are read back by check and flows from content.
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,6 +62,51 @@ describe("export, then read back under any name", () => {
     const r = await palisade("lint", "module");
     expect(r.stderr).not.toMatch(/cannot tell what kind of file/);
     expect([0, 1]).toContain(r.code);
+  });
+
+  it("export --verify --rules writes Reachability Analyzer paths that check reads past without a word", async () => {
+    writeFileSync(
+      join(dir, "rules.yaml"),
+      "- deny: {from: Internet, to: app-1, port: 22}\n- allow: {from: app-1, to: db, port: 5432}\n",
+    );
+    const r = await palisade(
+      "export",
+      "design",
+      "--to",
+      "terraform",
+      "--verify",
+      "--rules",
+      "rules.yaml",
+      "-o",
+      "verified",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 Reachability Analyzer path\(s\), each with an analysis\. AWS bills each/);
+    expect(r.stderr).toMatch(/not verifiable this way: allow app-1 -> db tcp 5432: db is an RDS database/);
+    expect(readFileSync(join(dir, "verified/verify.tf"), "utf8")).toMatch(/resource "aws_ec2_network_insights_path"/);
+    const check = await palisade("check", "verified", "--from", "internet", "--to", "app-1", "--port", "22");
+    expect(check).toMatchObject({ code: 1, stderr: "" });
+    const cfn = await palisade(
+      "export",
+      "design",
+      "--to",
+      "cloudformation",
+      "--verify",
+      "--rules",
+      "rules.yaml",
+      "-o",
+      "verified.cfn",
+    );
+    expect(cfn.code).toBe(0);
+    expect(
+      (await palisade("check", "verified.cfn", "--from", "internet", "--to", "app-1", "--port", "22")).stderr,
+    ).toBe("");
+  });
+
+  it("--rules without --verify is a usage error", async () => {
+    const r = await palisade("export", "design", "--to", "terraform", "--rules", "rules.yaml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--rules applies to --verify/);
   });
 
   it("a file of no known kind says what was expected", async () => {

@@ -1,11 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { loadPaths } from "../../node/load";
 import { checkAssertions, describeAssertion, parseAssertions } from "../../shared/assertions";
-import { formatProblem, InputError } from "../../shared/model";
+import { formatProblem } from "../../shared/model";
 import { files, flag, parse, required } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
+import { readRules } from "../rules";
 
 export const assertCommand: Command = {
   name: "assert",
@@ -31,18 +31,7 @@ Exit status: 0 all hold, 1 some fail, 2 bad input or usage.`,
     const args = parse(argv, { rules: { type: "string" }, json: { type: "boolean" } });
     const paths = files(args);
     const rulesFile = required(args, "rules");
-    let text: string;
-    try {
-      text = await readFile(rulesFile, "utf8");
-    } catch (e) {
-      throw new InputError([
-        {
-          file: rulesFile,
-          message: `cannot read the file: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
-          severity: "error",
-        },
-      ]);
-    }
+    const text = await readRules(rulesFile);
     const assertions = parseAssertions(text, rulesFile);
     const { design, warnings } = await loadPaths(paths);
     printProblems(io, warnings);

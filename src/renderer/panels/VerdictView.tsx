@@ -38,7 +38,11 @@ export function VerdictView({ verdict, compact }: { verdict: FlowVerdict; compac
   return (
     <div className="verdict" data-testid="verdict">
       <div className={`verdict__head ${verdict.permitted ? "is-permitted" : "is-blocked"}`}>
-        {verdict.permitted ? "✓ Permitted" : "✕ Not permitted (times out)"}
+        {verdict.unfiltered
+          ? "✓ Security groups do not apply"
+          : verdict.permitted
+            ? "✓ Permitted"
+            : "✕ Not permitted (times out)"}
       </div>
       {!compact && <p className="verdict__explanation">{verdict.explanation}</p>}
       {verdict.families.map((f) => (

@@ -8,6 +8,7 @@ import { describeRule, groupLabel } from "./describe";
 import { type DesignIndex, groupMember, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
 import { type Counterpart, probeSide } from "./side";
 import type { FamilyVerdict, FlowQuery, FlowVerdict, RuleRef, SideVerdict } from "./types";
+import { unfilteredTarget } from "./unfiltered";
 
 /** An end of the flow: a node of the design or a bare address outside it. */
 interface Endpoint {
@@ -259,6 +260,22 @@ export function evaluateFlow(design: Design, query: FlowQuery, prebuilt?: Design
       `neither ${source.name} nor ${target.name} is inside AWS: security groups filter neither, so they have nothing to say about this flow`,
       "to",
     );
+  const unfiltered =
+    source.isResource && !target.node
+      ? unfilteredTarget(index.design, parseAddress(q.to) as AddressRange, q)
+      : undefined;
+  if (unfiltered)
+    return {
+      query: q,
+      permitted: true,
+      families: [],
+      unfiltered,
+      explanation: [
+        `Security groups do not apply: ${unfiltered}, and AWS never filters that traffic with security groups, so ${source.name}'s rules are not evaluated.`,
+        ...(source.note ? [`(${source.note}.)`] : []),
+      ].join("\n"),
+      repliesReturn: true,
+    };
   const internet = target.publicTarget ? viaInternet(source, target, target.publicTarget) : undefined;
   if (internet) {
     source = internet.source;

@@ -66,6 +66,8 @@ export interface FlowVerdict {
   permitted: boolean;
   /** Family verdicts considered: both when neither side is a literal address, in 4-then-6 order. */
   families: FamilyVerdict[];
+  /** Set when security groups never filter this traffic (Amazon DNS, metadata, ...): what the target is. */
+  unfiltered?: string;
   /** Where a blocked flow is dropped (the client sees a timeout there); absent when permitted. */
   droppedAt?: { side: "egress" | "ingress"; nodeId?: string; groupIds: string[] };
   /** A paragraph for people: verdict, the rule that allows it or the side that drops it and why. */

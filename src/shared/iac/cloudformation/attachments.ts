@@ -27,7 +27,14 @@ function placeOf(ctx: Context, path: Path, groupPath: readonly string[]): Where 
   return ctx.at([...path, ...groupPath.filter((p) => p !== "*")]);
 }
 
-export function readAttachment(ctx: Context, id: string, type: string, props: Props, path: Path): void {
+export function readAttachment(
+  ctx: Context,
+  id: string,
+  type: string,
+  props: Props,
+  path: Path,
+  metadata?: unknown,
+): void {
   const spec = ATTACHABLE[type];
   if (!spec) return;
   const groupIds: string[] = [];
@@ -76,7 +83,7 @@ export function readAttachment(ctx: Context, id: string, type: string, props: Pr
     kind: spec.kind,
     ...(spec.service ? { service: spec.service } : {}),
     ...(capacity ? { capacity } : {}),
-    name: nameOf(tags) ?? own ?? id,
+    name: nameOf(tags) ?? designName(metadata) ?? own ?? id,
     groupIds,
   };
   if (clusterGroup) clusterGroup.eksCluster = resource.id;
@@ -136,4 +143,14 @@ function capacityOf(ctx: Context, props: Props, spec: Kind): Capacity | undefine
     if (Number.isInteger(n) && n >= 0) capacity[key] = n;
   }
   return Object.keys(capacity).length ? capacity : undefined;
+}
+
+/**
+ * The name the design gave a resource, where Palisade's export wrote it in the resource's Metadata
+ * (Palisade.Name): most resource types carry no Name tag, and a logical id cannot hold spaces.
+ */
+function designName(metadata: unknown): string | undefined {
+  if (!isRecord(metadata) || !isRecord(metadata.Palisade)) return undefined;
+  const name = metadata.Palisade.Name;
+  return typeof name === "string" && name.trim() !== "" ? name.slice(0, 255) : undefined;
 }

@@ -312,3 +312,25 @@ describe("exported templates against the resource schemas", () => {
     expect(validators["AWS::EC2::VPCEndpoint"]?.({ ServiceName: "com.amazonaws.us-east-1.s3" })).toBe(false);
   });
 });
+
+describe("the design's names survive an export and an import", () => {
+  it("a resource whose name a logical id cannot hold comes back by that name (Metadata Palisade.Name)", async () => {
+    const { importCloudFormation } = await import("./import");
+    const d = emptyDesign("names");
+    d.vpcs = [{ id: "vpc", name: "main", cidrIpv4: "10.0.0.0/16" }];
+    d.groups = [newSecurityGroup({ id: "sg-web", name: "web", vpcId: "vpc" })];
+    d.resources = [
+      {
+        id: "n1",
+        kind: "instance",
+        name: "web server 1",
+        vpcId: "vpc",
+        groupIds: ["sg-web"],
+        position: { x: 0, y: 0 },
+      },
+      { id: "n2", kind: "database", name: "orders-db", vpcId: "vpc", groupIds: ["sg-web"], position: { x: 0, y: 0 } },
+    ];
+    const again = importCloudFormation(toCloudFormation(d, "yaml")).design;
+    expect(again.resources.map((r) => r.name).sort()).toEqual(["orders-db", "web server 1"]);
+  });
+});

@@ -9,9 +9,12 @@ import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
+import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
+import { isRecord } from "./context";
 import { INPUTS, logicalIdOf, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
+import { verifyParts } from "./verify";
 
 export { Intrinsic } from "./build";
 
@@ -57,7 +60,7 @@ function rulePorts(rule: Rule): Props {
 export function toCloudFormation(
   design: Design,
   format: "yaml" | "json" = "yaml",
-  options: ExportOptions = {},
+  options: ExportOptions & { verify?: VerifyPlan } = {},
 ): { name: string; text: string } {
   const ids = new LogicalIds();
   for (const input of Object.keys(INPUTS)) ids.take(input, "");
@@ -221,21 +224,29 @@ export function toCloudFormation(
           },
         ]);
   for (const [id, r] of standalone) resources[id] = r;
-  for (const r of design.resources)
-    Object.assign(
-      resources,
-      resourceOf(r, ids, vpcIds, groupRef, input, { logicalId: logicalIds.get(r.id) as string, clusterOf }),
-    );
+  for (const r of design.resources) {
+    const logicalId = logicalIds.get(r.id) as string;
+    Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input, { logicalId, clusterOf }));
+    // The design's name survives the round trip where the logical id cannot say it (see designName).
+    const own = resources[logicalId];
+    if (r.name !== logicalId && isRecord(own))
+      own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: { Name: r.name } };
+  }
+  const verify = options.verify && verifyParts(options.verify, ids, (id) => logicalIds.get(id) ?? id);
+  if (verify) Object.assign(resources, verify.resources);
 
   const outputs: Props = {};
   for (const g of managed) {
     const id = groupIds.get(g.id) as string;
     outputs[`${id}Id`] = { Description: `Id of security group ${g.name}`, Value: groupRef(g.id) };
   }
+  if (verify) Object.assign(outputs, verify.outputs);
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Security groups of "${design.name}", exported by Palisade.`,
+    Metadata: verify?.metadata,
     Parameters: {
+      ...verify?.parameters,
       ...existingVpcs,
       ...parameters,
       ...Object.fromEntries(Object.entries(INPUTS).filter(([k]) => inputs.has(k))),

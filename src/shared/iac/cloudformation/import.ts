@@ -192,7 +192,9 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
   each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) =>
     readStandaloneRule(ctx, id, type, props, path, metadata),
   );
-  each(Object.keys(ATTACHABLE), ({ id, type, props, path }) => readAttachment(ctx, id, type, props, path));
+  each(Object.keys(ATTACHABLE), ({ id, type, props, path, metadata }) =>
+    readAttachment(ctx, id, type, props, path, metadata),
+  );
   const handled = new Set([
     "AWS::EC2::VPC",
     "AWS::EC2::VPCCidrBlock",

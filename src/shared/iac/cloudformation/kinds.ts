@@ -177,6 +177,9 @@ export const LAUNCH_SOURCES: Record<string, string[][]> = {
 
 /** Types that hold no security group information: skipped without a warning. */
 export const UNRELATED = [
+  // Reachability Analyzer checks, as export --verify writes them: they observe, they open nothing.
+  "AWS::EC2::NetworkInsightsPath",
+  "AWS::EC2::NetworkInsightsAnalysis",
   "AWS::EC2::InternetGateway",
   "AWS::EC2::VPCGatewayAttachment",
   "AWS::EC2::EgressOnlyInternetGateway",

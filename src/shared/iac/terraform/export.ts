@@ -8,10 +8,12 @@ import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import type { ExportOptions } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
+import type { VerifyPlan } from "../verify";
 import { attr, type Block, blank, block, comment, type Item, raw, renderFile } from "./hcl";
 import { Names } from "./names";
 import { groupRef, type Naming, naming, sortedRecord, vpcRef } from "./naming";
 import { INPUTS, resourceBlocks, resourceType } from "./resources";
+import { verifyFile } from "./verify";
 
 export interface TerraformFile {
   name: string;
@@ -20,6 +22,8 @@ export interface TerraformFile {
 export interface TerraformOptions extends ExportOptions {
   /** "split" (the default): main.tf, variables.tf, outputs.tf; "single": everything in main.tf. */
   layout?: "split" | "single";
+  /** Reachability Analyzer paths and analyses to write beside the design, in verify.tf. */
+  verify?: VerifyPlan;
 }
 
 function vpcResource(v: Design["vpcs"][number], name: string): Block {
@@ -185,11 +189,21 @@ export function toTerraform(design: Design, options: TerraformOptions = {}): Ter
       ]
     : [];
 
-  if (options.layout === "single") return [{ name: "main.tf", text: renderFile([...main, ...variables, ...outputs]) }];
+  const verify = options.verify
+    ? [
+        verifyFile(options.verify, (id) => {
+          const r = design.resources.find((x) => x.id === id);
+          return r ? `${resourceType(r)}.${resourceName.get(id)}` : id;
+        }),
+      ]
+    : [];
+  if (options.layout === "single")
+    return [{ name: "main.tf", text: renderFile([...main, ...variables, ...outputs]) }, ...verify];
   return [
     { name: "main.tf", text: renderFile(main) },
     { name: "variables.tf", text: renderFile(variables.length ? variables : [comment("No variables.")]) },
     { name: "outputs.tf", text: renderFile(outputs.length ? outputs : [comment("No outputs.")]) },
+    ...verify,
   ];
 }
 

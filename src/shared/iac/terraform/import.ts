@@ -53,6 +53,9 @@ const UNRELATED = new Set([
   "aws_ecs_cluster",
   "aws_ecs_task_definition",
   "aws_cloudwatch_log_group",
+  // Reachability Analyzer checks, as export --verify writes them: they observe, they open nothing.
+  "aws_ec2_network_insights_path",
+  "aws_ec2_network_insights_analysis",
 ]);
 
 const isBody = (v: unknown): v is Body => typeof v === "object" && v !== null && !Array.isArray(v);
