@@ -55,6 +55,9 @@ const RENDERER_MAY_USE = {
   "src/shared/engine/synthesize/changes.ts": ["applyChanges"],
   // Whether a file is a design (opened as is) or something to import (read at the host).
   "src/shared/iac/detect.ts": ["isDesignFile"],
+  // The picture drawn from flows the renderer already holds: tiers, layout, routes around the
+  // boxes, labels, outbound markers. The same code draws it headless (palisade draw).
+  "src/shared/diagram/": "*",
 };
 
 /**

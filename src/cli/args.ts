@@ -71,3 +71,42 @@ export function files(parsed: Parsed, atLeast = 1): string[] {
     throw new UsageError(atLeast === 1 ? "no FILE given" : `expected ${atLeast} FILEs`);
   return parsed.positionals;
 }
+
+/** The reading options every command that reads FILEs takes (DESIGN.md's CLI contract). */
+export const READING_OPTIONS: Options = {
+  var: { type: "string", multiple: true },
+  "var-file": { type: "string", multiple: true },
+  param: { type: "string", multiple: true },
+};
+
+export const READING_USAGE = `  --var NAME=VALUE     a Terraform variable's value (repeatable)
+  --var-file F         a .tfvars or .tfvars.json file (repeatable)
+  --param NAME=VALUE   a CloudFormation parameter's value (repeatable)`;
+
+function assignments(parsed: Parsed, name: string): Record<string, string> | undefined {
+  const list = parsed.values[name];
+  if (!Array.isArray(list)) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of list) {
+    const eq = item.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--${name} takes NAME=VALUE, not "${item}"`);
+    out[item.slice(0, eq).trim()] = item.slice(eq + 1);
+  }
+  return out;
+}
+
+/** --var, --var-file and --param as loadPaths takes them. */
+export function readingValues(parsed: Parsed): {
+  vars?: Record<string, string>;
+  varFiles?: string[];
+  params?: Record<string, string>;
+} {
+  const vars = assignments(parsed, "var");
+  const params = assignments(parsed, "param");
+  const varFiles = parsed.values["var-file"];
+  return {
+    ...(vars ? { vars } : {}),
+    ...(params ? { params } : {}),
+    ...(Array.isArray(varFiles) ? { varFiles } : {}),
+  };
+}

@@ -85,7 +85,7 @@ describe.concurrent("palisade", () => {
     const r = await palisade("check", "three-tier.palisade.json", "--from", "app-1", "--to", "DB", "--port", "5432");
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toMatch(/^Permitted: app-1 can reach db on tcp 5432/);
-    expect(r.stdout).toMatch(/tcp 5432 from sg-app \(app\)/);
+    expect(r.stdout).toMatch(/tcp 5432 from group app/);
   });
 
   it("check: a blocked flow says where it is dropped, exit 1", async () => {
@@ -233,7 +233,7 @@ describe.concurrent("palisade", () => {
     const bad = await palisade("lint", "ssh-open.palisade.json");
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(
-      /^ssh-open\.palisade\.json:\d+:\d+: high: ssh-open-to-world: sg-app \(app\) inbound rule 2, tcp 22 from 0\.0\.0\.0\/0/m,
+      /^ssh-open\.palisade\.json:\d+:\d+: high: ssh-open-to-world: app inbound rule 2, tcp 22 from 0\.0\.0\.0\/0/m,
     );
     const clean = await palisade("lint", "three-tier.palisade.json");
     expect(clean).toMatchObject({ code: 0, stdout: "No findings.\n" });

@@ -82,6 +82,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
         item("Actual Size", "view:zoom-reset", "CmdOrCtrl+0"),
         { type: "separator" },
         item("Toggle Minimap", "view:toggle-minimap", "CmdOrCtrl+M"),
+        item("Show Outbound-to-Anywhere Flows", "view:toggle-outbound"),
         {
           label: "Theme",
           submenu: [

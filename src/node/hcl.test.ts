@@ -268,10 +268,20 @@ describe("importTerraform: what cannot be known is a warning at its file and lin
       "a variable without a default",
       'variable "cidr" {}\n',
       "var.cidr",
-      /^main\.tf:8:5: warning: .*variable "cidr" has no default/,
+      /^main\.tf:8:5: warning: .*cidr_blocks: depends on var\.cidr, which has no value/,
     ],
-    ["a data source", "", "data.aws_vpc.main.cidr_block", /^main\.tf:7:5: warning: .*data source/],
-    ["a module output", "", "module.net.cidr", /^main\.tf:7:5: warning: .*module output/],
+    [
+      "a data source",
+      "",
+      "data.aws_vpc.main.cidr_block",
+      /^main\.tf:7:5: warning: .*depends on data\.aws_vpc\.main, which is read from AWS when Terraform runs/,
+    ],
+    [
+      "a module output",
+      "",
+      "module.net.cidr",
+      /^main\.tf:7:5: warning: .*depends on module\.net, which is not declared in these files/,
+    ],
   ])("%s", async (_, extra, expression, expected) => {
     const body = `  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = [${expression}]\n  }\n`;
     const { design, warnings } = await tf(extra + sg("web", body));
@@ -295,7 +305,7 @@ describe("importTerraform: what cannot be known is a warning at its file and lin
     const text = `module "net" {\n  source = "./net"\n}\nresource "aws_sqs_queue" "q" {}\nresource "aws_instance" "web" {\n  vpc_security_group_ids = ["sg-0123"]\n}\n`;
     const { warnings } = await tf(text);
     expect(warnings.map(formatProblem)).toEqual([
-      'main.tf:1:1: warning: module "net" is not imported: its resources are defined elsewhere',
+      'main.tf:1:1: warning: module "net" is not imported: it reads "./net" (net), which was not found; what uses its outputs is unknown (terraform show -json of a plan reads every module)',
       "main.tf:6:3: warning: aws_instance.web: sg-0123 is not a security group in these files; not attached",
       "main.tf:5:1: warning: aws_instance.web names no security group in these files, so AWS gives it its VPC's default group",
       "main.tf:4:1: warning: aws_sqs_queue.q: resource type aws_sqs_queue is not imported",
@@ -304,11 +314,21 @@ describe("importTerraform: what cannot be known is a warning at its file and lin
 });
 
 describe("importTerraform: count and for_each", () => {
-  it("imports the resource once and says so", async () => {
-    const { design, warnings } = await tf('resource "aws_security_group" "web" {\n  count = 3\n  name  = "web"\n}\n');
-    expect(design.groups).toHaveLength(1);
+  it("imports one group per count.index", async () => {
+    const { design, warnings } = await tf(
+      'resource "aws_security_group" "web" {\n  count = 3\n  name  = "web-${count.index}"\n}\n',
+    );
+    expect(design.groups.map((g) => g.name)).toEqual(["web-0", "web-1", "web-2"]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("says so when count depends on a variable without a value, instead of guessing", async () => {
+    const { design, warnings } = await tf(
+      'variable "n" {}\nresource "aws_security_group" "web" {\n  count = var.n\n}\n',
+    );
+    expect(design.groups).toEqual([]);
     expect(warnings.map(formatProblem)).toEqual([
-      "main.tf:1:1: warning: aws_security_group.web uses count or for_each; it is imported as one resource",
+      "main.tf:2:1: warning: aws_security_group.web: its count depends on var.n, which has no value (give it with --var or a .tfvars file), so how many there are is unknown; not imported",
     ]);
   });
 });

@@ -1,11 +1,13 @@
 // The Node-only edge of Terraform import: @cdktf/hcl2json loads its parser (Go compiled to wasm)
 // with fs, so it runs here, in main and the CLI, and src/shared works on its JSON output.
 import { availableParallelism } from "node:os";
-import { type ImportResult, importTerraform } from "../shared/iac/terraform/import";
+import { type ImportResult, importTerraform, type TerraformSource } from "../shared/iac/terraform/import";
+import { folderOf } from "../shared/iac/terraform/paths";
 import { parseJsonText } from "../shared/model/json";
 import { InputError, type Problem } from "../shared/model/problems";
 import { type PieceResult, parseOnThreads } from "./hcl-pool";
 import { joinPieces, piecesOf } from "./hcl-split";
+import { automaticVarFiles, loadModules, type ReadFolder, readVarFile } from "./terraform-inputs";
 
 // hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected the start of ...]".
 const DIAGNOSTIC = /([^\s[\]]+):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+?)(?:; ([^\]]*?))?(?=\]|, [^\s[\]]+:\d+,\d+|$)/g;
@@ -122,11 +124,18 @@ export async function parseHcl(name: string, text: string, options?: HclOptions)
   return result.value;
 }
 
-/** Parses every file, reporting every syntax error together, then imports them as one configuration. */
-export async function importTerraformFiles(
-  files: { name: string; text: string }[],
-  options?: HclOptions,
-): Promise<ImportResult> {
+/** How a Terraform import reads what it needs beyond its files. */
+export interface TerraformReading extends HclOptions {
+  /** Reads a folder: local modules and the variable files Terraform loads by itself. */
+  readFolder?: ReadFolder;
+  /** --var-file F, in order (read after the automatic ones). */
+  varFiles?: { name: string; text: string }[];
+  /** --var name=value, last. */
+  vars?: Record<string, unknown>;
+}
+
+/** Parses files, reporting every syntax error together. */
+async function parseAll(files: { name: string; text: string }[], options?: HclOptions): Promise<TerraformSource[]> {
   const problems: Problem[] = [];
   const parsed = (await parseHclFiles(files, options)).map((result, i) => {
     if ("value" in result) return { ...(files[i] as { name: string; text: string }), hcl: result.value };
@@ -134,5 +143,29 @@ export async function importTerraformFiles(
     return undefined;
   });
   if (problems.length) throw new InputError(problems);
-  return importTerraform(parsed.filter((f) => f !== undefined));
+  return parsed.filter((f) => f !== undefined);
+}
+
+/**
+ * Imports the files as one root module, with the local modules it calls and the values of its
+ * variables (read through `readFolder` where given: the CLI and files opened from disk).
+ */
+export async function importTerraformFiles(
+  files: { name: string; text: string }[],
+  options: TerraformReading = {},
+): Promise<ImportResult> {
+  const root = await parseAll(files, options);
+  const modules = options.readFolder
+    ? await loadModules(root, options.readFolder, (f) => parseAll(f, options))
+    : new Map<string, TerraformSource[]>();
+  const rootDir = folderOf(files[0]?.name ?? "main.tf");
+  const folder = options.readFolder ? ((await options.readFolder(rootDir)) ?? []) : [];
+  const automatic = automaticVarFiles(folder.map((f) => f.name)).map(
+    (name) => folder.find((f) => f.name === name) as { name: string; text: string },
+  );
+  const vars: Record<string, unknown> = {};
+  for (const file of [...automatic, ...(options.varFiles ?? [])])
+    Object.assign(vars, await readVarFile(file, (name, text) => parseHcl(name, text, options)));
+  Object.assign(vars, options.vars ?? {});
+  return importTerraform(root, { modules, vars });
 }

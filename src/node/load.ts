@@ -7,7 +7,7 @@ import { importCloudFormation } from "../shared/iac/cloudformation";
 import { detectKind as detectFileKind, type FileKind, type SourceFile } from "../shared/iac/detect";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { readTextFile } from "./files";
-import { importTerraformFiles } from "./hcl";
+import { importTerraformFiles, type TerraformReading } from "./hcl";
 import { mergeDesigns, type Source } from "./merge";
 import { declarationLocator, designLocator, firstOf, type Locate, placesLocator } from "./places";
 
@@ -24,6 +24,7 @@ export interface Loaded extends Imported {
   locate: Locate;
 }
 
+const VAR_FILE = /\.tfvars(\.json)?$/i;
 /** Files a folder is read for; a file named on its own may have any name (its content tells). */
 const CANDIDATE = /\.(tf|tf\.json|json|ya?ml|template)$/i;
 
@@ -56,7 +57,11 @@ export async function importFiles(files: readonly SourceFile[]): Promise<Importe
 }
 
 /** importFiles, also telling where each part was written (for findings at file:line:column). */
-export async function importLocated(files: readonly SourceFile[], origin?: string): Promise<Loaded> {
+export async function importLocated(
+  files: readonly SourceFile[],
+  origin?: string,
+  reading: TerraformReading = {},
+): Promise<Loaded> {
   const byKind: Record<FileKind, SourceFile[]> = { design: [], awscli: [], terraform: [], cloudformation: [] };
   const problems: Problem[] = [];
   for (const file of files) {
@@ -95,7 +100,7 @@ export async function importLocated(files: readonly SourceFile[], origin?: strin
     });
   if (byKind.terraform.length > 0)
     await collect(async () => {
-      const result = await importTerraformFiles(byKind.terraform);
+      const result = await importTerraformFiles(byKind.terraform, reading);
       locators.push(declarationLocator(byKind.terraform));
       sources.push({
         name: origin ?? byKind.terraform.map((f) => f.name).join(", "),
@@ -123,6 +128,30 @@ export async function importLocated(files: readonly SourceFile[], origin?: strin
   return { design: merged.design, warnings: [...warnings, ...merged.warnings], locate: firstOf(locators) };
 }
 
+/** Values a file needs, from the command line: --var, --var-file (Terraform), --param (CloudFormation). */
+export interface Values {
+  vars?: Record<string, string>;
+  varFiles?: string[];
+  params?: Record<string, string>;
+}
+
+const TERRAFORM_FOLDER_FILE = /\.(tf|tf\.json|tfvars|tfvars\.json)$/i;
+
+/** A folder's Terraform files, for local modules and the variable files Terraform reads itself. */
+async function readTerraformFolder(dir: string): Promise<SourceFile[] | undefined> {
+  try {
+    const names = (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isFile() && TERRAFORM_FOLDER_FILE.test(d.name) && !d.name.startsWith("."))
+      .map((d) => d.name)
+      .sort();
+    return await Promise.all(
+      names.map(async (name) => ({ name: join(dir, name), text: await readTextFile(join(dir, name)) })),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 function ioMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return "no such file or folder";
@@ -136,7 +165,10 @@ function ioMessage(error: unknown): string {
  * module, a folder of AWS CLI output). A file named explicitly must be importable; in a folder,
  * files of no known kind are left out with a warning.
  */
-export async function loadPaths(paths: readonly string[]): Promise<Loaded & { files: SourceFile[] }> {
+export async function loadPaths(
+  paths: readonly string[],
+  values: Values = {},
+): Promise<Loaded & { files: SourceFile[] }> {
   const files: SourceFile[] = [];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -161,7 +193,8 @@ export async function loadPaths(paths: readonly string[]): Promise<Loaded & { fi
       continue;
     }
     const names = (await readdir(path, { withFileTypes: true }))
-      .filter((d) => d.isFile() && CANDIDATE.test(d.name) && !d.name.startsWith("."))
+      // Variable files (x.tfvars.json) are read by the Terraform import itself, not as inputs.
+      .filter((d) => d.isFile() && CANDIDATE.test(d.name) && !d.name.startsWith(".") && !VAR_FILE.test(d.name))
       .map((d) => d.name)
       .sort();
     const before = files.length;
@@ -186,6 +219,21 @@ export async function loadPaths(paths: readonly string[]): Promise<Loaded & { fi
   }
   if (problems.length > 0) throw new InputError(problems);
   const origin = paths.length === 1 ? basename(paths[0] as string) : undefined;
-  const loaded = await importLocated(files, origin);
+  const varFiles: SourceFile[] = [];
+  for (const path of values.varFiles ?? []) {
+    try {
+      varFiles.push({ name: path, text: await readTextFile(path) });
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError([
+        { file: path, message: `cannot read the variable file: ${ioMessage(e)}`, severity: "error" },
+      ]);
+    }
+  }
+  const loaded = await importLocated(files, origin, {
+    readFolder: readTerraformFolder,
+    varFiles,
+    ...(values.vars ? { vars: values.vars } : {}),
+  });
   return { ...loaded, warnings: [...warnings, ...loaded.warnings], files };
 }

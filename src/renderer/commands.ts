@@ -5,10 +5,11 @@ import { addGroup } from "./actions/groups";
 import { autoLayout } from "./actions/nodes";
 import { copySelection, deleteSelection, duplicateSelection, pasteInto } from "./actions/selection";
 import { fitAll, flowInstance, nextFrame } from "./canvas/flowInstance";
+import { NODE_SIZE } from "./canvas/toFlow";
 import { exportCanvas } from "./export/image";
 import { designFileName } from "./file/download";
 import { importFiles, importFolder, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
-import { cancelLayout, layoutDesign } from "./layout/elk";
+import { layoutByTier } from "./layout/tiers";
 import { longWork } from "./state/busy";
 import { change, redo, run, undo } from "./state/commands";
 import { editor, notify } from "./state/store";
@@ -35,11 +36,17 @@ export async function layoutNow(): Promise<void> {
   const sizes = new Map(
     (flowInstance()?.getNodes() ?? []).map((n) => [
       n.id,
-      { width: n.measured?.width ?? 210, height: n.measured?.height ?? 120 },
+      { width: n.measured?.width ?? NODE_SIZE.width, height: n.measured?.height ?? NODE_SIZE.height },
     ]),
   );
   try {
-    const outcome = await longWork("Laying out", () => layoutDesign(history.present, flows, sizes), cancelLayout);
+    // Tiers left to right (src/shared/diagram): tens of milliseconds at 1,000 nodes, where ELK's
+    // layered algorithm took seconds; it runs here, not in a worker.
+    const outcome = await longWork(
+      "Laying out",
+      async () => layoutByTier(history.present, flows, sizes),
+      () => undefined,
+    );
     if (!outcome.done) return;
     // An edit made meanwhile wins over a layout of the design as it was.
     if (editor.get().history.present !== history.present) return;

@@ -235,6 +235,7 @@ export const MENU_COMMANDS = [
   "view:zoom-out",
   "view:zoom-reset",
   "view:toggle-minimap",
+  "view:toggle-outbound",
   "view:theme-light",
   "view:theme-dark",
   "view:theme-system",

@@ -1,7 +1,7 @@
 import { loadPaths } from "../../node/load";
 import { checkAssertions, describeAssertion, parseAssertions } from "../../shared/assertions";
 import { formatProblem } from "../../shared/model";
-import { files, flag, parse, required } from "../args";
+import { files, flag, parse, READING_OPTIONS, READING_USAGE, readingValues, required } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
@@ -24,16 +24,21 @@ icmpv6 or a number; port is required for tcp and udp; icmpType and icmpCode for 
 Options:
   --rules FILE   the assertions file
   --json         print the results as JSON
+${READING_USAGE}
   -h, --help     show this help
 
 Exit status: 0 all hold, 1 some fail, 2 bad input or usage.`,
   async run(argv, io) {
-    const args = parse(argv, { rules: { type: "string" }, json: { type: "boolean" } });
+    const args = parse(argv, {
+      ...READING_OPTIONS,
+      rules: { type: "string" },
+      json: { type: "boolean" },
+    });
     const paths = files(args);
     const rulesFile = required(args, "rules");
     const text = await readRules(rulesFile);
     const assertions = parseAssertions(text, rulesFile);
-    const { design, warnings } = await loadPaths(paths);
+    const { design, warnings } = await loadPaths(paths, readingValues(args));
     printProblems(io, warnings);
     const results = checkAssertions(design, assertions);
     const errors = results.flatMap((r) => r.problems ?? []);

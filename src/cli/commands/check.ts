@@ -1,6 +1,6 @@
 import { loadPaths } from "../../node/load";
 import { evaluateFlow, resolveEndpoint } from "../../shared/engine";
-import { files, flag, integer, parse, required, text } from "../args";
+import { files, flag, integer, parse, READING_OPTIONS, READING_USAGE, readingValues, required, text } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
@@ -22,11 +22,13 @@ Options:
   --icmp-type T    ICMP type (default: echo request)
   --icmp-code C    ICMP code (default: 0)
   --json           print the verdict as JSON
+${READING_USAGE}
   -h, --help       show this help
 
 Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
   async run(argv, io) {
     const args = parse(argv, {
+      ...READING_OPTIONS,
       from: { type: "string" },
       to: { type: "string" },
       protocol: { type: "string" },
@@ -44,7 +46,7 @@ Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
       icmpType: integer(args, "icmp-type"),
       icmpCode: integer(args, "icmp-code"),
     };
-    const { design, warnings } = await loadPaths(paths);
+    const { design, warnings } = await loadPaths(paths, readingValues(args));
     printProblems(io, warnings);
     const verdict = evaluateFlow(design, {
       from: resolveEndpoint(design, from, "from"),

@@ -2,7 +2,7 @@ import { loadPaths } from "../../node/load";
 import { permittedFlows } from "../../shared/engine";
 import { diffFlows, type FlowChange } from "../../shared/engine/reachability";
 import type { Design } from "../../shared/model/schema";
-import { files, flag, parse, UsageError } from "../args";
+import { files, flag, parse, READING_OPTIONS, READING_USAGE, readingValues, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { nodeLabel, printProblems } from "../report";
@@ -18,14 +18,18 @@ by id.
 
 Options:
   --json       print { opened, closed, changed } as JSON
+${READING_USAGE}
   -h, --help   show this help
 
 Exit status: 0 same flows, 1 flows differ, 2 bad input or usage.`,
   async run(argv, io) {
-    const args = parse(argv, { json: { type: "boolean" } });
+    const args = parse(argv, {
+      ...READING_OPTIONS,
+      json: { type: "boolean" },
+    });
     const paths = files(args, 2);
     if (paths.length !== 2) throw new UsageError(`expected two FILEs (A and B), got ${paths.length}`);
-    const [a, b] = await Promise.all(paths.map((p) => loadPaths([p])));
+    const [a, b] = await Promise.all(paths.map((p) => loadPaths([p], readingValues(args))));
     if (!a || !b) return EXIT.internal;
     printProblems(io, [...a.warnings, ...b.warnings]);
     const result = diffFlows(permittedFlows(a.design), permittedFlows(b.design));

@@ -2,7 +2,17 @@ import { extname } from "node:path";
 import { loadPaths } from "../../node/load";
 import { diagramOf, diagramSvg } from "../../shared/diagram";
 import { InputError } from "../../shared/model";
-import { files, flag, oneOf, parse, required, UsageError } from "../args";
+import {
+  files,
+  flag,
+  oneOf,
+  parse,
+  READING_OPTIONS,
+  READING_USAGE,
+  readingValues,
+  required,
+  UsageError,
+} from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
@@ -25,9 +35,11 @@ Options:
   --level L          node (default): resources and outside parties; group: security groups
   --outbound         draw the flows that outbound-to-anywhere markers stand for as lines too
   --layout           lay out by tier even when the design has positions of its own
+${READING_USAGE}
   -h, --help         show this help`,
   async run(argv, io) {
     const args = parse(argv, {
+      ...READING_OPTIONS,
       output: { type: "string", short: "o" },
       level: { type: "string" },
       outbound: { type: "boolean" },
@@ -39,7 +51,7 @@ Options:
     if (format !== ".svg" && format !== ".png")
       throw new UsageError(`-o ${output}: the diagram's name must end in .svg or .png`);
     const level = oneOf(args, "level", ["node", "group"] as const) ?? "node";
-    const { design, warnings } = await loadPaths(paths);
+    const { design, warnings } = await loadPaths(paths, readingValues(args));
     printProblems(io, warnings);
     const diagram = diagramOf(design, {
       level,

@@ -6,7 +6,18 @@ import { toCloudFormation } from "../../shared/iac/cloudformation";
 import { toTerraform } from "../../shared/iac/terraform";
 import { BILLING_NOTE, type VerifyPlan, verificationPlan } from "../../shared/iac/verify";
 import { InputError } from "../../shared/model";
-import { files, flag, oneOf, parse, required, text, UsageError } from "../args";
+import {
+  files,
+  flag,
+  oneOf,
+  parse,
+  READING_OPTIONS,
+  READING_USAGE,
+  readingValues,
+  required,
+  text,
+  UsageError,
+} from "../args";
 import type { Command } from "../command";
 import { EXIT, type Io } from "../io";
 import { printProblems } from "../report";
@@ -32,9 +43,11 @@ Options:
                      the internet gateway with the address as SourceIp. What cannot be verified
                      this way is listed. AWS bills each analysis.
   --rules FILE       with --verify: an assertions file (as palisade assert takes it)
+${READING_USAGE}
   -h, --help         show this help`,
   async run(argv, io) {
     const args = parse(argv, {
+      ...READING_OPTIONS,
       to: { type: "string" },
       format: { type: "string" },
       output: { type: "string", short: "o" },
@@ -49,7 +62,7 @@ Options:
       throw new UsageError(`--format ${format} applies to cloudformation; terraform is written as HCL`);
     const rules = text(args, "rules");
     if (rules && !flag(args, "verify")) throw new UsageError("--rules applies to --verify: add --verify");
-    const { design, warnings } = await loadPaths(paths);
+    const { design, warnings } = await loadPaths(paths, readingValues(args));
     printProblems(io, warnings);
     const verify = flag(args, "verify")
       ? verificationPlan(design, rules ? parseAssertions(await readRules(rules), rules) : [])

@@ -14,7 +14,7 @@ import {
 import { bothFamilies, type FlowRelation } from "../../shared/engine/flows";
 import { label } from "../../shared/engine/services";
 import type { Design } from "../../shared/model/schema";
-import { files, flag, oneOf, parse, text, UsageError } from "../args";
+import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValues, text, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT, type Io } from "../io";
 import { Lines } from "../lines";
@@ -44,9 +44,11 @@ Options:
   --to Y         only flows to Y, the same way
   --json         JSON Lines: one flow per line, so that a reader can stream too
   --json-array   one JSON document (an array), for small designs
+${READING_USAGE}
   -h, --help     show this help`,
   async run(argv, io) {
     const args = parse(argv, {
+      ...READING_OPTIONS,
       level: { type: "string" },
       from: { type: "string" },
       to: { type: "string" },
@@ -57,7 +59,7 @@ Options:
     if (flag(args, "json") && flag(args, "json-array"))
       throw new UsageError("--json and --json-array exclude each other");
     const format = flag(args, "json") ? "lines" : flag(args, "json-array") ? "array" : "text";
-    const { design, warnings } = await loadPaths(files(args));
+    const { design, warnings } = await loadPaths(files(args), readingValues(args));
     printProblems(io, warnings);
     const relation = flowRelation(design);
     const selection: Selection = {

@@ -1,6 +1,6 @@
 import { loadPaths } from "../../node/load";
 import { serializeDesign } from "../../shared/model";
-import { files, parse, text } from "../args";
+import { files, parse, READING_OPTIONS, READING_USAGE, readingValues, text } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
@@ -18,10 +18,14 @@ together) into one design, and writes it to OUT or to stdout.
 
 Options:
   -o, --output OUT   write the design to OUT instead of stdout
+${READING_USAGE}
   -h, --help         show this help`,
   async run(argv, io) {
-    const args = parse(argv, { output: { type: "string", short: "o" } });
-    const { design, warnings } = await loadPaths(files(args));
+    const args = parse(argv, {
+      ...READING_OPTIONS,
+      output: { type: "string", short: "o" },
+    });
+    const { design, warnings } = await loadPaths(files(args), readingValues(args));
     printProblems(io, warnings);
     const out = text(args, "output");
     if (out) await writeOutput(out, serializeDesign(design));

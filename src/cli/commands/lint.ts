@@ -1,7 +1,7 @@
 import { loadPaths } from "../../node/load";
 import { findings } from "../../shared/engine/findings";
 import type { Finding } from "../../shared/engine/types";
-import { files, flag, oneOf, parse } from "../args";
+import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValues } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
 import { printProblems } from "../report";
@@ -29,14 +29,19 @@ AWS quotas (rules per group, groups per interface, rules x groups); intents not 
 Options:
   --json           same as --format json
   --format F       text (default), json, or sarif (SARIF 2.1.0 for code scanning)
+${READING_USAGE}
   -h, --help       show this help
 
 Exit status: 0 no finding at high or critical, 1 some, 2 bad input or usage.`,
   async run(argv, io) {
-    const args = parse(argv, { json: { type: "boolean" }, format: { type: "string" } });
+    const args = parse(argv, {
+      ...READING_OPTIONS,
+      json: { type: "boolean" },
+      format: { type: "string" },
+    });
     const format = oneOf(args, "format", ["text", "json", "sarif"] as const) ?? (flag(args, "json") ? "json" : "text");
     const paths = files(args);
-    const { design, warnings, locate } = await loadPaths(paths);
+    const { design, warnings, locate } = await loadPaths(paths, readingValues(args));
     printProblems(io, warnings);
     const found = findings(design);
     const failing = found.some((f) => f.severity === "critical" || f.severity === "high");

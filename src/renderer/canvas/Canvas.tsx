@@ -15,6 +15,7 @@ import {
   useStoreApi,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { outboundOf } from "../../shared/diagram/outbound";
 import { moveNodes } from "../actions/nodes";
 import { LessonLeft } from "../exercises/LessonLeft";
 import { LessonPanel } from "../exercises/LessonPanel";
@@ -35,6 +36,7 @@ import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
 import { LevelToggle } from "./LevelToggle";
 import { reuseById, sameEdge } from "./reuse";
+import { useRoutedEdges } from "./routes";
 import {
   type DerivedCache,
   type EdgeData,
@@ -61,6 +63,8 @@ const onEdgeClick: EdgeMouseHandler = (_, edge) => {
 const onEdgeMouseEnter: EdgeMouseHandler = (_, edge) => editor.set({ hoverEdge: edge.id });
 const onEdgeMouseLeave = () => editor.set({ hoverEdge: undefined });
 const onPaneClick = () => editor.set({ selection: { nodes: [] } });
+/** The label each routed edge carries: only the edges that show one get a place for it. */
+const labelOf = (e: Edge<EdgeData>) => (e.data?.showLabel ? e.data.label : undefined);
 const onConnectEnd: OnConnectEnd = (event, state) => {
   // Dropped on a node's body rather than a handle: that node is the intended target.
   const from = state.fromNode?.id;
@@ -160,6 +164,16 @@ function NodeCanvas() {
   const hoverEdge = useEditor((s) => s.hoverEdge);
   const ask = useEditor((s) => s.ask);
   const theme = useEditor((s) => s.theme);
+  const showOutbound = useEditor((s) => s.showOutbound);
+  // Outbound to anywhere is a marker on the node; the lines it stands for are drawn on request.
+  const outbound = useMemo(
+    () => outboundOf({ groups: design.groups, resources: design.resources, externals: design.externals }, flows),
+    [design.groups, design.resources, design.externals, flows],
+  );
+  const exposed = useMemo(() => {
+    const internet = new Set(design.externals.filter((e) => e.kind === "internet").map((e) => e.id));
+    return new Set(flows.filter((f) => internet.has(f.from) && f.from !== f.to).map((f) => f.to));
+  }, [design.externals, flows]);
   // A document just opened is fitted into view once its nodes are drawn (also when this level
   // is drawn only after its flows came). React Flow queues a fit of an empty canvas until the
   // first node arrives, which would jump the view under the user's first drop; so only a
@@ -190,10 +204,12 @@ function NodeCanvas() {
           timeoutAt: ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined,
           askFrom: ask?.verdict ? ask.query.from : undefined,
           askTo: ask?.verdict ? ask.query.to : undefined,
+          outbound: outbound.markers,
+          exposed,
         },
         nodeCache,
       ),
-    [design, selection, ask, nodeCache],
+    [design, selection, ask, nodeCache, outbound, exposed],
   );
   // Unchanged nodes keep their objects; changed ones React Flow's measurements (and a drag in progress).
   const [nodes, changeNodes] = useDerivedNodes(derived, givenNodes);
@@ -211,13 +227,24 @@ function NodeCanvas() {
     return baseRef.current;
   }, [flows, heights, edgeCache, givenEdges]);
   const intentEdges = useMemo(() => toIntentEdges(design, findings, heights), [design, findings, heights]);
-  const edges: Edge[] = useMemo(
-    () => [
-      ...markEdges(base, { selectedEdge: selection.edge, hoverEdge, selectedNodes: new Set(selection.nodes) }),
-      ...intentEdges,
-    ],
-    [base, selection, hoverEdge, intentEdges],
+  // The lines outbound-to-anywhere markers stand for: drawn when asked, or for a selected node.
+  const visible = useMemo(() => {
+    if (showOutbound || outbound.hidden.size === 0) return base;
+    const selected = new Set(selection.nodes);
+    return base.filter((e) => !outbound.hidden.has(e.id) || selected.has(e.source));
+  }, [base, outbound.hidden, showOutbound, selection.nodes]);
+  const marked = useMemo(
+    () => markEdges(visible, { selectedEdge: selection.edge, hoverEdge, selectedNodes: new Set(selection.nodes) }),
+    [visible, selection, hoverEdge],
   );
+  // Routed around the boxes; an edit routes only what it changed (routes.ts).
+  const routed = useRoutedEdges(marked, nodes, labelOf);
+  const edges: Edge[] = useMemo(() => [...routed, ...intentEdges], [routed, intentEdges]);
+  const routes = useMemo(() => {
+    const out = new Map<string, readonly { x: number; y: number }[]>();
+    for (const e of routed) if (e.data?.route) out.set(e.id, e.data.route);
+    return out;
+  }, [routed]);
 
   const shownEdges = useEdgeWindow(edges, nodes);
 
@@ -292,7 +319,7 @@ function NodeCanvas() {
       >
         <CanvasChrome nodeCount={nodes.length}>
           <EdgeHoverCard />
-          <PacketOverlay />
+          <PacketOverlay routes={routes} />
         </CanvasChrome>
       </ReactFlow>
     </div>

@@ -24,6 +24,7 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
     data.highlighted ? "is-highlighted" : "",
     data.timeout ? "is-timeout" : "",
     data.asked ? `is-asked-${data.asked}` : "",
+    data.exposed ? "is-exposed" : "",
   ];
   return (
     <div className={classes.join(" ")} data-testid={`node-${id}`}>
@@ -33,6 +34,14 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
           <KindIcon kind={data.kind} />
         </span>
         <span className="node__kind">{kindTitle(data)}</span>
+        {data.outbound && (
+          <span
+            className="node__outbound"
+            title="Outbound to anywhere: its flows to outside parties are not drawn (View > Show Outbound-to-Anywhere Flows, or select the node)"
+          >
+            ↗ {data.outbound}
+          </span>
+        )}
       </div>
       <div className="node__name">{data.name}</div>
       {data.addresses.length > 0 && (
@@ -74,6 +83,7 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
           ))}
         </div>
       )}
+      {data.exposed && <div className="node__exposed">Reached from the Internet</div>}
       {data.timeout && (
         <div className="node__timeout" role="status">
           <svg

@@ -9,8 +9,10 @@ import {
   useStore,
 } from "@xyflow/react";
 import { memo } from "react";
+import { pathOf } from "../../shared/diagram";
 import { editor } from "../state/store";
 import { floatingAnchors } from "./floating";
+import type { Routed } from "./routes";
 import type { EdgeData } from "./toFlow";
 
 /** Internet and internal flows are solid; flows to other outside parties and within a group are dashed. */
@@ -28,7 +30,7 @@ const NOMINAL_HEIGHT = 84;
 export const LABEL_MIN_ZOOM = 0.4;
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < LABEL_MIN_ZOOM;
 
-function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
+function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData & Routed }) {
   const { id, source, target, data, markerEnd, selected } = props;
   // Nodes are NODE_WIDTH wide; the handles sit at the middle of their left and right sides, so
   // the boxes follow from the handle points without a store subscription per edge (thousands).
@@ -53,9 +55,14 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
     sourcePosition: a.sourcePosition,
     targetPosition: a.targetPosition,
   };
-  const [path, labelX, midY] = getBezierPath(geometry);
+  // The route around the boxes where the canvas has one (src/shared/diagram), else a curve.
+  const route = data?.route;
+  const [curve, curveX, curveY] = route ? ["", 0, 0] : getBezierPath(geometry);
+  const path = route ? pathOf(route) : curve;
+  const placed = data?.labelBox;
+  const labelX = placed ? placed.x + placed.width / 2 : curveX;
   // The labels of a pair would sit on each other at the middle; move each toward its own line.
-  const labelY = data?.paired ? midY + (source < target ? -10 : 10) : midY;
+  const labelY = placed ? placed.y + placed.height / 2 : data?.paired ? curveY + (source < target ? -10 : 10) : curveY;
   const exposure = data?.exposure ?? "internal";
   const active = data?.active || selected;
   // A boolean, so panning and zooming re-render an edge only when the threshold is crossed.
@@ -79,8 +86,11 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData }) {
         <EdgeLabelRenderer>
           <button
             type="button"
-            className={`edge-label nodrag nopan edge-label--${exposure}${active ? " is-active" : ""}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            className={`edge-label nodrag nopan edge-label--${exposure}${active ? " is-active" : ""}${placed ? " edge-label--placed" : ""}`}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              ...(placed ? { width: placed.width, height: placed.height } : {}),
+            }}
             data-testid={`edge-${id}`}
             aria-label={`Flow ${source} to ${target}: ${data?.label ?? ""}`}
             // The label is part of the edge for the pointer and the keyboard: hover or focus explains, a click selects.

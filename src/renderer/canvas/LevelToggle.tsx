@@ -1,4 +1,5 @@
-// "Nodes / Groups": which level the canvas draws, and why it switched by itself.
+// "Nodes / Groups": which level the canvas draws, and why it switched by itself; at node level,
+// whether the flows outbound-to-anywhere markers stand for are drawn as lines.
 
 import { MAX_GROUP_FLOWS, MAX_NODE_FLOWS } from "../../shared/engine/live";
 import { editor, useEditor } from "../state/store";
@@ -11,23 +12,37 @@ export function LevelToggle() {
   const groupsWithheld = useEditor((s) => s.groupFlowsWithheld);
   const level = canvasLevel(choice, count, withheld);
   const auto = (choice === undefined || withheld) && level === "groups";
+  const showOutbound = useEditor((s) => s.showOutbound);
   return (
     <div className="level-toggle" data-testid="level-toggle">
-      <fieldset className="segmented" aria-label="Canvas level">
-        {(["nodes", "groups"] as const).map((l) => (
+      <div className="level-toggle__row">
+        <fieldset className="segmented" aria-label="Canvas level">
+          {(["nodes", "groups"] as const).map((l) => (
+            <button
+              key={l}
+              type="button"
+              aria-pressed={level === l}
+              // Node flows the engine withheld (too many to send) cannot be drawn one by one.
+              disabled={withheld && l === "nodes"}
+              className={level === l ? "is-active" : ""}
+              onClick={() => editor.set({ levelChoice: l })}
+            >
+              {l === "nodes" ? "Nodes" : "Groups"}
+            </button>
+          ))}
+        </fieldset>
+        {level === "nodes" && (
           <button
-            key={l}
             type="button"
-            aria-pressed={level === l}
-            // Node flows the engine withheld (too many to send) cannot be drawn one by one.
-            disabled={withheld && l === "nodes"}
-            className={level === l ? "is-active" : ""}
-            onClick={() => editor.set({ levelChoice: l })}
+            className={`outbound-toggle${showOutbound ? " is-active" : ""}`}
+            aria-pressed={showOutbound}
+            title="Flows that a node's outbound to anywhere (AWS's default egress) alone allows, to the Internet and other outside parties: drawn as lines, or as a marker on the node. The Flows tab lists them all either way."
+            onClick={() => editor.set({ showOutbound: !showOutbound })}
           >
-            {l === "nodes" ? "Nodes" : "Groups"}
+            ↗ Outbound-to-anywhere lines
           </button>
-        ))}
-      </fieldset>
+        )}
+      </div>
       {auto && (
         <p className="level-notice" role="status">
           {groupsWithheld

@@ -16,6 +16,10 @@ export interface NodeData extends Record<string, unknown> {
   timeout: boolean;
   /** The source or target of the current question. */
   asked?: "source" | "target";
+  /** "all outbound" (AWS's default egress) or what else it may send anywhere: a marker, not lines. */
+  outbound?: string;
+  /** The whole Internet reaches it: ringed. */
+  exposed?: boolean;
 }
 
 export interface EdgeData extends Record<string, unknown> {
@@ -46,6 +50,10 @@ export interface CanvasMarks {
   timeoutAt?: string;
   askFrom?: string;
   askTo?: string;
+  /** Outbound-to-anywhere markers by node (src/shared/diagram/outbound.ts). */
+  outbound?: ReadonlyMap<string, string>;
+  /** What the whole Internet reaches. */
+  exposed?: ReadonlySet<string>;
 }
 
 /** A node's width (fixed in CSS) and usual height: where a node is before React Flow measures it. */
@@ -99,10 +107,18 @@ export function toNodes(
     made.data.highlighted === highlighted &&
     made.data.timeout === (marks.timeoutAt === id) &&
     made.data.asked === asked(id) &&
+    made.data.outbound === marks.outbound?.get(id) &&
+    (made.data.exposed ?? false) === (marks.exposed?.has(id) ?? false) &&
     (groupIds === undefined || sameGroups(made.data.groups, groupIds, groupNames));
   const common = (id: string) => {
     const a = asked(id);
-    return { timeout: marks.timeoutAt === id, ...(a ? { asked: a } : {}) };
+    const outbound = marks.outbound?.get(id);
+    return {
+      timeout: marks.timeoutAt === id,
+      ...(a ? { asked: a } : {}),
+      ...(outbound ? { outbound } : {}),
+      ...(marks.exposed?.has(id) ? { exposed: true } : {}),
+    };
   };
   const resources = design.resources.map((r): Node<NodeData> => {
     const highlighted = marks.highlightGroup !== undefined && r.groupIds.includes(marks.highlightGroup);

@@ -35,7 +35,9 @@ export function FixDialog() {
       )}
       {p && option && (
         <>
-          <p>{p.summary}</p>
+          <p data-testid="fix-summary">
+            {p.headline}; {option.effect}.
+          </p>
           {options.length > 1 && (
             <fieldset className="segmented fix-options" aria-label="Other ways to allow it">
               {options.map((o, i) => (
@@ -45,7 +47,7 @@ export function FixDialog() {
                   aria-pressed={i === chosen}
                   className={i === chosen ? "is-active" : ""}
                   onClick={() => setChosen(i)}
-                  title={`Opens ${o.newPairs} node pair${o.newPairs === 1 ? "" : "s"} that had no flow`}
+                  title={`${p.headline}; ${o.effect}`}
                 >
                   {i === 0 ? "Tightest" : `Option ${i + 1}`}
                 </button>

@@ -25,3 +25,16 @@ describe("an end of a question after the design changed", () => {
     expect(followEnd(emptyDesign(), "203.0.113.7", names)).toBe("203.0.113.7");
   });
 });
+
+describe("an end whose name is now only a group's", () => {
+  it("is cleared: the node pickers show nodes, not groups", () => {
+    const web = design.resources.find((r) => r.groupIds.length === 1)!;
+    const group = design.groups.find((g) => g.id === web.groupIds[0])!;
+    const renamed = {
+      ...design,
+      groups: design.groups.map((g) => (g.id === group.id ? { ...g, name: "only-name" } : g)),
+      resources: design.resources.filter((r) => !r.groupIds.includes(group.id)),
+    };
+    expect(followEnd(renamed, web.id, new Map([[web.id, "only-name"]]))).toBe("");
+  });
+});

@@ -8,11 +8,15 @@ import { parseAddress } from "../../shared/net/address";
 /** What an end becomes in `design`, given the names of the nodes of the design it was chosen in. */
 export function followEnd(design: Design, end: string, namesBefore: ReadonlyMap<string, string>): string {
   if (end === "" || parseAddress(end)) return end;
-  if ([...design.resources, ...design.externals].some((n) => n.id === end)) return end;
+  const isNode = (id: string) => [...design.resources, ...design.externals].some((n) => n.id === id);
+  if (isNode(end)) return end;
   const name = namesBefore.get(end);
   if (name === undefined) return "";
   try {
-    return resolveEndpoint(design, name);
+    // Only a node of that name: the name may now resolve to a group no longer carried, which the
+    // form's node pickers cannot show.
+    const found = resolveEndpoint(design, name);
+    return isNode(found) ? found : "";
   } catch {
     return "";
   }

@@ -2,6 +2,7 @@
 // one, and a timeout marker with the reason where a blocked packet is dropped. Drawn in flow
 // coordinates, so it pans and zooms with the canvas. prefers-reduced-motion shows the end state.
 import { getBezierPath, type InternalNode, useReactFlow, ViewportPortal } from "@xyflow/react";
+import { type Point, pathOf } from "../../shared/diagram";
 import { type Box, floatingAnchors } from "../canvas/floating";
 import { useEditor } from "../state/store";
 import { type Leg, packetPlan } from "./legs";
@@ -15,12 +16,18 @@ function box(node: InternalNode | undefined): Box | undefined {
   return { x, y, width: node.measured.width ?? 200, height: node.measured.height ?? 84 };
 }
 
-export function PacketOverlay() {
+/**
+ * `routes`: the lines as the canvas draws them (by flow id `${from}->${to}`): the request travels
+ * its flow's line, the reply the same line back (one connection); a flow not drawn takes a curve.
+ */
+export function PacketOverlay({ routes }: { routes?: ReadonlyMap<string, readonly Point[]> }) {
   const simulation = useEditor((s) => s.simulation);
   const { getInternalNode } = useReactFlow();
   if (!simulation) return null;
   const plan = packetPlan(simulation.sim);
-  const pathOf = (leg: Leg) => {
+  const legPath = (leg: Leg) => {
+    const drawn = routes?.get(leg.kind === "reply" ? `${leg.to}->${leg.from}` : `${leg.from}->${leg.to}`);
+    if (drawn) return pathOf(leg.kind === "reply" ? [...drawn].reverse() : drawn);
     const [a, b] = [box(getInternalNode(leg.from)), box(getInternalNode(leg.to))];
     if (!a || !b) return undefined;
     const anchors = floatingAnchors(a, b, leg.from < leg.to, false);
@@ -41,7 +48,7 @@ export function PacketOverlay() {
     <ViewportPortal>
       <div className="packets" key={simulation.seq} data-testid="packet-overlay">
         {plan.legs.map((leg, i) => {
-          const path = pathOf(leg);
+          const path = legPath(leg);
           if (!path) return null;
           return (
             <div

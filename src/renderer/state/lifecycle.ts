@@ -93,6 +93,7 @@ export function useLifecycle(): void {
         if (name === "view:theme-dark") return editor.set({ theme: "dark" });
         if (name === "view:theme-system") return editor.set({ theme: "system" });
         if (name === "view:toggle-minimap") return editor.set({ minimap: !editor.get().minimap });
+        if (name === "view:toggle-outbound") return editor.set({ showOutbound: !editor.get().showOutbound });
         if (name === "view:zoom-reset") return void flowInstance()?.zoomTo(1);
         if (name === "help:about") return notify("info", "Palisade: a desktop editor for AWS security groups.");
         const mapped = MENU[name];

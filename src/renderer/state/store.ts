@@ -87,6 +87,8 @@ export interface EditorState {
   helpOpen: boolean;
   theme: "system" | "light" | "dark";
   minimap: boolean;
+  /** Draw the flows that outbound-to-anywhere markers stand for (View menu, the canvas toggle). */
+  showOutbound: boolean;
 }
 
 type Listener = () => void;
@@ -123,6 +125,7 @@ export function initialState(design: Design = emptyDesign()): EditorState {
     helpOpen: false,
     theme: "system",
     minimap: true,
+    showOutbound: false,
   };
 }
 

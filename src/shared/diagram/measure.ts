@@ -43,7 +43,7 @@ export const addressWidth = (a: string): number => a.length * MONO_11;
 
 const rows = (widths: readonly number[], gap: number): number => wrapRows(widths, gap).length;
 
-/** A node's height as the app's CSS lays it out: head, name, addresses, group chips, outbound marker. */
+/** A node's height as the app's CSS lays it out: head (with the outbound marker), name, addresses, group chips. */
 export function nodeHeight(n: NodeContent): number {
   let h = 16 + 3 + 16 + 21; // padding and border, head, name
   h +=
@@ -52,6 +52,5 @@ export function nodeHeight(n: NodeContent): number {
       8,
     ) * 15;
   if (!n.external) h += 6 + rows(n.groups.length === 0 ? [90] : n.groups.map((g) => g.length * CHAR_11 + 26), 4) * 19;
-  if (n.outbound) h += 20;
   return Math.ceil(h);
 }

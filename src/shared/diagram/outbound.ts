@@ -7,14 +7,21 @@ import type { Design } from "../model/schema";
 
 const ANYWHERE = new Set(["0.0.0.0/0", "::/0"]);
 
+// Groups are immutable and mostly the same objects edit after edit (the canvas asks after each).
+const byGroupObject = new WeakMap<object, ServiceSet | null>();
+
 /** What each group lets out to anywhere (rules to 0.0.0.0/0 or ::/0), by group; absent when nothing. */
 function anywhereByGroup(design: Pick<Design, "groups">): Map<string, ServiceSet> {
   const out = new Map<string, ServiceSet>();
   for (const g of design.groups) {
-    let set: ServiceSet | undefined;
-    for (const r of g.egress)
-      if ((r.peer.kind === "cidr4" || r.peer.kind === "cidr6") && ANYWHERE.has(r.peer.cidr))
-        set = union(set ?? NOTHING, serviceOfRule(r));
+    let set = byGroupObject.get(g);
+    if (set === undefined) {
+      set = null;
+      for (const r of g.egress)
+        if ((r.peer.kind === "cidr4" || r.peer.kind === "cidr6") && ANYWHERE.has(r.peer.cidr))
+          set = union(set ?? NOTHING, serviceOfRule(r));
+      byGroupObject.set(g, set);
+    }
     if (set) out.set(g.id, set);
   }
   return out;

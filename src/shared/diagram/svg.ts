@@ -110,9 +110,12 @@ function nodeSvg(node: DiagramNode): string {
     line += 19;
   }
   if (node.outbound) {
-    const text = `↗ ${clip(node.outbound, width - 36)}`;
+    // At the head's right, as the app draws it: the node is no taller for it.
+    const text = `↗ ${clip(node.outbound, 90, 6)}`;
+    const w = text.length * 6 + 12;
+    const left = x + width - 10 - w;
     parts.push(
-      `<g data-outbound="${escapeXml(node.id)}"><rect x="${n(x + 10)}" y="${n(y + height - 24)}" width="${n(text.length * 6.4 + 12)}" height="16" rx="8" fill="none" stroke="${COLOURS.edge.external}" stroke-dasharray="3 2"/><text x="${n(x + 16)}" y="${n(y + height - 12.5)}" font-family="${FONT}" font-size="10.5" fill="${COLOURS.edge.external}">${escapeXml(text)}</text></g>`,
+      `<g data-outbound="${escapeXml(node.id)}"><rect x="${n(left)}" y="${n(y + 7)}" width="${n(w)}" height="16" rx="8" fill="none" stroke="${COLOURS.edge.external}" stroke-dasharray="3 2"/><text x="${n(left + 6)}" y="${n(y + 18.5)}" font-family="${FONT}" font-size="10.5" fill="${COLOURS.edge.external}">${escapeXml(text)}</text></g>`,
     );
   }
   parts.push("</g>");

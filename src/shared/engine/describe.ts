@@ -3,10 +3,18 @@ import type { Direction } from "../model/direction";
 import type { Design, Rule, SecurityGroup } from "../model/schema";
 import type { Service } from "./types";
 
-/** "sg-app (app)", or just the id when the name adds nothing. */
+/** "app" by its name; "sg-0123abcd (app)" where AWS made the id. */
+/** A group id as AWS makes them (sg- and 8 or 17 hex digits): one its owner has seen in the console. */
+const AWS_GROUP_ID = /^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+
+/**
+ * A group as a person knows it: by its name. The id is added only where AWS made it (an imported
+ * group: the console and the CLI show it); an id the editor made up ("sg-3") was never seen.
+ */
 export function groupLabel(group: Pick<SecurityGroup, "id" | "name"> | undefined, id = ""): string {
   if (!group) return id || "(unknown group)";
-  return group.name && group.name !== group.id ? `${group.id} (${group.name})` : group.id;
+  if (!group.name || group.name === group.id) return group.id;
+  return AWS_GROUP_ID.test(group.id) ? `${group.id} (${group.name})` : group.name;
 }
 
 export function describeService(rule: Pick<Rule, "protocol" | "fromPort" | "toPort">): string {
@@ -48,14 +56,14 @@ export function describePeer(design: Design, group: SecurityGroup, rule: Rule): 
     case "group":
       return peer.groupId === group.id
         ? "itself"
-        : groupLabel(
+        : `group ${groupLabel(
             design.groups.find((g) => g.id === peer.groupId),
             peer.groupId,
-          );
+          )}`;
   }
 }
 
-/** "tcp 443 from 0.0.0.0/0", "all traffic to sg-db (db)". */
+/** "tcp 443 from 0.0.0.0/0", "all traffic to group db". */
 export function describeRule(design: Design, group: SecurityGroup, direction: Direction, rule: Rule): string {
   return `${describeService(rule)} ${direction === "ingress" ? "from" : "to"} ${describePeer(design, group, rule)}`;
 }

@@ -393,7 +393,7 @@ describe("evaluateFlow: explanations", () => {
   it("drops at the source when its egress refuses, before the target is reached", () => {
     const v = evaluateFlow(example("three-tier"), { from: "db", to: "app-1", protocol: "tcp", port: 8080 });
     expect(v.droppedAt?.side).toBe("egress");
-    expect(v.families[0]?.egress.reason).toMatch(/No outbound rule in sg-db/);
+    expect(v.families[0]?.egress.reason).toMatch(/No outbound rule in group db:/);
   });
 
   it("names a rule aimed at a public address that traffic inside AWS never uses", () => {

@@ -143,12 +143,13 @@ function side(
   );
   const matched = result.matched.map((r) => ruleRef(index, r));
   const misses = result.misses.map((m) => ({ rule: ruleRef(index, m.rule), reason: m.reason, detail: m.detail }));
-  const groupNames = groups.map((g) => groupLabel(g)).join(", ");
+  // "group web", said so: a group is often named as its node is ("web" on web).
+  const groupNames = `${groups.length > 1 ? "groups" : "group"} ${groups.map((g) => groupLabel(g)).join(", ")}`;
   let reason: string;
   if (result.allowed)
     reason =
       matched.length === 1
-        ? `${groupLabel(index.groups.get(matched[0]?.groupId ?? ""))} allows it: ${matched[0]?.text}.`
+        ? `Group ${groupLabel(index.groups.get(matched[0]?.groupId ?? ""))} allows it: ${matched[0]?.text}.`
         : `These rules allow it together: ${matched.map((m) => m.text).join("; ")}.`;
   else if (rules.length === 0)
     reason = `No ${verb} rule in ${groupNames}: ${verb} traffic is denied unless a rule allows it.`;

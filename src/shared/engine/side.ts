@@ -240,8 +240,8 @@ function peerMissDetail(
     if (other.groupIds === undefined && other.viaInternet)
       return `${other.name} arrives from ${other.why} through the internet gateway: a group reference (${name}) matches only its members' private addresses`;
     if (other.groupIds === undefined)
-      return `${other.name} is outside AWS: a group reference (${name}) matches only its members' private addresses`;
-    return `${other.name} is not a member of ${name}`;
+      return `${other.name} is outside AWS: a group reference (group ${name}) matches only its members' private addresses`;
+    return `${other.name} is not a member of group ${name}`;
   }
   const otherText = other.ranges.map(formatRange).join(", ");
   if (other.publicRange && peer.ranges.some((r) => contains(r, other.publicRange as AddressRange)))

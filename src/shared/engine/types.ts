@@ -15,7 +15,7 @@ export interface RuleRef {
   /** Index in the group's ingress or egress list. */
   index: number;
   ruleId: string;
-  /** e.g. "tcp 443 from 0.0.0.0/0", "all traffic to sg-app (app)". */
+  /** e.g. "tcp 443 from 0.0.0.0/0", "all traffic to app". */
   text: string;
 }
 

@@ -181,7 +181,7 @@ describe("lesson 4: timeouts mean security groups", () => {
     const r = checkLesson(l, l.start);
     expect(r.done).toBe(false);
     expect(r.steps[0]?.message).toMatch(/dropped silently by app's outbound rules, so app sees a timeout/);
-    expect(r.steps[0]?.message).toMatch(/app is not a member of sg-web/);
+    expect(r.steps[0]?.message).toMatch(/app is not a member of group web\./);
   });
 
   it("the proposed fix makes app reach db; removing the rule for the wrong tier finishes it", () => {

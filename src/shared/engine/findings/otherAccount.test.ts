@@ -66,7 +66,7 @@ describe("findings: groups of other accounts", () => {
     const f = findings(design([app, placeholder()], ["sg-app", "sg-peer"]));
     expect(f.map((x) => [x.code, x.severity, x.nodeId])).toEqual([["other-account-group-attached", "high", "server"]]);
     expect(f[0]?.message).toMatch(
-      /server has sg-peer \(sg-0abc1234def567890 in account 111122223333\) on its interface.*AWS refuses the export's "111122223333\/sg-0abc1234def567890"/,
+      /server has sg-0abc1234def567890 in account 111122223333 on its interface.*AWS refuses the export's "111122223333\/sg-0abc1234def567890"/,
     );
   });
   it("rules on a placeholder are reported: the exports leave them out", () => {

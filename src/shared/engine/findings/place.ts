@@ -4,7 +4,7 @@ import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import { describeRule, groupLabel } from "../describe";
 import type { Finding } from "../types";
 
-/** "sg-web (web) inbound rule 2, tcp 22 from 0.0.0.0/0" */
+/** "web inbound rule 2, tcp 22 from 0.0.0.0/0" */
 export function ruleText(design: Design, group: SecurityGroup, direction: Direction, index: number): string {
   const rule = group[direction][index] as Rule;
   return `${groupLabel(group)} ${direction === "ingress" ? "inbound" : "outbound"} rule ${index + 1}, ${describeRule(design, group, direction, rule)}`;

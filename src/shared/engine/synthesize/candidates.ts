@@ -2,7 +2,7 @@
 // for a node that has none), a rule for the intent's traffic with one choice of peer.
 import type { Direction } from "../../model/direction";
 import { freshId } from "../../model/ids";
-import type { Intent, Peer, Rule, SecurityGroup } from "../../model/schema";
+import type { Design, Intent, Peer, Rule, SecurityGroup } from "../../model/schema";
 import type { Family } from "../../net/address";
 import type { IndexedNode } from "../index-design";
 import type { Change } from "./changes";
@@ -49,11 +49,26 @@ export function peerChoices(other: IndexedNode, protocol: string): { peers: Peer
   return out;
 }
 
+/** AWS's outbound rules of a new group: all traffic anywhere, over IPv6 too where the VPC has it. */
+function defaultEgress(groupId: string, ipv6: boolean, taken: Set<string>): Rule[] {
+  const v4: Rule = {
+    id: freshId(`${groupId}-egress-all-v4`, taken),
+    protocol: "-1",
+    peer: { kind: "cidr4", cidr: "0.0.0.0/0" },
+  };
+  if (!ipv6) return [v4];
+  return [
+    v4,
+    { id: freshId(`${groupId}-egress-all-v6`, taken), protocol: "-1", peer: { kind: "cidr6", cidr: "::/0" } },
+  ];
+}
+
 /**
  * Options for one side: every group of the node (or one new group for a node with none) times
  * every peer choice for the other side.
  */
 export function sideOptions(
+  design: Design,
   node: IndexedNode,
   other: IndexedNode,
   direction: Direction,
@@ -61,24 +76,29 @@ export function sideOptions(
   taken: Set<string>,
 ): SideOption[] {
   const setup: Change[] = [];
+  const out: SideOption[] = [];
   let groups: string[] = node.groups.map((g) => g.id);
   if (groups.length === 0) {
-    // AWS requires a group on every interface; the new one carries only what the fix needs
-    // (AWS would add allow-all egress to a group it creates; a fix should not open that).
+    // AWS requires a group on every interface. A group the fix creates is created as AWS creates
+    // any new group: no inbound rules, all outbound traffic to 0.0.0.0/0 (and ::/0 in a VPC with
+    // IPv6), so it is the same group the user would get from the console.
     const name = node.name || node.id;
+    const vpcId = (node.node as { vpcId?: string }).vpcId;
+    const id = freshId(`sg-${node.id}`, taken);
     const group: SecurityGroup = {
-      id: freshId(`sg-${node.id}`, taken),
+      id,
       name,
       description: `Security group for ${name}`.slice(0, 255),
-      ...((node.node as { vpcId?: string }).vpcId ? { vpcId: (node.node as { vpcId?: string }).vpcId } : {}),
+      ...(vpcId ? { vpcId } : {}),
       ingress: [],
-      egress: [],
+      egress: defaultEgress(id, design.vpcs.find((v) => v.id === vpcId)?.cidrIpv6 !== undefined, taken),
     };
     setup.push({ kind: "createGroup", group }, { kind: "attachGroup", nodeId: node.id, groupId: group.id });
     groups = [group.id];
+    // Its default egress already lets the flow out: the group alone is an option for that side.
+    if (direction === "egress") out.push({ changes: [...setup], peerKind: "group" });
   }
   const traffic = ruleTraffic(intent);
-  const out: SideOption[] = [];
   for (const choice of peerChoices(other, intent.protocol))
     for (const groupId of groups) {
       // Options are alternatives: each draws its rule ids from the same pool.

@@ -46,16 +46,21 @@ export function applyChanges(design: Design, changes: readonly Change[]): Design
 }
 
 /**
- * One line of a human diff: "+ sg-db (db) ingress: tcp 5432 from sg-app (app)". `design` is the
- * design the change applies to, after the changes before it (so a created group has a name).
+ * One line of a human diff, in the console's words: "+ group db inbound: tcp 5432 from group app".
+ * `design` is the design the change applies to, after the changes before it (so a created group
+ * has a name).
  */
 export function describeChange(design: Design, change: Change): string {
   const nodeName = (id: string) => [...design.resources, ...design.externals].find((n) => n.id === id)?.name || id;
   switch (change.kind) {
-    case "createGroup":
-      return `+ group ${groupLabel(change.group)}${change.group.vpcId ? ` in ${change.group.vpcId}` : ""}`;
+    case "createGroup": {
+      const { group } = change;
+      const vpc = group.vpcId ? ` in ${design.vpcs.find((v) => v.id === group.vpcId)?.name || group.vpcId}` : "";
+      const egress = group.egress.length > 0 ? ", all outbound traffic allowed (AWS's default for a new group)" : "";
+      return `+ new group ${groupLabel(group)}${vpc}${egress}`;
+    }
     case "attachGroup":
-      return `+ attach ${groupLabel(
+      return `+ attach group ${groupLabel(
         design.groups.find((g) => g.id === change.groupId),
         change.groupId,
       )} to ${nodeName(change.nodeId)}`;
@@ -64,7 +69,7 @@ export function describeChange(design: Design, change: Change): string {
       const text = group
         ? describeRule(design, group, change.direction, change.rule)
         : `${change.rule.protocol} (unknown group)`;
-      return `+ ${groupLabel(group, change.groupId)} ${change.direction}: ${text}`;
+      return `+ group ${groupLabel(group, change.groupId)} ${change.direction === "ingress" ? "inbound" : "outbound"}: ${text}`;
     }
   }
 }

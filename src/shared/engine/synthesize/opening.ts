@@ -35,8 +35,11 @@ export function openingCounter(
     const created = new Map<string, SecurityGroup>();
     const added = new Map<string, SecurityGroup>();
     for (const c of changes) {
-      if (c.kind === "createGroup") created.set(c.group.id, c.group);
-      else if (c.kind === "attachGroup") attached.set(c.nodeId, [...(attached.get(c.nodeId) ?? []), c.groupId]);
+      if (c.kind === "createGroup") {
+        // A new group comes with rules of its own (AWS's default egress): they open flows too.
+        created.set(c.group.id, c.group);
+        added.set(c.group.id, { ...c.group, ingress: [...c.group.ingress], egress: [...c.group.egress] });
+      } else if (c.kind === "attachGroup") attached.set(c.nodeId, [...(attached.get(c.nodeId) ?? []), c.groupId]);
       else {
         const base = index.groups.get(c.groupId) ?? created.get(c.groupId);
         if (!base) continue;

@@ -87,13 +87,18 @@ function rule(intent: Intent, peer: Peer, n: number): Rule {
   return { id: `cand-${n}`, protocol: intent.protocol, ...traffic, peer } as Rule;
 }
 
-/** The design with candidate rules added; a node without groups first gets an empty group. */
+/** The design with candidate rules added; a node without groups first gets a new group, as AWS makes one. */
 function withCandidates(design: Design, intent: Intent, picks: Candidate[]): Design {
   const d = structuredClone(design);
   picks.forEach((c, n) => {
     let group = d.groups.find((g) => g.id === c.groupId);
     if (!group) {
-      group = { id: c.groupId, name: c.groupId, description: c.groupId, ingress: [], egress: [] };
+      // As AWS creates a group: no inbound rules, all outbound traffic (over IPv6 too where the VPC has it).
+      const owner0 = d.resources.find((r) => r.id === (c.direction === "ingress" ? intent.to : intent.from));
+      const ipv6 = d.vpcs.find((v) => v.id === owner0?.vpcId)?.cidrIpv6 !== undefined;
+      const egress: Rule[] = [{ id: `${c.groupId}-all4`, protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }];
+      if (ipv6) egress.push({ id: `${c.groupId}-all6`, protocol: "-1", peer: { kind: "cidr6", cidr: "::/0" } });
+      group = { id: c.groupId, name: c.groupId, description: c.groupId, ingress: [], egress };
       d.groups.push(group);
       const owner = c.direction === "ingress" ? intent.to : intent.from;
       d.resources.find((r) => r.id === owner)?.groupIds.push(c.groupId);

@@ -70,7 +70,7 @@ describe("proposeFix", () => {
       [node("app", ["sg-app"], "10.0.2.11"), node("db", ["sg-db"], "10.0.3.20")],
     );
     const fix = proposeFix(d, intent("app", "db"));
-    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"]);
+    expect(fix.diff).toEqual(["+ group db inbound: tcp 5432 from group app"]);
     expect(fix.newPairs).toBe(1);
     expect(permitted(fix.design, intent("app", "db"))).toBe(true);
   });
@@ -85,10 +85,10 @@ describe("proposeFix", () => {
       ],
     );
     const fix = proposeFix(d, intent("app-1", "db"));
-    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from 10.0.2.11/32"]);
+    expect(fix.diff).toEqual(["+ group db inbound: tcp 5432 from 10.0.2.11/32"]);
     // The group reference is offered as an alternative that opens one pair more.
     expect(fix.alternatives[0]).toMatchObject({
-      diff: ["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"],
+      diff: ["+ group db inbound: tcp 5432 from group app"],
       newPairs: 2,
     });
   });
@@ -110,7 +110,7 @@ describe("proposeFix", () => {
       ],
     );
     const fix = proposeFix(d, intent("app-1", "db"));
-    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from 10.0.2.11/32"]);
+    expect(fix.diff).toEqual(["+ group db inbound: tcp 5432 from 10.0.2.11/32"]);
     expect(fix).toMatchObject({ newPairs: 0, widenedPairs: 1 });
     expect(fix.alternatives[0]).toMatchObject({ newPairs: 0, widenedPairs: 2 });
   });
@@ -122,8 +122,8 @@ describe("proposeFix", () => {
     );
     const fix = proposeFix(d, intent("app", "db"));
     expect(fix.diff).toEqual([
-      "+ sg-db (db) ingress: tcp 5432 from sg-app (app)",
-      "+ sg-app (app) egress: tcp 5432 to sg-db (db)",
+      "+ group db inbound: tcp 5432 from group app",
+      "+ group app outbound: tcp 5432 to group db",
     ]);
     expect(permitted(fix.design, intent("app", "db"))).toBe(true);
   });
@@ -140,31 +140,44 @@ describe("proposeFix", () => {
       ],
       [node("app", ["sg-app"], "10.0.2.11"), node("db", ["sg-db"], "10.0.3.20")],
     );
-    expect(proposeFix(d, intent("app", "db")).diff).toEqual(["+ sg-app (app) egress: tcp 5432 to sg-db (db)"]);
+    expect(proposeFix(d, intent("app", "db")).diff).toEqual(["+ group app outbound: tcp 5432 to group db"]);
   });
 
   it("admits an external party by exactly its own CIDRs, one rule each", () => {
     const d = design([group("sg-web", "web")], [node("web", ["sg-web"], "10.0.1.5")], [internet, office]);
     expect(proposeFix(d, intent("office", "web", "tcp", 22)).diff).toEqual([
-      "+ sg-web (web) ingress: tcp 22 from 198.51.100.0/25",
-      "+ sg-web (web) ingress: tcp 22 from 198.51.100.128/25",
+      "+ group web inbound: tcp 22 from 198.51.100.0/25",
+      "+ group web inbound: tcp 22 from 198.51.100.128/25",
     ]);
     expect(proposeFix(d, intent("internet", "web", "tcp", 443)).diff).toEqual([
-      "+ sg-web (web) ingress: tcp 443 from 0.0.0.0/0",
+      "+ group web inbound: tcp 443 from 0.0.0.0/0",
     ]);
+  });
+
+  it("says plainly what a fix opens: the intended pair, and nothing else, or what else", () => {
+    const alone = design([group("sg-web", "web")], [node("web", ["sg-web"], "10.0.1.5")], [internet]);
+    const fix = proposeFix(alone, intent("internet", "web", "tcp", 443));
+    expect(fix.summary).toBe("Opens web to Internet on tcp 443; nothing else changes.");
+    // 0.0.0.0/0 covers the office too.
+    const both = design([group("sg-web", "web")], [node("web", ["sg-web"], "10.0.1.5")], [internet, office]);
+    expect(proposeFix(both, intent("internet", "web", "tcp", 443)).summary).toBe(
+      "Opens web to Internet on tcp 443; it also lets 1 other pair of nodes talk that could not before.",
+    );
+    // Not the engine's counts ("node pairs opened (no flow before): 1"), nor a made-up id.
+    expect(fix.summary).not.toMatch(/pairs opened|sg-web/);
   });
 
   it("adds an egress rule to the Internet's CIDR for an outbound intent", () => {
     const d = design([group("sg-db", "db", { egress: [] })], [node("db", ["sg-db"], "10.0.3.20")]);
     const fix = proposeFix(d, intent("db", "internet", "tcp", 443));
-    expect(fix.diff).toEqual(["+ sg-db (db) egress: tcp 443 to 0.0.0.0/0"]);
+    expect(fix.diff).toEqual(["+ group db outbound: tcp 443 to 0.0.0.0/0"]);
     expect(fix.warnings).toEqual([]);
   });
 
   it("warns when the intent itself opens a database port to the whole Internet", () => {
     const d = design([group("sg-db", "db")], [node("db", ["sg-db"], "10.0.3.20")]);
     const fix = proposeFix(d, intent("internet", "db"));
-    expect(fix.diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from 0.0.0.0/0"]);
+    expect(fix.diff).toEqual(["+ group db inbound: tcp 5432 from 0.0.0.0/0"]);
     expect(fix.warnings).toEqual([expect.stringMatching(/^Database port open to the Internet: /)]);
   });
 
@@ -172,23 +185,28 @@ describe("proposeFix", () => {
     const d = design([group("sg-app", "app")], [node("app", ["sg-app"], "10.0.2.11"), node("cache", [], "10.0.3.7")]);
     const fix = proposeFix(d, intent("app", "cache", "tcp", 6379));
     expect(fix.diff).toEqual([
-      "+ group sg-cache (cache) in vpc-1",
-      "+ attach sg-cache (cache) to cache",
-      "+ sg-cache (cache) ingress: tcp 6379 from sg-app (app)",
+      "+ new group cache in main, all outbound traffic allowed (AWS's default for a new group)",
+      "+ attach group cache to cache",
+      "+ group cache inbound: tcp 6379 from group app",
     ]);
-    // The new group has no allow-all egress: the fix opens nothing out of the cache.
-    expect(fix.design.groups.find((g) => g.id === "sg-cache")?.egress).toEqual([]);
-    expect(fix.newPairs).toBe(1);
+    // The new group is as AWS makes one: all outbound traffic allowed, over IPv4 (this VPC has no IPv6).
+    expect(fix.design.groups.find((g) => g.id === "sg-cache")?.egress).toEqual([
+      expect.objectContaining({ protocol: "-1", peer: { kind: "cidr4", cidr: "0.0.0.0/0" } }),
+    ]);
+    // app -> cache, and cache -> the Internet through its default egress: said plainly.
+    expect(fix.newPairs).toBe(2);
+    expect(fix.summary).toBe(
+      "Opens cache to app on tcp 6379; it also lets 1 other pair of nodes talk that could not before.",
+    );
   });
 
-  it("creates a group for a source that has none, with only the egress the flow needs", () => {
+  it("creates a group for a source that has none: its default egress lets the flow out, no rule is added", () => {
     const d = design([group("sg-db", "db")], [node("job", [], "10.0.2.9"), node("db", ["sg-db"], "10.0.3.20")]);
     const fix = proposeFix(d, intent("job", "db"));
     expect(fix.diff).toEqual([
-      "+ sg-db (db) ingress: tcp 5432 from 10.0.2.9/32",
-      "+ group sg-job (job) in vpc-1",
-      "+ attach sg-job (job) to job",
-      "+ sg-job (job) egress: tcp 5432 to sg-db (db)",
+      "+ group db inbound: tcp 5432 from 10.0.2.9/32",
+      "+ new group job in main, all outbound traffic allowed (AWS's default for a new group)",
+      "+ attach group job to job",
     ]);
     expect(permitted(fix.design, intent("job", "db"))).toBe(true);
   });
@@ -198,7 +216,7 @@ describe("proposeFix", () => {
       [group("sg-app", "app"), group("sg-db", "db")],
       [node("app", ["sg-app"]), node("other", ["sg-db"], "10.0.9.9"), node("db", ["sg-db"], "10.0.3.20")],
     );
-    expect(proposeFix(d, intent("app", "db")).diff).toEqual(["+ sg-db (db) ingress: tcp 5432 from sg-app (app)"]);
+    expect(proposeFix(d, intent("app", "db")).diff).toEqual(["+ group db inbound: tcp 5432 from group app"]);
   });
 
   it("returns no change for an intent that already holds", () => {
@@ -213,7 +231,7 @@ describe("proposeFix", () => {
       [group("sg-a", "a"), group("sg-b", "b")],
       [node("a", ["sg-a"], "10.0.1.1"), node("b", ["sg-b"], "10.0.1.2")],
     );
-    expect(proposeFix(d, intent("a", "b", "-1", null)).diff).toEqual(["+ sg-b (b) ingress: all traffic from sg-a (a)"]);
+    expect(proposeFix(d, intent("a", "b", "-1", null)).diff).toEqual(["+ group b inbound: all traffic from group a"]);
   });
 
   it("refuses an intent the engine cannot evaluate, with the reason", () => {

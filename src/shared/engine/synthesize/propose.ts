@@ -16,6 +16,8 @@ import { newRisks } from "./risks";
 export interface FixAlternative {
   changes: Change[];
   diff: string[];
+  /** What else the change opens, plainly: "nothing else changes", or the pairs it also opens. */
+  effect: string;
   /** Node pairs with a permitted flow after the change that had none before (the intended one included). */
   newPairs: number;
   /** Node pairs that had a flow before and carry more traffic after. */
@@ -23,6 +25,9 @@ export interface FixAlternative {
 }
 
 export interface FixProposal extends FixAlternative {
+  /** What the fix does, plainly: "Opens web to the Internet on tcp 443". */
+  headline: string;
+  /** The headline and the effect of the engine's choice, as one sentence. */
   summary: string;
   /** The design with the changes applied. */
   design: Design;
@@ -47,6 +52,23 @@ interface Scored {
   rank: number[];
 }
 
+const pairs = (n: number) => `${n} other pair${n === 1 ? "" : "s"} of nodes`;
+
+/**
+ * The rest of what a change opens, beyond the intended pair (one of the pairs opened, or widened
+ * when the two already talked on other traffic).
+ */
+function effectOf(s: { newPairs: number; widenedPairs: number }): string {
+  const opened = s.newPairs > 0 ? s.newPairs - 1 : 0;
+  const widened = s.newPairs > 0 ? s.widenedPairs : Math.max(0, s.widenedPairs - 1);
+  if (opened === 0 && widened === 0) return "nothing else changes";
+  const parts = [
+    opened > 0 ? `it also lets ${pairs(opened)} talk that could not before` : "",
+    widened > 0 ? `${pairs(widened)} that already talked now carry more traffic` : "",
+  ];
+  return parts.filter(Boolean).join("; ");
+}
+
 function byRank(x: Scored, y: Scored): number {
   if (x.newPairs !== y.newPairs) return x.newPairs - y.newPairs;
   if (x.widenedPairs !== y.widenedPairs) return x.widenedPairs - y.widenedPairs;
@@ -62,21 +84,27 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
   const target = index.nodes.get(intent.to);
   if (!source || !target) throw new InputError([{ message: `no node has id "${intent.from}"`, severity: "error" }]);
   const what = `${source.name} -> ${target.name} on ${traffic(intent)}`;
+  // Said of the target where it is the one inside AWS that is opened, else of the source.
+  const headline = target.isResource
+    ? `Opens ${target.name} to ${source.name} on ${traffic(intent)}`
+    : `Lets ${source.name} reach ${target.name} on ${traffic(intent)}`;
   if (holds)
     return {
       changes: [],
       diff: [],
+      effect: "nothing changes",
       newPairs: 0,
       widenedPairs: 0,
       alternatives: [],
       warnings: [],
       design,
+      headline: `${what} already holds`,
       summary: `${what} already holds.`,
     };
   const taken = usedIds(design);
   const none: SideOption = { changes: [], peerKind: "group" };
-  const ingress = target.isResource ? [none, ...sideOptions(target, source, "ingress", intent, taken)] : [none];
-  const egress = source.isResource ? [none, ...sideOptions(source, target, "egress", intent, taken)] : [none];
+  const ingress = target.isResource ? [none, ...sideOptions(design, target, source, "ingress", intent, taken)] : [none];
+  const egress = source.isResource ? [none, ...sideOptions(design, source, target, "egress", intent, taken)] : [none];
   const weigh = openingCounter(design, intent, index);
   const scored: Scored[] = [];
   const alone = new Set<string>();
@@ -105,20 +133,16 @@ export function proposeFix(design: Design, intent: Intent): FixProposal {
   const alternative = (s: Scored): FixAlternative => ({
     changes: s.changes,
     diff: describeChanges(design, s.changes),
+    effect: effectOf(s),
     newPairs: s.newPairs,
     widenedPairs: s.widenedPairs,
   });
   const chosen = alternative(best);
-  const summary = [
-    `To let ${what}: ${chosen.diff.map((d) => d.slice(2)).join("; ")}.`,
-    `Node pairs opened (no flow before): ${chosen.newPairs}; pairs that already had a flow and now carry more: ${chosen.widenedPairs}.`,
-    scored.length > 1 ? "No other option opens fewer." : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const summary = `${headline}; ${chosen.effect}.`;
   const after = applyChanges(design, best.changes);
   return {
     ...chosen,
+    headline,
     summary,
     warnings: newRisks(design, after, best.changes),
     design: after,

@@ -2,6 +2,7 @@
 import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { error, readAddressTags, show, type Where, warning } from "../draft";
+import { outsideVpcReason } from "../outside-vpc";
 import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { readInstanceInterfaces } from "./interfaces";
 import { CfnRef, resolve } from "./intrinsics";
@@ -37,6 +38,23 @@ export function readAttachment(
 ): void {
   const spec = ATTACHABLE[type];
   if (!spec) return;
+  // CloudFormation's VpcEndpointType defaults to Gateway; one that names groups is meant as an interface.
+  const endpointType =
+    type !== "AWS::EC2::VPCEndpoint"
+      ? undefined
+      : props.VpcEndpointType === undefined
+        ? props.SecurityGroupIds === undefined
+          ? "Gateway"
+          : "Interface"
+        : text(resolve(props.VpcEndpointType, ctx.t));
+  const outside = outsideVpcReason(type === "AWS::Lambda::Function" ? "function" : spec.kind, {
+    hasVpcConfig: props.VpcConfig !== undefined,
+    endpointType,
+  });
+  if (outside) {
+    ctx.warnings.push(warning(ctx.at(path.slice(0, -1)), `${id} ${outside}`));
+    return;
+  }
   const groupIds: string[] = [];
   // The lists to read: the resource's own (most paths lead nowhere in a given resource: look
   // before making a list of what they hold), then those of the launch template it names.

@@ -2,7 +2,8 @@
 import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
-import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
+import { outsideVpcReason } from "../outside-vpc";
+import { type Body, type Context, type Declaration, known, nested, placeholderFor, text, where } from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
 import { clusterKey, launchedGroupLists } from "./launch";
@@ -40,6 +41,17 @@ function groupIds(ctx: Context, d: Declaration, spec: Kind, declarations: Readon
     const inside = block ? { nested: block, attribute } : { attribute };
     const list = resolveList(value, ctx.scope);
     for (const item of list.items) {
+      const placeholder = "unresolved" in item ? placeholderFor(ctx, item.unknown) : undefined;
+      if ("unresolved" in item && placeholder) {
+        ctx.warnings.push(
+          warning(
+            where(from, inside),
+            `${from.type}.${from.name} ${attribute}: ${item.unresolved}; it gets the placeholder group "${placeholder.name}" until that is known`,
+          ),
+        );
+        if (!ids.includes(placeholder.id)) ids.push(placeholder.id);
+        continue;
+      }
       if ("unresolved" in item) {
         ctx.warnings.push(
           warning(
@@ -108,6 +120,23 @@ export function readAttachment(
   declarations: ReadonlyMap<string, Declaration> = new Map(),
 ): void {
   const spec = ATTACHABLE[d.type] as Kind;
+  // Terraform's vpc_endpoint_type defaults to Gateway; one that names groups is meant as an interface.
+  const endpointType =
+    d.type !== "aws_vpc_endpoint"
+      ? undefined
+      : d.body.vpc_endpoint_type === undefined
+        ? d.body.security_group_ids === undefined
+          ? "Gateway"
+          : "Interface"
+        : text(resolve(d.body.vpc_endpoint_type, ctx.scope));
+  const outside = outsideVpcReason(d.type === "aws_lambda_function" ? "function" : spec.kind, {
+    hasVpcConfig: nested(d.body, "vpc_config").length > 0,
+    endpointType,
+  });
+  if (outside) {
+    ctx.warnings.push(warning(where(d), `${d.type}.${d.name} ${outside}`));
+    return;
+  }
   const ids = groupIds(ctx, d, spec, declarations);
   if (ids.length === 0)
     ctx.warnings.push(

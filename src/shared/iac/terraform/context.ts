@@ -4,10 +4,13 @@ import type { Ids } from "../../model/ids";
 import type { Problem } from "../../model/problems";
 import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { type NamedCidr, type Where, warning } from "../draft";
+import { placeholderGroup } from "../placeholder";
+import type { Body } from "./body";
+import type { Unknown } from "./eval/values";
 import { type Resolved, resolve, type Scope, TfRef } from "./expressions";
 import type { Inside, SourceLocator } from "./locate";
 
-export type Body = Record<string, unknown>;
+export type { Body };
 
 /** One `resource "type" "name"` block. */
 export interface Declaration {
@@ -58,6 +61,22 @@ export function known(
   const r = resolve(value, ctx.scope);
   if ("unresolved" in r) ctx.warnings.push(warning(typeof at === "function" ? at() : at, `${what}: ${r.unresolved}`));
   return r;
+}
+
+/**
+ * The placeholder group for an unknown that waits on exactly one thing (a data source, a
+ * variable without a value): one per name, so every rule that names it shares it.
+ */
+export function placeholderFor(ctx: Context, unknown: Unknown | undefined): SecurityGroup | undefined {
+  const ref = unknown?.refs.length === 1 ? unknown.refs[0] : undefined;
+  if (!ref) return undefined;
+  const key = `placeholder:${ref.name}`;
+  let group = ctx.groups.get(key);
+  if (!group) {
+    group = placeholderGroup(ctx.ids.take(ref.name), ref.name, ref.why);
+    ctx.groups.set(key, group);
+  }
+  return group;
 }
 
 /** The security group a value names: a reference to a group in these files, or its literal id. */

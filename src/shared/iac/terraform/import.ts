@@ -13,8 +13,8 @@ import { resolve, TfRef } from "./expressions";
 import { attachInterfaces } from "./interfaces";
 import { LAUNCH_SOURCES, NO_GROUPS } from "./kinds";
 import { declareClusterGroup } from "./launch";
-import { Locator } from "./locate";
-import { JsonLocator } from "./locate-json";
+import { type MissingVariable, Module } from "./module";
+import { folderOf, joinModulePath } from "./paths";
 import { readInlineRules, readRuleResource } from "./rules";
 
 export interface TerraformSource {
@@ -26,6 +26,8 @@ export interface TerraformSource {
 export interface ImportResult {
   design: Design;
   warnings: Problem[];
+  /** Root variables that have no value: what the app's dialog and --var ask for. */
+  inputs: MissingVariable[];
 }
 
 const GROUP_TYPES = new Set(["aws_security_group", "aws_default_security_group"]);
@@ -60,52 +62,45 @@ const UNRELATED = new Set([
 
 const isBody = (v: unknown): v is Body => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function declarations(files: TerraformSource[], ctx: Context): Declaration[] {
-  const out: (Declaration & { order: [number, number] })[] = [];
-  files.forEach((file, fileIndex) => {
-    const locator = /\.tf\.json$/i.test(file.name)
-      ? new JsonLocator(file.name, file.text)
-      : new Locator(file.name, file.text);
-    if (!isBody(file.hcl)) {
+/** What an import takes besides the root module's files. */
+export interface TerraformImportOptions {
+  /** Parsed files of the local modules it calls, by folder (joinModulePath of the caller's folder and source). */
+  modules?: ReadonlyMap<string, readonly TerraformSource[]>;
+  /** Values of root variables: --var (text), .tfvars files (values). */
+  vars?: Readonly<Record<string, unknown>>;
+}
+
+/** The root module evaluated: every resource instance of it and of the local modules it calls. */
+function declarations(
+  files: TerraformSource[],
+  ctx: Context,
+  options: TerraformImportOptions,
+): { decls: Declaration[]; root: Module } {
+  for (const file of files)
+    if (!isBody(file.hcl))
       ctx.errors.push(
         error({ file: file.name }, "not a Terraform file: expected blocks such as resource and variable"),
       );
-      return;
-    }
-    const hcl = file.hcl;
-    for (const [name, list] of Object.entries(isBody(hcl.variable) ? hcl.variable : {})) {
+  const rootDir = joinModulePath(folderOf(files[0]?.name ?? "main.tf"), ".");
+  const vars = options.vars ?? {};
+  const root = new Module(
+    { modules: options.modules ?? new Map(), warnings: ctx.warnings, rootDir },
+    "",
+    rootDir,
+    files.filter((f) => isBody(f.hcl)),
+    (name) => (Object.hasOwn(vars, name) ? vars[name] : undefined),
+  );
+  for (const file of files) {
+    if (!isBody(file.hcl)) continue;
+    for (const [name, list] of Object.entries(isBody(file.hcl.variable) ? file.hcl.variable : {})) {
       const body = nested({ v: list }, "v")[0] ?? {};
-      const description = resolve(body.description, ctx.scope);
       ctx.scope.variables.set(name, {
         hasDefault: "default" in body && body.default !== null,
-        default: body.default,
-        ...("value" in description && typeof description.value === "string" ? { description: description.value } : {}),
+        ...(typeof body.description === "string" ? { description: body.description } : {}),
       });
     }
-    for (const locals of nested({ l: hcl.locals }, "l"))
-      for (const [k, v] of Object.entries(locals)) ctx.scope.locals.set(k, v);
-    for (const name of Object.keys(isBody(hcl.module) ? hcl.module : {}))
-      ctx.warnings.push(
-        warning(
-          locator.block(`module.${name}`),
-          `module "${name}" is not imported: its resources are defined elsewhere`,
-        ),
-      );
-    for (const [type, byName] of Object.entries(isBody(hcl.resource) ? hcl.resource : {})) {
-      if (!isBody(byName)) continue;
-      for (const [name, bodies] of Object.entries(byName)) {
-        const key = `resource.${type}.${name}`;
-        const list = nested({ b: bodies }, "b");
-        if (list.length > 1 || list.some((b) => b.count !== undefined || b.for_each !== undefined))
-          ctx.warnings.push(
-            warning(locator.block(key), `${type}.${name} uses count or for_each; it is imported as one resource`),
-          );
-        const body = list[0];
-        if (body) out.push({ type, name, body, locator, key, order: [fileIndex, locator.offset(key)] });
-      }
-    }
-  });
-  return out.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  }
+  return { decls: root.collect(), root };
 }
 
 function readVpc(ctx: Context, d: Declaration): void {
@@ -219,9 +214,9 @@ function designName(files: TerraformSource[]): string {
 }
 
 /** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */
-export function importTerraform(files: TerraformSource[]): ImportResult {
+export function importTerraform(files: TerraformSource[], options: TerraformImportOptions = {}): ImportResult {
   const ctx: Context = {
-    scope: { variables: new Map(), locals: new Map() },
+    scope: { variables: new Map() },
     ids: new Ids(),
     warnings: [],
     errors: [],
@@ -234,7 +229,7 @@ export function importTerraform(files: TerraformSource[]): ImportResult {
     resources: [],
     namedCidrs: [],
   };
-  const decls = declarations(files, ctx);
+  const { decls, root } = declarations(files, ctx, options);
   // Declarations first, rules after: a rule may name a group declared later or in another file.
   for (const d of decls) if (d.type === "aws_vpc" || d.type === "aws_default_vpc") readVpc(ctx, d);
   for (const d of decls) if (d.type === "aws_subnet") ctx.subnets.set(`${d.type}.${d.name}`, d.body.vpc_id);
@@ -282,5 +277,5 @@ export function importTerraform(files: TerraformSource[]): ImportResult {
     ctx.ids,
     files[0]?.name,
   );
-  return { design, warnings: ctx.warnings };
+  return { design, warnings: ctx.warnings, inputs: root.missing() };
 }

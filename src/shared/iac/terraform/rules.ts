@@ -5,7 +5,17 @@ import { otherAccountGroup } from "../../model/other-account";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, type Where, warning } from "../draft";
 import { otherAccountWarning, parseAccountGroup } from "../other-account";
-import { type Body, type Context, type Declaration, groupOf, known, nested, text, where } from "./context";
+import {
+  type Body,
+  type Context,
+  type Declaration,
+  groupOf,
+  known,
+  nested,
+  placeholderFor,
+  text,
+  where,
+} from "./context";
 import { resolve, resolveList, TfRef } from "./expressions";
 
 type PeerKind = Peer["kind"] | "self";
@@ -154,6 +164,18 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
       continue;
     }
     for (const item of list.items) {
+      const placeholder =
+        "unresolved" in item && source.kind === "group" ? placeholderFor(ctx, item.unknown) : undefined;
+      if ("unresolved" in item && placeholder) {
+        ctx.warnings.push(
+          warning(
+            placeIn(spec, source.attribute),
+            `${d.type}.${d.name} ${source.attribute}: ${item.unresolved}; the rule names the placeholder group "${placeholder.name}" until it is known`,
+          ),
+        );
+        peers.push({ peer: { kind: "group", groupId: placeholder.id }, attribute: source.attribute });
+        continue;
+      }
       if ("unresolved" in item) {
         ctx.warnings.push(
           warning(
@@ -247,8 +269,11 @@ export function readRuleResource(ctx: Context, d: Declaration): void {
     () => where(d, { attribute: "security_group_id" }),
     `${d.type}.${d.name} security_group_id`,
   );
-  if ("unresolved" in owner) return;
-  const group = groupOf(ctx, owner.value);
+  // A rule of a group this module is given (var.security_group_id without a value) belongs to a
+  // placeholder named for it: its rules are what the module is for.
+  const ownerPlaceholder = "unresolved" in owner ? placeholderFor(ctx, owner.unknown) : undefined;
+  if ("unresolved" in owner && !ownerPlaceholder) return;
+  const group = ownerPlaceholder ?? groupOf(ctx, "value" in owner ? owner.value : undefined);
   if (!group) {
     ctx.warnings.push(
       warning(

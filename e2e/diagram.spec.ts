@@ -1,0 +1,124 @@
+// The picture an architect judges the tool by: lines routed around the boxes (also after a node
+// is moved), default egress as a marker on the node instead of lines to every outside party,
+// what the Internet reaches ringed, and the simulated packet on the line as drawn.
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { chooseFile, expect, test } from "./fixtures";
+import { shoot } from "./shots";
+
+const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+
+async function openExample(page: Page, name: string, title: string) {
+  await chooseFile(page, name, await readFile(`examples/${name}`, "utf8"));
+  await expect(page.getByTestId("doc-title")).toContainText(title);
+}
+
+/** Each drawn flow line that passes through the box of a node that is not one of its ends. */
+function linesThroughBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = new Map<string, { x: number; y: number; w: number; h: number }>();
+    for (const n of document.querySelectorAll<HTMLElement>(".react-flow__node")) {
+      const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(n.style.transform);
+      if (m) boxes.set(n.dataset.id ?? "", { x: Number(m[1]), y: Number(m[2]), w: n.offsetWidth, h: n.offsetHeight });
+    }
+    const bad: string[] = [];
+    for (const e of document.querySelectorAll<SVGGElement>(".react-flow__edge")) {
+      const id = e.dataset.id ?? "";
+      const [from, to] = id.split("->");
+      const d = e.querySelector("path.react-flow__edge-path")?.getAttribute("d") ?? "";
+      const points = [...d.matchAll(/[ML]\s*([-\d.]+)[ ,]([-\d.]+)/g)].map((m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+      }));
+      for (let i = 1; i < points.length; i++) {
+        const a = points[i - 1] as { x: number; y: number };
+        const b = points[i] as { x: number; y: number };
+        for (const [nid, box] of boxes) {
+          if (nid === from || nid === to) continue;
+          // Orthogonal segments: through the inside of the box.
+          const inX = (v: number) => v > box.x + 0.5 && v < box.x + box.w - 0.5;
+          const inY = (v: number) => v > box.y + 0.5 && v < box.y + box.h - 0.5;
+          const horizontal =
+            a.y === b.y && inY(a.y) && Math.min(a.x, b.x) < box.x + box.w && Math.max(a.x, b.x) > box.x;
+          const vertical = a.x === b.x && inX(a.x) && Math.min(a.y, b.y) < box.y + box.h && Math.max(a.y, b.y) > box.y;
+          if (horizontal || vertical) bad.push(`${id} under ${nid}`);
+        }
+      }
+    }
+    return bad;
+  });
+}
+
+test.beforeEach(async ({ app }) => {
+  await app.setViewportSize({ width: 1400, height: 900 });
+});
+
+test("default egress is a marker on the node; its lines show on request, and the flows table lists them either way", async ({
+  app: page,
+}) => {
+  await openExample(page, "three-tier.palisade.json", "Three tiers");
+  await expect(node(page, "app-1")).toContainText("all outbound");
+  await expect(node(page, "db")).not.toContainText("outbound");
+  await expect(page.getByTestId("edge-alb->app-1")).toBeVisible();
+  await expect(page.getByTestId("edge-app-1->internet")).toHaveCount(0);
+  await expect(page.getByRole("tab", { name: /Flows/ })).toContainText("14");
+  // What the whole Internet reaches is ringed and captioned.
+  await expect(node(page, "alb")).toHaveClass(/is-exposed/);
+  await expect(node(page, "alb")).toContainText("Reached from the Internet");
+  await expect(node(page, "app-1")).not.toHaveClass(/is-exposed/);
+  await shoot(page, "diagram-three-tier");
+
+  const toggle = page.getByRole("button", { name: /Outbound-to-anywhere lines/ });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("edge-app-1->internet")).toHaveCount(1);
+  await toggle.click();
+  await expect(page.getByTestId("edge-app-1->internet")).toHaveCount(0);
+  // A selected node shows its own.
+  await node(page, "app-2").click({ position: { x: 100, y: 40 } });
+  await expect(page.getByTestId("edge-app-2->office")).toHaveCount(1);
+  await expect(page.getByTestId("edge-app-1->office")).toHaveCount(0);
+});
+
+test("no line passes under a node it does not connect, after Layout and after a node is dragged onto the lines", async ({
+  app: page,
+}) => {
+  await openExample(page, "three-tier.palisade.json", "Three tiers");
+  await page.getByRole("button", { name: "Auto-layout", exact: true }).click();
+  await expect.poll(() => linesThroughBoxes(page)).toEqual([]);
+  // Laid out in tiers: outside, load balancer, apps, database, left to right.
+  const x = async (id: string) => (await node(page, id).boundingBox())?.x ?? Number.NaN;
+  await expect
+    .poll(async () => (await x("alb")) > (await x("internet")) && (await x("app-1")) > (await x("alb")))
+    .toBe(true);
+  expect(await x("db")).toBeGreaterThan(await x("app-1"));
+  // The database dragged under the load balancer, across the office's lines to the apps.
+  const alb = await node(page, "alb").boundingBox();
+  const db = await node(page, "db").boundingBox();
+  if (!alb || !db) throw new Error("nodes not drawn");
+  await page.mouse.move(db.x + 40, db.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(alb.x + 40, alb.y + alb.height + 30 + 12, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => linesThroughBoxes(page)).toEqual([]);
+  await shoot(page, "diagram-moved");
+});
+
+test("the packet travels along the line as drawn", async ({ app: page }) => {
+  await openExample(page, "three-tier.palisade.json", "Three tiers");
+  await page.getByRole("tab", { name: "Ask" }).click();
+  await page.getByLabel("Source", { exact: true }).selectOption({ label: "alb" });
+  await page.getByLabel("Target", { exact: true }).selectOption({ label: "app-1" });
+  await page.getByLabel("Port", { exact: true }).fill("8080");
+  await page.getByRole("button", { name: "Send packet" }).click();
+  const packet = page.getByTestId("packet-request");
+  await expect(packet).toBeVisible();
+  const line = await page
+    .locator('.react-flow__edge[data-id="alb->app-1"] path.react-flow__edge-path')
+    .getAttribute("d");
+  const offsetPath = await packet.evaluate((el) => (el as HTMLElement).style.offsetPath);
+  // The same points (the browser writes path data its own way).
+  const numbers = (d: string | null) => [...(d ?? "").matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+  expect(numbers(line).length).toBeGreaterThan(4);
+  expect(numbers(offsetPath)).toEqual(numbers(line));
+});

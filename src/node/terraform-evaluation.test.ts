@@ -1,0 +1,126 @@
+// Terraform as people write it, one fixture per construct (src/shared/iac/terraform/fixtures),
+// read from disk through the real HCL parser as the CLI reads a folder, with the flows each must
+// produce.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { evaluateFlow, resolveEndpoint } from "../shared/engine";
+import type { Design } from "../shared/model";
+import { formatProblem } from "../shared/model/problems";
+import { loadPaths, type Values } from "./load";
+
+const FIXTURES = join(import.meta.dirname, "../shared/iac/terraform/fixtures");
+const load = (name: string, values?: Values) => loadPaths([join(FIXTURES, name)], values);
+
+function permits(design: Design, from: string, to: string, port: number, protocol = "tcp"): boolean {
+  return evaluateFlow(design, {
+    from: resolveEndpoint(design, from, "from"),
+    to: resolveEndpoint(design, to, "to"),
+    protocol,
+    port,
+  }).permitted;
+}
+
+const messages = (warnings: Parameters<typeof formatProblem>[0][]) =>
+  warnings.map((w) => formatProblem(w).replace(`${FIXTURES}/`, ""));
+
+describe("Terraform variables", () => {
+  it("takes values from terraform.tfvars and *.auto.tfvars over defaults, in Terraform's order", async () => {
+    const { design, warnings } = await load("variables");
+    expect(messages(warnings)).toEqual([]);
+    expect(permits(design, "198.51.100.7", "web", 22)).toBe(true);
+    expect(permits(design, "203.0.113.9", "web", 443)).toBe(true); // the .auto.tfvars.json wins over terraform.tfvars
+    expect(permits(design, "203.0.113.9", "web", 80)).toBe(false);
+    expect(permits(design, "192.0.2.1", "web", 22)).toBe(false);
+  });
+
+  it("takes --var over every file, and reads its text as the variable's type", async () => {
+    const { design } = await load("variables", { vars: { ssh_port: "2222", monitoring_cidrs: '["192.0.2.0/24"]' } });
+    expect(permits(design, "198.51.100.7", "web", 2222)).toBe(true);
+    expect(permits(design, "198.51.100.7", "web", 22)).toBe(false);
+    expect(permits(design, "192.0.2.5", "web", 443)).toBe(true);
+  });
+
+  it("takes --var-file after the files Terraform reads by itself", async () => {
+    const { design } = await load("variables", { varFiles: [join(FIXTURES, "variables/terraform.tfvars")] });
+    expect(permits(design, "203.0.113.9", "web", 80)).toBe(true);
+  });
+});
+
+describe("Terraform count, for_each and dynamic blocks", () => {
+  it("makes one group and one instance per count.index", async () => {
+    const { design, warnings } = await load("count");
+    expect(warnings).toEqual([]);
+    expect(design.groups.map((g) => g.name)).toEqual(["tier-web", "tier-app", "tier-db"]);
+    expect(permits(design, "10.0.1.99", "node-app", 8001)).toBe(true);
+    expect(permits(design, "10.0.1.99", "node-db", 8002)).toBe(false);
+    expect(permits(design, "node-app", "node-db", 8002)).toBe(false);
+    expect(permits(design, "10.0.2.99", "node-db", 8002)).toBe(true);
+  });
+
+  it("makes one rule per key of a map and per element of a set", async () => {
+    const { design, warnings } = await load("for-each");
+    expect(warnings).toEqual([]);
+    expect(permits(design, "internet", "app", 443)).toBe(true);
+    expect(permits(design, "internet", "app", 22)).toBe(false);
+    expect(permits(design, "192.0.2.4", "app", 22)).toBe(true);
+    expect(permits(design, "app", "10.2.3.4", 5432)).toBe(true);
+    expect(permits(design, "app", "10.3.3.4", 5432)).toBe(false);
+    expect(design.groups[0]?.ingress.map((r) => r.description)).toEqual(["app https", "app ssh"]);
+  });
+
+  it("generates the blocks of dynamic ingress and egress, with an iterator of its own", async () => {
+    const { design, warnings } = await load("dynamic");
+    expect(warnings).toEqual([]);
+    expect(permits(design, "internet", "front", 80)).toBe(true);
+    expect(permits(design, "internet", "front", 443)).toBe(true);
+    expect(permits(design, "internet", "front", 22)).toBe(false);
+    expect(design.groups[0]?.egress).toMatchObject([{ fromPort: 8080, description: "to app" }]);
+  });
+});
+
+describe("Terraform locals and local modules", () => {
+  it("evaluates locals built with for expressions, flatten, merge, lookup and conditionals", async () => {
+    const { design, warnings } = await load("locals");
+    expect(warnings).toEqual([]);
+    expect(design.groups.map((g) => g.name)).toEqual(["svc-prod"]);
+    expect(permits(design, "internet", "svc-0", 443)).toBe(true);
+    expect(permits(design, "internet", "svc-1", 8080)).toBe(false);
+    expect(permits(design, "10.1.2.3", "svc-1", 8080)).toBe(true);
+    expect(permits(design, "10.9.2.3", "svc-1", 8080)).toBe(false);
+  });
+
+  it("reads a local module once per call, with its inputs, and attaches its output", async () => {
+    const { design, warnings } = await load("module");
+    expect(warnings).toEqual([]);
+    expect(design.groups.map((g) => g.name)).toEqual(["web", "admin"]);
+    expect(permits(design, "internet", "web", 443)).toBe(true);
+    expect(permits(design, "internet", "web", 22)).toBe(false);
+    expect(permits(design, "192.0.2.8", "web", 22)).toBe(true);
+  });
+});
+
+describe("Terraform: what stays unknown", () => {
+  it("becomes a placeholder named for what it depends on, with a warning at file:line", async () => {
+    const { design, warnings } = await load("unknown");
+    expect(design.groups.map((g) => g.name).sort()).toEqual([
+      "data.aws_security_group.bastion",
+      "db",
+      "var.peer_group_id",
+    ]);
+    const db = design.groups.find((g) => g.name === "db");
+    const bastion = design.groups.find((g) => g.name === "data.aws_security_group.bastion");
+    expect(db?.ingress).toMatchObject([{ fromPort: 5432, peer: { kind: "group", groupId: bastion?.id } }]);
+    expect(design.resources[0]?.groupIds).toHaveLength(2);
+    expect(messages(warnings)).toEqual([
+      'unknown/main.tf:23:5: warning: aws_security_group.db security_groups: depends on data.aws_security_group.bastion, which is read from AWS when Terraform runs; the rule names the placeholder group "data.aws_security_group.bastion" until it is known',
+      "unknown/main.tf:29:5: warning: aws_security_group.db cidr_blocks: depends on var.admin_cidr, which has no value (give it with --var or a .tfvars file); that peer is not imported",
+      'unknown/main.tf:35:3: warning: aws_db_instance.db vpc_security_group_ids: depends on var.peer_group_id, which has no value (give it with --var or a .tfvars file); it gets the placeholder group "var.peer_group_id" until that is known',
+    ]);
+  });
+
+  it("is known once the value is given", async () => {
+    const { design, warnings } = await load("unknown", { vars: { admin_cidr: "192.0.2.0/24" } });
+    expect(warnings.some((w) => w.message.includes("admin_cidr"))).toBe(false);
+    expect(permits(design, "192.0.2.1", "db", 22)).toBe(true);
+  });
+});

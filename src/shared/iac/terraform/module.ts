@@ -1,0 +1,400 @@
+// A Terraform module as Terraform evaluates it before apply: its variables (given, or their
+// defaults), locals, resources expanded by count and for_each, and the local modules it calls
+// with their inputs and outputs. What only exists after apply (data sources, registry modules,
+// a variable nobody gave) is an Unknown that names it. The mapping to the design is elsewhere
+// (import.ts and the readers it calls): this file knows no resource type.
+import type { Problem } from "../../model/problems";
+import { warning } from "../draft";
+import { materialize, rawValue } from "./body";
+import type { Body } from "./context";
+import { bind, type EvalScope, evaluateText } from "./eval/evaluate";
+import { EvaluationError, isMap, Namespace, sortedKeys, TfRef, toNumber, Unknown, type Value } from "./eval/values";
+import { Locator, type SourceLocator } from "./locate";
+import { JsonLocator } from "./locate-json";
+import { isLocalSource, joinModulePath } from "./paths";
+
+export interface ParsedFile {
+  name: string;
+  text: string;
+  /** hcl2json's output for the file (or the JSON of a .tf.json file). */
+  hcl: unknown;
+}
+
+/** One resource instance, its body evaluated: what the readers of resource types take. */
+export interface Instance {
+  type: string;
+  /** Address without the type: `web`, `web[0]`, `module.sg.this["a"]`. */
+  name: string;
+  body: Body;
+  locator: SourceLocator;
+  /** The block's key for the locator: "resource.type.name". */
+  key: string;
+}
+
+/** A root variable that has no value: what the import asks the user for. */
+export interface MissingVariable {
+  kind: "variable";
+  name: string;
+  description?: string;
+  type?: string;
+  file: string;
+  line?: number;
+}
+
+interface Block {
+  name: string;
+  body: Body;
+  locator: SourceLocator;
+  key: string;
+  order: [number, number];
+}
+
+interface Keyed {
+  key: number | string | undefined;
+  names: Record<string, Value>;
+}
+
+export interface ModuleEnvironment {
+  /** Parsed files of the local modules called, by folder (joinModulePath). */
+  modules: ReadonlyMap<string, readonly ParsedFile[]>;
+  warnings: Problem[];
+  rootDir: string;
+}
+
+const isBody = (v: unknown): v is Body => typeof v === "object" && v !== null && !Array.isArray(v);
+const bodies = (v: unknown): Body[] => (Array.isArray(v) ? v.filter(isBody) : isBody(v) ? [v] : []);
+const IDENTITY = /^(id|arn|name|name_prefix)$|_(id|arn|name)$/;
+const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
+
+function suffix(key: number | string | undefined): string {
+  return key === undefined ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+/** The text of a variable's type constraint, `list(string)`, from hcl2json's `${list(string)}`. */
+function typeText(raw: unknown): string | undefined {
+  if (typeof raw !== "string") return undefined;
+  return raw.replace(/^\$\{([\s\S]*)\}$/, "$1").trim();
+}
+
+/**
+ * A value given as text (--var name=value) for a variable of a type other than string: read as
+ * an expression, as Terraform does (`--var 'ports=[22,443]'`).
+ */
+export function convertGiven(value: Value, type: string | undefined): Value {
+  if (typeof value !== "string" || type === undefined || type === "string" || type === "any") return value;
+  if (type === "number") return Number.isNaN(Number(value)) ? value : Number(value);
+  if (type === "bool") return value === "true" ? true : value === "false" ? false : value;
+  const parsed = evaluateText(`\${${value}}`, { root: () => undefined });
+  return parsed instanceof Unknown ? value : parsed;
+}
+
+export class Module {
+  private readonly variables = new Map<string, Block>();
+  private readonly locals = new Map<string, { raw: unknown }>();
+  private readonly resources = new Map<string, Block & { type: string }>();
+  private readonly types = new Set<string>();
+  private readonly calls = new Map<string, Block>();
+  private readonly outputs = new Map<string, Block>();
+  private readonly memo = new Map<string, Value>();
+  private readonly busy = new Set<string>();
+  private readonly instanceMemo = new Map<string, Keyed[] | Unknown>();
+  private readonly childMemo = new Map<string, { modules: Module[]; value: Value } | Unknown>();
+  private readonly prefix: string;
+
+  constructor(
+    readonly env: ModuleEnvironment,
+    /** "" for the root, else `module.a` or `module.a[0].module.b`. */
+    readonly address: string,
+    readonly dir: string,
+    files: readonly ParsedFile[],
+    /** A value given for a variable (by the caller, --var or .tfvars), or undefined. */
+    private readonly given: (name: string) => Value | undefined,
+  ) {
+    this.prefix = address ? `${address}.` : "";
+    for (const [fileIndex, file] of files.entries()) this.declare(file, fileIndex);
+  }
+
+  private declare(file: ParsedFile, fileIndex: number): void {
+    if (!isBody(file.hcl)) return;
+    const hcl = file.hcl;
+    const locator: SourceLocator = /\.tf\.json$/i.test(file.name)
+      ? new JsonLocator(file.name, file.text)
+      : new Locator(file.name, file.text);
+    const block = (key: string, name: string, body: Body): Block => ({
+      name,
+      body,
+      locator,
+      key,
+      order: [fileIndex, locator.offset(key)],
+    });
+    for (const [name, list] of Object.entries(isBody(hcl.variable) ? hcl.variable : {}))
+      this.variables.set(name, block(`variable.${name}`, name, bodies(list)[0] ?? {}));
+    for (const locals of bodies(hcl.locals))
+      for (const [k, v] of Object.entries(locals)) this.locals.set(k, { raw: v });
+    for (const [name, list] of Object.entries(isBody(hcl.module) ? hcl.module : {}))
+      this.calls.set(name, block(`module.${name}`, name, bodies(list)[0] ?? {}));
+    for (const [name, list] of Object.entries(isBody(hcl.output) ? hcl.output : {}))
+      this.outputs.set(name, block(`output.${name}`, name, bodies(list)[0] ?? {}));
+    for (const [type, byName] of Object.entries(isBody(hcl.resource) ? hcl.resource : {})) {
+      if (!isBody(byName)) continue;
+      this.types.add(type);
+      for (const [name, list] of Object.entries(byName)) {
+        const body = bodies(list)[0];
+        if (body) this.resources.set(`${type}.${name}`, { ...block(`resource.${type}.${name}`, name, body), type });
+      }
+    }
+  }
+
+  /** The scope expressions of this module see, with count/each/iterators bound on top. */
+  scope(names: Record<string, Value> = {}): EvalScope {
+    return bind({ root: (name) => this.root(name) }, names);
+  }
+
+  private root(name: string): Value | undefined {
+    switch (name) {
+      case "var":
+        return new Namespace(
+          `${this.prefix}var`,
+          (n) => this.variable(n) ?? Unknown.of(`${this.prefix}var.${n}`, "is not declared in these files"),
+        );
+      case "local":
+        return new Namespace(`${this.prefix}local`, (n) => this.local(n));
+      case "module":
+        return new Namespace(
+          `${this.prefix}module`,
+          (n) => this.child(n)?.value ?? Unknown.of(`${this.prefix}module.${n}`, "is not declared in these files"),
+        );
+      case "data":
+        return new Namespace(
+          "data",
+          (type) =>
+            new Namespace(`data.${type}`, (n) =>
+              Unknown.of(`${this.prefix}data.${type}.${n}`, "is read from AWS when Terraform runs"),
+            ),
+        );
+      case "path":
+        return { module: this.dir, root: this.env.rootDir, cwd: this.env.rootDir };
+      case "terraform":
+        return { workspace: "default" };
+      case "count":
+      case "each":
+      case "self":
+        return undefined;
+    }
+    // A resource type: declared here, or (a reference to something defined elsewhere) any name
+    // shaped like one, which the readers then report as not in these files.
+    if (this.types.has(name) || /^[a-z0-9]+_[a-z0-9_]+$/.test(name))
+      return new Namespace(name, (n) => this.resourceValue(name, n));
+    return undefined;
+  }
+
+  private once(key: string, compute: () => Value): Value {
+    if (this.memo.has(key)) return this.memo.get(key);
+    if (this.busy.has(key)) return Unknown.failed(`${this.prefix}${key} refers to itself`);
+    this.busy.add(key);
+    const v = compute();
+    this.busy.delete(key);
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /** A variable's value: given, else its default, else an unknown that names it. */
+  variable(name: string): Value | undefined {
+    const block = this.variables.get(name);
+    if (!block) return undefined;
+    return this.once(`var.${name}`, () => {
+      const given = this.given(name);
+      if (given !== undefined) return convertGiven(given, typeText(block.body.type));
+      // `default = null` is a value (null), as in Terraform; only a missing default is no value.
+      if ("default" in block.body) return rawValue(block.body.default, { root: () => undefined });
+      return Unknown.of(
+        `${this.prefix}var.${name}`,
+        this.address ? `is not given by ${this.address}` : "has no value (give it with --var or a .tfvars file)",
+      );
+    });
+  }
+
+  private local(name: string): Value | undefined {
+    const local = this.locals.get(name);
+    if (!local) return undefined;
+    return this.once(`local.${name}`, () => rawValue(local.raw, this.scope()));
+  }
+
+  /** The instances of a resource or module call: one, one per count.index, one per for_each key. */
+  private instances(block: Block, memoKey: string): Keyed[] | Unknown {
+    const known = this.instanceMemo.get(memoKey);
+    if (known) return known;
+    const result = this.expand(block);
+    this.instanceMemo.set(memoKey, result);
+    return result;
+  }
+
+  private expand(block: Block): Keyed[] | Unknown {
+    const { body } = block;
+    try {
+      if (body.count !== undefined) {
+        const count = rawValue(body.count, this.scope());
+        if (count instanceof Unknown) return count;
+        const n = toNumber(count);
+        return Array.from({ length: Math.max(0, Math.trunc(n)) }, (_, index) => ({
+          key: index,
+          names: { count: { index } },
+        }));
+      }
+      if (body.for_each !== undefined) {
+        const each = rawValue(body.for_each, this.scope());
+        if (each instanceof Unknown) return each;
+        // A set of strings is keyed by its values; a map by its keys.
+        if (Array.isArray(each)) {
+          const keys = [...new Set(each.map((v) => (typeof v === "string" ? v : JSON.stringify(v))))].sort();
+          return keys.map((k) => ({ key: k, names: { each: { key: k, value: k } } }));
+        }
+        if (isMap(each)) return sortedKeys(each).map((k) => ({ key: k, names: { each: { key: k, value: each[k] } } }));
+        return Unknown.failed("for_each must be a map or a set of strings");
+      }
+    } catch (e) {
+      if (e instanceof EvaluationError) return Unknown.failed(e.message);
+      throw e;
+    }
+    return [{ key: undefined, names: {} }];
+  }
+
+  private instanceName(block: Block, key: Keyed["key"]): string {
+    return `${this.prefix}${block.name}${suffix(key)}`;
+  }
+
+  private resourceValue(type: string, name: string): Value {
+    const block = this.resources.get(`${type}.${name}`);
+    if (!block) return new Namespace(`${type}.${name}`, (a) => new TfRef(type, `${this.prefix}${name}`, a));
+    const keyed = this.instances(block, `resource.${type}.${name}`);
+    if (keyed instanceof Unknown) return keyed;
+    const one = (k: Keyed) => {
+      const instance = this.instanceName(block, k.key);
+      return new Namespace(`${type}.${instance}`, (a) => {
+        // What names a resource (id, arn, name, …_id) stays a reference, which the readers match to
+        // what the design holds; another argument written in the block (cidr_block) is its value.
+        const raw = block.body[a];
+        if (!IDENTITY.test(a) && raw !== undefined && !isBody(raw) && !Array.isArray(raw))
+          return rawValue(raw, this.scope(k.names));
+        return new TfRef(type, instance, a);
+      });
+    };
+    if (block.body.count !== undefined) return keyed.map(one);
+    if (block.body.for_each !== undefined) return Object.fromEntries(keyed.map((k) => [String(k.key), one(k)]));
+    return one(keyed[0] as Keyed);
+  }
+
+  /** A module call's instances and the value `module.name` stands for (its outputs). */
+  private child(name: string): { modules: Module[]; value: Value } | undefined {
+    const block = this.calls.get(name);
+    if (!block) return undefined;
+    const known = this.childMemo.get(name);
+    if (known) return known instanceof Unknown ? { modules: [], value: known } : known;
+    const made = this.makeChild(name, block);
+    this.childMemo.set(name, made);
+    return made instanceof Unknown ? { modules: [], value: made } : made;
+  }
+
+  private makeChild(name: string, block: Block): { modules: Module[]; value: Value } | Unknown {
+    const address = `${this.prefix}module.${name}`;
+    const source = typeof block.body.source === "string" ? block.body.source : "";
+    if (!isLocalSource(source)) return Unknown.of(address, `comes from "${source}", which is not in these files`);
+    const dir = joinModulePath(this.dir, source);
+    const files = this.env.modules.get(dir);
+    if (!files) return Unknown.of(address, `reads "${source}" (${dir}), which was not found`);
+    if (address.split(".module.").length > 20) return Unknown.failed(`${address}: modules nest too deeply`);
+    const keyed = this.instances(block, `module.${name}`);
+    if (keyed instanceof Unknown) return keyed;
+    const modules = keyed.map((k) => {
+      const scope = this.scope(k.names);
+      return new Module(this.env, `${address}${suffix(k.key)}`, dir, files, (input) =>
+        MODULE_META.has(input) || block.body[input] === undefined ? undefined : rawValue(block.body[input], scope),
+      );
+    });
+    const outputs = (m: Module) => new Namespace(m.address, (o) => m.output(o));
+    const value =
+      block.body.count !== undefined
+        ? modules.map(outputs)
+        : block.body.for_each !== undefined
+          ? Object.fromEntries(modules.map((m, i) => [String(keyed[i]?.key), outputs(m)]))
+          : outputs(modules[0] as Module);
+    return { modules, value };
+  }
+
+  output(name: string): Value | undefined {
+    const block = this.outputs.get(name);
+    if (!block) return undefined;
+    return this.once(`output.${name}`, () => rawValue(block.body.value, this.scope()));
+  }
+
+  /** Every resource instance of this module and of the modules it calls, bodies evaluated. */
+  collect(out: Instance[] = []): Instance[] {
+    const blocks = [...this.resources.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+    for (const block of blocks) {
+      const keyed = this.instances(block, `resource.${block.type}.${block.name}`);
+      if (keyed instanceof Unknown) {
+        const what = block.body.count !== undefined ? "count" : "for_each";
+        this.env.warnings.push(
+          warning(
+            block.locator.block(block.key),
+            `${block.type}.${this.prefix}${block.name}: its ${what} ${keyed.describe()}, so how many there are is unknown; not imported`,
+          ),
+        );
+        continue;
+      }
+      for (const k of keyed) {
+        const report = (message: string) =>
+          this.env.warnings.push(
+            warning(
+              block.locator.inside(block.key, { attribute: "dynamic" }),
+              `${block.type}.${this.instanceName(block, k.key)}: ${message}`,
+            ),
+          );
+        out.push({
+          type: block.type,
+          name: this.instanceName(block, k.key),
+          body: materialize(block.body, this.scope(k.names), report),
+          locator: block.locator,
+          key: block.key,
+        });
+      }
+    }
+    const calls = [...this.calls].sort(([, a], [, b]) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+    for (const [name, block] of calls) {
+      const child = this.child(name);
+      if (!child) continue;
+      if (child.value instanceof Unknown && child.modules.length === 0) {
+        this.env.warnings.push(
+          warning(
+            block.locator.block(block.key),
+            `module "${name}" is not imported: it ${child.value.describe().replace(/^depends on [^,]*, which /, "")}; what uses its outputs is unknown (terraform show -json of a plan reads every module)`,
+          ),
+        );
+        continue;
+      }
+      for (const m of child.modules) m.collect(out);
+    }
+    return out;
+  }
+
+  /** Root variables without a value, given or default. */
+  missing(): MissingVariable[] {
+    const out: MissingVariable[] = [];
+    for (const [name, block] of this.variables) {
+      if (!(this.variable(name) instanceof Unknown) || "default" in block.body) continue;
+      if (this.given(name) !== undefined) continue;
+      const where = block.locator.block(block.key);
+      const description = block.body.description;
+      const type = typeText(block.body.type);
+      out.push({
+        kind: "variable",
+        name,
+        ...(typeof description === "string" ? { description } : {}),
+        ...(type ? { type } : {}),
+        file: where.file ?? "",
+        ...(where.line !== undefined ? { line: where.line } : {}),
+      });
+    }
+    return out;
+  }
+}
