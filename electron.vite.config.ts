@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "electron-vite";
 import type { Plugin } from "vite";
-import { DEV_CONTENT_SECURITY_POLICY } from "./src/node/csp";
+import { DEV_CONTENT_SECURITY_POLICY } from "./src/server/csp";
 
 /** The dev server's page gets the dev policy (hot reload); built pages keep the strict one. */
 function devContentSecurityPolicy(): Plugin {
@@ -23,8 +23,8 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve("src/main/index.ts"),
-          // Engine work on large designs runs here, off the main process's thread (src/node/engine-pool.ts).
-          "engine-worker": resolve("src/node/engine-worker.ts"),
+          // Engine work on large designs runs here, off the main process's thread (src/server/engine-pool.ts).
+          "engine-worker": resolve("src/server/engine-worker.ts"),
         },
       },
     },

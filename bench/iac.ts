@@ -2,7 +2,7 @@
 // Reported in milliseconds and as a ratio to `unit` (the run's JSON.parse of the design), since
 // these shared machines are noisy and ratios travel better than times.
 import { performance } from "node:perf_hooks";
-import { parseHcl } from "../src/node/hcl";
+import { parseHcl } from "../src/server/hcl";
 import { importCloudFormation, toCloudFormation } from "../src/shared/iac/cloudformation";
 import { importTerraform, toTerraform } from "../src/shared/iac/terraform";
 import type { Design } from "../src/shared/model";

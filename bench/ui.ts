@@ -10,7 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { type HostProcess, startHostProcess } from "../src/host/child";
+import { type HostProcess, startHostProcess } from "../src/server/http/child";
 import { permittedFlows } from "../src/shared/engine";
 import { serializeDesign } from "../src/shared/model";
 import { generateChain } from "./ui-design";

@@ -374,7 +374,7 @@ test("a rule edited into two (DNS is udp and tcp 53) is one step to undo", async
   const rules = inspector(page).locator(".rule-list").first().locator("li");
   const before = await rules.allTextContents();
   await inspector(page)
-    .getByRole("button", { name: /^Edit rule tcp 22 from 203\.0\.113\.10\/32/ })
+    .getByRole("button", { name: /^Edit rule tcp 22 from My IP \(203\.0\.113\.10\/32\)/ })
     .click();
   const form = inspector(page).getByRole("form", { name: /Save rule/ });
   await form.getByLabel("Type").selectOption({ label: "DNS (udp and tcp 53)" });

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { startHost } from "../src/host/server";
+import { startHost } from "../src/server/http/server";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = resolve(import.meta.dirname, "..");

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { type HostProcess, startHostProcess } from "../src/host/child";
+import { type HostProcess, startHostProcess } from "../src/server/http/child";
 import { chooseFile, expect, test } from "./fixtures";
 
 const root = resolve(import.meta.dirname, "..");

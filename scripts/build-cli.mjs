@@ -5,7 +5,7 @@
 //
 // @cdktf/hcl2json stays outside the bundle, the one run-time dependency: it reads its parser
 // (main.wasm.gz) and Go's wasm_exec.js from its own folder with fs, and the HCL worker threads
-// require it by path (src/node/hcl-pool.ts), so it must stay an installed package, found from
+// require it by path (src/server/hcl-pool.ts), so it must stay an installed package, found from
 // the bundle by Node's resolution like any dependency.
 import { mkdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";

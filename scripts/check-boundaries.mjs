@@ -15,15 +15,24 @@ const forbidden = {
     /^(electron|react|react-dom|@xyflow\/.*|elkjs.*|@cdktf\/.*)$/,
     /^node:/,
     /^(fs|path|os|child_process|crypto|worker_threads|url)$/,
-    /src\/(main|renderer|preload|cli|host|node)\//,
+    /src\/(main|renderer|preload|cli|server)\//,
   ],
-  renderer: [/^electron$/, /^node:/, /^(fs|path|os|child_process)$/, /src\/(main|preload|cli|host|node)\//],
-  main: [/src\/(renderer|cli)\//],
-  preload: [/src\/(renderer|main|cli|host|node)\//],
-  cli: [/src\/(renderer|main|preload|host)\//, /^electron$/],
-  host: [/src\/renderer\//, /^electron$/],
-  node: [/src\/(renderer|main|preload|cli|host)\//, /^electron$/],
+  renderer: [/^electron$/, /^node:/, /^(fs|path|os|child_process)$/, /src\/(main|preload|cli|server)\//],
+  // Electron's IPC wiring serves the channel table; the HTTP transport is the browser mode's.
+  main: [/src\/(renderer|cli)\//, /src\/server\/http\//],
+  preload: [/src\/(renderer|main|cli|server)\//],
+  cli: [/src\/(renderer|main|preload)\//, /src\/server\/http\//, /^electron$/],
+  server: [/src\/(renderer|main|preload|cli)\//, /^electron$/],
 };
+
+/** The server layer has no transport: only its http/ folder may import the HTTP transport. */
+function transportProblem(file, target) {
+  const inServer = relative(join(src, "server"), file);
+  if (inServer.startsWith("..") || inServer.startsWith("http/")) return undefined;
+  return /src\/server\/http\//.test(target)
+    ? "the server's channels and handlers must not import its HTTP transport"
+    : undefined;
+}
 
 /**
  * The layers inside src/shared, innermost first: a file may import its own layer and those with
@@ -66,8 +75,6 @@ const RENDERER_MAY_USE = {
  * circle fails, so that the list only shrinks.
  */
 const KNOWN_CIRCLES = {
-  // handlers -> engine-pool -> engine-worker -> handlers, and iac.ts <-> handlers.ts: issue 16 step 2.
-  "src/node/handlers.ts": "issue 16 step 2",
   // store -> exercises/lesson -> store: issue 16 step 4.
   "src/renderer/state/store.ts": "issue 16 step 4",
 };
@@ -120,6 +127,8 @@ for (const file of files) {
     const nodeInTest = isTest(file) && layer === "shared" && (/^node:/.test(spec) || /^(fs|path)$/.test(spec));
     if (rules && !nodeInTest && rules.some((r) => r.test(target)))
       problems.push(`${at}: ${layer} must not import "${spec}"`);
+    const transport = transportProblem(file, target);
+    if (transport) problems.push(`${at}: ${transport} ("${spec}")`);
     if (!resolved) continue;
     if (layer === "shared") {
       const problem = sharedProblem(file, resolved);

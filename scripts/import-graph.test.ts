@@ -127,6 +127,18 @@ describe("check-boundaries.mjs on a small tree", () => {
     expect(output).not.toContain("describeRule,");
   });
 
+  it("fails on the server's channel table importing its HTTP transport", () => {
+    const { status, output } = check({
+      ...core,
+      "src/server/http/server.ts": 'import { table } from "../channels";\nexport const serve = table;\n',
+      "src/server/channels.ts": 'import { serve } from "./http/server";\nexport const table = 1;\n',
+    });
+    expect(status).toBe(1);
+    expect(output).toContain(
+      "src/server/channels.ts: the server's channels and handlers must not import its HTTP transport",
+    );
+  });
+
   it("fails on an import circle, naming its path", () => {
     const { status, output } = check({
       ...core,

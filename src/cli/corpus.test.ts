@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Loaded, loadPaths } from "../node/load";
+import { type Loaded, loadPaths } from "../server/load";
 import { evaluateFlow, permittedFlows, resolveEndpoint } from "../shared/engine";
 import { toCloudFormation } from "../shared/iac/cloudformation";
 import { toTerraform } from "../shared/iac/terraform/export";

@@ -4,7 +4,7 @@
 // the handlers as ipcMain.handle would.
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createHandlers } from "../node/handlers";
+import { createHandlers } from "../server/handlers";
 import { API_GLOBAL, CHANNELS, MENU_CHANNEL, type MenuEvent, type PalisadeBridge } from "../shared/api";
 
 const electron = vi.hoisted(() => ({
@@ -35,7 +35,7 @@ vi.mock("electron", () => ({
 const handlers = createHandlers({
   examplesDir: resolve(import.meta.dirname, "../../examples"),
   recoveryDir: "/nonexistent",
-  engineWorker: new URL("../node/engine-worker.ts", import.meta.url),
+  engineWorker: new URL("../server/engine-worker.ts", import.meta.url),
   // Every engine request goes through the worker and comes back as JSON bytes.
   workerThreshold: 0,
   log: () => {},

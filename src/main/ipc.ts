@@ -1,7 +1,7 @@
 // One ipcMain.handle per channel of api.ts. A request is answered only when it comes from the
 // app window's top frame showing the app itself: not from a subframe, not after a navigation.
 import { BrowserWindow, type IpcMainInvokeEvent, ipcMain } from "electron";
-import type { Handlers } from "../node/handlers";
+import type { Handlers } from "../server/handlers";
 import { CHANNELS, type WireReply } from "../shared/api";
 
 export function registerIpc(handlers: Handlers, isAppUrl: (url: string) => boolean): void {

@@ -1,7 +1,7 @@
 // The app's own scheme, palisade://app/, serving the built renderer from out/renderer. Electron's
 // security checklist prefers a custom protocol to file://: the page gets a real origin for its
 // CSP's 'self', and can read nothing on disk but the renderer's own files.
-import { fileUnder } from "../node/static";
+import { fileUnder } from "../server/static";
 
 export const APP_SCHEME = "palisade";
 export const APP_ORIGIN = `${APP_SCHEME}://app`;

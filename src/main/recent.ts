@@ -1,6 +1,6 @@
 // Recent files, most recent first, kept in a small JSON file in the user's data folder.
 import { readFileSync } from "node:fs";
-import { writeFileAtomic } from "../node/files";
+import { writeFileAtomic } from "../server/files";
 
 export const MAX_RECENT = 10;
 

@@ -1,7 +1,7 @@
 // Electron's security checklist, applied to the session and to every web contents the app makes:
 // a strict CSP header, every permission denied, no navigation, no new windows, no webviews.
 import { app, type Session, shell, type WebContents } from "electron";
-import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from "../node/csp";
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from "../server/csp";
 import { isAllowedExternal } from "./links";
 
 /** Writing plain text to the clipboard (copying a rule) is the one permission the page gets. */

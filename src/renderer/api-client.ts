@@ -1,5 +1,5 @@
 // The renderer's PalisadeApi: Electron's preload bridge when the page runs in the app, else a
-// fetch client for the Node host of the browser mode (src/host), which serves the same handlers.
+// fetch client for the Node host of the browser mode (src/server/http), which serves the same handlers.
 import {
   API_GLOBAL,
   CHANNELS,

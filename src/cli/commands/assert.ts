@@ -1,4 +1,4 @@
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { checkAssertions, describeAssertion, parseAssertions } from "../../shared/assertions";
 import { formatProblem } from "../../shared/model";
 import { files, flag, parse, READING_OPTIONS, READING_USAGE, readingValues, required } from "../args";

@@ -1,4 +1,4 @@
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { evaluateFlow, resolveEndpoint } from "../../shared/engine";
 import { files, flag, integer, parse, READING_OPTIONS, READING_USAGE, readingValues, required, text } from "../args";
 import type { Command } from "../command";

@@ -1,4 +1,4 @@
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { permittedFlows } from "../../shared/engine";
 import { diffFlows, type FlowChange } from "../../shared/engine/reachability";
 import type { Design } from "../../shared/model/schema";

@@ -1,7 +1,7 @@
 // Every input of ../shared/corpus drawn at both levels, as `palisade draw` draws it: no line
 // through a box it does not connect, no label over a box or another label.
 import { describe, expect, it } from "vitest";
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { diagramMetrics, diagramOf } from "../../shared/diagram";
 import { InputError } from "../../shared/model";
 import { corpusInputs } from "../testing/corpus";

@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { diagramOf, diagramSvg } from "../../shared/diagram";
 import { InputError } from "../../shared/model";
 import {

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { parseAssertions } from "../../shared/assertions";
 import { toCloudFormation } from "../../shared/iac/cloudformation";
 import { toTerraform } from "../../shared/iac/terraform";

@@ -1,4 +1,4 @@
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import {
   aggregateGroupFlows,
   edgeMaker,

@@ -1,4 +1,4 @@
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { serializeDesign } from "../../shared/model";
 import { files, parse, READING_OPTIONS, READING_USAGE, readingValues, text } from "../args";
 import type { Command } from "../command";

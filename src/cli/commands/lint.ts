@@ -1,4 +1,4 @@
-import { loadPaths } from "../../node/load";
+import { loadPaths } from "../../server/load";
 import { findings } from "../../shared/engine/findings";
 import type { Finding } from "../../shared/engine/types";
 import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValues } from "../args";

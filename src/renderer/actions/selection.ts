@@ -22,6 +22,19 @@ export const deleteSelection = defineAction<{ ids: readonly string[] }>({
     // A deleted group leaves every interface and every rule that referenced it: AWS refuses to
     // delete a referenced group, and the editor does the clean-up the user would have to do.
     const refersToGone = (r: Rule) => r.peer.kind === "group" && gone.has(r.peer.groupId);
+    // A deleted party (My IP) leaves its address in the rules that referred to it, as AWS has them.
+    const parties = new Map(design.externals.filter((e) => gone.has(e.id)).map((e) => [e.id, e.cidrs]));
+    const keepAddress = (rules: Rule[]): Rule[] =>
+      rules.flatMap((r) => {
+        const cidrs = r.peer.kind === "external" ? parties.get(r.peer.externalId) : undefined;
+        if (!cidrs) return [r];
+        return cidrs.map((cidr, i) => ({
+          ...r,
+          id: i === 0 ? r.id : `${r.id}-${i + 1}`,
+          peer: cidr.includes(":") ? { kind: "cidr6" as const, cidr } : { kind: "cidr4" as const, cidr },
+        }));
+      });
+    const refersToParty = (r: Rule) => r.peer.kind === "external" && parties.has(r.peer.externalId);
     return {
       ...design,
       resources: design.resources
@@ -44,6 +57,11 @@ export const deleteSelection = defineAction<{ ids: readonly string[] }>({
                 ingress: g.ingress.filter((r) => !refersToGone(r)),
                 egress: g.egress.filter((r) => !refersToGone(r)),
               }
+            : g,
+        )
+        .map((g) =>
+          g.ingress.some(refersToParty) || g.egress.some(refersToParty)
+            ? { ...g, ingress: keepAddress(g.ingress), egress: keepAddress(g.egress) }
             : g,
         ),
       intents: design.intents.filter((i) => !gone.has(i.id) && !gone.has(i.from) && !gone.has(i.to)),
@@ -83,7 +101,9 @@ export function pasteInto(design: Design, clip: Clipboard, offset: Position): { 
   };
   const known = new Set([...design.groups.map((g) => g.id), ...groupIds.values()]);
   // A rule naming a group that is in neither the design nor the clipboard cannot be kept.
-  const resolvable = (r: Rule) => r.peer.kind !== "group" || known.has(r.peer.groupId);
+  const parties = new Set(design.externals.map((e) => e.id));
+  const resolvable = (r: Rule) =>
+    r.peer.kind === "group" ? known.has(r.peer.groupId) : r.peer.kind !== "external" || parties.has(r.peer.externalId);
   const pastedGroups = groups.map((g) => ({
     ...g,
     ingress: g.ingress.map(remap).filter(resolvable),

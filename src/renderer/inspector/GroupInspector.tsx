@@ -4,6 +4,7 @@ import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import { groupNameProblem, updateGroup } from "../actions/groups";
+import { enterMyIp } from "../actions/myIp";
 import { addRules, removeRule, updateRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
@@ -36,7 +37,11 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
   const focus = useEditor((s) => s.focusRule);
   const focused = focus?.groupId === group.id && focus.direction === direction ? focus.index : undefined;
   const editingRule = editing !== undefined ? rules[editing] : undefined;
-  const initial = useMemo(() => (editingRule ? formOfRule(editingRule, group.id) : undefined), [editingRule, group.id]);
+  const externals = useEditor((s) => s.history.present.externals);
+  const initial = useMemo(
+    () => (editingRule ? formOfRule(editingRule, group.id, externals) : undefined),
+    [editingRule, group.id, externals],
+  );
   const title = direction === "ingress" ? "Inbound rules" : "Outbound rules";
   return (
     <section className="rule-section" aria-label={title}>
@@ -94,17 +99,18 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
           initial={initial}
           submitLabel="Save rule"
           onCancel={() => setEditing(undefined)}
-          onSubmit={(drafts) => {
+          onSubmit={(drafts, myIp) => {
             const [first, ...more] = drafts;
             if (!first) return false;
             const edit = { groupId: group.id, direction, index: editing, rule: first };
-            // A rule that became two (a preset such as DNS is udp and tcp 53) is one step to undo.
-            const ok =
-              more.length === 0
-                ? run(updateRule, edit)
-                : change(updateRule.label, (d) =>
-                    addRules.perform(updateRule.perform(d, edit), { groupId: group.id, direction, rules: more }),
-                  );
+            // A rule that became two (a preset such as DNS is udp and tcp 53), and My IP's address
+            // entered with it, are one step to undo.
+            const ok = change(updateRule.label, (d) => {
+              const edited = updateRule.perform(myIp ? enterMyIp.perform(d, myIp) : d, edit);
+              return more.length === 0
+                ? edited
+                : addRules.perform(edited, { groupId: group.id, direction, rules: more });
+            });
             if (ok) setEditing(undefined);
             return ok;
           }}
@@ -118,8 +124,15 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
             direction={direction}
             submitLabel={direction === "ingress" ? "Add inbound rule" : "Add outbound rule"}
             onCancel={closeAdding}
-            onSubmit={(drafts) => {
-              const ok = run(addRules, { groupId: group.id, direction, rules: drafts });
+            onSubmit={(drafts, myIp) => {
+              // My IP's address and the rules that refer to it: one step to undo.
+              const ok = change(addRules.label, (d) =>
+                addRules.perform(myIp ? enterMyIp.perform(d, myIp) : d, {
+                  groupId: group.id,
+                  direction,
+                  rules: drafts,
+                }),
+              );
               if (ok) closeAdding();
               return ok;
             }}

@@ -2,12 +2,20 @@
 // checked as it is typed; only a valid rule reaches the document.
 
 import { useEffect, useId, useMemo, useState } from "react";
-import type { Design } from "../../shared/model";
+import { type Design, myIpOf } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
+import { freshId, usedIds } from "../../shared/model/ids";
+import { isPlaceholderCidr } from "../../shared/net/documentation";
 import type { RuleDraft } from "../actions/rules";
 import { GroupPicker } from "./GroupPicker";
 import { PRESETS } from "./presets";
 import { EMPTY_FORM, type RuleForm as Form, type PeerChoice, readRuleForm } from "./ruleDraft";
+
+/** What the form submits: the rules, and My IP's address (a CIDR) and party id when its source is My IP. */
+export interface SubmittedMyIp {
+  id: string;
+  cidr: string;
+}
 
 const PEERS: [PeerChoice, string][] = [
   ["internet4", "Internet (0.0.0.0/0)"],
@@ -25,7 +33,7 @@ export function RuleForm(props: {
   direction: Direction;
   initial?: Form;
   submitLabel: string;
-  onSubmit: (rules: RuleDraft[]) => boolean;
+  onSubmit: (rules: RuleDraft[], myIp?: SubmittedMyIp) => boolean;
   onCancel?: () => void;
 }) {
   const { design, groupId, direction } = props;
@@ -35,14 +43,21 @@ export function RuleForm(props: {
   }, [props.initial]);
   const id = useId();
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-  const result = readRuleForm(form, groupId);
-  const { errors } = result;
+  // The design's My IP party, or the id of the one entering an address creates.
+  const party = myIpOf(design);
+  const myIpId = useMemo(() => party?.id ?? freshId("my-ip", usedIds(design)), [party?.id, design]);
+  const result = readRuleForm(form, groupId, myIpId);
+  // An empty address is not yet wrong: nothing was typed. The Add button waits for it.
+  const errors: typeof result.errors =
+    form.peer === "myIp" && form.peerValue.trim() === "" ? { ...result.errors, peerValue: undefined } : result.errors;
   // The other groups, as the picker lists them: again only when the groups change.
   const others = useMemo(
     () => design.groups.filter((g) => g.id !== groupId).map((g) => ({ id: g.id, name: g.name })),
     [design.groups, groupId],
   );
-  const myIp = design.externals.find((e) => e.kind === "myIp")?.cidrs[0];
+  const myIp = party?.cidrs[0];
+  // A placeholder (203.0.113.10, a documentation address) is not offered as the user's address.
+  const myIpShown = myIp && !isPlaceholderCidr(myIp) ? myIp.replace(/\/(32|128)$/, "") : "";
   const peerLabel = direction === "ingress" ? "Source" : "Destination";
   const error = (field: keyof typeof errors) =>
     errors[field] ? (
@@ -57,7 +72,7 @@ export function RuleForm(props: {
       aria-label={`${props.submitLabel} (${direction === "ingress" ? "inbound" : "outbound"})`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (result.rules && props.onSubmit(result.rules))
+        if (result.rules && props.onSubmit(result.rules, result.myIp ? { id: myIpId, cidr: result.myIp } : undefined))
           setForm({ ...EMPTY_FORM, preset: form.preset, peer: form.peer });
       }}
       // Escape leaves the form as Cancel does; a select's own Escape (closing its list) never gets here.
@@ -143,8 +158,7 @@ export function RuleForm(props: {
             const peer = e.target.value as PeerChoice;
             set({
               peer,
-              peerValue:
-                peer === "myIp" ? (myIp?.replace(/\/(32|128)$/, "") ?? "") : peer === "cidr" ? form.peerValue : "",
+              peerValue: peer === "myIp" ? myIpShown : peer === "cidr" ? form.peerValue : "",
             });
           }}
         >
@@ -158,7 +172,7 @@ export function RuleForm(props: {
           <input
             aria-label={form.peer === "cidr" ? `${peerLabel} CIDR` : "My IP address"}
             value={form.peerValue}
-            placeholder={form.peer === "cidr" ? "10.0.0.0/16" : "203.0.113.10"}
+            placeholder={form.peer === "cidr" ? "10.0.0.0/16" : "your address"}
             aria-invalid={!!errors.peerValue}
             onChange={(e) => set({ peerValue: e.target.value })}
           />
@@ -187,6 +201,13 @@ export function RuleForm(props: {
           </select>
         )}
         {error("peerValue")}
+        {form.peer === "myIp" && !errors.peerValue && (
+          <div className="field-hint">
+            {party
+              ? `The My IP party on the canvas takes this address${myIp && isPlaceholderCidr(myIp) ? ` (now ${myIp}, a placeholder)` : ""}.`
+              : "A My IP party with this address is added to the canvas."}
+          </div>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-desc`}>Description</label>

@@ -28,7 +28,7 @@ describe("readRuleForm", () => {
     ],
     [
       { preset: "ssh", peer: "myIp", peerValue: "203.0.113.7" },
-      [{ protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidr4", cidr: "203.0.113.7/32" } }],
+      [{ protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "external", externalId: "my-ip" } }],
     ],
     [
       { preset: "custom", protocol: "tcp", fromPort: "8000", toPort: "" },
@@ -87,5 +87,29 @@ describe("formOfRule", () => {
     { protocol: "tcp", fromPort: 80, toPort: 90, peer: { kind: "prefixList", prefixListId: "pl-1" } },
   ] as const)("round-trips %j", (rule) => {
     expect(readRuleForm(formOfRule(rule, "sg-me"), "sg-me").rules).toEqual([rule]);
+  });
+});
+
+describe("My IP in the rule form", () => {
+  it("refers to the My IP party and carries the address typed, as a /32, for the party", () => {
+    const result = readRuleForm({ ...EMPTY_FORM, preset: "ssh", peer: "myIp", peerValue: "81.2.69.160" }, "sg", "me");
+    expect(result.rules?.map((r) => r.peer)).toEqual([{ kind: "external", externalId: "me" }]);
+    expect(result.myIp).toBe("81.2.69.160/32");
+  });
+
+  it("an IPv6 address is a /128, and ping to it is ICMPv6", () => {
+    const result = readRuleForm({ ...EMPTY_FORM, preset: "ping", peer: "myIp", peerValue: "2001:db8::7" }, "sg");
+    expect(result.myIp).toBe("2001:db8::7/128");
+    expect(result.rules?.[0]?.protocol).toBe("icmpv6");
+  });
+
+  it("a rule that refers to My IP is edited with the party's address", () => {
+    const me = { id: "me", kind: "myIp" as const, name: "My IP", cidrs: ["81.2.69.160/32"], position: { x: 0, y: 0 } };
+    const form = formOfRule(
+      { protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "external", externalId: "me" } },
+      "sg",
+      [me],
+    );
+    expect(form).toMatchObject({ peer: "myIp", peerValue: "81.2.69.160" });
   });
 });

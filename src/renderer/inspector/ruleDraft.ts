@@ -1,7 +1,7 @@
 // The rule form's state as the user types it, and what it means: rules ready for the document,
 // or a message for each field that is wrong. Nothing invalid leaves this module.
 
-import { type Rule, Rule as RuleSchema } from "../../shared/model";
+import { type External, type Rule, Rule as RuleSchema } from "../../shared/model";
 import { hasPorts, normalizeProtocol } from "../../shared/model/protocol";
 import { cidrProblem, isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import type { RuleDraft } from "../actions/rules";
@@ -26,6 +26,8 @@ export type FormField = "protocol" | "fromPort" | "toPort" | "peerValue" | "desc
 
 export interface FormResult {
   rules?: RuleDraft[];
+  /** "My IP…": the address typed, as a CIDR, for the My IP party the rules refer to. */
+  myIp?: string;
   errors: Partial<Record<FormField, string>>;
 }
 
@@ -39,7 +41,14 @@ export const EMPTY_FORM: RuleForm = {
   description: "",
 };
 
-function peerOf(form: RuleForm, groupId: string): { peer?: Rule["peer"]; error?: string } {
+/** The My IP party's id the rules refer to: the design's, or the one the form's submit creates. */
+export const NEW_MY_IP = "my-ip";
+
+function peerOf(
+  form: RuleForm,
+  groupId: string,
+  myIpId: string,
+): { peer?: Rule["peer"]; error?: string; myIp?: string } {
   const value = form.peerValue.trim();
   switch (form.peer) {
     case "internet4":
@@ -55,7 +64,9 @@ function peerOf(form: RuleForm, groupId: string): { peer?: Rule["peer"]; error?:
     case "myIp": {
       // "My IP" is one address: the console writes it as a /32 (or /128).
       const cidr = isIpv4Address(value) ? `${value}/32` : isIpv6Address(value) ? `${value}/128` : value;
-      return cidrPeer(cidr, "an address such as 203.0.113.10");
+      const read = cidrPeer(cidr, "your address, such as 81.2.69.160");
+      // The rule refers to the party, so that the address is entered once for both.
+      return read.peer ? { peer: { kind: "external", externalId: myIpId }, myIp: cidr } : read;
     }
     case "cidr":
       return cidrPeer(value, "a CIDR such as 10.0.0.0/16 or 2001:db8::/32");
@@ -78,9 +89,9 @@ function portOf(text: string, label: string, min: number, max: number): { value?
 }
 
 /** Reads the form. `groupId` is the group being edited (for "itself"). */
-export function readRuleForm(form: RuleForm, groupId: string): FormResult {
+export function readRuleForm(form: RuleForm, groupId: string, myIpId = NEW_MY_IP): FormResult {
   const errors: FormResult["errors"] = {};
-  const { peer, error: peerError } = peerOf(form, groupId);
+  const { peer, error: peerError, myIp } = peerOf(form, groupId, myIpId);
   if (peerError) errors.peerValue = peerError;
   const description = form.description.trim();
   const descriptionProblem = validateDescription(description);
@@ -120,7 +131,9 @@ export function readRuleForm(form: RuleForm, groupId: string): FormResult {
     if (!preset) return { errors: { form: `unknown preset "${form.preset}"` } };
     services = preset.services.map((s) =>
       // Ping of an IPv6 peer is ICMPv6 echo request (type 128).
-      s.protocol === "icmp" && peer?.kind === "cidr6" ? { protocol: "icmpv6", fromPort: 128, toPort: -1 } : s,
+      s.protocol === "icmp" && (peer?.kind === "cidr6" || myIp?.includes(":"))
+        ? { protocol: "icmpv6", fromPort: 128, toPort: -1 }
+        : s,
     );
   }
   if (Object.keys(errors).length > 0 || !peer) return { errors };
@@ -138,11 +151,11 @@ export function readRuleForm(form: RuleForm, groupId: string): FormResult {
     const { id: _, ...rule } = result.data;
     rules.push(rule);
   }
-  return { rules, errors };
+  return myIp ? { rules, errors, myIp } : { rules, errors };
 }
 
-/** The form that edits an existing rule. */
-export function formOfRule(rule: RuleDraft, groupId: string): RuleForm {
+/** The form that edits an existing rule; `externals`: the parties a rule may refer to (My IP). */
+export function formOfRule(rule: RuleDraft, groupId: string, externals: readonly External[] = []): RuleForm {
   const base = { ...EMPTY_FORM, description: rule.description ?? "" };
   const peer = ((): Pick<RuleForm, "peer" | "peerValue"> => {
     const p = rule.peer;
@@ -151,6 +164,10 @@ export function formOfRule(rule: RuleDraft, groupId: string): RuleForm {
     if (p.kind === "cidr4" || p.kind === "cidr6") return { peer: "cidr", peerValue: p.cidr };
     if (p.kind === "group")
       return p.groupId === groupId ? { peer: "self", peerValue: "" } : { peer: "group", peerValue: p.groupId };
+    if (p.kind === "external") {
+      const cidr = externals.find((e) => e.id === p.externalId)?.cidrs[0] ?? "";
+      return { peer: "myIp", peerValue: cidr.replace(/\/(32|128)$/, "") };
+    }
     return { peer: "prefixList", peerValue: p.prefixListId };
   })();
   const show = (n: number | undefined) => (n === undefined ? "" : String(n));

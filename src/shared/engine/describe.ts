@@ -53,6 +53,10 @@ export function describePeer(design: Design, group: SecurityGroup, rule: Rule): 
       const list = design.prefixLists.find((p) => p.id === peer.prefixListId);
       return `prefix list ${list?.name ? `${peer.prefixListId} (${list.name})` : peer.prefixListId}`;
     }
+    case "external": {
+      const party = design.externals.find((e) => e.id === peer.externalId);
+      return party ? `${party.name} (${party.cidrs.join(", ")})` : peer.externalId;
+    }
     case "group":
       return peer.groupId === group.id
         ? "itself"

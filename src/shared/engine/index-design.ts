@@ -3,6 +3,7 @@
 
 import type { Direction } from "../model/direction";
 import { interfaceEnds } from "../model/interfaces";
+import { resolveExternalPeers } from "../model/my-ip";
 import { normalizeProtocol } from "../model/protocol";
 import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc } from "../model/schema";
 import {
@@ -95,6 +96,9 @@ function peerMatch(rule: Rule, prefixLists: Map<string, PrefixList>): PeerMatch 
     }
     case "group":
       return { kind: "group", groupId: peer.groupId };
+    case "external":
+      // indexDesign resolves a party's peers to its CIDRs first; one left here matches nothing.
+      return { kind: "ranges", family: 4, ranges: [], keys: [], everything: false, text: `party ${peer.externalId}` };
   }
 }
 
@@ -178,7 +182,14 @@ class Shared {
   peer(rule: Rule): PeerMatch {
     const p = rule.peer;
     const map = p.kind === "group" ? this.groupPeers : p.kind === "prefixList" ? this.listPeers : this.cidrPeers;
-    const key = p.kind === "group" ? p.groupId : p.kind === "prefixList" ? p.prefixListId : p.cidr;
+    const key =
+      p.kind === "group"
+        ? p.groupId
+        : p.kind === "prefixList"
+          ? p.prefixListId
+          : p.kind === "external"
+            ? `party:${p.externalId}`
+            : p.cidr;
     let peer = map.get(key);
     if (!peer) {
       peer = peerMatch(rule, this.prefixLists);
@@ -255,7 +266,9 @@ export function groupMember(index: DesignIndex, group: SecurityGroup): IndexedNo
  * unchanged parts are the same objects), groups and nodes that did not change are taken over
  * as they were instead of being parsed again: an edit then costs what it changed.
  */
-export function indexDesign(design: Design, previous?: DesignIndex): DesignIndex {
+export function indexDesign(raw: Design, previous?: DesignIndex): DesignIndex {
+  // Rules that refer to My IP see its CIDRs; an unchanged group and party resolve to the same objects.
+  const design = resolveExternalPeers(raw);
   // Prefix lists feed rule peers and VPCs feed unstated addresses: when they change, nothing is reused.
   const reuse =
     previous && previous.design.prefixLists === design.prefixLists && previous.design.vpcs === design.vpcs

@@ -6,6 +6,7 @@
 // MAX_NODE_FLOWS node pairs, node flows are withheld and only flows between groups are kept.
 
 import type { Direction } from "../model/direction";
+import { resolveExternalPeers } from "../model/my-ip";
 import type { Design, External, Resource, SecurityGroup } from "../model/schema";
 import type { Family } from "../net/address";
 import {
@@ -142,10 +143,11 @@ export class LiveFlows {
   constructor(design: Design, options: { maxNodeFlows?: number; maxGroupFlows?: number } = {}) {
     this.maxNodeFlows = options.maxNodeFlows ?? MAX_NODE_FLOWS;
     this.maxGroupFlows = options.maxGroupFlows ?? MAX_GROUP_FLOWS;
-    this.design = design;
-    this.index = indexDesign(design);
+    // Rules that refer to My IP are compared as its CIDRs: a new address makes their groups new.
+    this.design = resolveExternalPeers(design);
+    this.index = indexDesign(this.design);
     this.make = edgeMaker(this.index);
-    this.replaceAll(flowRelation(design, this.index), emptyChange());
+    this.replaceAll(flowRelation(this.design, this.index), emptyChange());
   }
 
   /** Every permitted flow, in design order (as permittedFlows gives them); none while withheld. */
@@ -178,8 +180,9 @@ export class LiveFlows {
   }
 
   /** Moves to the next version of the design and says which flows changed. */
-  update(next: Design): LiveChange {
+  update(raw: Design): LiveChange {
     const change = emptyChange();
+    const next = resolveExternalPeers(raw);
     if (next === this.design) return this.finish(change);
     const before = this.design;
     const previousIndex = this.index;

@@ -4,6 +4,7 @@
 import type { Direction } from "../model/direction";
 import { emptyDesign } from "../model/document";
 import type { Ids } from "../model/ids";
+import { linkMyIp } from "../model/my-ip";
 import { InputError, type Problem } from "../model/problems";
 import { hasPorts, isIcmp, normalizeProtocol } from "../model/protocol";
 import type { PrefixList } from "../model/schema";
@@ -357,7 +358,8 @@ export function finishDesign(draft: Draft, ids: Ids, file?: string): Design {
     const source = laidOut.groups[i] as SecurityGroup;
     return { ...g, ingress: checkedRules(source, "ingress", i, fail), egress: checkedRules(source, "egress", i, fail) };
   });
-  const design: Design = { ...result.data, resources, groups };
+  // A my_ip variable (MyIP parameter) became the My IP party: its rules refer to the party again.
+  const design: Design = linkMyIp({ ...result.data, resources, groups });
   const [issue] = referenceIssues(design);
   if (issue) throw fail(issue.path, issue.message);
   return design;

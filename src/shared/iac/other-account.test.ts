@@ -1,6 +1,6 @@
 // Groups of other AWS accounts through CloudFormation and the AWS CLI's JSON: a placeholder named
 // for the account and group, a warning at each mention, and exports that write the cross-account
-// reference back. (Terraform, which needs the Node-only HCL parser, is in src/node.)
+// reference back. (Terraform, which needs the Node-only HCL parser, is in src/server.)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -61,7 +61,7 @@ function shape(d: Design) {
           g[dir]
             .map(
               (r) =>
-                `${dir} ${r.protocol} ${r.fromPort ?? ""} ${r.peer.kind === "group" ? name(r.peer.groupId) : "cidr" in r.peer ? r.peer.cidr : r.peer.prefixListId}`,
+                `${dir} ${r.protocol} ${r.fromPort ?? ""} ${r.peer.kind === "group" ? name(r.peer.groupId) : "cidr" in r.peer ? r.peer.cidr : "prefixListId" in r.peer ? r.peer.prefixListId : r.peer.externalId}`,
             )
             .sort(),
         ),

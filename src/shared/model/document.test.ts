@@ -33,6 +33,7 @@ describe("design files", () => {
   it.each([
     ["v1.palisade.json", "v2.palisade.json"],
     ["v1-other-account.palisade.json", "v2-other-account.palisade.json"],
+    ["v1-my-ip.palisade.json", "v2-my-ip.palisade.json"],
   ])("a saved %s is written back as %s", (v1, v2) => {
     expect(serializeDesign(parseDesign(fixture(v1)))).toBe(fixture(v2));
   });

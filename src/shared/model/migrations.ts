@@ -1,7 +1,9 @@
 // Migrations from older file versions to the current one. Each step takes the raw object of
 // version N and returns the raw object of version N+1; every released version is kept as a
 // fixture in fixtures/ and tested to load.
+import { linkMyIp } from "./my-ip";
 import { isAccountId, isGroupId } from "./other-account";
+import type { Design } from "./schema";
 import { CURRENT_VERSION } from "./schema";
 
 type Raw = Record<string, unknown>;
@@ -70,7 +72,21 @@ function otherAccountField(raw: Raw): Raw {
  * release writes: until it is released, a further change of the format adds its function here
  * (and its case to the v1 fixture's test) rather than making a version 3.
  */
-const V1_TO_V2: ((raw: Raw) => Raw)[] = [otherAccountField];
+const V1_TO_V2: ((raw: Raw) => Raw)[] = [otherAccountField, myIpReference];
+
+/**
+ * Version 1 copied My IP's CIDR into the rules that meant it, so that a new address had to be
+ * entered twice. Version 2's rules refer to the party ({ kind: "external" }). Only shapes that can
+ * be read are linked; validation reports the rest as before.
+ */
+function myIpReference(raw: Raw): Raw {
+  if (!Array.isArray(raw.externals) || !Array.isArray(raw.groups)) return raw;
+  const wellFormed =
+    raw.externals.every((e) => isRecord(e) && Array.isArray(e.cidrs)) &&
+    raw.groups.every((g) => isRecord(g) && Array.isArray(g.ingress) && Array.isArray(g.egress));
+  if (!wellFormed) return raw;
+  return linkMyIp(raw as unknown as Pick<Design, "externals" | "groups">) as unknown as Raw;
+}
 
 function v1ToV2(raw: Raw): Raw {
   return { ...V1_TO_V2.reduce((current, change) => change(current), raw), version: 2 };

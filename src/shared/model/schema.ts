@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { cidrProblem, type Family, isIpv4Address, isIpv6Address } from "../net/address";
 import { ID_CHARACTERS, ID_MAX, ID_PATTERN } from "./ids";
+import { EXTERNAL_KINDS, RESOURCE_KINDS } from "./kinds";
 import { normalizeProtocol } from "./protocol";
 import { SERVICE_NAMES, serviceKindProblem } from "./services";
 
@@ -56,6 +57,12 @@ export const Peer = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("prefixList"), prefixListId: id }),
   /** A security group: matches its members' private addresses. Itself when groupId is the rule's own group. */
   z.object({ kind: z.literal("group"), groupId: id }),
+  /**
+   * An external party of the design (My IP): the party's CIDRs, read from it, so that its address
+   * is entered once and a rule follows it. AWS has no such peer: exports write the CIDRs (as the
+   * my_ip variable), see my-ip.ts.
+   */
+  z.object({ kind: z.literal("external"), externalId: id }),
 ]);
 export type Peer = z.infer<typeof Peer>;
 
@@ -167,17 +174,7 @@ export const Vpc = z.object({
 });
 export type Vpc = z.infer<typeof Vpc>;
 
-export const RESOURCE_KINDS = [
-  "instance",
-  "loadBalancer",
-  "database",
-  "function",
-  "containerService",
-  "endpoint",
-] as const;
-export const EXTERNAL_KINDS = ["internet", "myIp", "cidr"] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
+export { EXTERNAL_KINDS, type ExternalKind, RESOURCE_KINDS, type ResourceKind } from "./kinds";
 
 /**
  * How many instances (or tasks) one node stands for: an Auto Scaling group's sizes, an ECS
@@ -306,6 +303,7 @@ export function referenceIssues(
   const groups = new Set(design.groups.map((g) => g.id));
   const prefixLists = new Set(design.prefixLists.map((p) => p.id));
   const nodes = new Set([...design.resources, ...design.externals].map((n) => n.id));
+  const externals = new Map(design.externals.map((e) => [e.id, e]));
   design.resources.forEach((r, i) => {
     if (r.vpcId && !vpcs.has(r.vpcId)) issue(["resources", i, "vpcId"], `no VPC has id "${r.vpcId}"`);
     r.groupIds.forEach((g, j) => {
@@ -334,6 +332,16 @@ export function referenceIssues(
           issue([...at, "groupId"], `no security group has id "${rule.peer.groupId}"`);
         if (rule.peer.kind === "prefixList" && !prefixLists.has(rule.peer.prefixListId))
           issue([...at, "prefixListId"], `no prefix list has id "${rule.peer.prefixListId}"`);
+        if (rule.peer.kind === "external") {
+          const party = externals.get(rule.peer.externalId);
+          if (!party) issue([...at, "externalId"], `no external party has id "${rule.peer.externalId}"`);
+          // A rule is for one address family, as AWS's are.
+          else if (new Set(party.cidrs.map((c) => c.includes(":"))).size > 1)
+            issue(
+              [...at, "externalId"],
+              `${party.name}'s addresses mix IPv4 and IPv6: a rule can refer only to a party of one family`,
+            );
+        }
       });
   });
   design.prefixLists.forEach((pl, i) => {

@@ -3,7 +3,7 @@
 // resource carries the groups, so that an export writes the same resource back. Absent, a node is
 // its kind's first service: an EC2 instance, an application load balancer, an RDS DB instance, a
 // Lambda function, an ECS service, an interface VPC endpoint.
-import type { ResourceKind } from "./schema";
+import type { ResourceKind } from "./kinds";
 
 export const SERVICES = {
   /** One node for all the instances the group launches; their groups come from its launch template or configuration. */

@@ -5,6 +5,7 @@ import { crossVpcFindings } from "./crossVpc";
 import { exposureFindings } from "./exposure";
 import { intentFindings } from "./intents";
 import { otherAccountFindings } from "./otherAccount";
+import { placeholderFindings } from "./placeholder";
 import { quotaFindings } from "./quotas";
 import { redundantRuleFindings } from "./redundant";
 import { unusedGroupFindings } from "./unused";
@@ -20,6 +21,7 @@ export function findings(design: Design): Finding[] {
     ...otherAccountFindings(design),
     ...redundantRuleFindings(design),
     ...unusedGroupFindings(design),
+    ...placeholderFindings(design),
   ];
   // Stable: equal severities keep the order of the families and of the design.
   return all

@@ -29,6 +29,10 @@ export function ruleCounts(design: Design, group: SecurityGroup): Counts {
       else if (peer.kind === "group") {
         c[4]++;
         c[6]++;
+      } else if (peer.kind === "external") {
+        // AWS gets one rule per CIDR of the party.
+        for (const cidr of design.externals.find((e) => e.id === peer.externalId)?.cidrs ?? [])
+          c[cidr.includes(":") ? 6 : 4]++;
       } else {
         const list = lists.get(peer.prefixListId);
         c[list?.addressFamily === "IPv6" ? 6 : 4] += list?.maxEntries ?? 1;

@@ -131,7 +131,9 @@ function sideAllows(
       const cidrs =
         peer.kind === "prefixList"
           ? (design.prefixLists.find((p) => p.id === peer.prefixListId)?.entries.map((e) => e.cidr) ?? [])
-          : [peer.cidr];
+          : peer.kind === "external"
+            ? (design.externals.find((e) => e.id === peer.externalId)?.cidrs ?? [])
+            : [peer.cidr];
       for (const cidr of cidrs) {
         const c = cidrInterval(cidr);
         if (c.family === family) uncovered = subtract(uncovered, c.interval);

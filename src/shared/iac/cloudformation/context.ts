@@ -5,8 +5,14 @@ import type { Problem } from "../../model/problems";
 import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import { type NamedCidr, type Where, warning } from "../draft";
 import { CfnRef, type Resolved, resolve, type Template } from "./intrinsics";
-import type { LaunchSource } from "./launch";
 import type { Path } from "./template";
+
+/** A launch template or configuration of the template, read through what names it. */
+export interface LaunchSource {
+  type: string;
+  props: Props;
+  path: Path;
+}
 
 export type Props = Record<string, unknown>;
 export const isRecord = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -4,6 +4,7 @@
 
 import { DUMP_SCHEMA, defineScalarTag, dump } from "js-yaml";
 import type { Direction } from "../../model/direction";
+import { resolveExternalPeers } from "../../model/my-ip";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../model/schema";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
@@ -58,10 +59,12 @@ function rulePorts(rule: Rule): Props {
 
 /** The design as one template. Deterministic: same design, same text. */
 export function toCloudFormation(
-  design: Design,
+  original: Design,
   format: "yaml" | "json" = "yaml",
   options: ExportOptions & { verify?: VerifyPlan } = {},
 ): { name: string; text: string } {
+  // A rule that refers to My IP is its CIDR to AWS, which the MyIP parameter stands for.
+  const design = resolveExternalPeers(original);
   const ids = new LogicalIds();
   for (const input of Object.keys(INPUTS)) ids.take(input, "");
   const { parameters, cidr } = cidrParameters(design.externals, ids);
@@ -154,13 +157,17 @@ export function toCloudFormation(
                   plIds.get(p.prefixListId) ?? p.prefixListId,
                 ),
               }
-            : {
-                [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(p.groupId),
-                // Egress has no owner property: the account goes in the resource's Metadata (below).
-                ...(direction === "ingress" && otherAccount.has(p.groupId)
-                  ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
-                  : {}),
-              };
+            : p.kind !== "group"
+              ? {} // a party's peer: resolved to its CIDRs above
+              : {
+                  [direction === "ingress" ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"]: groupRef(
+                    p.groupId,
+                  ),
+                  // Egress has no owner property: the account goes in the resource's Metadata (below).
+                  ...(direction === "ingress" && otherAccount.has(p.groupId)
+                    ? { SourceSecurityGroupOwnerId: otherAccount.get(p.groupId)?.account }
+                    : {}),
+                };
     return { IpProtocol: rule.protocol, ...rulePorts(rule), ...peer, Description: rule.description };
   };
   for (const g of managed) {

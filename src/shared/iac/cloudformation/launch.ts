@@ -9,13 +9,6 @@ import { CfnRef, resolve } from "./intrinsics";
 import { LAUNCH_SOURCES } from "./kinds";
 import type { Path } from "./template";
 
-/** A launch template or configuration of the template, read through what names it. */
-export interface LaunchSource {
-  type: string;
-  props: Props;
-  path: Path;
-}
-
 /** The value at a property path ("*" is not used on these paths). */
 function at(props: Props, path: readonly string[]): unknown {
   let v: unknown = props;

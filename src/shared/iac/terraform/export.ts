@@ -3,6 +3,7 @@
 // each other. Mixing those with inline ingress/egress blocks would make Terraform fight itself,
 // so groups carry no inline rules.
 import type { Direction } from "../../model/direction";
+import { resolveExternalPeers } from "../../model/my-ip";
 import { isIcmp } from "../../model/protocol";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 import type { ExportOptions } from "../deployable";
@@ -65,7 +66,7 @@ function ruleResource(g: SecurityGroup, direction: Direction, rule: Rule, name: 
   else if (p.kind === "cidr6") body.push(attr("cidr_ipv6", n.cidr.get(p.cidr) ?? p.cidr));
   else if (p.kind === "prefixList")
     body.push(attr("prefix_list_id", raw(`aws_ec2_managed_prefix_list.${n.prefixList.get(p.prefixListId)}.id`)));
-  else body.push(attr("referenced_security_group_id", groupRef(n, p.groupId)));
+  else if (p.kind === "group") body.push(attr("referenced_security_group_id", groupRef(n, p.groupId)));
   return block("resource", [`aws_vpc_security_group_${direction}_rule`, name], body);
 }
 
@@ -85,7 +86,9 @@ function prefixListResource(p: Design["prefixLists"][number], name: string): Blo
 }
 
 /** The design as Terraform files, deterministic and `terraform fmt`-clean. */
-export function toTerraform(design: Design, options: TerraformOptions = {}): TerraformFile[] {
+export function toTerraform(original: Design, options: TerraformOptions = {}): TerraformFile[] {
+  // A rule that refers to My IP is its CIDR to AWS, which the my_ip variable stands for.
+  const design = resolveExternalPeers(original);
   const variableNames = new Names();
   // Deployment inputs keep their names even when an external is called "region".
   for (const input of Object.keys(INPUTS)) variableNames.take(input, "v");

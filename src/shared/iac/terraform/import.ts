@@ -1,5 +1,5 @@
 // Terraform -> design, from the JSON that @cdktf/hcl2json makes of each .tf file (parsed at the
-// Node edge, src/node/hcl.ts). What cannot be known without running Terraform becomes a warning
+// Node edge, src/server/hcl.ts). What cannot be known without running Terraform becomes a warning
 // at its file and line; a value that is simply wrong (a bad CIDR, port 70000) is an error.
 
 import { Ids } from "../../model/ids";

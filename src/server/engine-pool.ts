@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../shared/model";
 import type { OffloadChannel, RecoveryChannel } from "./engine-ops";
-import type { WorkerReply, WorkerRequest } from "./engine-worker";
+import type { WorkerReply, WorkerRequest } from "./worker-messages";
 
 /** A job stopped at the user's request (see EngineWorker.cancel). */
 export class Cancelled extends Error {

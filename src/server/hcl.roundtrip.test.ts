@@ -10,6 +10,7 @@ import { designs } from "../shared/engine/testing/arbitraries";
 import { importCloudFormation, toCloudFormation } from "../shared/iac/cloudformation";
 import { toTerraform } from "../shared/iac/terraform";
 import { parseDesign } from "../shared/model/document";
+import { resolveExternalPeers } from "../shared/model/my-ip";
 import type { Design, Rule } from "../shared/model/schema";
 import { importTerraformFiles } from "./hcl";
 
@@ -41,7 +42,13 @@ function ruleText(d: Design, r: Rule): string {
       : "";
   const p = r.peer;
   const peer =
-    p.kind === "group" ? `group ${name(p.groupId)}` : p.kind === "prefixList" ? `pl ${name(p.prefixListId)}` : p.cidr;
+    p.kind === "group"
+      ? `group ${name(p.groupId)}`
+      : p.kind === "prefixList"
+        ? `pl ${name(p.prefixListId)}`
+        : p.kind === "external"
+          ? `party ${d.externals.find((e) => e.id === p.externalId)?.cidrs.join(",")}`
+          : p.cidr;
   return `${r.protocol} ${ports} ${peer} ${r.description ?? ""}`;
 }
 
@@ -64,9 +71,12 @@ function shape(d: Design) {
   };
 }
 
-/** Every permitted flow, with nodes named, against the original's outside parties. */
+/**
+ * Every permitted flow, with nodes named, against the original's outside parties (rules that refer
+ * to a party of the design read its addresses first: the imported My IP has another id).
+ */
 function flows(d: Design, externals: Design["externals"]) {
-  const withParties = { ...d, externals };
+  const withParties = { ...resolveExternalPeers(d), externals };
   const name = (id: string) => withParties.resources.find((r) => r.id === id)?.name ?? id;
   return permittedFlows(withParties)
     .map((e) => ({ from: name(e.from), to: name(e.to), services: e.services, families: e.families }))

@@ -3,8 +3,8 @@ import { toCloudFormation } from "../shared/iac/cloudformation";
 import { exportWarnings } from "../shared/iac/deployable";
 import { toTerraform } from "../shared/iac/terraform/export";
 import { InputError } from "../shared/model";
-import type { IacService } from "./handlers";
 import { importFiles, loadPaths } from "./load";
+import type { IacService } from "./options";
 
 export const iacService: IacService = {
   importFiles: (files) => importFiles(files),

@@ -1,10 +1,10 @@
-// `npm run web`'s host (src/host/serve.ts under tsx) as a child process of its own, so that a
+// `npm run web`'s host (src/server/http/serve.ts under tsx) as a child process of its own, so that a
 // bench can measure its memory and a test can kill it as a crash would. One place for the e2e
 // tests and the UI bench.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const serve = fileURLToPath(new URL("./serve.ts", import.meta.url));
 
 export interface HostProcess {

@@ -138,7 +138,7 @@ describe(`readers answer or refuse with placed problems (${RUNS} cases each)`, (
   );
 
   it(
-    "any file by its name and content, as dropped on the window (src/node/load.ts)",
+    "any file by its name and content, as dropped on the window (src/server/load.ts)",
     async () => {
       const all = [...designs, ...cfnYaml, ...cfnJson, ...awscli, ...terraform.slice(0, 1)];
       const file = fc.record({

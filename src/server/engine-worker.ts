@@ -2,15 +2,8 @@
 // importing large files): it validates the payload, does the work and encodes the result as
 // JSON bytes, all off the main thread; the bytes are transferred back without a copy.
 import { parentPort, workerData } from "node:worker_threads";
-import type { Problem } from "../shared/model";
-import type { OffloadChannel, RecoveryChannel } from "./engine-ops";
 import { createHandlers } from "./handlers";
-
-export type WorkerRequest = { id: number; channel: OffloadChannel | RecoveryChannel; payload: unknown };
-export type WorkerReply =
-  | { id: number; ok: true; json: Uint8Array }
-  | { id: number; ok: false; problems: Problem[] }
-  | { id: number; ok: false; internal: string };
+import type { WorkerReply, WorkerRequest } from "./worker-messages";
 
 // The same handlers, without a worker of their own: pure work is sent here, and the autosave of
 // the documents held here (the host passes its recovery folder).

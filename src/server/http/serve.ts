@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startHost } from "./server";
 
-const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
+const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 const rendererDir = join(root, "out/renderer");
 if (!existsSync(join(rendererDir, "index.html"))) {
   console.error("palisade: out/renderer is missing; build first with `npm run build` (npm run web does both).");

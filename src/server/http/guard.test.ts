@@ -57,7 +57,7 @@ describe("the host's socket", () => {
     const dir = await mkdtemp(join(tmpdir(), "palisade-bind-"));
     const host = await startHost({
       rendererDir: dir,
-      examplesDir: resolve(import.meta.dirname, "../../examples"),
+      examplesDir: resolve(import.meta.dirname, "../../../examples"),
       recoveryDir: join(dir, "recovery"),
     });
     try {

@@ -4,10 +4,11 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CONTENT_SECURITY_POLICY } from "../node/csp";
-import { createHandlers, type HandlerOptions, type Handlers } from "../node/handlers";
-import { contentType, fileUnder } from "../node/static";
-import { HOST_TOKEN_HEADER, HOST_TOKEN_META, type Reply } from "../shared/api";
+import { HOST_TOKEN_HEADER, HOST_TOKEN_META, type Reply } from "../../shared/api";
+import { CONTENT_SECURITY_POLICY } from "../csp";
+import { createHandlers, type Handlers } from "../handlers";
+import type { HandlerOptions } from "../options";
+import { contentType, fileUnder } from "../static";
 import { apiProblem, hostProblem } from "./guard";
 
 export interface HostOptions {
@@ -48,7 +49,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     examplesDir: options.examplesDir,
     recoveryDir: options.recoveryDir,
     // From source (tsx) the worker is the .ts file beside the handlers.
-    engineWorker: new URL(`../node/engine-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
+    engineWorker: new URL(`../engine-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
     // Every host run is a fresh start: it opens on the first example, as the app's first run does.
     startup: async () => {
       const reply = await handlers["examples:load"]({ name: "http-server" });

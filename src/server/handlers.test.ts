@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CHANNELS, type Reply, requests } from "../shared/api";
 import { type Design, emptyDesign, parseDesign, serializeDesign } from "../shared/model";
 import { recoveryPath } from "./files";
-import { createHandlers, type FileDialogs, type HandlerOptions, type Handlers } from "./handlers";
+import { createHandlers, type Handlers } from "./handlers";
+import type { FileDialogs, HandlerOptions } from "./options";
 
 const examplesDir = resolve(import.meta.dirname, "../../examples");
 let dir: string;

@@ -54,7 +54,7 @@ function shape(d: Design) {
           g[dir]
             .map(
               (r) =>
-                `${dir} ${r.protocol} ${r.fromPort ?? ""} ${r.peer.kind === "group" ? name(r.peer.groupId) : "cidr" in r.peer ? r.peer.cidr : r.peer.prefixListId}`,
+                `${dir} ${r.protocol} ${r.fromPort ?? ""} ${r.peer.kind === "group" ? name(r.peer.groupId) : "cidr" in r.peer ? r.peer.cidr : "prefixListId" in r.peer ? r.peer.prefixListId : r.peer.externalId}`,
             )
             .sort(),
         ),

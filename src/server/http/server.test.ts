@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HOST_TOKEN_HEADER } from "../shared/api";
+import { HOST_TOKEN_HEADER } from "../../shared/api";
 import { type Host, startHost } from "./server";
 
 let host: Host;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   await writeFile(join(dir, "secret.txt"), "secret");
   host = await startHost({
     rendererDir,
-    examplesDir: resolve(import.meta.dirname, "../../examples"),
+    examplesDir: resolve(import.meta.dirname, "../../../examples"),
     recoveryDir: join(dir, "recovery"),
   });
   origin = `http://127.0.0.1:${host.port}`;
@@ -152,7 +152,7 @@ describe("the API", () => {
 describe("a large result", () => {
   it("goes out as the worker's JSON bytes, the same value the page would get inline", async () => {
     const dir = await mkdtemp(join(tmpdir(), "palisade-host-worker-"));
-    const examplesDir = resolve(import.meta.dirname, "../../examples");
+    const examplesDir = resolve(import.meta.dirname, "../../../examples");
     const pooled = await startHost({
       rendererDir: dir,
       examplesDir,
