@@ -149,7 +149,8 @@ async function openDesign(page: Page, name: string, text: string): Promise<{ nod
  */
 interface EditTiming {
   total: number;
-  stages: { click: number; host: number; answer: number; apply: number; draw: number };
+  /** route: the part of the render routing the lines around the boxes took (routes.ts's measures), and how many it routed. */
+  stages: { click: number; host: number; answer: number; apply: number; draw: number; route: number; routed: number };
 }
 
 /** Adds an inbound rule between two nodes that are drawn, and times the click to the redrawn edges. */
@@ -241,9 +242,22 @@ async function editToRedraw(page: Page, nth = 0): Promise<EditTiming | string> {
       .find((r) => r.name.endsWith("/api/doc:edit") && r.startTime >= after) as PerformanceResourceTiming | undefined;
     return entry?.serverTiming.find((t) => t.name === "host")?.duration ?? Number.NaN;
   }, clicked);
+  // Routing's own time in the renders of this edit, and the lines it routed (src/renderer/canvas/routes.ts).
+  const routing = await page.evaluate((after) => {
+    let ms = 0;
+    let routed = 0;
+    for (const m of performance.getEntriesByType("measure"))
+      if (m.name.startsWith("palisade:route") && m.startTime >= after) {
+        ms += m.duration;
+        routed += Number(/routed=(\d+)/.exec(m.name)?.[1] ?? 0);
+      }
+    return { ms, routed };
+  }, clicked);
   return {
     total: redrawn - clicked,
     stages: {
+      route: routing.ms,
+      routed: routing.routed,
       click: sent - clicked,
       host: hostOwn,
       answer: answered - sent - hostOwn,
@@ -277,6 +291,8 @@ async function editsToRedraw(page: Page, count: number): Promise<Edits | string>
       answer: median(warm.map((t) => t.stages.answer)),
       apply: median(warm.map((t) => t.stages.apply)),
       draw: median(warm.map((t) => t.stages.draw)),
+      route: median(warm.map((t) => t.stages.route)),
+      routed: median(warm.map((t) => t.stages.routed)),
     },
   };
 }
@@ -406,7 +422,7 @@ for (const r of results) {
   else {
     const e = r.edits;
     const stages = (s: EditTiming["stages"]) =>
-      `click ${ms(s.click)}, host ${ms(s.host)}, the rest of the wait for the answer ${ms(s.answer)}, apply ${ms(s.apply)}, render and frame ${ms(s.draw)}`;
+      `click ${ms(s.click)}, host ${ms(s.host)}, the rest of the wait for the answer ${ms(s.answer)}, apply ${ms(s.apply)}, render and frame ${ms(s.draw)} (of which routing ${ms(s.route)}, ${s.routed} lines routed)`;
     console.log(
       `  rule edit -> redrawn edges: median ${ms(e.median)} of ${EDITS - 1} (${ms(e.range[0])}-${ms(e.range[1])}; target < 50 ms), first edit after opening ${ms(e.first.total)}`,
     );

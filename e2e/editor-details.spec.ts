@@ -281,6 +281,13 @@ test("the canvas exports as PNG and SVG", async ({ app: page }, testInfo) => {
     await download.saveAs(path);
     const bytes = await readFile(path);
     expect(bytes.length).toBeGreaterThan(1000);
+    // The SVG comes from the same writer as `palisade draw`: nodes, flows and labels marked up.
+    if (type === "svg") {
+      const svg = bytes.toString("utf8");
+      expect(svg).toContain('<g data-node="web"');
+      expect(svg).toContain('data-from="internet" data-to="web"');
+      expect(svg).toContain("<g data-label=");
+    }
   }
 });
 

@@ -56,9 +56,15 @@ function extraExpectations(inputs: readonly string[]): string[] {
   return out.sort();
 }
 
-async function load(sources: readonly string[]): Promise<Loaded | { refused: string[] }> {
+async function load(
+  sources: readonly string[],
+  values: Pick<CorpusExpectation, "vars" | "params"> = {},
+): Promise<Loaded | { refused: string[] }> {
   try {
-    return await loadPaths(sources.map((s) => join(CORPUS, s)));
+    return await loadPaths(
+      sources.map((s) => join(CORPUS, s)),
+      { ...(values.vars ? { vars: values.vars } : {}), ...(values.params ? { params: values.params } : {}) },
+    );
   } catch (e) {
     if (e instanceof InputError) return { refused: e.problems.map(formatProblem) };
     throw e;
@@ -195,7 +201,7 @@ if (!existsSync(CORPUS)) {
         for (const s of sources)
           if (!existsSync(join(CORPUS, s)) || !statSync(join(CORPUS, s)))
             throw new Error(`${relative(ROOT, path)}: source ${s} is not in the corpus`);
-        const loading = load(sources);
+        const loading = load(sources, expectation);
 
         if (expectation.refused) {
           const refused = expectation.refused;

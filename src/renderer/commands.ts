@@ -7,6 +7,7 @@ import { copySelection, deleteSelection, duplicateSelection, pasteInto } from ".
 import { fitAll, flowInstance, nextFrame } from "./canvas/flowInstance";
 import { NODE_SIZE } from "./canvas/toFlow";
 import { exportCanvas } from "./export/image";
+import { exportDiagramSvg } from "./export/svg";
 import { designFileName } from "./file/download";
 import { importFiles, importFolder, newDesign, openDesign, openExample, saveDesign } from "./file/fileOps";
 import { layoutByTier } from "./layout/tiers";
@@ -59,6 +60,14 @@ export async function layoutNow(): Promise<void> {
 }
 
 async function exportImage(format: "png" | "svg"): Promise<void> {
+  const { history, flows, showOutbound } = editor.get();
+  if (format === "svg") {
+    // The same writer as `palisade draw`: not a copy of the page's DOM.
+    const name = designFileName(history.present.name).replace(/\.palisade\.json$/, "");
+    if (history.present.resources.length + history.present.externals.length === 0)
+      return notify("error", "Export failed: there is nothing on the canvas to export");
+    return exportDiagramSvg(history.present, flows, showOutbound, name);
+  }
   const flow = flowInstance();
   if (!flow) return;
   // Nodes outside the view are not rendered; fit everything in first so all are drawn.

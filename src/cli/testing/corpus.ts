@@ -2,10 +2,11 @@
 // file one input, a Terraform folder (a module) one input, the AWS CLI outputs of one account
 // (cloudmapper-demo-*) together. Empty where the corpus is absent.
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { root } from "./spawn";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const CORPUS = join(root, "../shared/corpus");
+/** ../shared/corpus beside the project (the bench runs as an ES module, the tests under vitest). */
+export const CORPUS = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../../shared/corpus");
 
 export function corpusInputs(): { name: string; paths: string[] }[] {
   if (!existsSync(CORPUS)) return [];

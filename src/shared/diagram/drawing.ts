@@ -35,6 +35,8 @@ export interface DrawingStats {
   labelMs: number;
 }
 
+type Port = { a: Point; b: Point; aSide: Side; bSide: Side };
+
 const sameBox = (a: Box | undefined, b: Box | undefined) =>
   a !== undefined && b !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
@@ -48,6 +50,10 @@ export class Drawing {
   private readonly kept = new Map<string, Kept>();
   private readonly nodes = new BoxIndex();
   private readonly labels = new BoxIndex();
+  /** The edges of the last update and each node's edges: which ports a change can move. */
+  private readonly edges = new Map<string, DrawnEdge>();
+  private readonly incident = new Map<string, Set<string>>();
+  private ports = new Map<string, Port>();
   stats: DrawingStats = { routed: 0, labelled: 0, portsMs: 0, routeMs: 0, labelMs: 0 };
 
   /** The route of each edge (the same array while it is unchanged) and its label's box. */
@@ -68,7 +74,7 @@ export class Drawing {
         this.nodes.remove(id);
       }
     const changedBoxes = changed.map((id) => boxes.get(id)).filter((b): b is Box => b !== undefined);
-    const ports = portsOf(boxes, edges);
+    const ports = this.portsAfter(boxes, edges, changed);
     const t1 = now();
     let routed = 0;
     const live = new Set<string>();
@@ -132,6 +138,78 @@ export class Drawing {
     for (const [id, k] of this.kept)
       result.set(id, k.labelBox ? { points: k.points, labelBox: k.labelBox } : { points: k.points });
     return result;
+  }
+
+  /**
+   * Ports for this update, chosen again only around what changed: the nodes whose box changed or
+   * whose edges came or went, and their neighbours (a port's place depends on the other ends'
+   * heights). Every port of those nodes is placed again; every other port stands.
+   */
+  private portsAfter(
+    boxes: ReadonlyMap<string, Box>,
+    edges: readonly DrawnEdge[],
+    changed: readonly string[],
+  ): Map<string, Port> {
+    const dirty = new Set(changed);
+    const next = new Map<string, DrawnEdge>();
+    for (const e of edges) {
+      next.set(e.id, e);
+      const was = this.edges.get(e.id);
+      if (!was || was.from !== e.from || was.to !== e.to) {
+        dirty.add(e.from);
+        dirty.add(e.to);
+      }
+    }
+    for (const [id, e] of this.edges)
+      if (!next.has(id)) {
+        dirty.add(e.from);
+        dirty.add(e.to);
+      }
+    this.edges.clear();
+    this.incident.clear();
+    for (const e of edges) {
+      this.edges.set(e.id, e);
+      for (const n of [e.from, e.to]) {
+        const set = this.incident.get(n);
+        if (set) set.add(e.id);
+        else this.incident.set(n, new Set([e.id]));
+      }
+    }
+    if (this.ports.size === 0 || dirty.size * 4 > boxes.size) {
+      this.ports = portsOf(boxes, edges);
+      return this.ports;
+    }
+    const around = new Set(dirty);
+    for (const n of dirty)
+      for (const id of this.incident.get(n) ?? []) {
+        const e = this.edges.get(id) as DrawnEdge;
+        around.add(e.from);
+        around.add(e.to);
+      }
+    const subset = new Set<string>();
+    for (const n of around) for (const id of this.incident.get(n) ?? []) subset.add(id);
+    const partial = portsOf(
+      boxes,
+      [...subset].map((id) => this.edges.get(id) as DrawnEdge),
+    );
+    const ports = new Map<string, Port>();
+    for (const e of edges) {
+      const fresh = partial.get(e.id);
+      const kept = this.ports.get(e.id);
+      if (!fresh) {
+        if (kept && !subset.has(e.id)) ports.set(e.id, kept);
+        continue;
+      }
+      // An end outside `around` keeps its port: its side holds the same edges as before.
+      ports.set(e.id, {
+        aSide: fresh.aSide,
+        bSide: fresh.bSide,
+        a: around.has(e.from) || !kept ? fresh.a : kept.a,
+        b: around.has(e.to) || !kept ? fresh.b : kept.b,
+      });
+    }
+    this.ports = ports;
+    return ports;
   }
 
   private dropLabel(id: string, k: Kept): void {
