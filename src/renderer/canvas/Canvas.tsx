@@ -19,12 +19,14 @@ import { outboundOf } from "../../shared/diagram/outbound";
 import { moveNodes } from "../actions/nodes";
 import { LessonLeft } from "../exercises/LessonLeft";
 import { LessonPanel } from "../exercises/LessonPanel";
+import { BlockedIntents } from "../intents/BlockedIntents";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toIntentEdges } from "../intents/intentEdges";
 import { PacketOverlay } from "../simulate/PacketOverlay";
 import { run } from "../state/commands";
 import { editor, notify, useEditor } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
+import { CanvasHint } from "./CanvasHint";
 import { DesignNode } from "./DesignNode";
 import { useDerivedNodes } from "./derivedNodes";
 import { acceptsPaletteDrag, useCanvasDrop } from "./drop";
@@ -322,6 +324,8 @@ function NodeCanvas() {
           <PacketOverlay routes={routes} />
         </CanvasChrome>
       </ReactFlow>
+      <CanvasHint />
+      <BlockedIntents />
     </div>
   );
 }

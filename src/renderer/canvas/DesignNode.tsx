@@ -113,7 +113,11 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
         // other node, as xyflow allows) the label is allowed and read out.
         role="button"
         aria-label={`Draw an intended connection from ${data.name}`}
-      />
+      >
+        <span className="intent-handle__tip" role="tooltip">
+          Drag to another node: which traffic should get through?
+        </span>
+      </Handle>
     </div>
   );
 }

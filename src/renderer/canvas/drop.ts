@@ -71,6 +71,8 @@ export function useCanvasDrop(): (e: React.DragEvent) => void {
         if (made && added) {
           editor.set({ selection: { nodes: [added.id] } });
           if (landing.moved) notify("info", `${added.name} was dropped off the canvas: it is placed at its edge`);
+          // My IP stands for an address only its user knows: its field is ready to type into.
+          if (payload.type === "external" && payload.kind === "myIp") focusField("CIDRs");
         }
       } else if (payload.type === "group") {
         if (!target) notify("info", "Drop a security group onto a resource to attach it");
@@ -90,4 +92,18 @@ export function useCanvasDrop(): (e: React.DragEvent) => void {
     },
     [screenToFlowPosition],
   );
+}
+
+/** Focuses (and selects) the inspector's field of that label once the inspector shows it. */
+function focusField(label: string, tries = 10): void {
+  // After the drop has settled (the canvas selects and focuses the new node first).
+  setTimeout(() => {
+    const inspector = document.querySelector('[aria-label="Inspector"]');
+    const name = [...(inspector?.querySelectorAll("label") ?? [])].find((l) => l.textContent === label);
+    const input = name?.htmlFor ? document.getElementById(name.htmlFor) : null;
+    if (input instanceof HTMLInputElement) {
+      input.focus();
+      input.select();
+    } else if (tries > 0) focusField(label, tries - 1);
+  }, 60);
 }

@@ -6,7 +6,7 @@ import type { Design } from "../model/schema";
 import type { Family } from "../net/address";
 import { type FlowRelation, flowRelation } from "./flows";
 import { type SelectedClassFlow, selectedClassFlows } from "./selection";
-import { isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
+import { isEmpty, label, type ServiceSet, toServices, union } from "./services";
 import type { Service } from "./types";
 
 export interface GroupFlow {
@@ -38,49 +38,99 @@ export function aggregateGroupFlows(
   selected: Iterable<SelectedClassFlow> = selectedClassFlows(relation),
 ): { flows: GroupFlow[]; pairs: number; complete: boolean } {
   let total = 0;
-  const acc = new Map<
-    string,
-    {
-      from: string;
-      to: string;
-      fromKind: GroupFlow["fromKind"];
-      toKind: GroupFlow["toKind"];
-      svc: ServiceSet;
-      pairs: number;
+  interface Entry {
+    id: string;
+    from: string;
+    to: string;
+    fromKind: GroupFlow["fromKind"];
+    toKind: GroupFlow["toKind"];
+    svc: ServiceSet;
+    pairs: number;
+  }
+  interface End {
+    id: string;
+    kind: "group" | "node";
+    /** A number per end, so that a pair of ends is a number key, not a string built per class flow. */
+    n: number;
+  }
+  // A region has millions of class flows and some 10^5 group pairs: keys and ends are numbers
+  // worked out once, not strings concatenated per class flow (that took minutes at region scale).
+  const numbers = new Map<string, number>();
+  const numberOf = (id: string) => {
+    let n = numbers.get(id);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(id, n);
     }
-  >();
-  const endsOf = (k: number, members: readonly string[]): { id: string; kind: "group" | "node" }[] => {
+    return n;
+  };
+  const acc = new Map<number, Entry>();
+  const groupEnds: (End[] | undefined)[] = [];
+  const endsOf = (k: number, members: readonly string[]): End[] => {
     const c = relation.classes[k];
     if (!c) return [];
     const node = c.representative;
-    if (node.groups.length === 0) return members.map((id) => ({ id, kind: "node" as const }));
-    return node.groups.map((g) => ({ id: g.id, kind: "group" as const }));
+    if (node.groups.length === 0) return members.map((id) => ({ id, kind: "node" as const, n: numberOf(id) }));
+    let ends = groupEnds[k];
+    if (!ends) {
+      ends = node.groups.map((g) => ({ id: g.id, kind: "group" as const, n: numberOf(g.id) }));
+      groupEnds[k] = ends;
+    }
+    return ends;
   };
+  // Both families' services of a class flow, kept by the pair of sets (class flows share them).
+  const unions = new Map<ServiceSet, Map<ServiceSet, ServiceSet>>();
+  const unionOf = (a: ServiceSet, b: ServiceSet) => {
+    let byB = unions.get(a);
+    if (!byB) {
+      byB = new Map();
+      unions.set(a, byB);
+    }
+    let set = byB.get(b);
+    if (!set) {
+      set = union(a, b);
+      byB.set(b, set);
+    }
+    return set;
+  };
+  const SPAN = 2 ** 26;
   for (const flow of selected) {
-    const svc = ([4, 6] as Family[]).reduce((s, f) => union(s, flow.services[f]), NOTHING);
+    const svc = unionOf(flow.services[4 as Family], flow.services[6 as Family]);
     if (isEmpty(svc)) continue;
     const pairs = flow.pairs;
     total += pairs;
-    for (const a of endsOf(flow.from, flow.fromMembers))
-      for (const b of endsOf(flow.to, flow.toMembers)) {
-        const id = `${a.id}->${b.id}`;
-        const entry = acc.get(id);
+    const froms = endsOf(flow.from, flow.fromMembers);
+    const tos = endsOf(flow.to, flow.toMembers);
+    for (const a of froms)
+      for (const b of tos) {
+        const key = a.n * SPAN + b.n;
+        const entry = acc.get(key);
         if (entry) {
-          entry.svc = union(entry.svc, svc);
+          if (entry.svc !== svc) entry.svc = union(entry.svc, svc);
           entry.pairs += pairs;
-        } else acc.set(id, { from: a.id, to: b.id, fromKind: a.kind, toKind: b.kind, svc, pairs });
+        } else
+          acc.set(key, { id: `${a.id}->${b.id}`, from: a.id, to: b.id, fromKind: a.kind, toKind: b.kind, svc, pairs });
       }
     if (acc.size > max) return { flows: [], pairs: total, complete: false };
   }
-  const flows = [...acc.entries()]
-    .map(([id, e]) => ({
-      id,
+  const described = new Map<ServiceSet, { services: GroupFlow["services"]; label: string }>();
+  const wordsOf = (svc: ServiceSet) => {
+    let d = described.get(svc);
+    if (!d) {
+      d = { services: toServices(svc), label: label(svc) };
+      described.set(svc, d);
+    }
+    return d;
+  };
+  const flows = [...acc.values()]
+    .map((e) => ({
+      id: e.id,
       from: e.from,
       to: e.to,
       fromKind: e.fromKind,
       toKind: e.toKind,
-      services: toServices(e.svc),
-      label: label(e.svc),
+      services: wordsOf(e.svc).services,
+      label: wordsOf(e.svc).label,
       pairs: e.pairs,
     }))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

@@ -55,7 +55,16 @@ export function* selectedClassFlows(relation: FlowRelation, selection: Selection
   };
   const fromOf = kept(selection.from);
   const toOf = kept(selection.to);
+  const all = !selection.from && !selection.to;
   for (const flow of classFlows(relation)) {
+    // Nothing selected (the common case, a region's millions of class flows): members as they are.
+    if (all) {
+      const fromMembers = classes[flow.from]?.members ?? [];
+      const toMembers = classes[flow.to]?.members ?? [];
+      const pairs = fromMembers.length * toMembers.length - (flow.from === flow.to ? fromMembers.length : 0);
+      if (pairs > 0) yield { from: flow.from, to: flow.to, services: flow.services, fromMembers, toMembers, pairs };
+      continue;
+    }
     const fromMembers = fromOf(flow.from);
     if (fromMembers.length === 0) continue;
     const toMembers = toOf(flow.to);
@@ -67,7 +76,7 @@ export function* selectedClassFlows(relation: FlowRelation, selection: Selection
       for (const id of fromMembers) if (targets.has(id)) same++;
     }
     const pairs = fromMembers.length * toMembers.length - same;
-    if (pairs > 0) yield { ...flow, fromMembers, toMembers, pairs };
+    if (pairs > 0) yield { from: flow.from, to: flow.to, services: flow.services, fromMembers, toMembers, pairs };
   }
 }
 
