@@ -392,3 +392,23 @@ test("a rule edited into two (DNS is udp and tcp 53) is one step to undo", async
   await expect(rules).toHaveCount(before.length);
   expect(await rules.allTextContents()).toEqual(before);
 });
+
+test("Add VPC adds a VPC to the design as one step to undo, and refuses a bad block at the field", async ({
+  app: page,
+}) => {
+  const panel = inspector(page);
+  await expect(panel.getByLabel("Design name")).toBeVisible();
+  const vpcs = panel.locator(".member-list li");
+  const before = await vpcs.allTextContents();
+  await panel.getByLabel("VPC name").fill("staging");
+  await panel.getByLabel("IPv4 CIDR").fill("10.1.0.300/16");
+  await expect(panel.getByRole("button", { name: "Add VPC" })).toBeDisabled();
+  await panel.getByLabel("IPv4 CIDR").fill("10.1.0.0/16");
+  await panel.getByRole("button", { name: "Add VPC" }).click();
+  await expect(vpcs).toHaveCount(before.length + 1);
+  await expect(vpcs.last()).toHaveText("staging 10.1.0.0/16");
+  await expect(panel.getByLabel("VPC name")).toHaveValue("");
+  await page.screenshot({ path: "test-results/add-vpc.png" });
+  await page.getByRole("button", { name: "Undo" }).click();
+  expect(await vpcs.allTextContents()).toEqual(before);
+});

@@ -6,3 +6,4 @@ export * from "./nodes";
 export * from "./rules";
 export * from "./selection";
 export * from "./types";
+export * from "./vpcs";

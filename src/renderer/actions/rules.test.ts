@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateDesign } from "../../shared/model";
-import { addRules, removeRule, updateRule } from "./rules";
+import { addRules, removeRule, replaceRule, updateRule } from "./rules";
 import { sampleDesign, sampleWithOtherAccount } from "./testing";
 
 const https = { protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "cidr4", cidr: "0.0.0.0/0" } } as const;
@@ -87,5 +87,42 @@ describe("rules and another account's group", () => {
     });
     expect(next.groups[1]?.egress.at(-1)?.peer).toEqual({ kind: "group", groupId: "sg-partner" });
     expect(() => validateDesign(next)).not.toThrow();
+  });
+});
+
+describe("replaceRule", () => {
+  const dns = [
+    { protocol: "udp", fromPort: 53, toPort: 53, peer: { kind: "cidr4", cidr: "10.0.0.0/16" } },
+    { protocol: "tcp", fromPort: 53, toPort: 53, peer: { kind: "cidr4", cidr: "10.0.0.0/16" } },
+  ] as const;
+
+  it("puts the first rule in the old one's place, with its id, and adds the others after", () => {
+    const before = sampleDesign();
+    const old = before.groups[0]!.ingress[0]!;
+    const next = replaceRule.perform(before, { groupId: "sg-web", direction: "ingress", index: 0, rules: [...dns] });
+    const ingress = next.groups[0]!.ingress;
+    expect(ingress.map((r) => [r.id === old.id, r.protocol, r.fromPort])).toEqual([
+      [true, "udp", 53],
+      [false, "tcp", 53],
+    ]);
+    expect(() => validateDesign(next)).not.toThrow();
+  });
+
+  it("with one rule is the same edit as updateRule", () => {
+    const args = { groupId: "sg-web", direction: "ingress", index: 0 } as const;
+    expect(replaceRule.perform(sampleDesign(), { ...args, rules: [dns[0]] })).toEqual(
+      updateRule.perform(sampleDesign(), { ...args, rule: dns[0] }),
+    );
+  });
+
+  it.each([
+    [[], /replaced by none/],
+    [[dns[0], dns[0]], /the same rule already exists/],
+  ] as const)("refuses %j, leaving the document as it was", (rules, message) => {
+    const before = sampleDesign();
+    expect(() =>
+      replaceRule.perform(before, { groupId: "sg-web", direction: "ingress", index: 0, rules: [...rules] }),
+    ).toThrow(message);
+    expect(before).toEqual(sampleDesign());
   });
 });

@@ -64,6 +64,22 @@ export const updateRule = defineAction<{ groupId: string; direction: Direction; 
   },
 });
 
+/**
+ * Replaces a rule with one or more (a rule edited into a preset such as DNS becomes udp and tcp
+ * 53): the first keeps the rule's place and id, the others are added after the group's rules,
+ * and it all is one step to undo.
+ */
+export const replaceRule = defineAction<{ groupId: string; direction: Direction; index: number; rules: RuleDraft[] }>({
+  name: "replaceRule",
+  label: "Edit rule",
+  perform(design, { groupId, direction, index, rules }) {
+    const [first, ...more] = rules;
+    if (!first) throw new ActionRefused("a rule cannot be replaced by none: remove it instead");
+    const edited = updateRule.perform(design, { groupId, direction, index, rule: first });
+    return more.length ? addRules.perform(edited, { groupId, direction, rules: more }) : edited;
+  },
+});
+
 export const removeRule = defineAction<{ groupId: string; direction: Direction; index: number }>({
   name: "removeRule",
   label: "Remove rule",

@@ -1,10 +1,10 @@
 // With nothing selected: the design's own name and description, and its VPCs.
 
 import { useState } from "react";
-import { freshId, usedIds } from "../../shared/model/ids";
 import { cidrProblem } from "../../shared/net/address";
 import { renameDesign } from "../actions/nodes";
-import { change, run } from "../state/commands";
+import { addVpc } from "../actions/vpcs";
+import { run } from "../state/commands";
 import { useEditor } from "../state/store";
 import { Field } from "./Field";
 import { validateName } from "./validators";
@@ -41,17 +41,7 @@ export function DesignInspector() {
         onSubmit={(e) => {
           e.preventDefault();
           if (cidrError || !vpcName.trim()) return;
-          change("Add VPC", (d) => ({
-            ...d,
-            vpcs: [
-              ...d.vpcs,
-              {
-                id: freshId(`vpc-${vpcName.trim()}`, usedIds(d)),
-                name: vpcName.trim(),
-                ...(vpcCidr.trim() ? { cidrIpv4: vpcCidr.trim() } : {}),
-              },
-            ],
-          }));
+          if (!run(addVpc, { name: vpcName, cidrIpv4: vpcCidr })) return;
           setVpcName("");
         }}
       >

@@ -5,7 +5,7 @@ import type { SecurityGroup } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import { groupNameProblem, updateGroup } from "../actions/groups";
 import { enterMyIp } from "../actions/myIp";
-import { addRules, removeRule, updateRule } from "../actions/rules";
+import { addRules, removeRule, replaceRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
 import { change, run } from "../state/commands";
@@ -100,17 +100,12 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
           submitLabel="Save rule"
           onCancel={() => setEditing(undefined)}
           onSubmit={(drafts, myIp) => {
-            const [first, ...more] = drafts;
-            if (!first) return false;
-            const edit = { groupId: group.id, direction, index: editing, rule: first };
             // A rule that became two (a preset such as DNS is udp and tcp 53), and My IP's address
             // entered with it, are one step to undo.
-            const ok = change(updateRule.label, (d) => {
-              const edited = updateRule.perform(myIp ? enterMyIp.perform(d, myIp) : d, edit);
-              return more.length === 0
-                ? edited
-                : addRules.perform(edited, { groupId: group.id, direction, rules: more });
-            });
+            const edit = { groupId: group.id, direction, index: editing, rules: drafts };
+            const ok = myIp
+              ? change(replaceRule.label, (d) => replaceRule.perform(enterMyIp.perform(d, myIp), edit))
+              : run(replaceRule, edit);
             if (ok) setEditing(undefined);
             return ok;
           }}
