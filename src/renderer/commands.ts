@@ -152,7 +152,7 @@ export const COMMANDS: readonly Command[] = [
     keys: ["Mod+F"],
     run: () => document.querySelector<HTMLInputElement>("#search")?.focus(),
   },
-  { name: "ask", label: "Ask whether A can reach B", keys: ["Mod+K"], run: () => editor.set({ bottomTab: "ask" }) },
+  { name: "ask", label: "Ask whether A can reach B", keys: ["Mod+K", "/"], run: focusQuestion },
   { name: "exportPng", label: "Export canvas as PNG", run: () => exportImage("png") },
   { name: "exportSvg", label: "Export canvas as SVG", run: () => exportImage("svg") },
   {
@@ -226,4 +226,16 @@ function pastedAgain(clip: NonNullable<ReturnType<typeof editor.get>["clipboard"
     position: { x: n.position.x + 40, y: n.position.y + 40 },
   });
   return { ...clip, resources: clip.resources.map(move), externals: clip.externals.map(move) };
+}
+
+/** The Ask tab, with its question field focused (once the tab is drawn), ready to type into. */
+function focusQuestion(): void {
+  editor.set({ bottomTab: "ask" });
+  const focus = (tries: number) =>
+    requestAnimationFrame(() => {
+      const field = document.querySelector<HTMLInputElement>('input[aria-label="Question"]');
+      if (field) field.focus();
+      else if (tries > 0) focus(tries - 1);
+    });
+  focus(10);
 }

@@ -16,7 +16,7 @@ function inTextField(target: EventTarget | null): boolean {
 /** Handled by the copy/cut/paste events instead of keydown. */
 const CLIPBOARD = new Set(["copy", "cut", "paste"]);
 /** Commands that still apply while typing in a field or with a modal dialog open. */
-const IN_FIELDS = new Set(["save", "saveAs", "open", "help"]);
+const IN_FIELDS = new Set(["save", "saveAs", "open", "help", "ask"]);
 
 export function useKeyboard(): void {
   useEffect(() => {
@@ -26,6 +26,8 @@ export function useKeyboard(): void {
       const typing = inTextField(e.target) || modalOpen();
       for (const c of COMMANDS) {
         if (CLIPBOARD.has(c.name) || (typing && !IN_FIELDS.has(c.name))) continue;
+        // "/" is a character in a field; Ctrl+K (Cmd+K) reaches the question from anywhere.
+        if (c.name === "ask" && (modalOpen() || (inTextField(e.target) && e.key === "/"))) continue;
         if (c.keys?.some((k) => matchesKey(k, e, isMac))) {
           // Escape inside a dialog closes that dialog first.
           if (c.name === "escape" && (e.target as HTMLElement | null)?.closest?.("[role=dialog]")) return;
