@@ -39,9 +39,14 @@ export const deleteSelection = defineAction<{ ids: readonly string[] }>({
       ...design,
       resources: design.resources
         .filter((r) => !gone.has(r.id))
-        .map((r) =>
-          r.groupIds.some((g) => gone.has(g)) ? { ...r, groupIds: r.groupIds.filter((g) => !gone.has(g)) } : r,
-        ),
+        .map((r) => {
+          const further = r.interfaces?.some((i) => i.groupIds.some((g) => gone.has(g)));
+          if (!further && !r.groupIds.some((g) => gone.has(g))) return r;
+          const next = { ...r, groupIds: r.groupIds.filter((g) => !gone.has(g)) };
+          if (r.interfaces)
+            next.interfaces = r.interfaces.map((i) => ({ ...i, groupIds: i.groupIds.filter((g) => !gone.has(g)) }));
+          return next;
+        }),
       externals: design.externals.filter((e) => !gone.has(e.id)),
       groups: design.groups
         .filter((g) => !gone.has(g.id))
@@ -115,6 +120,16 @@ export function pasteInto(design: Design, clip: Clipboard, offset: Position): { 
     id: freshId(r.id, taken),
     position: move(r.position),
     groupIds: r.groupIds.map((g) => groupIds.get(g) ?? g).filter((g) => known.has(g)),
+    // A pasted copy's interfaces are new interfaces: ids of their own, groups as pasted.
+    ...(r.interfaces
+      ? {
+          interfaces: r.interfaces.map((i) => ({
+            ...i,
+            id: freshId(i.id, taken),
+            groupIds: i.groupIds.map((g) => groupIds.get(g) ?? g).filter((g) => known.has(g)),
+          })),
+        }
+      : {}),
   }));
   const externals = clip.externals.map((e) => ({ ...named(e), id: freshId(e.id, taken), position: move(e.position) }));
   return {

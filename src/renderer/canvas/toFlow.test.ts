@@ -51,6 +51,17 @@ describe("toEdges", () => {
       data: { exposure: "internet", label: "tcp 443", active: false, paired: false, showLabel: true },
     });
   });
+  it("draws a further interface's flow at its instance's node, the label naming the interfaces", () => {
+    const edges = toEdges([flow("web/eth1", "db", "internal"), flow("web", "web/eth1", "internal")]);
+    // Between two interfaces of one instance there is no line to draw.
+    expect(edges).toHaveLength(1);
+    expect(edges[0]).toMatchObject({
+      id: "web/eth1->db",
+      source: "web",
+      target: "db",
+      data: { label: "eth1 → eth0: tcp 443" },
+    });
+  });
   it("marks the selected and hovered edges and keeps the identity of every other edge", () => {
     const edges = toEdges([
       flow("internet", "web", "internet"),

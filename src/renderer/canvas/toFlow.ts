@@ -183,6 +183,12 @@ export function reverseId(f: { from: string; to: string }): string {
   return id;
 }
 
+/** The node an end of a flow is drawn at, and the interface when it is a further one (eth1 …). */
+function endOf(id: string): { node: string; device?: string } {
+  const m = /^(.+)\/(eth[1-9]\d*)$/.exec(id);
+  return m ? { node: m[1] as string, device: m[2] as string } : { node: id };
+}
+
 export function toEdges(
   flows: readonly FlowEdge[],
   heights: ReadonlyMap<string, number> = new Map(),
@@ -193,11 +199,14 @@ export function toEdges(
   const showLabel = flows.length <= LABEL_LIMIT;
   const out: Edge<EdgeData>[] = [];
   for (const f of flows) {
+    // A flow of a further interface ("web/eth1") ends at its instance's node, its label says which.
+    const from = endOf(f.from);
+    const to = endOf(f.to);
     // A node's flow to itself (members of one group on one interface) has no line to draw.
-    if (f.from === f.to) continue;
+    if (from.node === to.node) continue;
     const paired = ids.has(reverseId(f));
-    const sourceHeight = heights.get(f.from);
-    const targetHeight = heights.get(f.to);
+    const sourceHeight = heights.get(from.node);
+    const targetHeight = heights.get(to.node);
     const made = cache.get(f);
     if (
       made?.data &&
@@ -211,11 +220,19 @@ export function toEdges(
     }
     const edge: Edge<EdgeData> = {
       id: f.id,
-      source: f.from,
-      target: f.to,
+      source: from.node,
+      target: to.node,
       type: "flow",
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
-      data: { label: f.label, exposure: f.exposure, active: false, paired, showLabel, sourceHeight, targetHeight },
+      data: {
+        label: from.device || to.device ? `${from.device ?? "eth0"} → ${to.device ?? "eth0"}: ${f.label}` : f.label,
+        exposure: f.exposure,
+        active: false,
+        paired,
+        showLabel,
+        sourceHeight,
+        targetHeight,
+      },
     };
     cache.set(f, edge);
     out.push(edge);

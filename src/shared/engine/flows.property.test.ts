@@ -11,7 +11,11 @@ import type { Service } from "./types";
 const runs = Number(process.env.FUZZ_RUNS ?? 0) || 150;
 
 function pairs(design: Design): [string, string][] {
-  const ids = [...design.resources, ...design.externals].map((n) => n.id);
+  // Every interface is an end: a resource (eth0) and each further interface, "r0/eth1".
+  const ids = [
+    ...design.resources.flatMap((r) => [r.id, ...(r.interfaces ?? []).map((i) => `${r.id}/eth${i.deviceIndex}`)]),
+    ...design.externals.map((e) => e.id),
+  ];
   const external = new Set(design.externals.map((e) => e.id));
   return ids.flatMap((a) =>
     ids.filter((b) => b !== a && !(external.has(a) && external.has(b))).map((b): [string, string] => [a, b]),

@@ -2,6 +2,7 @@
 // set per family, and each rule with its peer turned into address ranges once.
 
 import type { Direction } from "../model/direction";
+import { interfaceEnds } from "../model/interfaces";
 import { resolveExternalPeers } from "../model/my-ip";
 import { normalizeProtocol } from "../model/protocol";
 import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc } from "../model/schema";
@@ -303,6 +304,17 @@ export function indexDesign(raw: Design, previous?: DesignIndex): DesignIndex {
         addresses: resourceAddresses(r, r.vpcId ? vpcs.get(r.vpcId) : undefined),
       },
     );
+    // Each further interface is an end of its own, with its own groups and addresses.
+    if (r.interfaces?.length)
+      for (const end of interfaceEnds(r))
+        nodes.set(end.id, {
+          id: end.id,
+          name: end.name,
+          node: end,
+          isResource: true,
+          groups: groupsOf(end.groupIds, groups),
+          addresses: resourceAddresses(end, end.vpcId ? vpcs.get(end.vpcId) : undefined),
+        });
   }
   for (const e of design.externals)
     nodes.set(

@@ -42,6 +42,40 @@ const EDITS: Record<string, Edit> = {
     const groupIds = r.groupIds.includes(g.id) ? r.groupIds.filter((x) => x !== g.id) : [...r.groupIds, g.id];
     return { ...d, resources: replaceAt(d.resources, i, { ...r, groupIds }) };
   },
+  /** A group attached to or detached from a further interface (eth1 …), not the resource's own. */
+  attachToInterface(d, _other, n) {
+    const i = n % Math.max(1, d.resources.length);
+    const r = d.resources[i];
+    const g = at(d.groups, n >> 2);
+    const k = r?.interfaces?.length ? (n >> 4) % r.interfaces.length : -1;
+    const eni = r?.interfaces?.[k];
+    if (!r || !g || !eni) return d;
+    const groupIds = eni.groupIds.includes(g.id) ? eni.groupIds.filter((x) => x !== g.id) : [...eni.groupIds, g.id];
+    return {
+      ...d,
+      resources: replaceAt(d.resources, i, {
+        ...r,
+        interfaces: replaceAt(r.interfaces ?? [], k, { ...eni, groupIds }),
+      }),
+    };
+  },
+  /** Interfaces added, removed or readdressed: the resource takes another's further interfaces (or none). */
+  interfaces(d, other, n) {
+    const i = n % Math.max(1, d.resources.length);
+    const r = d.resources[i];
+    if (!r) return d;
+    const groups = new Set(d.groups.map((g) => g.id));
+    const from = at(other.resources, n >> 2)?.interfaces;
+    const next: Resource = { ...r };
+    delete next.interfaces;
+    if (from?.length)
+      next.interfaces = from.map((eni) => ({
+        ...eni,
+        id: `${r.id}-${eni.id}`,
+        groupIds: eni.groupIds.filter((g) => groups.has(g)),
+      }));
+    return { ...d, resources: replaceAt(d.resources, i, next) };
+  },
   readdress(d, other, n) {
     const i = n % Math.max(1, d.resources.length);
     const r = d.resources[i];
@@ -65,7 +99,14 @@ const EDITS: Record<string, Edit> = {
     const groups = new Set(d.groups.map((g) => g.id));
     const id = `new-${d.resources.length}-${n}`;
     if (d.resources.some((r) => r.id === id)) return d;
-    return { ...d, resources: [...d.resources, { ...from, id, groupIds: from.groupIds.filter((g) => groups.has(g)) }] };
+    const interfaces = from.interfaces?.map((eni) => ({
+      ...eni,
+      id: `${id}-${eni.id}`,
+      groupIds: eni.groupIds.filter((g) => groups.has(g)),
+    }));
+    const added: Resource = { ...from, id, groupIds: from.groupIds.filter((g) => groups.has(g)) };
+    if (interfaces) added.interfaces = interfaces;
+    return { ...d, resources: [...d.resources, added] };
   },
   removeResource(d, _other, n) {
     if (d.resources.length < 2) return d;
@@ -96,9 +137,15 @@ const EDITS: Record<string, Edit> = {
             ? g
             : { ...g, ingress, egress };
         }),
-      resources: d.resources.map((r) =>
-        r.groupIds.includes(gone ?? "") ? { ...r, groupIds: r.groupIds.filter((x) => x !== gone) } : r,
-      ),
+      // Detached from every interface that carries it, the primary one and the others.
+      resources: d.resources.map((r) => {
+        const carries = r.groupIds.includes(gone ?? "") || r.interfaces?.some((i) => i.groupIds.includes(gone ?? ""));
+        if (!carries) return r;
+        const next: Resource = { ...r, groupIds: r.groupIds.filter((x) => x !== gone) };
+        if (r.interfaces)
+          next.interfaces = r.interfaces.map((i) => ({ ...i, groupIds: i.groupIds.filter((x) => x !== gone) }));
+        return next;
+      }),
     };
   },
   vpc(d) {

@@ -1,5 +1,6 @@
 // Naming an end of a flow as a person would: a node's id, its name, or a literal address.
 
+import { interfaceEndId, resourceEnds } from "../model/interfaces";
 import { InputError } from "../model/problems";
 import type { Design } from "../model/schema";
 import { parseAddress } from "../net/address";
@@ -20,9 +21,15 @@ function namesOf(node: { id: string; name: string; tags?: Record<string, string>
 export function resolveEndpoint(design: Design, text: string, role: "from" | "to" = "from"): string {
   const wanted = text.trim();
   if (wanted === "") throw new InputError([{ message: `--${role} is empty`, severity: "error", path: role }]);
-  const nodes = [...design.resources, ...design.externals];
+  // Every interface is an end: "web" (eth0), "web/eth1", or an interface's own id (eni-…).
+  const nodes = [...resourceEnds(design.resources), ...design.externals];
   const byId = nodes.find((n) => n.id === wanted);
   if (byId) return byId.id;
+  for (const r of design.resources)
+    for (const eni of r.interfaces ?? []) if (eni.id === wanted) return interfaceEndId(r.id, eni.deviceIndex);
+  // eth0 is the resource itself.
+  const primary = /^(.+)\/eth0$/i.exec(wanted);
+  if (primary?.[1]) return resolveEndpoint(design, primary[1], role);
   if (parseAddress(wanted)) return wanted;
   const lower = wanted.toLowerCase();
   const matches = nodes.filter((n) => namesOf(n).some((name) => name.toLowerCase() === lower));
@@ -39,7 +46,7 @@ export function resolveEndpoint(design: Design, text: string, role: "from" | "to
     ]);
   // A group stands for a member that carries only it (see groupMember): by its id, or by its name
   // where no resource of the design carries it (then "app" means app-1 or app-2, which are named).
-  const carried = new Set(design.resources.flatMap((r) => r.groupIds));
+  const carried = new Set(nodes.flatMap((n) => ("groupIds" in n ? n.groupIds : [])));
   const groups = design.groups.filter((g) => g.id === wanted || (g.name.toLowerCase() === lower && !carried.has(g.id)));
   if (groups.length === 1) return (groups[0] as { id: string }).id;
   if (groups.length > 1)

@@ -1,6 +1,7 @@
 // A packet's path, hop by hop, for an animation: it leaves the source, passes (or not) the
 // source's outbound rules and the target's inbound rules, arrives, and the reply returns.
 // A blocked packet ends in a timeout where it was dropped: security groups drop silently.
+import { resourceEnds } from "../model/interfaces";
 import type { Design } from "../model/schema";
 import type { Family } from "../net/address";
 import { evaluateFlow } from "./evaluate";
@@ -49,7 +50,7 @@ export function simulate(design: Design, query: FlowQuery, prebuilt?: DesignInde
   const verdict = evaluateFlow(design, query, prebuilt);
   const q = verdict.query;
   const base = { query: q, permitted: verdict.permitted, verdict };
-  const nodes = [...design.resources, ...design.externals];
+  const nodes = [...resourceEnds(design.resources), ...design.externals];
   const name = (id: string) => nodes.find((n) => n.id === id)?.name || id;
   const [from, to] = [name(q.from), name(q.to)];
   const leave: Hop = { at: q.from, stage: "leave", groupIds: [], ok: true, text: `${from} sends the request.` };

@@ -19,6 +19,8 @@ describe("the fields written out are the schema's", () => {
       "ipv6",
       "publicIpv4",
       "groupIds",
+      // plainResource leaves a resource with interfaces to the schema.
+      "interfaces",
       "tags",
       "position",
     ]);

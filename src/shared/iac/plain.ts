@@ -88,6 +88,8 @@ function capacityOf(v: unknown): Resource["capacity"] {
 /** The resource schema's checks written out (see the top of this file). */
 export function plainResource(r: Record<string, unknown>): Resource | undefined {
   const { id, kind, service, capacity, name, vpcId, privateIpv4, ipv6, publicIpv4, groupIds, tags, position } = r;
+  // Resources with further interfaces are few: the schema checks those.
+  if (r.interfaces !== undefined) return undefined;
   if (!isId(id) || typeof kind !== "string" || !KINDS.has(kind)) return undefined;
   if (
     service !== undefined &&

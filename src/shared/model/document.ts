@@ -90,6 +90,8 @@ const KEY_ORDER = [
   "eksCluster",
   "account",
   "groupIds",
+  "deviceIndex",
+  "interfaces",
   "capacity",
   "desired",
   "min",

@@ -64,7 +64,7 @@ type WithId = { readonly id: string };
 /** The parts of a design that hold ids (the Design type, written out: schema.ts imports this file). */
 interface IdHolders {
   vpcs: readonly WithId[];
-  resources: readonly WithId[];
+  resources: readonly (WithId & { interfaces?: readonly WithId[] })[];
   externals: readonly WithId[];
   groups: readonly (WithId & { ingress: readonly WithId[]; egress: readonly WithId[] })[];
   prefixLists: readonly WithId[];
@@ -83,6 +83,8 @@ export function usedIds(design: IdHolders): Set<string> {
     design.intents,
   ])
     for (const item of list) ids.add(item.id);
+  // A resource's further interfaces have ids of their own (eni-…), unique across the design too.
+  for (const r of design.resources) for (const eni of r.interfaces ?? []) ids.add(eni.id);
   // Two loops, not a spread of both lists: this runs on every new rule, over every group.
   for (const g of design.groups) {
     for (const r of g.ingress) ids.add(r.id);

@@ -3,6 +3,7 @@ export * from "./document";
 export * from "./factory";
 export * from "./flow-query";
 export * from "./ids";
+export * from "./interfaces";
 export * from "./my-ip";
 export * from "./other-account";
 export * from "./patch";

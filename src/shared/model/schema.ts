@@ -187,6 +187,24 @@ export const Capacity = z.object({
 });
 export type Capacity = z.infer<typeof Capacity>;
 
+/**
+ * A further network interface of a resource (AWS attaches groups to interfaces, not to
+ * instances): its own groups and addresses. The resource's own fields are its primary interface
+ * (eth0); this is eth<deviceIndex>, an end of flows of its own, named "<resource>/eth<n>".
+ */
+export const NetworkInterface = z.object({
+  /** The interface's id (eni-… when imported); `check` takes it as an end too. */
+  id: id,
+  /** AWS's DeviceIndex: 1 for eth1, and so on (0 is the resource's own fields). */
+  deviceIndex: z.number().int().min(1, "device index 0 is the resource's own interface").max(31),
+  description: description.optional(),
+  privateIpv4: ipv4Address.optional(),
+  ipv6: ipv6Address.optional(),
+  publicIpv4: ipv4Address.optional(),
+  groupIds: z.array(id),
+});
+export type NetworkInterface = z.infer<typeof NetworkInterface>;
+
 /** Something inside a VPC with a network interface that security groups sit on. */
 const ResourceFields = z.object({
   id: id,
@@ -201,6 +219,8 @@ const ResourceFields = z.object({
   ipv6: ipv6Address.optional(),
   publicIpv4: ipv4Address.optional(),
   groupIds: z.array(id),
+  /** Interfaces beside the primary one, each with its own groups and addresses. */
+  interfaces: z.array(NetworkInterface).optional(),
   tags: tags.optional(),
   position: Position,
 });
@@ -289,6 +309,18 @@ export function referenceIssues(
     r.groupIds.forEach((g, j) => {
       if (!groups.has(g)) issue(["resources", i, "groupIds", j], `no security group has id "${g}"`);
       else if (r.groupIds.indexOf(g) !== j) issue(["resources", i, "groupIds", j], `group "${g}" is attached twice`);
+    });
+    r.interfaces?.forEach((eni, k) => {
+      const at = ["resources", i, "interfaces", k];
+      const first = seen.get(eni.id);
+      if (first) issue([...at, "id"], `id "${eni.id}" is already used by ${first}`);
+      else seen.set(eni.id, `resources[${i}].interfaces[${k}]`);
+      if (r.interfaces?.findIndex((x) => x.deviceIndex === eni.deviceIndex) !== k)
+        issue([...at, "deviceIndex"], `device index ${eni.deviceIndex} is taken by another interface of "${r.id}"`);
+      eni.groupIds.forEach((g, j) => {
+        if (!groups.has(g)) issue([...at, "groupIds", j], `no security group has id "${g}"`);
+        else if (eni.groupIds.indexOf(g) !== j) issue([...at, "groupIds", j], `group "${g}" is attached twice`);
+      });
     });
   });
   design.groups.forEach((g, i) => {

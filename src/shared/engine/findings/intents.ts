@@ -1,4 +1,5 @@
 // Connections the architect asked for, checked against the rules.
+import { resourceEnds } from "../../model/interfaces";
 import { InputError } from "../../model/problems";
 import type { Design, Intent } from "../../model/schema";
 import { evaluateFlow } from "../evaluate";
@@ -6,7 +7,8 @@ import { permittedFlows } from "../flows";
 import type { Finding, FlowEdge } from "../types";
 
 function describeIntent(design: Design, intent: Intent): string {
-  const name = (id: string) => [...design.resources, ...design.externals].find((n) => n.id === id)?.name || id;
+  const name = (id: string) =>
+    [...resourceEnds(design.resources), ...design.externals].find((n) => n.id === id)?.name || id;
   const traffic =
     intent.protocol === "-1"
       ? "all traffic"

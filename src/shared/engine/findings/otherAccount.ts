@@ -1,5 +1,6 @@
 // Placeholders of other accounts' groups (model/other-account.ts) stand for a reference, nothing
 // more: the editor neither attaches them nor gives them rules, but a file may still do either.
+import { resourceEnds } from "../../model/interfaces";
 import type { Design } from "../../model/schema";
 import { groupLabel } from "../describe";
 import type { Finding } from "../types";
@@ -13,7 +14,7 @@ export function otherAccountFindings(design: Design): Finding[] {
   );
   if (placeholders.size === 0) return [];
   const out: Finding[] = [];
-  for (const r of design.resources)
+  for (const r of resourceEnds(design.resources))
     for (const id of r.groupIds) {
       const p = placeholders.get(id);
       if (!p) continue;

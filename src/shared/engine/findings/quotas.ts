@@ -1,4 +1,5 @@
 // AWS's default quotas: a design over them cannot deploy.
+import { resourceEnds } from "../../model/interfaces";
 import type { Design, SecurityGroup } from "../../model/schema";
 import { groupLabel } from "../describe";
 import type { Finding } from "../types";
@@ -62,7 +63,8 @@ export function quotaFindings(design: Design): Finding[] {
         });
       }
   }
-  for (const r of design.resources) {
+  // Per interface: each further interface of a resource is counted on its own.
+  for (const r of resourceEnds(design.resources)) {
     const groups = r.groupIds.map((id) => byId.get(id)).filter((g) => g !== undefined);
     if (groups.length > GROUPS_PER_INTERFACE)
       out.push({

@@ -1,10 +1,11 @@
 // Groups on no interface: their rules protect nothing, and often are left over from a change.
+import { resourceEnds } from "../../model/interfaces";
 import type { Design } from "../../model/schema";
 import { groupLabel } from "../describe";
 import type { Finding } from "../types";
 
 export function unusedGroupFindings(design: Design): Finding[] {
-  const used = new Set(design.resources.flatMap((r) => r.groupIds));
+  const used = new Set(resourceEnds(design.resources).flatMap((r) => r.groupIds));
   return (
     design.groups
       // A group of another account has its members there: none here is what is expected.

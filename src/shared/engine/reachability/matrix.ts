@@ -1,5 +1,6 @@
 // Who reaches whom, as a table: rows are sources, columns targets, each cell the traffic that
 // passes. Computed from the class relation, so identical nodes cost one evaluation.
+import { resourceEnds } from "../../model/interfaces";
 import type { Design } from "../../model/schema";
 import type { Family } from "../../net/address";
 import { type ClassFlow, classFlows, type FlowRelation, flowRelation, servicesBetween } from "../flows";
@@ -91,7 +92,12 @@ export function reachabilityMatrix(design: Design, options: MatrixOptions = {}):
           }
   }
   const nodes: MatrixNode[] = [
-    ...design.resources.map((r) => ({ id: r.id, name: r.name || r.id, kind: r.kind as string, inside: true })),
+    ...resourceEnds(design.resources).map((r) => ({
+      id: r.id,
+      name: r.name || r.id,
+      kind: r.kind as string,
+      inside: true,
+    })),
     ...design.externals.map((e) => ({ id: e.id, name: e.name || e.id, kind: e.kind as string, inside: false })),
   ].filter((n) => keep(n.id));
   const order = new Map(nodes.map((n, i) => [n.id, i]));

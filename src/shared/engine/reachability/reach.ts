@@ -1,4 +1,5 @@
 // One node's view: who can reach it, and what it can reach, optionally on one protocol or port.
+import { resourceEnds } from "../../model/interfaces";
 import { InputError } from "../../model/problems";
 import type { Design } from "../../model/schema";
 import { flowRelation, servicesBetween } from "../flows";
@@ -26,7 +27,7 @@ function reach(design: Design, text: string, filter: TrafficFilter, role: "from"
     for (const member of c.members)
       if (member !== id) out.push(role === "to" ? cellOf(member, id, services) : cellOf(id, member, services));
   });
-  const order = new Map([...design.resources, ...design.externals].map((n, i) => [n.id, i]));
+  const order = new Map([...resourceEnds(design.resources), ...design.externals].map((n, i) => [n.id, i]));
   const key = (cell: MatrixCell) => order.get(role === "to" ? cell.from : cell.to) ?? 0;
   return out.sort((x, y) => key(x) - key(y));
 }

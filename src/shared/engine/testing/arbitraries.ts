@@ -127,6 +127,21 @@ export const designs = fc
       const v6 = pick(IPV6);
       if (v4) resource.privateIpv4 = v4;
       if (v6) resource.ipv6 = v6;
+      // Some resources have further interfaces, each with its own groups and addresses.
+      const more = pick([0, 0, 0, 1, 2]);
+      if (more > 0)
+        resource.interfaces = Array.from({ length: more }, (_, k) => {
+          const eni: NonNullable<Resource["interfaces"]>[number] = {
+            id: `eni-r${r}-${k + 1}`,
+            deviceIndex: k + 1,
+            groupIds: groupIds.filter(() => pick([true, false])),
+          };
+          const a4 = pick(PRIVATE_V4);
+          const a6 = pick(IPV6);
+          if (a4) eni.privateIpv4 = a4;
+          if (a6) eni.ipv6 = a6;
+          return eni;
+        });
       return resource;
     });
     const ext: External[] = externals.map((cidrs, e) => ({

@@ -58,6 +58,20 @@ interface End {
 }
 
 function endOf(design: Design, id: string): End {
+  // "r/eth1": the resource's interface with DeviceIndex 1, with that interface's groups and addresses.
+  const slash = id.lastIndexOf("/eth");
+  const owner = slash > 0 ? design.resources.find((x) => x.id === id.slice(0, slash)) : undefined;
+  const eni = owner?.interfaces?.find((i) => `eth${i.deviceIndex}` === id.slice(slash + 1));
+  if (owner && eni) {
+    const vpc = design.vpcs.find((v) => v.id === owner.vpcId);
+    const v4: Interval[] = eni.privateIpv4
+      ? [[toBig(eni.privateIpv4), toBig(eni.privateIpv4)]]
+      : vpc?.cidrIpv4
+        ? [cidrInterval(vpc.cidrIpv4).interval]
+        : [[0n, (1n << 32n) - 1n]];
+    const v6 = eni.ipv6 ? [[toBig(eni.ipv6), toBig(eni.ipv6)] as Interval] : undefined;
+    return { resource: true, groups: eni.groupIds, v4, v6 };
+  }
   const r = design.resources.find((x) => x.id === id);
   if (r) {
     const vpc = design.vpcs.find((v) => v.id === r.vpcId);

@@ -429,3 +429,70 @@ describe("importAwsCli: addresses as AWS takes them", () => {
     expect(warnings.map((w) => [w.file, w.line])).toEqual([["in.json", lineOf(file, "UserIdGroupPairs") + 1]]);
   });
 });
+
+describe("importAwsCli: describe-security-group-rules (one rule per entry)", () => {
+  const rules = text({
+    SecurityGroupRules: [
+      {
+        SecurityGroupRuleId: "sgr-1",
+        GroupId: "sg-1",
+        IsEgress: false,
+        IpProtocol: "tcp",
+        FromPort: 443,
+        ToPort: 443,
+        CidrIpv4: "0.0.0.0/0",
+      },
+      {
+        SecurityGroupRuleId: "sgr-2",
+        GroupId: "sg-1",
+        IsEgress: false,
+        IpProtocol: "tcp",
+        FromPort: 22,
+        ToPort: 22,
+        ReferencedGroupInfo: { GroupId: "sg-2", UserId: "123456789012" },
+      },
+      { SecurityGroupRuleId: "sgr-3", GroupId: "sg-1", IsEgress: true, IpProtocol: "-1", CidrIpv4: "10.0.0.5/16" },
+      {
+        SecurityGroupRuleId: "sgr-4",
+        GroupId: "sg-9",
+        IsEgress: false,
+        IpProtocol: "udp",
+        FromPort: 53,
+        ToPort: 53,
+        PrefixListId: "pl-1",
+      },
+    ],
+  });
+
+  it("adds each rule to its group, one peer each, normalising a CIDR with host bits", () => {
+    const { design, warnings } = importAwsCli([rules]);
+    const g = design.groups.find((x) => x.id === "sg-1");
+    expect(g?.ingress.map((r) => [r.id, r.protocol, r.fromPort, r.peer])).toEqual([
+      ["sgr-1", "tcp", 443, { kind: "cidr4", cidr: "0.0.0.0/0" }],
+      ["sgr-2", "tcp", 22, { kind: "group", groupId: "sg-2" }],
+    ]);
+    expect(g?.egress.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: "10.0.0.0/16" }]);
+    expect(design.groups.find((x) => x.id === "sg-9")?.ingress[0]?.peer).toEqual({
+      kind: "prefixList",
+      prefixListId: "pl-1",
+    });
+    expect(warnings.map((w) => w.message)).toContain("10.0.0.5/16 has host bits set; AWS stores it as 10.0.0.0/16");
+    expect(warnings.every((w) => w.file === "in.json" && w.line !== undefined)).toBe(true);
+  });
+
+  it("read with describe-security-groups of the same group, names the group and adds no rule twice", () => {
+    const groups = text({
+      SecurityGroups: [
+        {
+          GroupId: "sg-1",
+          GroupName: "web",
+          IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+        },
+      ],
+    });
+    const { design } = importAwsCli([groups, { ...rules, name: "rules.json" }]);
+    const g = design.groups.find((x) => x.id === "sg-1");
+    expect(g?.name).toBe("web");
+    expect(g?.ingress.map((r) => r.fromPort)).toEqual([443, 22]);
+  });
+});

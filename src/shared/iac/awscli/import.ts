@@ -12,6 +12,7 @@ import { normalizeCidr } from "../../net/normalize";
 import { withoutAddressTags } from "../draft";
 import { otherAccountWarning } from "../other-account";
 import { classifyInterface } from "./classify";
+import { asPermission } from "./group-rules";
 import { layoutTiers } from "./layout";
 import { type AwsCliFile, type AwsCliOutput, readAwsCliOutput } from "./read";
 import { splitPermission } from "./rules";
@@ -221,6 +222,47 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
         });
       groups.set(g.GroupId, group);
       remember(`group:${g.GroupId}`, file, at);
+    });
+
+  // describe-security-group-rules: each rule joins its group (described above, or known only by its
+  // rules); a rule that describe-security-groups printed as well is not added twice.
+  for (const { file, output } of outputs)
+    output.SecurityGroupRules?.forEach((r, i) => {
+      const at: JsonPath = ["SecurityGroupRules", i];
+      let group = groups.get(r.GroupId);
+      if (!group) {
+        group = {
+          id: r.GroupId,
+          name: r.GroupId,
+          description: "known from describe-security-group-rules",
+          ingress: [],
+          egress: [],
+        };
+        groups.set(r.GroupId, group);
+        remember(`group:${r.GroupId}`, file, at);
+      }
+      const direction = r.IsEgress ? "egress" : "ingress";
+      const list = group[direction];
+      const split = splitPermission(
+        asPermission(r),
+        at,
+        () => r.SecurityGroupRuleId ?? `${r.GroupId}-${direction}-${list.length + 1}`,
+      );
+      for (const p of split.problems) fail(file, p.path, p.message);
+      for (const p of split.notes) warn(file, p.path, p.message);
+      for (const { rule } of split.rules) {
+        const same = (x: typeof rule) =>
+          x.protocol === rule.protocol &&
+          x.fromPort === rule.fromPort &&
+          x.toPort === rule.toPort &&
+          JSON.stringify(x.peer) === JSON.stringify(rule.peer);
+        if (list.some(same)) continue;
+        remember(`rule:${r.GroupId}:${direction}:${list.length}`, file, at);
+        list.push(list.some((x) => x.id === rule.id) ? { ...rule, id: `${rule.id}-${list.length + 1}` } : rule);
+      }
+      const ref = r.ReferencedGroupInfo;
+      if (ref?.GroupId && !pairInfo.has(ref.GroupId))
+        pairInfo.set(ref.GroupId, { ...(ref.VpcId ? { vpcId: ref.VpcId } : {}) });
     });
 
   for (const { file, output } of outputs)

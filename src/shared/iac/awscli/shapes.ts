@@ -102,9 +102,35 @@ export const AwsVpc = z.looseObject({
 });
 export type AwsVpc = z.infer<typeof AwsVpc>;
 
+/** One rule as describe-security-group-rules prints it: one peer, with its group's id. */
+export const AwsSecurityGroupRule = z.looseObject({
+  SecurityGroupRuleId: z.string().optional(),
+  GroupId: z.string(),
+  GroupOwnerId: z.string().optional(),
+  IsEgress: z.boolean(),
+  IpProtocol: z.union([z.string(), z.number()]),
+  FromPort: z.number().int().optional(),
+  ToPort: z.number().int().optional(),
+  CidrIpv4: z.string().optional(),
+  CidrIpv6: z.string().optional(),
+  PrefixListId: z.string().optional(),
+  ReferencedGroupInfo: z
+    .looseObject({
+      GroupId: z.string().optional(),
+      UserId: z.string().optional(),
+      VpcId: z.string().optional(),
+      VpcPeeringConnectionId: z.string().optional(),
+      PeeringStatus: z.string().optional(),
+    })
+    .optional(),
+  Description: z.string().optional(),
+});
+export type AwsSecurityGroupRule = z.infer<typeof AwsSecurityGroupRule>;
+
 /** The top-level key of each command's output, with the shape of its list. */
 export const OUTPUTS = {
   SecurityGroups: z.array(AwsSecurityGroup),
+  SecurityGroupRules: z.array(AwsSecurityGroupRule),
   Reservations: z.array(z.looseObject({ Instances: z.array(AwsInstance) })),
   NetworkInterfaces: z.array(AwsNetworkInterface),
   PrefixLists: z.array(AwsPrefixList),

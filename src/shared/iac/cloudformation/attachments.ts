@@ -4,6 +4,7 @@ import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { error, readAddressTags, show, type Where, warning } from "../draft";
 import { outsideVpcReason } from "../outside-vpc";
 import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
+import { readInstanceInterfaces } from "./interfaces";
 import { CfnRef, resolve } from "./intrinsics";
 import { ATTACHABLE, type Kind } from "./kinds";
 import { launchedGroupLists } from "./launch";
@@ -84,6 +85,9 @@ export function readAttachment(
       else if (!groupIds.includes(g.id)) groupIds.push(g.id);
     }
   }
+  // An instance's interfaces: eth0's groups are its own, the others' stay on their interfaces.
+  const interfaces: Omit<Resource, "position"> = { id, kind: "instance", name: id, groupIds };
+  const hasInterfaces = type === "AWS::EC2::Instance" && readInstanceInterfaces(ctx, id, props, path, interfaces);
   if (groupIds.length === 0)
     ctx.warnings.push(
       warning(ctx.at(path), `${id} names no security group of this template, so AWS gives it its VPC's default group`),
@@ -136,6 +140,11 @@ export function readAttachment(
           error(ctx.at([...path, "Ipv6Addresses"]), `"${v6}" is not an IPv6 address such as 2001:db8::5`),
         );
     }
+  }
+  if (hasInterfaces) {
+    if (interfaces.privateIpv4) resource.privateIpv4 = interfaces.privateIpv4;
+    if (interfaces.ipv6) resource.ipv6 = interfaces.ipv6;
+    if (interfaces.interfaces) resource.interfaces = interfaces.interfaces;
   }
   readAddressTags(tags, resource, () => ctx.at([...path, "Tags"]), ctx.errors);
   ctx.resources.push(resource);

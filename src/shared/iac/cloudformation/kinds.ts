@@ -22,7 +22,8 @@ export interface Kind {
 export const ATTACHABLE: Record<string, Kind> = {
   "AWS::EC2::Instance": {
     kind: "instance",
-    groups: [["SecurityGroupIds"], ["SecurityGroups"], ["NetworkInterfaces", "*", "GroupSet"]],
+    // NetworkInterfaces are read per interface (interfaces.ts), not as one list of groups.
+    groups: [["SecurityGroupIds"], ["SecurityGroups"]],
   },
   "AWS::EC2::NetworkInterface": { kind: "instance", service: "networkInterface", groups: [["GroupSet"]] },
   "AWS::AutoScaling::AutoScalingGroup": {

@@ -69,6 +69,38 @@ export function resourceOf(
     });
   switch (r.kind) {
     case "instance":
+      // With further interfaces, each interface says its groups (CloudFormation then refuses
+      // SubnetId and SecurityGroupIds beside them): eth0 the instance's own.
+      if (r.interfaces?.length)
+        return {
+          [own.logicalId]: {
+            Type: "AWS::EC2::Instance",
+            Properties: {
+              ImageId: input("ImageId"),
+              InstanceType: "t3.micro",
+              NetworkInterfaces: [
+                {
+                  DeviceIndex: "0",
+                  SubnetId: input("SubnetId"),
+                  GroupSet: groups,
+                  PrivateIpAddress: r.privateIpv4,
+                  Ipv6Addresses: r.ipv6 ? [{ Ipv6Address: r.ipv6 }] : undefined,
+                },
+                ...[...r.interfaces]
+                  .sort((a, b) => a.deviceIndex - b.deviceIndex)
+                  .map((eni) => ({
+                    DeviceIndex: String(eni.deviceIndex),
+                    Description: eni.description,
+                    SubnetId: input("SubnetId"),
+                    GroupSet: eni.groupIds.map(groupRef),
+                    PrivateIpAddress: eni.privateIpv4,
+                    Ipv6Addresses: eni.ipv6 ? [{ Ipv6Address: eni.ipv6 }] : undefined,
+                  })),
+              ],
+              Tags: tags,
+            },
+          },
+        };
       return {
         [own.logicalId]: {
           Type: "AWS::EC2::Instance",

@@ -157,6 +157,12 @@ export function readAttachment(
   if (d.type === "aws_eks_cluster") joinClusterGroup(ctx, d, resource);
   const vpcId = vpcOf(ctx, d, ids);
   if (vpcId) resource.vpcId = vpcId;
+  if (d.type === "aws_network_interface") {
+    const ip = resolveList(d.body.private_ips, ctx.scope).items[0];
+    if (ip && "value" in ip && typeof ip.value === "string" && isIpv4Address(ip.value)) resource.privateIpv4 = ip.value;
+    const v6 = resolveList(d.body.ipv6_addresses, ctx.scope).items[0];
+    if (v6 && "value" in v6 && typeof v6.value === "string" && isIpv6Address(v6.value)) resource.ipv6 = v6.value;
+  }
   if (d.type === "aws_instance") {
     const ip = known(
       ctx,

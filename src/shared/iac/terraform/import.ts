@@ -10,6 +10,7 @@ import { ADDRESS_TAGS, error, finishDesign, warning } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
+import { attachInterfaces } from "./interfaces";
 import { LAUNCH_SOURCES, NO_GROUPS } from "./kinds";
 import { declareClusterGroup } from "./launch";
 import { type MissingVariable, Module } from "./module";
@@ -240,7 +241,17 @@ export function importTerraform(files: TerraformSource[], options: TerraformImpo
   for (const d of decls) if (RULE_TYPES.has(d.type)) readRuleResource(ctx, d);
   // Launch templates are read through the Auto Scaling groups and node groups that name them.
   const launchSources = new Map(decls.filter((d) => d.type in LAUNCH_SOURCES).map((d) => [`${d.type}.${d.name}`, d]));
-  for (const d of decls) if (d.type in ATTACHABLE) readAttachment(ctx, d, launchSources);
+  const byKey = new Map<string, (typeof ctx.resources)[number]>();
+  for (const d of decls)
+    if (d.type in ATTACHABLE) {
+      readAttachment(ctx, d, launchSources);
+      byKey.set(`${d.type}.${d.name}`, ctx.resources[ctx.resources.length - 1] as (typeof ctx.resources)[number]);
+    }
+  attachInterfaces(
+    ctx,
+    decls.filter((d) => d.type === "aws_network_interface_attachment"),
+    byKey,
+  );
   for (const d of decls) {
     const handled =
       GROUP_TYPES.has(d.type) ||
@@ -248,6 +259,7 @@ export function importTerraform(files: TerraformSource[], options: TerraformImpo
       d.type in ATTACHABLE ||
       d.type in LAUNCH_SOURCES ||
       NO_GROUPS.has(d.type) ||
+      d.type === "aws_network_interface_attachment" ||
       UNRELATED.has(d.type) ||
       ["aws_vpc", "aws_default_vpc", "aws_ec2_managed_prefix_list"].includes(d.type);
     if (!handled) ctx.warnings.push(warning(where(d), `${d.type}.${d.name}: resource type ${d.type} is not imported`));

@@ -3,6 +3,7 @@ import type { Resource } from "../../model/schema";
 import type { Service } from "../../model/services";
 import { addressTags, withoutAddressTags } from "../draft";
 import { attr, type Block, block, type Item, raw } from "./hcl";
+import { interfaceBlocks } from "./interfaces";
 import { groupRef, type Naming, sortedRecord, vpcRef } from "./naming";
 import { SERVICE_INPUTS, SERVICE_TYPES, serviceBlocks } from "./services";
 
@@ -31,11 +32,17 @@ export function resourceBlocks(
   inputs: Set<string>,
   take: (type: string, base: string) => string,
 ): Block[] {
-  if (!r.service) return [resourceBlock(r, name, n, inputs)];
   const use = (input: string) => {
     inputs.add(input);
     return raw(`var.${input}`);
   };
+  if (!r.service)
+    return [
+      resourceBlock(r, name, n, inputs),
+      ...(r.kind === "instance" && r.interfaces?.length
+        ? interfaceBlocks(r, name, (id) => groupRef(n, id), use("subnet_id"), take)
+        : []),
+    ];
   return serviceBlocks(r as Resource & { service: Service }, name, {
     groups: r.groupIds.map((id) => groupRef(n, id)),
     groupsBut: (groupId) => r.groupIds.filter((id) => id !== groupId).map((id) => groupRef(n, id)),

@@ -1,0 +1,80 @@
+// An instance with two network interfaces with different groups, read from Terraform (through
+// the real HCL parser) and CloudFormation: each interface keeps its own groups and addresses, and
+// flows, `check` and exports are per interface.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { evaluateFlow } from "../shared/engine/evaluate";
+import { permittedFlows } from "../shared/engine/flows";
+import { resolveEndpoint } from "../shared/engine/resolve";
+import { importCloudFormation, toCloudFormation } from "../shared/iac/cloudformation";
+import { toTerraform } from "../shared/iac/terraform";
+import type { Design } from "../shared/model/schema";
+import { importTerraformFiles } from "./hcl";
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), "../shared/iac/fixtures/two-interfaces");
+const read = (name: string) => ({ name, text: readFileSync(join(fixtures, name), "utf8") });
+
+function permits(design: Design, from: string, to: string, port: number): boolean {
+  return evaluateFlow(design, {
+    from: resolveEndpoint(design, from, "from"),
+    to: resolveEndpoint(design, to, "to"),
+    protocol: "tcp",
+    port,
+  }).permitted;
+}
+
+/** The flows the fixture must produce, whichever format it came from. */
+function expectPerInterface(design: Design): void {
+  // eth0 carries "public" only, eth1 "admin" only: never their union.
+  expect(permits(design, "internet", "web", 443)).toBe(true);
+  expect(permits(design, "internet", "web/eth1", 443)).toBe(false);
+  expect(permits(design, "10.0.5.5", "web/eth1", 22)).toBe(true);
+  expect(permits(design, "10.0.5.5", "web", 22)).toBe(false);
+  expect(permits(design, "web/eth1", "db", 5432)).toBe(true);
+  expect(permits(design, "web", "db", 5432)).toBe(false);
+  // eth0 is the instance itself.
+  expect(permits(design, "web/eth0", "db", 5432)).toBe(false);
+  // The edges end at the interface.
+  const id = (name: string) => resolveEndpoint(design, name);
+  const edges = permittedFlows(design).map((e) => `${e.from}->${e.to}`);
+  expect(id("web/eth1")).toBe(`${id("web")}/eth1`);
+  expect(edges).toContain(`${id("web/eth1")}->${id("db")}`);
+  expect(edges).not.toContain(`${id("web")}->${id("db")}`);
+}
+
+describe("an instance with two interfaces with different groups", () => {
+  it("keeps each interface's groups and addresses (Terraform aws_network_interface_attachment)", async () => {
+    const { design } = await importTerraformFiles([read("main.tf")]);
+    const web = design.resources.find((r) => r.name === "web");
+    expect(web?.privateIpv4).toBe("10.0.1.10");
+    expect(web?.interfaces).toEqual([
+      { id: "web_admin", deviceIndex: 1, groupIds: ["sg-admin"], privateIpv4: "10.0.2.10" },
+    ]);
+    // The attached interface is the instance's, not a node of its own.
+    expect(design.resources.map((r) => r.name).sort()).toEqual(["db", "web"]);
+    expectPerInterface(design);
+    // check takes the interface's own id too.
+    expect(resolveEndpoint(design, "web_admin")).toBe("web/eth1");
+  });
+
+  it("keeps each interface's groups and addresses (CloudFormation NetworkInterfaces)", () => {
+    const { design } = importCloudFormation(read("template.yaml"));
+    const web = design.resources.find((r) => r.name === "web");
+    expect(web?.groupIds).toEqual(["Public"]);
+    expect(web?.interfaces?.map((i) => [i.deviceIndex, i.groupIds, i.privateIpv4])).toEqual([
+      [1, ["Admin"], "10.0.2.10"],
+    ]);
+    expectPerInterface(design);
+  });
+
+  it("comes back from both exports with the same interfaces and flows", async () => {
+    const { design } = importCloudFormation(read("template.yaml"));
+    const files = toTerraform(design, { layout: "single" });
+    expect(files[0]?.text).toContain('resource "aws_network_interface_attachment"');
+    expectPerInterface((await importTerraformFiles(files)).design);
+    const template = toCloudFormation(design, "yaml");
+    expectPerInterface(importCloudFormation(template).design);
+  });
+});
