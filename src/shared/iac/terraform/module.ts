@@ -224,6 +224,12 @@ export class Module {
   private instances(block: Block, memoKey: string): Keyed[] | Unknown {
     const known = this.instanceMemo.get(memoKey);
     if (known) return known;
+    // A count or for_each that refers to its own resource (`count = length(aws_x.web)` inside
+    // aws_x.web) would expand forever: Terraform refuses it as a cycle, and so do we.
+    this.instanceMemo.set(
+      memoKey,
+      Unknown.failed(`${this.prefix}${memoKey} refers to itself in its count or for_each`),
+    );
     const result = this.expand(block);
     this.instanceMemo.set(memoKey, result);
     return result;
