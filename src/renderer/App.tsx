@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { Canvas } from "./canvas/Canvas";
 import { setFlowInstance } from "./canvas/flowInstance";
 import { BusyBar } from "./chrome/BusyBar";
+import { FileDropOverlay } from "./chrome/FileDropOverlay";
 import { HelpOverlay, NoticeView, ProblemsPanel, RecoveryBanner } from "./chrome/Overlays";
 import { Palette } from "./chrome/Palette";
 import { TopBar } from "./chrome/TopBar";
@@ -55,6 +56,7 @@ function Editor() {
       <FixDialog />
       <ExportDialog />
       <ExercisesMenu />
+      <FileDropOverlay />
       <DocumentEffects />
     </div>
   );
