@@ -247,7 +247,8 @@ class Reader {
         this.pos++;
         return this.trafficItem();
       }
-      throw (this.pos++, this.unplaced('a port number after "port"'));
+      this.pos++;
+      throw this.unplaced('a port number after "port"');
     }
     if (/^\d+$/.test(w)) {
       this.pos++;
@@ -366,14 +367,14 @@ export function readQuestion(design: Design, text: string): Reading {
   const reader = new Reader(design, tokenize(text));
   try {
     const question = reader.question();
-    return { question, understood: describe(design, question) };
+    return { question, understood: inWords(design, question) };
   } catch (e) {
     if (e instanceof Unplaced) return { error: e.message };
     throw e;
   }
 }
 
-function describe(design: Design, q: Question): string {
+function inWords(design: Design, q: Question): string {
   const nodes = [...design.resources, ...design.externals, ...design.groups];
   const name = (id: string) => nodes.find((n) => n.id === id)?.name || id;
   const traffic =
