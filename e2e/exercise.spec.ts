@@ -84,6 +84,17 @@ for (const [width, height] of [
     await intend("internet", /^HTTPS 443/);
     await intend("my-ip", /^SSH 22/);
     await expect(page.getByTestId("blocked-intents")).toContainText("3 intended connections are blocked");
+    // The pair's two services in one marker, and no marker on a node's kind or name (one sat on
+    // the instance's name).
+    await expect(page.locator(".intent-marker")).toHaveCount(2);
+    for (const head of await page.locator(".node__head, .node__name").all()) {
+      const h = (await head.boundingBox())!;
+      for (const marker of await page.locator(".intent-marker").all()) {
+        const m = (await marker.boundingBox())!;
+        const covers = m.x < h.x + h.width && h.x < m.x + m.width && m.y < h.y + h.height && h.y < m.y + m.height;
+        expect(covers, `a marker covers "${await head.textContent()}"`).toBe(false);
+      }
+    }
     await u.step("4-intents");
 
     await u.click(page.getByTestId("blocked-intents").getByRole("button", { name: "Fix all 3" }));

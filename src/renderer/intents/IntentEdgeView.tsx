@@ -1,6 +1,13 @@
 // An intended connection: dashed, red while the rules block it, subtle green once they allow it.
 // Its label offers to send a packet along it, to fix it, or to remove it.
-import { BaseEdge, type EdgeProps, getBezierPath, ViewportPortal } from "@xyflow/react";
+import {
+  BaseEdge,
+  type EdgeProps,
+  getBezierPath,
+  type InternalNode,
+  useInternalNode,
+  ViewportPortal,
+} from "@xyflow/react";
 import { memo } from "react";
 import { removeIntent } from "../actions/intents";
 import { NODE_WIDTH } from "../canvas/FlowEdgeView";
@@ -9,20 +16,28 @@ import { sendPacket } from "../simulate/send";
 import { run } from "../state/commands";
 import { proposeFixFor } from "./fix";
 import type { IntentEdgeData, IntentService } from "./intentEdges";
+import { placeMarker, type Rect } from "./markerPlace";
 
 const NOMINAL_HEIGHT = 84;
+const ROW_HEIGHT = 26;
+
+function rectOf(node: InternalNode | undefined): Rect | undefined {
+  const { width, height } = node?.measured ?? {};
+  if (!node || !width || !height) return undefined;
+  return { ...node.internals.positionAbsolute, width, height };
+}
 
 function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
   const { id, source, target, data } = props;
+  // The nodes as drawn (the handle is not always on the side the line leaves from).
+  const sourceNode = useInternalNode(source);
+  const targetNode = useInternalNode(target);
   if (!data) return null;
   const sh = data.sourceHeight ?? NOMINAL_HEIGHT;
   const th = data.targetHeight ?? NOMINAL_HEIGHT;
-  const a = floatingAnchors(
-    { x: props.sourceX - NODE_WIDTH, y: props.sourceY - sh / 2, width: NODE_WIDTH, height: sh },
-    { x: props.targetX, y: props.targetY - th / 2, width: NODE_WIDTH, height: th },
-    source < target,
-    false,
-  );
+  const sourceRect = { x: props.sourceX - NODE_WIDTH, y: props.sourceY - sh / 2, width: NODE_WIDTH, height: sh };
+  const targetRect = { x: props.targetX, y: props.targetY - th / 2, width: NODE_WIDTH, height: th };
+  const a = floatingAnchors(sourceRect, targetRect, source < target, false);
   const [path, labelX, labelY] = getBezierPath({
     sourceX: a.sx,
     sourceY: a.sy,
@@ -32,6 +47,13 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
     targetPosition: a.targetPosition,
   });
   const state = data.satisfied ? "satisfied" : "blocked";
+  // The marker's size, estimated from its text (rows of 11px type and three small buttons).
+  const longest = Math.max(...data.services.map((s) => s.label.length));
+  const size = { width: longest * 6.5 + 130, height: data.services.length * ROW_HEIGHT };
+  const at = placeMarker({ x: labelX, y: labelY }, size, [
+    rectOf(sourceNode) ?? sourceRect,
+    rectOf(targetNode) ?? targetRect,
+  ]);
   return (
     <>
       <BaseEdge
@@ -49,8 +71,8 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
       <ViewportPortal>
         <div
           className="intent-marker nodrag nopan"
-          // Below the middle, so it does not sit on a flow's label between the same nodes.
-          style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY + 14}px)` }}
+          // Below the middle (not on a flow's label between the same nodes), clear of both nodes.
+          style={{ transform: `translate(-50%, 0) translate(${at.x + size.width / 2}px, ${at.y}px)` }}
         >
           {data.services.map((service) => (
             <ServiceRow key={service.intent.id} service={service} />
