@@ -329,7 +329,9 @@ test("a typed question is answered, and fills the pickers with what was understo
 
   await question.fill("can the moon reach web on 443");
   await question.press("Enter");
-  await expect(page.getByRole("form", { name: "Type a question" })).toContainText('no node is named "moon"');
+  await expect(page.getByRole("form", { name: "Type a question" })).toContainText(
+    '"moon" is not a node, a port or a service here',
+  );
 });
 
 test("Terraform imports through the Import command and is laid out", async ({ app: page }, testInfo) => {

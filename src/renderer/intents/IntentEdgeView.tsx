@@ -8,7 +8,7 @@ import { floatingAnchors } from "../canvas/floating";
 import { sendPacket } from "../simulate/send";
 import { run } from "../state/commands";
 import { proposeFixFor } from "./fix";
-import type { IntentEdgeData } from "./intentEdges";
+import type { IntentEdgeData, IntentService } from "./intentEdges";
 
 const NOMINAL_HEIGHT = 84;
 
@@ -31,7 +31,39 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
     sourcePosition: a.sourcePosition,
     targetPosition: a.targetPosition,
   });
-  const { intent, satisfied } = data;
+  const state = data.satisfied ? "satisfied" : "blocked";
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        className={`intent-edge intent-edge--${state}`}
+        style={{
+          stroke: data.satisfied ? "var(--ok)" : "var(--danger)",
+          strokeWidth: data.satisfied ? 1.4 : 2,
+          strokeDasharray: "7 5",
+          opacity: data.satisfied ? 0.55 : 1,
+        }}
+        interactionWidth={12}
+      />
+      <ViewportPortal>
+        <div
+          className="intent-marker nodrag nopan"
+          // Below the middle, so it does not sit on a flow's label between the same nodes.
+          style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY + 14}px)` }}
+        >
+          {data.services.map((service) => (
+            <ServiceRow key={service.intent.id} service={service} />
+          ))}
+        </div>
+      </ViewportPortal>
+    </>
+  );
+}
+
+/** One intended service of the pair: its state, and Send, Fix and remove for it alone. */
+function ServiceRow({ service }: { service: IntentService }) {
+  const { intent, satisfied, label } = service;
   const state = satisfied ? "satisfied" : "blocked";
   const query = {
     from: intent.from,
@@ -40,53 +72,35 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
     ...(intent.port !== undefined ? { port: intent.port } : intent.protocol === "-1" ? { port: 443 } : {}),
   };
   return (
-    <>
-      <BaseEdge
-        id={id}
-        path={path}
-        className={`intent-edge intent-edge--${state}`}
-        style={{
-          stroke: satisfied ? "var(--ok)" : "var(--danger)",
-          strokeWidth: satisfied ? 1.4 : 2,
-          strokeDasharray: "7 5",
-          opacity: satisfied ? 0.55 : 1,
-        }}
-        interactionWidth={12}
-      />
-      <ViewportPortal>
-        <div
-          className={`intent-label nodrag nopan intent-label--${state}`}
-          // Below the middle, so it does not sit on a flow's label between the same nodes.
-          style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY + 14}px)` }}
-          data-testid={`intent-${intent.id}`}
-          title={
-            satisfied
-              ? "An intended connection, and the rules allow it"
-              : `An intended connection the rules block: ${data.reason}`
-          }
-        >
-          <span className="intent-label__text">
-            {satisfied ? "✓" : "✕"} {data.label}
-          </span>
-          <button type="button" onClick={() => void sendPacket(query)} aria-label={`Send a packet ${data.label}`}>
-            Send
-          </button>
-          {!satisfied && (
-            <button type="button" className="primary" onClick={() => void proposeFixFor(intent.id)}>
-              Fix
-            </button>
-          )}
-          <button
-            type="button"
-            aria-label={`Remove the intended connection ${data.label}`}
-            title="Remove this intended connection"
-            onClick={() => run(removeIntent, { id: intent.id })}
-          >
-            ×
-          </button>
-        </div>
-      </ViewportPortal>
-    </>
+    <div
+      className={`intent-label intent-label--${state}`}
+      data-testid={`intent-${intent.id}`}
+      title={
+        satisfied
+          ? "An intended connection, and the rules allow it"
+          : `An intended connection the rules block: ${service.reason}`
+      }
+    >
+      <span className="intent-label__text">
+        {satisfied ? "✓" : "✕"} {label}
+      </span>
+      <button type="button" onClick={() => void sendPacket(query)} aria-label={`Send a packet ${label}`}>
+        Send
+      </button>
+      {!satisfied && (
+        <button type="button" className="primary" onClick={() => void proposeFixFor(intent.id)}>
+          Fix
+        </button>
+      )}
+      <button
+        type="button"
+        aria-label={`Remove the intended connection ${label}`}
+        title="Remove this intended connection"
+        onClick={() => run(removeIntent, { id: intent.id })}
+      >
+        ×
+      </button>
+    </div>
   );
 }
 

@@ -24,4 +24,23 @@ describe("toIntentEdges", () => {
   it("draws nothing for an intent whose node is gone", () => {
     expect(toIntentEdges(design, []).some((e) => e.target === "gone")).toBe(false);
   });
+  it("draws the services intended between the same two nodes as one edge listing each, blocked if any is", () => {
+    const pair = {
+      ...design,
+      intents: [
+        { id: "https", from: "internet", to: "web", protocol: "tcp", port: 443 },
+        { id: "redis", from: "internet", to: "web", protocol: "tcp", port: 6379 },
+        { id: "back", from: "web", to: "internet", protocol: "tcp", port: 443 },
+      ],
+    };
+    const edges = toIntentEdges(pair, findings(pair));
+    expect(edges.map((e) => e.id)).toEqual(["intent:https", "intent:back"]);
+    expect(edges[0]?.data?.services.map((s) => [s.label, s.satisfied])).toEqual([
+      ["tcp 443", true],
+      ["tcp 6379", false],
+    ]);
+    expect(edges[0]?.data?.label).toBe("tcp 443, tcp 6379");
+    expect(edges[0]?.data?.satisfied).toBe(false);
+    expect(edges[0]?.data?.reason).toMatch(/6379/);
+  });
 });

@@ -4,12 +4,22 @@ import type { Edge } from "@xyflow/react";
 import type { Finding } from "../../shared/engine/types";
 import type { Design, Intent } from "../../shared/model";
 
-export interface IntentEdgeData extends Record<string, unknown> {
+/** One intended service between two nodes, and whether the rules let it through. */
+export interface IntentService {
   intent: Intent;
   label: string;
   satisfied: boolean;
   /** The engine's reason when it does not hold. */
   reason?: string;
+}
+
+/**
+ * Every intent between the same two nodes (same direction) is one edge with one marker that lists
+ * each service: a second port on the pair adds to the marker, never a second marker on top of it.
+ * intent, label, satisfied and reason are the first service's, or the pair's as a whole.
+ */
+export interface IntentEdgeData extends IntentService, Record<string, unknown> {
+  services: IntentService[];
   sourceHeight?: number;
   targetHeight?: number;
 }
@@ -30,6 +40,32 @@ export function unsatisfiedIntentIds(findings: readonly Finding[]): Map<string, 
   return out;
 }
 
+/** Edges between the same source and target become one, holding all their services in order. */
+export function mergePairs(edges: readonly Edge<IntentEdgeData>[]): Edge<IntentEdgeData>[] {
+  const byPair = new Map<string, Edge<IntentEdgeData>>();
+  for (const edge of edges) {
+    const key = `${edge.source}\u0000${edge.target}`;
+    const first = byPair.get(key);
+    if (!first?.data || !edge.data) {
+      byPair.set(key, edge);
+      continue;
+    }
+    const services = [...first.data.services, ...edge.data.services];
+    const failing = services.find((s) => !s.satisfied);
+    byPair.set(key, {
+      ...first,
+      data: {
+        ...first.data,
+        services,
+        label: services.map((s) => s.label).join(", "),
+        satisfied: failing === undefined,
+        ...(failing?.reason !== undefined ? { reason: failing.reason } : {}),
+      },
+    });
+  }
+  return [...byPair.values()];
+}
+
 export function toIntentEdges(
   design: Design,
   findings: readonly Finding[],
@@ -37,10 +73,16 @@ export function toIntentEdges(
 ): Edge<IntentEdgeData>[] {
   const nodes = new Set([...design.resources, ...design.externals].map((n) => n.id));
   const failing = unsatisfiedIntentIds(findings);
-  return design.intents
+  const edges = design.intents
     .filter((i) => nodes.has(i.from) && nodes.has(i.to) && i.from !== i.to)
-    .map((intent) => {
+    .map((intent): Edge<IntentEdgeData> => {
       const reason = failing.get(intent.id);
+      const service = {
+        intent,
+        label: intentTraffic(intent),
+        satisfied: reason === undefined,
+        ...(reason !== undefined ? { reason } : {}),
+      };
       return {
         id: `${INTENT_PREFIX}${intent.id}`,
         source: intent.from,
@@ -48,15 +90,14 @@ export function toIntentEdges(
         type: "intent",
         selectable: false,
         data: {
-          intent,
-          label: intentTraffic(intent),
-          satisfied: reason === undefined,
-          ...(reason !== undefined ? { reason } : {}),
+          ...service,
+          services: [service],
           sourceHeight: heights.get(intent.from),
           targetHeight: heights.get(intent.to),
         },
       };
     });
+  return mergePairs(edges);
 }
 
 /**
@@ -80,19 +121,20 @@ export function toGroupIntentEdges(
     const to = endOf.get(intent.to);
     if (!from || !to || from.end === to.end || !drawn.has(from.end) || !drawn.has(to.end)) continue;
     const reason = failing.get(intent.id);
+    const service = {
+      intent,
+      label: `${intentTraffic(intent)}: ${from.name} → ${to.name}`,
+      satisfied: reason === undefined,
+      ...(reason !== undefined ? { reason } : {}),
+    };
     edges.push({
       id: `${INTENT_PREFIX}${intent.id}`,
       source: from.end,
       target: to.end,
       type: "intent",
       selectable: false,
-      data: {
-        intent,
-        label: `${intentTraffic(intent)}: ${from.name} → ${to.name}`,
-        satisfied: reason === undefined,
-        ...(reason !== undefined ? { reason } : {}),
-      },
+      data: { ...service, services: [service] },
     });
   }
-  return edges;
+  return mergePairs(edges);
 }

@@ -30,6 +30,7 @@ export function AskTab() {
   const [port, setPort] = useState(ask?.query.port !== undefined ? String(ask.query.port) : "443");
   const [question, setQuestion] = useState("");
   const [questionError, setQuestionError] = useState<string | undefined>();
+  const [understood, setUnderstood] = useState<string | undefined>();
 
   // After every change of the document, the ends are found again in it (or cleared), and what was
   // said about the last question goes.
@@ -40,6 +41,7 @@ export function AskTab() {
     setFrom((end) => followEnd(design, end, before));
     setTo((end) => followEnd(design, end, before));
     setQuestionError(undefined);
+    setUnderstood(undefined);
   }, [design]);
 
   // Two nodes selected on the canvas become the question's source and target.
@@ -68,14 +70,24 @@ export function AskTab() {
           e.preventDefault();
           const read = readQuestion(design, question);
           setQuestionError(read.error);
+          setUnderstood(read.understood);
           const q = read.question;
           if (!q) return;
-          // The pickers show what was understood, so that it can be adjusted and asked again.
+          // The pickers show what was understood, so that it can be adjusted and asked again. A
+          // question that names no traffic ("does app reach db") is asked on the form's traffic.
           setFrom(q.from);
           setTo(q.to);
-          setProtocol(q.protocol);
-          if (q.port !== undefined) setPort(String(q.port));
-          void evaluate(q);
+          if (q.protocol !== undefined) {
+            setProtocol(q.protocol);
+            if (q.port !== undefined) setPort(String(q.port));
+            void evaluate({
+              from: q.from,
+              to: q.to,
+              protocol: q.protocol,
+              ...(q.port !== undefined ? { port: q.port } : {}),
+            });
+          } else if (portError) setQuestionError(`on which port? ${portError}`);
+          else void evaluate({ from: q.from, to: q.to, protocol, ...(needsPort ? { port: portNumber } : {}) });
         }}
       >
         <input
@@ -86,12 +98,14 @@ export function AskTab() {
           onChange={(e) => {
             setQuestion(e.target.value);
             setQuestionError(undefined);
+            setUnderstood(undefined);
           }}
         />
         <button type="submit" disabled={question.trim() === ""}>
           Ask this
         </button>
         {questionError && <p className="field-error ask__question-error">{questionError}</p>}
+        {understood && <p className="ask__understood">Understood: {understood}</p>}
       </form>
       <form
         className="ask"
