@@ -20,15 +20,19 @@ const KINDS = ["instance", "database", "loadBalancer", "function", "containerSer
 
 /**
  * AWS puts a resource's groups in its VPC; the random designs leave that out. They also hold only
- * instances: cycling through every kind tests the resources whose addresses AWS chooses.
+ * instances: cycling through every kind tests the resources whose addresses AWS chooses. Only an
+ * instance takes further network interfaces (an RDS instance or a load balancer has the ones AWS
+ * gives it), so the other kinds lose theirs.
  */
 const consistent = (d: Design): Design => ({
   ...d,
   groups: d.groups.map((g) => ({ ...g, vpcId: "vpc" })),
-  resources: d.resources.map((r, i) => ({
-    ...r,
-    kind: KINDS[i % KINDS.length] as Design["resources"][number]["kind"],
-  })),
+  resources: d.resources.map((r, i) => {
+    const kind = KINDS[i % KINDS.length] as Design["resources"][number]["kind"];
+    if (kind === "instance" || !r.interfaces) return { ...r, kind };
+    const { interfaces: _, ...rest } = r;
+    return { ...rest, kind };
+  }),
 });
 
 function ruleText(d: Design, r: Rule): string {
@@ -77,7 +81,13 @@ function shape(d: Design) {
  */
 function flows(d: Design, externals: Design["externals"]) {
   const withParties = { ...resolveExternalPeers(d), externals };
-  const name = (id: string) => withParties.resources.find((r) => r.id === id)?.name ?? id;
+  // An interface's end is "<resource id>/eth1": the import chooses another resource id.
+  const name = (id: string) => {
+    const slash = id.lastIndexOf("/");
+    const resourceId = slash < 0 ? id : id.slice(0, slash);
+    const resource = withParties.resources.find((r) => r.id === resourceId);
+    return resource ? `${resource.name}${slash < 0 ? "" : id.slice(slash)}` : id;
+  };
   return permittedFlows(withParties)
     .map((e) => ({ from: name(e.from), to: name(e.to), services: e.services, families: e.families }))
     .sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`));

@@ -77,4 +77,62 @@ describe("an instance with two interfaces with different groups", () => {
     const template = toCloudFormation(design, "yaml");
     expectPerInterface(importCloudFormation(template).design);
   });
+
+  it("puts an instance whose subnet is a variable and whose groups are all on eth1 in the interface's VPC", async () => {
+    // Found by the round-trip property test: the instance lost its VPC, so a rule admitting the
+    // VPC's block no longer covered its unstated address, and eth2 -> eth1 was lost.
+    const files = [
+      {
+        name: "main.tf",
+        text: `
+resource "aws_vpc" "main" { cidr_block = "10.0.0.0/16" }
+resource "aws_security_group" "inside" {
+  name   = "inside"
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_instance" "box" {
+  subnet_id              = var.subnet_id
+  vpc_security_group_ids = []
+}
+resource "aws_network_interface" "box_eth1" {
+  subnet_id       = var.subnet_id
+  security_groups = [aws_security_group.inside.id]
+}
+resource "aws_network_interface_attachment" "box_eth1" {
+  instance_id          = aws_instance.box.id
+  network_interface_id = aws_network_interface.box_eth1.id
+  device_index         = 1
+}
+variable "subnet_id" { type = string }
+`,
+      },
+    ];
+    const { design } = await importTerraformFiles(files);
+    const box = design.resources.find((r) => r.name === "box");
+    expect(box?.interfaces?.map((i) => i.deviceIndex)).toEqual([1]);
+    expect(box?.vpcId).toBe(design.vpcs[0]?.id);
+  });
+
+  it("puts such an instance in its interface's VPC from CloudFormation too", () => {
+    const text = JSON.stringify({
+      Resources: {
+        Main: { Type: "AWS::EC2::VPC", Properties: { CidrBlock: "10.0.0.0/16" } },
+        Inside: { Type: "AWS::EC2::SecurityGroup", Properties: { GroupDescription: "inside", VpcId: { Ref: "Main" } } },
+        Box: {
+          Type: "AWS::EC2::Instance",
+          Properties: {
+            NetworkInterfaces: [
+              { DeviceIndex: "0", SubnetId: { Ref: "SubnetId" } },
+              { DeviceIndex: "1", SubnetId: { Ref: "SubnetId" }, GroupSet: [{ Ref: "Inside" }] },
+            ],
+          },
+        },
+      },
+      Parameters: { SubnetId: { Type: "String" } },
+    });
+    const { design } = importCloudFormation({ name: "t.json", text });
+    const box = design.resources.find((r) => r.name === "Box");
+    expect(box?.interfaces?.map((i) => i.deviceIndex)).toEqual([1]);
+    expect(box?.vpcId).toBe(design.vpcs[0]?.id);
+  });
 });

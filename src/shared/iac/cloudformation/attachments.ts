@@ -115,7 +115,10 @@ export function readAttachment(
     (viaSubnet && "value" in viaSubnet && viaSubnet.value instanceof CfnRef
       ? ctx.vpcs.get(viaSubnet.value.logicalId)?.id
       : undefined) ??
-    groupIds.map((g) => ctx.groupsById.get(g)?.vpcId).find((v) => v !== undefined);
+    // An instance's further interfaces are in its VPC too (AWS attaches no other), so their groups say it.
+    [...groupIds, ...(interfaces.interfaces ?? []).flatMap((i) => i.groupIds)]
+      .map((g) => ctx.groupsById.get(g)?.vpcId)
+      .find((v) => v !== undefined);
   if (vpcId) resource.vpcId = vpcId;
   if (type === "AWS::EC2::Instance") {
     const ip =

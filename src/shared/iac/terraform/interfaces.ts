@@ -55,6 +55,9 @@ export function attachInterfaces(
       ...(eni.publicIpv4 ? { publicIpv4: eni.publicIpv4 } : {}),
     };
     instance.interfaces = [...(instance.interfaces ?? []), further].sort((a, b) => a.deviceIndex - b.deviceIndex);
+    // AWS attaches an interface only to an instance of its own VPC: an instance whose subnet and
+    // primary groups say nothing (a subnet given as a variable) is in the interface's VPC.
+    if (!instance.vpcId && eni.vpcId) instance.vpcId = eni.vpcId;
     moved.add(eni);
   }
   if (moved.size) ctx.resources = ctx.resources.filter((r) => !moved.has(r));
