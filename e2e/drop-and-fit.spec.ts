@@ -1,7 +1,7 @@
 // Issue 14 item 11: files dragged over the window show where they land and what a drop does, and
 // at 1280x720 the top bar cuts nothing off (the lesson's title was "Lesson 1: HTTP/HTTPS se…").
 import type { JSHandle, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, openLessonOne, test } from "./fixtures";
 import { shoot } from "./shots";
 
 const filesTransfer = (page: Page, names: string[]) =>
@@ -55,15 +55,7 @@ test("a palette drag shows no file overlay", async ({ app: page }) => {
 
 test("at 1280x720 the lesson's full title shows in the top bar", async ({ app: page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await expect(page.getByTestId("node-web")).toBeVisible();
-  const banner = page.getByTestId("recovery");
-  if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
-  await page.getByRole("button", { name: "Exercises" }).click();
-  page.once("dialog", (d) => void d.accept());
-  await page
-    .getByRole("dialog", { name: "Exercises" })
-    .getByRole("button", { name: /1\. HTTP\/HTTPS server/ })
-    .click();
+  await openLessonOne(page);
   const name = page.getByTestId("doc-title").locator(".doc-title__name");
   await expect(name).toContainText("Lesson 1");
   await shoot(page, "lesson-topbar");

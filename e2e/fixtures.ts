@@ -72,3 +72,17 @@ export async function chooseFile(
 }
 
 export { expect };
+
+/** Opens lesson 1 from Exercises on the example the app starts with, past a recovery banner. */
+export async function openLessonOne(page: Page) {
+  await expect(page.getByTestId("node-web")).toBeVisible();
+  const banner = page.getByTestId("recovery");
+  if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
+  await page.getByRole("button", { name: "Exercises" }).click();
+  page.once("dialog", (d) => void d.accept());
+  await page
+    .getByRole("dialog", { name: "Exercises" })
+    .getByRole("button", { name: /1\. HTTP\/HTTPS server/ })
+    .click();
+  await expect(page.getByTestId("lesson")).toContainText("Lesson 1");
+}

@@ -1,22 +1,8 @@
 // Issue 14, item 1: New, Open and Import end a lesson (it would otherwise grade the new design
 // against its own nodes), with a way back; and a node dropped on the lesson panel is not lost.
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
-import { chooseFile, expect, test } from "./fixtures";
+import { chooseFile, expect, openLessonOne, test } from "./fixtures";
 import { shoot } from "./shots";
-
-async function openLessonOne(page: Page) {
-  await expect(page.getByTestId("node-web")).toBeVisible();
-  const banner = page.getByTestId("recovery");
-  if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
-  await page.getByRole("button", { name: "Exercises" }).click();
-  page.once("dialog", (d) => void d.accept());
-  await page
-    .getByRole("dialog", { name: "Exercises" })
-    .getByRole("button", { name: /1\. HTTP\/HTTPS server/ })
-    .click();
-  await expect(page.getByTestId("lesson")).toContainText("Lesson 1");
-}
 
 test("New ends the lesson instead of grading the empty design, and offers the way back", async ({ app: page }) => {
   await openLessonOne(page);
