@@ -127,7 +127,7 @@ export function HelpOverlay() {
       <table className="table">
         <tbody>
           {shortcuts.map((c) => (
-            <tr key={c.name}>
+            <tr key={c.id}>
               <td>{c.label}</td>
               <td>
                 {c.keys?.map((k) => (

@@ -1,4 +1,5 @@
 // The title bar of the document and the commands a person reaches for most.
+import type { CommandId } from "../../shared/commands";
 import { command } from "../commands";
 import { canRedo, canUndo } from "../state/history";
 import { editor, isDirty, useEditor } from "../state/store";
@@ -10,7 +11,7 @@ function CommandButton({
   disabled,
   icon,
 }: {
-  name: string;
+  name: CommandId;
   label?: string;
   disabled?: boolean;
   icon?: string;
@@ -58,17 +59,19 @@ export function TopBar() {
         <details className="menu">
           <summary>More</summary>
           <div className="menu__list" role="menu">
-            {[
-              "saveAs",
-              "import",
-              "importFolder",
-              "exportTerraform",
-              "exportCloudFormation",
-              "exportPng",
-              "exportSvg",
-              "exampleHttpServer",
-              "exampleThreeTier",
-            ].map((n) => (
+            {(
+              [
+                "saveAs",
+                "import",
+                "importFolder",
+                "exportTerraform",
+                "exportCloudFormation",
+                "exportPng",
+                "exportSvg",
+                "exampleHttpServer",
+                "exampleThreeTier",
+              ] as const
+            ).map((n) => (
               <button
                 key={n}
                 type="button"

@@ -1,18 +1,10 @@
 // Opening a lesson loads its starting design; after every edit the engine checks the design
 // against the lesson's steps (over the api, never by reading the rules' text), and the result
 // and progress are kept.
-import type { Lesson, LessonResult } from "../../shared/exercises";
 import { api } from "../api-client";
 import { replaceDocument } from "../state/commands";
 import { editor, isDirty, notify } from "../state/store";
 import { recordProgress } from "./progress";
-
-export interface LessonState {
-  lesson: Lesson;
-  result?: LessonResult;
-  /** How many of the current step's hints the learner asked for. */
-  hints: Record<string, number>;
-}
 
 export async function openLesson(id: string): Promise<void> {
   if (isDirty(editor.get()) && !window.confirm("Discard the unsaved changes to this design?")) return;

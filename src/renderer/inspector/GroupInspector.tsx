@@ -4,11 +4,10 @@ import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import { groupNameProblem, updateGroup } from "../actions/groups";
-import { enterMyIp } from "../actions/myIp";
 import { addRules, removeRule, replaceRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
-import { change, run } from "../state/commands";
+import { run } from "../state/commands";
 import { editor, useEditor } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { Field, SelectField } from "./Field";
@@ -102,10 +101,13 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
           onSubmit={(drafts, myIp) => {
             // A rule that became two (a preset such as DNS is udp and tcp 53), and My IP's address
             // entered with it, are one step to undo.
-            const edit = { groupId: group.id, direction, index: editing, rules: drafts };
-            const ok = myIp
-              ? change(replaceRule.label, (d) => replaceRule.perform(enterMyIp.perform(d, myIp), edit))
-              : run(replaceRule, edit);
+            const ok = run(replaceRule, {
+              groupId: group.id,
+              direction,
+              index: editing,
+              rules: drafts,
+              ...(myIp ? { myIp } : {}),
+            });
             if (ok) setEditing(undefined);
             return ok;
           }}
@@ -121,13 +123,7 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
             onCancel={closeAdding}
             onSubmit={(drafts, myIp) => {
               // My IP's address and the rules that refer to it: one step to undo.
-              const ok = change(addRules.label, (d) =>
-                addRules.perform(myIp ? enterMyIp.perform(d, myIp) : d, {
-                  groupId: group.id,
-                  direction,
-                  rules: drafts,
-                }),
-              );
+              const ok = run(addRules, { groupId: group.id, direction, rules: drafts, ...(myIp ? { myIp } : {}) });
               if (ok) closeAdding();
               return ok;
             }}

@@ -4,17 +4,16 @@ import { type Action, ActionRefused } from "../actions/types";
 import { record, redo as redoStep, startHistory, undo as undoStep } from "./history";
 import { editor, notify, type Selection } from "./store";
 
-/** Runs an action on the current design. Returns false (and shows why) when it was refused. */
+/**
+ * Runs an action on the current design, the one way an edit happens: several steps that are one
+ * to undo are one action (src/renderer/actions/). Returns false (and shows why) when it was refused.
+ */
 export function run<A>(action: Action<A>, args: A, selection?: Selection): boolean {
-  return change(action.label, (d) => action.perform(d, args), selection);
-}
-
-/** Several actions as one undo step, e.g. "new group" dropped on a node = create + attach. */
-export function change(label: string, edit: (design: Design) => Design, selection?: Selection): boolean {
   const { history } = editor.get();
+  const label = action.label;
   let next: Design;
   try {
-    next = edit(history.present);
+    next = action.perform(history.present, args);
   } catch (e) {
     if (e instanceof ActionRefused) {
       notify("error", e.message);

@@ -11,7 +11,7 @@ import type { Finding, FlowEdge, FlowQuery, FlowVerdict } from "../../shared/eng
 import { type Design, emptyDesign, type Problem } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import type { Clipboard } from "../actions/selection";
-import type { LessonState } from "../exercises/lesson";
+import type { LessonState } from "../exercises/lessonState";
 import { type History, startHistory } from "./history";
 
 export type BottomTab = "flows" | "findings" | "ask" | "matrix";
