@@ -24,7 +24,7 @@ import { importFiles, importFolder, newDesign, openDesign, openExample, saveDesi
 import { layoutByTier } from "./layout/tiers";
 import { longWork } from "./state/busy";
 import { redo, run, undo } from "./state/commands";
-import { editor, notify } from "./state/store";
+import { derivedState, docState, notify, viewState } from "./state/store";
 
 export interface Command extends CommandSpec {
   id: CommandId;
@@ -33,17 +33,18 @@ export interface Command extends CommandSpec {
 }
 
 const selectedIds = (): string[] => {
-  const { selection } = editor.get();
+  const { selection } = viewState.get();
   return selection.nodes.length > 0 ? selection.nodes : selection.group ? [selection.group] : [];
 };
 
 const nodeIds = (): Set<string> => {
-  const d = editor.get().history.present;
+  const d = docState.get().history.present;
   return new Set([...d.resources, ...d.externals].map((n) => n.id));
 };
 
 export async function layoutNow(): Promise<void> {
-  const { history, flows } = editor.get();
+  const { history } = docState.get();
+  const { flows } = derivedState.get();
   const sizes = new Map(
     (flowInstance()?.getNodes() ?? []).map((n) => [
       n.id,
@@ -60,7 +61,7 @@ export async function layoutNow(): Promise<void> {
     );
     if (!outcome.done) return;
     // An edit made meanwhile wins over a layout of the design as it was.
-    if (editor.get().history.present !== history.present) return;
+    if (docState.get().history.present !== history.present) return;
     run(autoLayout, { positions: outcome.value });
     await nextFrame();
     await fitAll({ padding: 0.15, maxZoom: 1 });
@@ -70,7 +71,9 @@ export async function layoutNow(): Promise<void> {
 }
 
 async function exportImage(format: "png" | "svg"): Promise<void> {
-  const { history, flows, showOutbound } = editor.get();
+  const { history } = docState.get();
+  const { flows } = derivedState.get();
+  const { showOutbound } = viewState.get();
   if (format === "svg") {
     // The same writer as `palisade draw`: not a copy of the page's DOM.
     const name = designFileName(history.present.name).replace(/\.palisade\.json$/, "");
@@ -85,7 +88,7 @@ async function exportImage(format: "png" | "svg"): Promise<void> {
   await nextFrame();
   await nextFrame();
   try {
-    const name = designFileName(editor.get().history.present.name).replace(/\.palisade\.json$/, "");
+    const name = designFileName(docState.get().history.present.name).replace(/\.palisade\.json$/, "");
     await exportCanvas(format, flow.getNodes(), name);
   } catch (e) {
     notify("error", `Export failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -120,13 +123,13 @@ const RUN: Record<CommandId, (arg?: string) => void | Promise<void>> = {
   cut,
   paste: pasteClipboard,
   selectAll: () => {
-    const d = editor.get().history.present;
-    editor.set({ selection: { nodes: [...d.externals, ...d.resources].map((n) => n.id) } });
+    const d = docState.get().history.present;
+    viewState.set({ selection: { nodes: [...d.externals, ...d.resources].map((n) => n.id) } });
   },
   addGroup: () => {
     if (run(addGroup, {})) {
-      const g = editor.get().history.present.groups.at(-1);
-      if (g) editor.set({ selection: { nodes: [], group: g.id } });
+      const g = docState.get().history.present.groups.at(-1);
+      if (g) viewState.set({ selection: { nodes: [], group: g.id } });
     }
   },
   autoLayout: layoutNow,
@@ -134,21 +137,21 @@ const RUN: Record<CommandId, (arg?: string) => void | Promise<void>> = {
   zoomIn: () => void flowInstance()?.zoomIn(),
   zoomOut: () => void flowInstance()?.zoomOut(),
   zoomReset: () => void flowInstance()?.zoomTo(1),
-  toggleMinimap: () => editor.set({ minimap: !editor.get().minimap }),
-  toggleOutbound: () => editor.set({ showOutbound: !editor.get().showOutbound }),
-  themeLight: () => editor.set({ theme: "light" }),
-  themeDark: () => editor.set({ theme: "dark" }),
-  themeSystem: () => editor.set({ theme: "system" }),
+  toggleMinimap: () => viewState.set({ minimap: !viewState.get().minimap }),
+  toggleOutbound: () => viewState.set({ showOutbound: !viewState.get().showOutbound }),
+  themeLight: () => viewState.set({ theme: "light" }),
+  themeDark: () => viewState.set({ theme: "dark" }),
+  themeSystem: () => viewState.set({ theme: "system" }),
   search: () => document.querySelector<HTMLInputElement>("#search")?.focus(),
   ask: focusQuestion,
   exportPng: () => exportImage("png"),
   exportSvg: () => exportImage("svg"),
-  export: () => editor.set({ exportOpen: { format: "terraform" } }),
-  exportTerraform: () => editor.set({ exportOpen: { format: "terraform" } }),
-  exportCloudFormation: () => editor.set({ exportOpen: { format: "cloudformation-yaml" } }),
-  exercises: (id) => (id ? openLesson(id) : editor.set({ exercisesOpen: true })),
-  escape: () => editor.set({ selection: { nodes: [] }, helpOpen: false }),
-  help: () => editor.set({ helpOpen: !editor.get().helpOpen }),
+  export: () => viewState.set({ exportOpen: { format: "terraform" } }),
+  exportTerraform: () => viewState.set({ exportOpen: { format: "terraform" } }),
+  exportCloudFormation: () => viewState.set({ exportOpen: { format: "cloudformation-yaml" } }),
+  exercises: (id) => (id ? openLesson(id) : viewState.set({ exercisesOpen: true })),
+  escape: () => viewState.set({ selection: { nodes: [] }, helpOpen: false }),
+  help: () => viewState.set({ helpOpen: !viewState.get().helpOpen }),
   about: () => notify("info", "Palisade: a desktop editor for AWS security groups."),
 };
 
@@ -162,14 +165,14 @@ export function command(id: CommandId): Command {
 function runSelectingNew<A>(action: Action<A>, args: A): boolean {
   const before = nodeIds();
   if (!run(action, args)) return false;
-  editor.set({ selection: { nodes: [...nodeIds()].filter((id) => !before.has(id)) } });
+  viewState.set({ selection: { nodes: [...nodeIds()].filter((id) => !before.has(id)) } });
   return true;
 }
 
 function copy(): void {
   const ids = selectedIds();
   if (ids.length === 0) return;
-  editor.set({ clipboard: copySelection(editor.get().history.present, ids) });
+  viewState.set({ clipboard: copySelection(docState.get().history.present, ids) });
   notify("info", `Copied ${ids.length} item${ids.length > 1 ? "s" : ""}`);
 }
 
@@ -182,9 +185,9 @@ function cut(): void {
 
 /** Pastes the clipboard, selects what was pasted, and moves the clipboard a step on for the next paste. */
 function pasteClipboard(): void {
-  const clip = editor.get().clipboard;
+  const clip = viewState.get().clipboard;
   if (!clip) return;
-  if (runSelectingNew(paste, { clipboard: clip })) editor.set({ clipboard: pastedAgain(clip) });
+  if (runSelectingNew(paste, { clipboard: clip })) viewState.set({ clipboard: pastedAgain(clip) });
 }
 
 function pastedAgain(clip: Clipboard): Clipboard {
@@ -197,7 +200,7 @@ function pastedAgain(clip: Clipboard): Clipboard {
 
 /** The Ask tab, with its question field focused (once the tab is drawn), ready to type into. */
 function focusQuestion(): void {
-  editor.set({ bottomTab: "ask" });
+  viewState.set({ bottomTab: "ask" });
   const focus = (tries: number) =>
     requestAnimationFrame(() => {
       const field = document.querySelector<HTMLInputElement>('input[aria-label="Question"]');

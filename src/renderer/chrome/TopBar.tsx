@@ -2,7 +2,7 @@
 import type { CommandId } from "../../shared/commands";
 import { command } from "../commands";
 import { canRedo, canUndo } from "../state/history";
-import { editor, isDirty, useEditor } from "../state/store";
+import { isDirty, useDoc, viewState } from "../state/store";
 import { Search } from "./Search";
 
 function CommandButton({
@@ -33,12 +33,12 @@ function CommandButton({
 }
 
 export function TopBar() {
-  const name = useEditor((s) => s.history.present.name);
-  const dirty = useEditor(isDirty);
-  const path = useEditor((s) => s.path);
-  const undoable = useEditor((s) => canUndo(s.history));
-  const redoable = useEditor((s) => canRedo(s.history));
-  const undoLabel = useEditor((s) => s.history.label);
+  const name = useDoc((s) => s.history.present.name);
+  const dirty = useDoc(isDirty);
+  const path = useDoc((s) => s.path);
+  const undoable = useDoc((s) => canUndo(s.history));
+  const redoable = useDoc((s) => canRedo(s.history));
+  const undoLabel = useDoc((s) => s.history.label);
   return (
     <header className="topbar">
       <div className="brand" aria-hidden="true">
@@ -107,7 +107,7 @@ export function TopBar() {
         </button>
         <button
           type="button"
-          onClick={() => editor.set({ exercisesOpen: true })}
+          onClick={() => viewState.set({ exercisesOpen: true })}
           title="Lessons, checked by the engine"
         >
           Exercises
@@ -123,7 +123,7 @@ export function TopBar() {
       <button
         type="button"
         className="help-button"
-        onClick={() => editor.set({ helpOpen: true })}
+        onClick={() => viewState.set({ helpOpen: true })}
         aria-label="Keyboard shortcuts"
       >
         ?

@@ -8,7 +8,7 @@ import { addRules, removeRule, replaceRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { useDoc, useView, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { Field, SelectField } from "./Field";
 import { OtherAccountInspector } from "./OtherAccountInspector";
@@ -17,7 +17,7 @@ import { formOfRule } from "./ruleDraft";
 import { awsTextProblem, validateDescription, validateName } from "./validators";
 
 function RuleList({ group, direction }: { group: SecurityGroup; direction: Direction }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const [editing, setEditing] = useState<number | undefined>();
   const [adding, setAdding] = useState(false);
   // A closed add form gives the focus back to its button, so the keyboard goes on from there.
@@ -33,10 +33,10 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
     addButton.current?.focus();
   }, [adding]);
   const rules = group[direction];
-  const focus = useEditor((s) => s.focusRule);
+  const focus = useView((s) => s.focusRule);
   const focused = focus?.groupId === group.id && focus.direction === direction ? focus.index : undefined;
   const editingRule = editing !== undefined ? rules[editing] : undefined;
-  const externals = useEditor((s) => s.history.present.externals);
+  const externals = useDoc((s) => s.history.present.externals);
   const initial = useMemo(
     () => (editingRule ? formOfRule(editingRule, group.id, externals) : undefined),
     [editingRule, group.id, externals],
@@ -146,7 +146,7 @@ function MemberList({ members }: { members: readonly { id: string; name: string 
     <ul className="member-list" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
       {members.slice(start, end).map((m) => (
         <li key={m.id}>
-          <button type="button" className="link" onClick={() => editor.set({ selection: { nodes: [m.id] } })}>
+          <button type="button" className="link" onClick={() => viewState.set({ selection: { nodes: [m.id] } })}>
             {m.name}
           </button>
         </li>
@@ -156,7 +156,7 @@ function MemberList({ members }: { members: readonly { id: string; name: string 
 }
 
 export function GroupInspector({ group }: { group: SecurityGroup }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const resources = design.resources;
   // Found again only when the resources change (a rule edit leaves them as they were).
   const members = useMemo(

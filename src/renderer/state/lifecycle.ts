@@ -7,7 +7,7 @@ import { command, layoutNow } from "../commands";
 import { openFiles } from "../file/fileOps";
 import { replaceDocument } from "./commands";
 import { designOrRef } from "./engine";
-import { editor, isDirty, notify, useEditor } from "./store";
+import { docState, isDirty, notify, useDoc, useView, viewState } from "./store";
 
 /** Autosave waits this long after the last edit, so typing does not write on every key. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -15,22 +15,22 @@ export const AUTOSAVE_DELAY_MS = 1500;
 export function useLifecycle(): void {
   // Start: the file passed at launch or the example, and any unsaved work to offer back.
   useEffect(() => {
-    const before = editor.get();
+    const before = docState.get();
     void api["app:startup"]({}).then((reply) => {
       if (!reply.ok) return notify("error", reply.problems.map((p) => p.message).join("; "));
       const { open, recovery, warnings } = reply.value;
       // A user who already started (New, Open, a first drop) keeps what they started.
-      const untouched = editor.get().history === before.history;
+      const untouched = docState.get().history === before.history;
       if (open && untouched) replaceDocument(open.design, open.path);
-      if (recovery) editor.set({ recovery });
-      if (warnings.length > 0) editor.set({ problems: { title: "At start:", problems: warnings } });
+      if (recovery) viewState.set({ recovery });
+      if (warnings.length > 0) viewState.set({ problems: { title: "At start:", problems: warnings } });
     });
   }, []);
 
   // Designs that arrive without a layout (imports) are laid out once they are drawn. Others are
   // fitted into view by the canvas that draws them (NodeCanvas, GroupCanvas).
-  const design = useEditor((s) => s.history.present);
-  const fresh = useEditor((s) => s.history.past.length === 0 && s.history.future.length === 0);
+  const design = useDoc((s) => s.history.present);
+  const fresh = useDoc((s) => s.history.past.length === 0 && s.history.future.length === 0);
   useEffect(() => {
     if (fresh && needsLayout(design)) {
       const timer = setTimeout(() => void layoutNow(), 50);
@@ -39,8 +39,8 @@ export function useLifecycle(): void {
   }, [design, fresh]);
 
   // Recovery autosave of unsaved work.
-  const dirty = useEditor(isDirty);
-  const path = useEditor((s) => s.path);
+  const dirty = useDoc(isDirty);
+  const path = useDoc((s) => s.path);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each edit restarts the wait (the design is read when it ends).
   useEffect(() => {
     if (!dirty) return;
@@ -81,7 +81,7 @@ export function useLifecycle(): void {
   }, []);
 
   // Theme: the system's unless the menu chose one.
-  const theme = useEditor((s) => s.theme);
+  const theme = useView((s) => s.theme);
   useEffect(() => {
     if (theme === "system") delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
