@@ -73,10 +73,15 @@ export function readAttachment(
   const clusterGroup = type === "AWS::EKS::Cluster" ? ctx.clusterGroups.get(id) : undefined;
   if (clusterGroup) groupIds.push(clusterGroup.id);
   for (const { value, at } of lists) {
-    const r = resolve(value, ctx.t);
+    // Item by item where the list is written out, so that one unknown item leaves the others.
+    const r: Resolved = Array.isArray(value) ? { value } : resolve(value, ctx.t);
     if (!("unresolved" in r) && r.value === NO_VALUE) continue;
     const items: Resolved[] =
-      "unresolved" in r ? [r] : Array.isArray(r.value) ? r.value.map((v) => ({ value: v })) : [{ value: r.value }];
+      "unresolved" in r
+        ? [r]
+        : Array.isArray(r.value)
+          ? r.value.map((v) => resolve(v, ctx.t)).filter((x) => !("value" in x) || x.value !== NO_VALUE)
+          : [{ value: r.value }];
     for (const item of items) {
       // A launch configuration's SecurityGroups may name groups by name.
       const found = groupOrPlaceholder(ctx, item, { byName: true, literalIds: true });

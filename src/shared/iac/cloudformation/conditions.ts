@@ -51,6 +51,8 @@ export function applyConditions(v: unknown, t: Template): unknown {
       const c = t.condition(arg[0]);
       if (c && "holds" in c) return applyConditions(c.holds ? arg[1] : arg[2], t);
     }
+    // Unknown: left whole (a NoValue branch included), for the reader to say why.
+    return v;
   }
   const out: Record<string, unknown> = {};
   for (const k in v) {

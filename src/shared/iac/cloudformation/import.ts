@@ -345,6 +345,15 @@ export function importCloudFormation(
   return { design, warnings: ctx.warnings, inputs };
 }
 
+/** Where `name` is first written outside a YAML comment, or -1. */
+function firstUse(text: string, name: string): number {
+  for (let n = text.indexOf(name); n >= 0; n = text.indexOf(name, n + 1)) {
+    const lineStart = text.lastIndexOf("\n", n) + 1;
+    if (!text.slice(lineStart, n).includes("#")) return n;
+  }
+  return -1;
+}
+
 /**
  * The region and account the import took where none was given, stated once, at the first place
  * the template uses one of them.
@@ -358,7 +367,7 @@ function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Pr
       : `${name} as ${PSEUDO_DEFAULTS[name]}`,
   );
   const first = used
-    .map((name) => text.indexOf(name === "Fn::GetAZs" ? "GetAZs" : name))
+    .map((name) => firstUse(text, name === "Fn::GetAZs" ? "GetAZs" : name))
     .filter((n) => n >= 0)
     .sort((a, b) => a - b)[0];
   const where = first === undefined ? at([]) : { ...at([]), ...lineIndex(text)(first) };

@@ -72,7 +72,9 @@ function parameterValue(name: string, p: Parameter): Resolved {
   return { value: v, parameter: name };
 }
 
-function ref(name: unknown, t: Template): Resolved {
+function ref(written: unknown, t: Template, depth = 0): Resolved {
+  // The LanguageExtensions transform lets Ref take a function (!Ref { Fn::Sub: "${Tier}Group" }).
+  const name = intrinsicName(written) ? text(resolve(written, t, depth + 1)) : written;
   if (typeof name !== "string") return { unresolved: "Ref needs the name of a parameter or resource" };
   const p = t.parameters.get(name);
   if (p) return parameterValue(name, p);
@@ -96,6 +98,9 @@ function conditionOf(v: unknown, t: Template, depth: number): ConditionValue {
   if (r.value === "true" || r.value === "false") return { holds: r.value === "true" };
   return { unresolved: `${show(r.value)} is not a condition` };
 }
+
+const text = (r: Resolved): string | undefined =>
+  "value" in r && (typeof r.value === "string" || typeof r.value === "number") ? String(r.value) : undefined;
 
 /** CloudFormation compares as text: a parameter's "2" equals a literal 2. */
 function scalarText(v: unknown): string {
@@ -145,9 +150,9 @@ function sub(text: unknown, vars: Record<string, unknown>, t: Template, depth: n
   return failure ?? { value: out, ...(parameter ? { parameter } : {}) };
 }
 
-function getAtt(arg: unknown, t: Template): Resolved {
+function getAtt(arg: unknown, t: Template, depth = 0): Resolved {
   const parts: unknown[] = Array.isArray(arg) ? arg : typeof arg === "string" ? arg.split(".") : [];
-  const id = parts[0];
+  const id = intrinsicName(parts[0]) ? text(resolve(parts[0], t, depth + 1)) : parts[0];
   if (typeof id !== "string" || !t.resources.has(id))
     return { unresolved: `!GetAtt ${show(id)} names no resource of this template` };
   // [id, attribute] is the usual form (every GroupId of a template): no rest array to join.
@@ -182,9 +187,9 @@ export function resolve(v: unknown, t: Template, depth = 0): Resolved {
   const arg = (v as Record<string, unknown>)[name];
   switch (name) {
     case "Ref":
-      return ref(arg, t);
+      return ref(arg, t, depth);
     case "Fn::GetAtt":
-      return getAtt(arg, t);
+      return getAtt(arg, t, depth);
     case "Fn::Sub":
       if (Array.isArray(arg)) return sub(arg[0], isRecord(arg[1]) ? arg[1] : {}, t, depth);
       return sub(arg, {}, t, depth);

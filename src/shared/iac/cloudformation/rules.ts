@@ -8,7 +8,7 @@ import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, warning } from "../draft";
 import { accountIdOf, otherAccountWarning } from "../other-account";
 import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
-import { type Resolved, resolve } from "./intrinsics";
+import { intrinsicName, NO_VALUE, type Resolved, resolve } from "./intrinsics";
 import { groupOrPlaceholder } from "./placeholders";
 import type { Path } from "./template";
 
@@ -208,14 +208,28 @@ export function readInlineRules(ctx: Context, id: string, props: Props, path: Pa
     ["SecurityGroupIngress", "ingress"],
     ["SecurityGroupEgress", "egress"],
   ] as const) {
-    const list = props[property];
-    if (list === undefined) continue;
+    const written = props[property];
+    if (written === undefined) continue;
+    // The list, or a rule in it, may be an Fn::If whose condition is unknown: said, not guessed.
+    const r = intrinsicName(written) ? resolve(written, ctx.t) : { value: written };
+    if ("unresolved" in r) {
+      ctx.warnings.push(warning(ctx.at([...path, property]), `${id} ${property}: ${r.unresolved}; not imported`));
+      continue;
+    }
+    const list = r.value;
     if (!Array.isArray(list)) {
       ctx.errors.push(error(ctx.at([...path, property]), `${property} must be a list of rules`));
       continue;
     }
-    list.forEach((rule, n) => {
+    list.forEach((item, n) => {
       const rulePath = [...path, property, n];
+      const one = intrinsicName(item) ? resolve(item, ctx.t) : { value: item };
+      if ("unresolved" in one) {
+        ctx.warnings.push(warning(ctx.at(rulePath), `${id} ${direction} rule: ${one.unresolved}; not imported`));
+        return;
+      }
+      const rule = one.value;
+      if (rule === NO_VALUE) return;
       if (!isRecord(rule))
         ctx.errors.push(error(ctx.at(rulePath), `a rule must be a mapping with IpProtocol and a peer`));
       else readRule(ctx, rule, rulePath, group, direction, `${id}-${direction}-${n + 1}`, true);
