@@ -3,8 +3,8 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { importAwsCli, parseJson } from "../shared/iac/awscli";
-import { importCloudFormation } from "../shared/iac/cloudformation";
 import { assemblyManifest } from "../shared/iac/cdk-assembly";
+import { importCloudFormation } from "../shared/iac/cloudformation";
 import { detectKind as detectFileKind, type FileKind, type SourceFile } from "../shared/iac/detect";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { readTextFile } from "./files";
@@ -43,19 +43,17 @@ function listedTemplates(file: SourceFile): { manifest: string; template: string
  */
 function missingTemplates(cdk: readonly SourceFile[], templates: readonly SourceFile[]): Problem[] {
   const have = new Set(templates.map((t) => slashes(t.name)));
-  return cdk
-    .flatMap(listedTemplates)
-    .flatMap(({ manifest, template }) =>
-      have.has(template)
-        ? []
-        : [
-            {
-              file: manifest,
-              message: `lists the stack template ${template}, which is not among the files read`,
-              severity: "error" as const,
-            },
-          ],
-    );
+  return cdk.flatMap(listedTemplates).flatMap(({ manifest, template }) =>
+    have.has(template)
+      ? []
+      : [
+          {
+            file: manifest,
+            message: `lists the stack template ${template}, which is not among the files read`,
+            severity: "error" as const,
+          },
+        ],
+  );
 }
 
 /** What the app's import gets: plain data, so that it crosses IPC (structured clone). */
