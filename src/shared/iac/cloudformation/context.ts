@@ -40,6 +40,8 @@ export interface Context {
   elbGroups: Map<string, SecurityGroup>;
   resources: Omit<Resource, "position">[];
   namedCidrs: NamedCidr[];
+  /** Logical id -> readable name from the construct path, in a template that AWS CDK wrote (./cdk.ts). */
+  cdkNames: Map<string, string>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { cidrProblem } from "../../net/address";
 import { ADDRESS_TAGS, error, finishDesign, show, type Where, warning } from "../draft";
 import { PLACEHOLDER_TAG } from "../placeholder";
 import { readAttachment } from "./attachments";
+import { cdkNames } from "./cdk";
 import { declareClassicElbGroup } from "./classic-elb";
 import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
@@ -66,7 +67,7 @@ function readPrefixList(ctx: Context, id: string, props: Props, path: Path): voi
 function declareGroup(ctx: Context, id: string, props: Props, path: Path): void {
   const group: SecurityGroup = {
     id: ctx.ids.take(id),
-    name: text(resolve(props.GroupName, ctx.t)) ?? nameTag(ctx, props) ?? id,
+    name: text(resolve(props.GroupName, ctx.t)) ?? ctx.cdkNames.get(id) ?? nameTag(ctx, props) ?? id,
     description: text(resolve(props.GroupDescription, ctx.t)) ?? "",
     ingress: [],
     egress: [],
@@ -193,6 +194,7 @@ export function importCloudFormation(
     elbGroups: new Map(),
     resources: [],
     namedCidrs: [],
+    cdkNames: cdkNames(resources),
   };
   // Conditions decide properties only where the template has any; a region's template has none.
   const conditional = /Fn::If|!If\b|NoValue/.test(file.text);
@@ -260,7 +262,7 @@ export function importCloudFormation(
     for (let i = 0; i < order.length; i++) f(typed[order[i] as number] as (typeof typed)[number]);
   };
   each(["AWS::EC2::VPC"], ({ id, props, path }) => {
-    const vpc: Vpc = { id: ctx.ids.take(id), name: nameTag(ctx, props) ?? id };
+    const vpc: Vpc = { id: ctx.ids.take(id), name: ctx.cdkNames.get(id) ?? nameTag(ctx, props) ?? id };
     if (props.CidrBlock !== undefined) {
       const cidr = text(known(ctx, props.CidrBlock, [...path, "CidrBlock"], id));
       const problem = cidr === undefined ? undefined : cidrProblem(cidr, 4);
