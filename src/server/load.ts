@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { importAwsCli, parseJson } from "../shared/iac/awscli";
 import { importCloudFormation } from "../shared/iac/cloudformation";
 import { detectKind as detectFileKind, type FileKind, type SourceFile } from "../shared/iac/detect";
+import { importRecorded } from "../shared/iac/terraform/show/import";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { readTextFile } from "./files";
 import { importTerraformFiles, type TerraformReading } from "./hcl";
@@ -62,7 +63,13 @@ export async function importLocated(
   origin?: string,
   reading: TerraformReading = {},
 ): Promise<Loaded> {
-  const byKind: Record<FileKind, SourceFile[]> = { design: [], awscli: [], terraform: [], cloudformation: [] };
+  const byKind: Record<FileKind, SourceFile[]> = {
+    design: [],
+    awscli: [],
+    terraform: [],
+    terraformShow: [],
+    cloudformation: [],
+  };
   const problems: Problem[] = [];
   for (const file of files) {
     try {
@@ -107,6 +114,12 @@ export async function importLocated(
         design: result.design,
         positioned: false,
       });
+      warnings.push(...result.warnings);
+    });
+  for (const file of byKind.terraformShow)
+    await collect(() => {
+      const result = importRecorded(file, parsedJson.get(file)?.value);
+      sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
     });
   for (const file of byKind.cloudformation)

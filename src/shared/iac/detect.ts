@@ -4,8 +4,10 @@
 // shares .json, .yaml and .template with everything else.
 import { parseJsonText } from "../model/json";
 import { isAwsCliOutput } from "./awscli/read";
+import { recordedShape } from "./terraform/show/recorded";
 
-export type FileKind = "design" | "awscli" | "terraform" | "cloudformation";
+/** terraformShow: `terraform show -json` of a plan or of state, or a terraform.tfstate (version 4). */
+export type FileKind = "design" | "awscli" | "terraform" | "terraformShow" | "cloudformation";
 
 export interface SourceFile {
   name: string;
@@ -28,7 +30,7 @@ export function isDesignFile(name: string, text: string): boolean {
 }
 
 const UNKNOWN =
-  "expected a Palisade design, Terraform (.tf, or HCL blocks such as resource), a CloudFormation template (YAML or JSON with Resources or AWSTemplateFormatVersion) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)";
+  "expected a Palisade design, Terraform (.tf, or HCL blocks such as resource), terraform show -json output of a plan or state (format_version and terraform_version), a terraform.tfstate, a CloudFormation template (YAML or JSON with Resources or AWSTemplateFormatVersion) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)";
 
 /**
  * The kind of a file, or why it cannot be told. `parse` reads JSON (the caller may keep what it
@@ -71,5 +73,6 @@ export function jsonKind(value: unknown): FileKind | undefined {
   if ("AWSTemplateFormatVersion" in record || (typeof record.Resources === "object" && record.Resources !== null))
     return "cloudformation";
   if (isAwsCliOutput(value)) return "awscli";
+  if (recordedShape(value)) return "terraformShow";
   return undefined;
 }
