@@ -32,6 +32,12 @@ describe("detectKind", () => {
       '{"version": 4, "terraform_version": "1.9.5", "serial": 3, "lineage": "x", "resources": []}',
       "terraformShow",
     ],
+    // AWS CDK's cloud assembly: its templates are CloudFormation, its other files CDK's own.
+    ["cdk.out/ShopStack.template.json", '{"Resources": {}, "Parameters": {}}', "cloudformation"],
+    ["cdk.out/manifest.json", '{"version": "55.0.0", "artifacts": {"S": {"type": "aws:cloudformation:stack"}}}', "cdk"],
+    ["cdk.out/tree.json", '{"version": "tree-0.1", "tree": {"id": "App"}}', "cdk"],
+    ["cdk.out/S.assets.json", '{"version": "55.0.0", "files": {}, "dockerImages": {}}', "cdk"],
+    ["cdk.out/S.metadata.json", '{"/S/Web/Resource": [{"type": "aws:cdk:logicalId", "data": "Web"}]}', "cdk"],
   ])("%s is %s", (name, text, expected) => {
     expect(detectKind({ name, text })).toBe(expected);
   });
