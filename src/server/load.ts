@@ -104,7 +104,7 @@ export async function importFiles(files: readonly SourceFile[]): Promise<Importe
 export async function importLocated(
   files: readonly SourceFile[],
   origin?: string,
-  reading: TerraformReading = {},
+  reading: TerraformReading & { params?: Record<string, string> } = {},
 ): Promise<Loaded> {
   const byKind: Record<FileKind, SourceFile[]> = {
     design: [],
@@ -169,7 +169,7 @@ export async function importLocated(
     });
   for (const file of byKind.cloudformation)
     await collect(() => {
-      const result = importCloudFormation(file, parsedJson.get(file));
+      const result = importCloudFormation(file, parsedJson.get(file), reading.params ? { params: reading.params } : {});
       locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
@@ -304,6 +304,7 @@ export async function loadPaths(
     readFolder: readTerraformFolder,
     varFiles,
     ...(values.vars ? { vars: values.vars } : {}),
+    ...(values.params ? { params: values.params } : {}),
   });
   return { ...loaded, warnings: [...warnings, ...loaded.warnings], files };
 }
