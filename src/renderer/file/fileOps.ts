@@ -1,12 +1,13 @@
 // New, Open, Save and Import: through the api in the desktop app (native dialogs, real paths),
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
-import type { Reply } from "../../shared/api";
+import type { Held, Reply } from "../../shared/api";
 import { isDesignFile } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
 import { longWork } from "../state/busy";
 import { replaceDocument } from "../state/commands";
+import { engineSync } from "../state/engine";
 import { docState, isDirty, notify, viewState } from "../state/store";
 import { designFileName, downloadText } from "./download";
 
@@ -30,29 +31,43 @@ async function onHost<T>(label: string, work: () => Promise<T>): Promise<T | und
   return outcome.done ? outcome.value : undefined;
 }
 
+/** What a file read at the host answers: the design, and the document the host now holds of it (`open`). */
+type Read = { design: Design; warnings: Problem[]; held?: Held };
+
 /**
  * A file that was read and checked replaces the design, once the user agrees to lose unsaved
- * changes: asked only now, so that a file that fails leaves everything as it was, unasked.
+ * changes: asked only now, so that a file that fails leaves everything as it was, unasked. The
+ * host read it as document `id` and holds it already: the design is not sent back.
  */
-function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefined, name: string, path?: string): void {
+function opened(id: string, reply: Reply<Read> | undefined, name: string, path?: string): void {
   // Cancelled: nothing changes.
-  if (!reply) return;
+  if (!reply) {
+    engineSync.discard(id);
+    return;
+  }
   if (!reply.ok) {
     showProblems(`${name} could not be opened; the current design is unchanged.`, reply.problems);
     return;
   }
-  if (!confirmDiscard()) return;
-  replaceDocument(reply.value.design, path);
+  if (!confirmDiscard()) {
+    engineSync.discard(id);
+    return;
+  }
+  replaceDocument(reply.value.design, path, reply.value.design, heldAs(id, reply.value.held));
   if (reply.value.warnings.length > 0) showProblems(`${name} was opened with warnings:`, reply.value.warnings);
   else notify("info", `Opened ${name}`);
 }
 
 /** Reads a file's text as a design, or as infrastructure code to import. */
 export async function openText(name: string, text: string): Promise<void> {
-  const isDesign = isDesignFile(name, text);
-  if (isDesign) opened(await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text } })), name);
-  else opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }] })), name);
+  const open = engineSync.newDocument();
+  if (isDesignFile(name, text))
+    opened(open, await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text }, open })), name);
+  else
+    opened(open, await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }], open })), name);
 }
+
+const heldAs = (id: string, held: Held | undefined) => (held ? { id, held } : undefined);
 
 /** Opens or imports files chosen or dropped by the user; several together are one import. */
 export async function openFiles(files: readonly File[]): Promise<void> {
@@ -64,8 +79,10 @@ export async function openFiles(files: readonly File[]): Promise<void> {
   }
   // Several files together are one import (Terraform modules, CLI outputs of one account).
   const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+  const open = engineSync.newDocument();
   opened(
-    await onHost(`Importing ${files.length} files`, () => api["iac:import"]({ files: texts })),
+    open,
+    await onHost(`Importing ${files.length} files`, () => api["iac:import"]({ files: texts, open })),
     `${files.length} files`,
   );
 }
@@ -90,7 +107,8 @@ export async function openFolder(files: readonly File[]): Promise<void> {
   const texts = await Promise.all(
     own.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })),
   );
-  opened(await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts })), folder);
+  const open = engineSync.newDocument();
+  opened(open, await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts, open })), folder);
 }
 
 let fileInput: HTMLInputElement | undefined;
@@ -119,11 +137,13 @@ export async function openDesign(path?: string): Promise<void> {
     pickFiles(".json,.palisade.json", false);
     return;
   }
-  const reply = await api["file:open"](path ? { path } : {});
+  const open = engineSync.newDocument();
+  const reply = await api["file:open"](path ? { path, open } : { open });
   if (!reply.ok) return showProblems("The file could not be opened; the current design is unchanged.", reply.problems);
   if (!reply.value) return;
-  if (!confirmDiscard()) return;
-  replaceDocument(reply.value.design, reply.value.path);
+  if (!confirmDiscard()) return engineSync.discard(open);
+  const { design, held } = reply.value;
+  replaceDocument(design, reply.value.path, design, heldAs(open, held));
   notify("info", `Opened ${reply.value.path}`);
 }
 
@@ -147,16 +167,17 @@ export async function importFolder(): Promise<void> {
     pickFiles("", true, true);
     return;
   }
-  const reply = await onHost("Importing a folder", () => api["file:importFolder"]({}));
-  if (!reply) return;
+  const open = engineSync.newDocument();
+  const reply = await onHost("Importing a folder", () => api["file:importFolder"]({ open }));
+  if (!reply) return engineSync.discard(open);
   if (!reply.ok) {
     showProblems("The folder could not be imported; the current design is unchanged.", reply.problems);
     return;
   }
   if (!reply.value) return;
-  const { path, design, warnings } = reply.value;
+  const { path, design, warnings, held } = reply.value;
   // A folder is where the design came from, not a design file to save to.
-  opened({ ok: true, value: { design, warnings } }, path);
+  opened(open, { ok: true, value: { design, warnings, ...(held ? { held } : {}) } }, path);
 }
 
 export async function saveDesign(saveAs = false): Promise<void> {
