@@ -36,6 +36,8 @@ export interface Context {
   prefixLists: Map<string, PrefixList>;
   resources: Omit<Resource, "position">[];
   namedCidrs: NamedCidr[];
+  /** Logical id -> readable name from the construct path, in a template that AWS CDK wrote (./cdk.ts). */
+  cdkNames: Map<string, string>;
 }
 
 /**
