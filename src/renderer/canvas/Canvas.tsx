@@ -98,23 +98,19 @@ export const WAIT_FOR_FLOWS_MS = 10_000;
 /** True while the document just opened is large and the flows shown are still the last document's. */
 function useWaitingForFlows(): boolean {
   // A document just opened (New, Open, recovery) has a history with no step either way.
-  const opened = useDoc((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
+  const opened = useDoc((s) =>
+    s.history.past.length === 0 && s.history.future.length === 0 ? s.history.present : null,
+  );
   // An import without a layout is drawn at once, as before: its auto-layout measures the nodes.
   const large = useDoc(
     (s) =>
       s.history.present.resources.length + s.history.present.externals.length >= WAIT_FOR_FLOWS &&
       arrivalOf(s.history.present) !== "layout",
   );
-  // The engine's answer for a document replaces both lists (node flows withheld or not).
-  const flows = useDerived((s) => s.flows);
-  const groupFlows = useDerived((s) => s.groupFlows);
-  const at = useRef<{ opened: unknown; flows: unknown; groupFlows: unknown }>({
-    opened: undefined,
-    flows: undefined,
-    groupFlows: undefined,
-  });
-  if (opened && opened !== at.current.opened) at.current = { opened, flows, groupFlows };
-  const waiting = opened !== null && large && at.current.flows === flows && at.current.groupFlows === groupFlows;
+  // The engine's answer for a document (node flows withheld or not), or already there when the
+  // host read the file and held it.
+  const answered = useDerived((s) => s.of);
+  const waiting = opened !== null && large && answered !== opened;
   const [late, setLate] = useState<unknown>(undefined);
   useEffect(() => {
     if (!waiting) return;

@@ -69,6 +69,7 @@ class EngineSync {
     this.refused = undefined;
     derivedState.set({
       ...noDerived(),
+      of: design,
       flows: held.flows,
       groupFlows: held.groupFlows,
       flowCount: held.flowCount,
@@ -117,7 +118,10 @@ class EngineSync {
     const doc = this.doc;
     const patch = diffDesign(base.design, design);
     // The same content: nothing to send, but the findings put off are still owed.
-    if (isEmptyPatch(patch)) return { design, rev: base.rev };
+    if (isEmptyPatch(patch)) {
+      derivedState.set({ of: design });
+      return { design, rev: base.rev };
+    }
     // Marks for the UI bench and the browser's profiler: where an edit's time goes.
     performance.mark("palisade:edit-sent");
     const reply = await api["doc:edit"]({ doc, base: base.rev, patch });
@@ -134,6 +138,7 @@ class EngineSync {
     }
     const { rev, flows, groupFlows, flowCount, withheld, groupsWithheld } = reply.value;
     derivedState.set((s) => ({
+      of: design,
       flows: applyDelta(s.flows, flows, flowOrder(nodeIds(design))),
       groupFlows: applyDelta(s.groupFlows, groupFlows, byId),
       flowCount,
@@ -157,6 +162,7 @@ class EngineSync {
       return "stop";
     }
     derivedState.set({
+      of: design,
       flows: reply.value.flows,
       groupFlows: reply.value.groupFlows,
       flowCount: reply.value.flowCount,
@@ -172,7 +178,7 @@ class EngineSync {
   private fail(design: Design, why: string): void {
     this.held = undefined;
     this.refused = design;
-    derivedState.set({ ...noDerived(), engineError: why });
+    derivedState.set({ ...noDerived(), of: design, engineError: why });
     viewState.set({ simulation: undefined });
   }
 
