@@ -2,6 +2,7 @@
 // kind, detected by name and content, read into one design plus warnings.
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import type { ImportInput, ImportValues } from "../shared/api";
 import { importAwsCli, parseJson } from "../shared/iac/awscli";
 import { assemblyManifest } from "../shared/iac/cdk-assembly";
 import { importCloudFormation } from "../shared/iac/cloudformation";
@@ -60,6 +61,8 @@ function missingTemplates(cdk: readonly SourceFile[], templates: readonly Source
 export interface Imported {
   design: Design;
   warnings: Problem[];
+  /** Values the files need and were not given (Terraform variables, CloudFormation parameters). */
+  inputs: ImportInput[];
 }
 
 export interface Loaded extends Imported {
@@ -94,16 +97,19 @@ export function detectKind(file: SourceFile): FileKind | { unknown: string } {
  * Imports files already read (the app sends their text): each design file, each CloudFormation
  * template, all Terraform files together (one module) and all AWS CLI outputs together.
  */
-export async function importFiles(files: readonly SourceFile[]): Promise<Imported> {
-  const { design, warnings } = await importLocated(files);
-  return { design, warnings };
+export async function importFiles(files: readonly SourceFile[], values: ImportValues = {}): Promise<Imported> {
+  const { design, warnings, inputs } = await importLocated(files, undefined, {
+    ...(values.vars ? { vars: values.vars } : {}),
+    ...(values.params ? { params: values.params } : {}),
+  });
+  return { design, warnings, inputs };
 }
 
 /** importFiles, also telling where each part was written (for findings at file:line:column). */
 export async function importLocated(
   files: readonly SourceFile[],
   origin?: string,
-  reading: TerraformReading = {},
+  reading: TerraformReading & { params?: Record<string, string> } = {},
 ): Promise<Loaded> {
   const byKind: Record<FileKind, SourceFile[]> = {
     design: [],
@@ -133,6 +139,7 @@ export async function importLocated(
 
   const sources: Source[] = [];
   const warnings: Problem[] = [];
+  const inputs: ImportInput[] = [];
   const locators: Locate[] = [];
   const collect = async (run: () => Promise<void> | void) => {
     try {
@@ -158,6 +165,7 @@ export async function importLocated(
         positioned: false,
       });
       warnings.push(...result.warnings);
+      inputs.push(...result.inputs);
     });
   for (const file of byKind.cloudformation)
     await collect(() => {
@@ -175,7 +183,12 @@ export async function importLocated(
     });
   if (problems.length > 0) throw new InputError(problems);
   const merged = mergeDesigns(sources);
-  return { design: merged.design, warnings: [...warnings, ...merged.warnings], locate: firstOf(locators) };
+  return {
+    design: merged.design,
+    warnings: [...warnings, ...merged.warnings],
+    inputs,
+    locate: firstOf(locators),
+  };
 }
 
 /** Values a file needs, from the command line: --var, --var-file (Terraform), --param (CloudFormation). */
@@ -296,6 +309,7 @@ export async function loadPaths(
     readFolder: readTerraformFolder,
     varFiles,
     ...(values.vars ? { vars: values.vars } : {}),
+    ...(values.params ? { params: values.params } : {}),
   });
   return { ...loaded, warnings: [...warnings, ...loaded.warnings], files };
 }
