@@ -169,7 +169,7 @@ export async function importLocated(
     });
   for (const file of byKind.cloudformation)
     await collect(() => {
-      const result = importCloudFormation(file, parsedJson.get(file));
+      const result = importCloudFormation(file, parsedJson.get(file), reading.params ? { params: reading.params } : {});
       locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
