@@ -9,6 +9,8 @@ import { chooseFile, expect, test } from "./fixtures";
 import { shoot } from "./shots";
 
 const TF = readFileSync(join(import.meta.dirname, "inputs/office-ssh.tf"), "utf8");
+const YAML = readFileSync(join(import.meta.dirname, "inputs/admin-db.yaml"), "utf8");
+const ADMINS = "The admins' range, allowed to reach the database";
 const OFFICE = "The office's public range, allowed to SSH to the bastion";
 const CDK_OUT = join(import.meta.dirname, "../src/shared/iac/cloudformation/fixtures/cdk.out");
 
@@ -46,7 +48,7 @@ for (const size of [
   }) => {
     await page.setViewportSize(size);
     await importTerraform(page);
-    const dialog = page.getByRole("dialog", { name: "Values office-ssh.tf needs" });
+    const dialog = page.getByRole("dialog", { name: "Values for office-ssh.tf" });
     await expect(dialog).toBeVisible();
     const field = dialog.getByRole("textbox", { name: "office_cidr" });
     await expect(field).toBeFocused();
@@ -73,7 +75,7 @@ test("Cancel keeps what was imported, with the placeholder and without the flow 
   app: page,
 }) => {
   await importTerraform(page);
-  const dialog = page.getByRole("dialog", { name: "Values office-ssh.tf needs" });
+  const dialog = page.getByRole("dialog", { name: "Values for office-ssh.tf" });
   await dialog.getByRole("textbox", { name: "office_cidr" }).fill("198.51.100.0/24");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toHaveCount(0);
@@ -86,7 +88,7 @@ test("Cancel keeps what was imported, with the placeholder and without the flow 
 
 test("a value the file cannot take says why in the dialog, and the imported design stays", async ({ app: page }) => {
   await importTerraform(page);
-  const dialog = page.getByRole("dialog", { name: "Values office-ssh.tf needs" });
+  const dialog = page.getByRole("dialog", { name: "Values for office-ssh.tf" });
   await dialog.getByRole("textbox", { name: "office_cidr" }).fill("the office");
   await dialog.getByRole("button", { name: "Import with these values" }).click();
   await expect(dialog.getByRole("alert")).toContainText("office-ssh.tf:17:5");
@@ -98,6 +100,30 @@ test("a value the file cannot take says why in the dialog, and the imported desi
   await dialog.getByRole("button", { name: "Import with these values" }).click();
   await expect(dialog).toHaveCount(0);
   expect(await flowRows(page)).toContain(`${OFFICE} | jump | tcp 22`);
+});
+
+test("one import of a Terraform file and a CloudFormation template asks for the variable and the parameter together", async ({
+  app: page,
+}) => {
+  page.once("dialog", (d) => void d.accept());
+  const choosing = page.waitForEvent("filechooser");
+  await menu(page, /^Import Terraform, CloudFormation/);
+  await (await choosing).setFiles([
+    { name: "office-ssh.tf", mimeType: "text/plain", buffer: Buffer.from(TF) },
+    { name: "admin-db.yaml", mimeType: "text/plain", buffer: Buffer.from(YAML) },
+  ]);
+  const dialog = page.getByRole("dialog", { name: "Values for 2 files" });
+  await expect(dialog).toContainText("Terraform variable, declared at office-ssh.tf:3");
+  await expect(dialog).toContainText("CloudFormation parameter, declared at admin-db.yaml:5");
+  await expect(dialog).toContainText(ADMINS);
+  await dialog.getByRole("textbox", { name: "office_cidr" }).fill("198.51.100.0/24");
+  await dialog.getByRole("textbox", { name: "AdminCidr" }).fill("192.0.2.0/24");
+  await shoot(page, "import-inputs-both-kinds");
+  await dialog.getByRole("button", { name: "Import with these values" }).click();
+  await expect(dialog).toHaveCount(0);
+  const rows = await flowRows(page);
+  expect(rows).toContain(`${OFFICE} | jump | tcp 22`);
+  expect(rows).toContain(`${ADMINS} | orders | tcp 5432`);
 });
 
 test("a cdk.out folder imports its stack, named by construct path, through the folder picker", async ({
@@ -112,5 +138,5 @@ test("a cdk.out folder imports its stack, named by construct path, through the f
   expect(rows).toContain("Internet | Alb | tcp 80");
   expect(rows).toContain("Web/ASG | Db | tcp 5432");
   expect(rows.filter((row) => row.startsWith("Db |"))).toEqual([]);
-  await expect(page.getByRole("dialog", { name: /needs$/ })).toHaveCount(0);
+  await expect(page.getByRole("dialog", { name: /^Values for/ })).toHaveCount(0);
 });

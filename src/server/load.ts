@@ -173,6 +173,7 @@ export async function importLocated(
       locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
+      inputs.push(...result.inputs);
     });
   if (byKind.awscli.length > 0)
     await collect(() => {

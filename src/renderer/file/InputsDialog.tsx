@@ -45,7 +45,7 @@ function InputsDialogBox({ pending }: { pending: PendingInputs }) {
           void submit();
         }}
       >
-        <h2 id="inputs-title">Values {pending.name} needs</h2>
+        <h2 id="inputs-title">Values for {pending.name}</h2>
         <p className="muted small">
           {pending.inputs.length === 1 ? "This value has" : `These ${pending.inputs.length} values have`} no default, so
           what depends on {pending.inputs.length === 1 ? "it" : "them"} was imported as a placeholder. Give a value to
