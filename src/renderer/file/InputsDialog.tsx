@@ -5,14 +5,14 @@
 import { useEffect, useRef, useState } from "react";
 import { formatProblem } from "../../shared/model";
 import { Modal } from "../chrome/Modal";
-import { editor, useEditor } from "../state/store";
+import { useView, viewState } from "../state/store";
 import { importAgain } from "./fileOps";
 import { declaredAt, inputKey, type PendingInputs, valuesFrom } from "./importInputs";
 
 const KIND_LABEL = { variable: "Terraform variable", parameter: "CloudFormation parameter" } as const;
 
 export function InputsDialog() {
-  const pending = useEditor((s) => s.importInputs);
+  const pending = useView((s) => s.importInputs);
   if (!pending) return null;
   // A new round (other inputs) starts with fresh fields.
   return <InputsDialogBox key={pending.inputs.map(inputKey).join(" ")} pending={pending} />;
@@ -24,7 +24,7 @@ function InputsDialogBox({ pending }: { pending: PendingInputs }) {
   const first = useRef<HTMLInputElement>(null);
   // The first field takes the keyboard: the dialog is there to be typed into.
   useEffect(() => first.current?.focus(), []);
-  const close = () => editor.set({ importInputs: undefined });
+  const close = () => viewState.set({ importInputs: undefined });
   const values = valuesFrom(pending.inputs, fields);
   const some = Object.keys(values).length > 0;
   const submit = async () => {

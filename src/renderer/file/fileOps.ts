@@ -56,11 +56,11 @@ function opened(reply: Reply<Opened> | undefined, name: string, path?: string, s
 function askForInputs(value: Opened, pending: Omit<PendingInputs, "inputs">): void {
   const read = readInputs(value.inputs);
   if ("problem" in read) {
-    editor.set({ importInputs: undefined });
+    viewState.set({ importInputs: undefined });
     notify("error", read.problem);
     return;
   }
-  editor.set({ importInputs: read.inputs.length > 0 ? { ...pending, inputs: read.inputs } : undefined });
+  viewState.set({ importInputs: read.inputs.length > 0 ? { ...pending, inputs: read.inputs } : undefined });
 }
 
 /** The same import again, with values for its inputs (the dialog's "Import with these values"). */
@@ -83,7 +83,7 @@ export async function importAgain(pending: PendingInputs, values: ImportValues):
   // Cancelled: the dialog stays, the design is unchanged.
   if (!reply) return;
   if (!reply.ok) {
-    editor.set({ importInputs: { ...pending, problems: reply.problems } });
+    viewState.set({ importInputs: { ...pending, problems: reply.problems } });
     return;
   }
   replaceDocument(reply.value.design, undefined);
