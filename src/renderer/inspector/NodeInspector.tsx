@@ -17,6 +17,8 @@ export function NodeInspector({ resource }: { resource: Resource }) {
   const update = (patch: Parameters<typeof updateResource.perform>[1]["patch"]) =>
     run(updateResource, { id: resource.id, patch });
   // The field's own check first, then whether AWS could give this resource that address.
+  // With several interfaces these fields are the primary one's: each further one is listed below.
+  const eth0 = resource.interfaces?.length ? " (eth0)" : "";
   const inAws =
     (key: "privateIpv4" | "ipv6" | "publicIpv4", check: (text: string) => string | undefined) => (text: string) =>
       check(text) ?? addressProblems(design, { ...resource, [key]: text.trim() })[key];
@@ -34,21 +36,21 @@ export function NodeInspector({ resource }: { resource: Resource }) {
         onChange={(kind) => update({ kind: kind as ResourceKind })}
       />
       <Field
-        label="Private IPv4"
+        label={`Private IPv4${eth0}`}
         value={resource.privateIpv4 ?? ""}
         placeholder="unknown (some address in the VPC)"
         validate={inAws("privateIpv4", validateIpv4)}
         onCommit={(privateIpv4) => update({ privateIpv4: privateIpv4.trim() })}
       />
       <Field
-        label="IPv6"
+        label={`IPv6${eth0}`}
         value={resource.ipv6 ?? ""}
         placeholder="none"
         validate={inAws("ipv6", validateIpv6)}
         onCommit={(ipv6) => update({ ipv6: ipv6.trim() })}
       />
       <Field
-        label="Public IPv4"
+        label={`Public IPv4${eth0}`}
         value={resource.publicIpv4 ?? ""}
         placeholder="none"
         validate={inAws("publicIpv4", validatePublicIpv4)}
