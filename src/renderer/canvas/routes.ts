@@ -3,7 +3,7 @@
 // the flows it changed, and a drag only the dragged node's lines and those it lands on.
 import { type Edge, type Node, useStoreApi } from "@xyflow/react";
 import { useMemo, useState } from "react";
-import { type Band, type Box, Drawing, type Point } from "../../shared/diagram";
+import { type Band, type Box, Drawing, nodeCaptionBox, type Point } from "../../shared/diagram";
 import { NODE_SIZE } from "./toFlow";
 
 export interface Routed {
@@ -41,6 +41,16 @@ export function bandOf(
   return h && h.height !== undefined ? { top: h.y, bottom: h.y + h.height } : undefined;
 }
 
+/** The "Reached from the Internet" caption above each ringed node: labels are placed clear of it. */
+export function captionBoxesOf(nodes: readonly Node[], boxes: ReadonlyMap<string, Box>): Map<string, Box> {
+  const out = new Map<string, Box>();
+  for (const n of nodes) {
+    const box = boxes.get(n.id);
+    if (box && (n.data as { exposed?: boolean }).exposed) out.set(n.id, nodeCaptionBox(box));
+  }
+  return out;
+}
+
 /** Marks the time routing takes in the renderer's own trace, for `npm run bench:ui`. */
 const mark = (name: string) => (typeof performance !== "undefined" ? performance.mark(name) : undefined);
 
@@ -70,8 +80,9 @@ export function useRoutedEdges<D extends Record<string, unknown>>(
       given ??= new Map(nodes.map((n) => [n.id, n]));
       return bandOf(handle, type, undefined, given.get(node)?.handles);
     };
+    const boxes = boxesOf(nodes);
     const routes = drawing.update(
-      boxesOf(nodes),
+      boxes,
       edges.map((e) => {
         const text = label(e);
         const fromBand = e.sourceHandle ? band(e.source, e.sourceHandle, "source") : undefined;
@@ -85,6 +96,7 @@ export function useRoutedEdges<D extends Record<string, unknown>>(
           ...(toBand ? { toBand } : {}),
         };
       }),
+      captionBoxesOf(nodes, boxes),
     );
     const out = edges.map((e): Edge<D & Routed> => {
       const r = routes.get(e.id);

@@ -137,7 +137,8 @@ export async function openExample(name: string): Promise<void> {
 }
 
 export function importFiles(): void {
-  pickFiles(".tf,.json,.yaml,.yml,.template", true);
+  // .tfstate: Terraform's state file; plans and state from `terraform show -json` are .json.
+  pickFiles(".tf,.json,.yaml,.yml,.template,.tfstate", true);
 }
 
 /** A Terraform folder: the desktop app's folder dialog, or the browser's directory picker. */

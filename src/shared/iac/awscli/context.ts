@@ -35,6 +35,10 @@ export interface Context {
   resources: Map<string, Resource>;
   /** The resource an interface's owner key stands for (an instance id, "elb:my-alb" …). */
   resourceByKey: Map<string, Resource>;
+  /** Instances whose primary interface (eth0) has been read, from either output. */
+  primaryRead: Set<string>;
+  /** Ids given to instances' further interfaces: they share the design's ids with everything else. */
+  interfaceIds: Set<string>;
   /** What group pairs say about groups the files may not describe (another account's, say). */
   pairInfo: Map<string, { name?: string; vpcId?: string }>;
   otherAccount: OtherAccountPair[];
@@ -73,6 +77,8 @@ export function newContext(outputs: readonly Output[]): Context {
     prefixLists: new Map(),
     resources: new Map(),
     resourceByKey: new Map(),
+    primaryRead: new Set(),
+    interfaceIds: new Set(),
     pairInfo: new Map(),
     otherAccount: [],
     remember(key, file, path) {
@@ -98,9 +104,9 @@ export function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-/** `stem` (an idStem), numbered past the ids `taken` holds. */
-export function uniqueId(stem: string, taken: ReadonlyMap<string, unknown>): string {
+/** `stem` (an idStem), numbered past the ids that any of `taken` holds. */
+export function uniqueId(stem: string, ...taken: { has(id: string): boolean }[]): string {
   let id = stem;
-  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+  for (let n = 2; taken.some((t) => t.has(id)); n++) id = `${stem}-${n}`;
   return id;
 }
