@@ -5,7 +5,7 @@ import { memo } from "react";
 import { detachGroup } from "../actions/groups";
 import { EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
 import { run } from "../state/commands";
-import { editor } from "../state/store";
+import { viewState } from "../state/store";
 import { KindIcon } from "./icons";
 import type { InterfaceRow } from "./interfaceRows";
 import type { NodeData } from "./toFlow";
@@ -125,7 +125,7 @@ function GroupChips({
             title={`Select ${g.name}`}
             onClick={(e) => {
               e.stopPropagation();
-              editor.set({ selection: { nodes: [], group: g.id } });
+              viewState.set({ selection: { nodes: [], group: g.id } });
             }}
           >
             {g.name}
