@@ -45,7 +45,7 @@ export function attachInterfaces(
     primary: false,
   }));
   for (const d of instances)
-    nested(d.body, "network_interface").forEach((block, n) =>
+    nested(d.body, "network_interface").forEach((block, n) => {
       all.push({
         what: `${d.type}.${d.name} network_interface ${n + 1}`,
         instance: byKey.get(`${d.type}.${d.name}`),
@@ -53,8 +53,8 @@ export function attachInterfaces(
         device: block.device_index,
         at: () => where(d, { nested: "network_interface", n, attribute: "device_index" }),
         primary: true,
-      }),
-    );
+      });
+    });
   const moved = new Set<Read>();
   const primaryTaken = new Set<Read>();
   for (const a of all) {
