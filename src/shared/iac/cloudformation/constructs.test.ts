@@ -168,6 +168,25 @@ describe("CloudFormation conditions", () => {
     expect(misses(design, [["internet", "AppServer", "tcp", 9000]])).toEqual([]);
   });
 
+  it("make a reference to a resource they do not create an unknown that says why", () => {
+    const text = readFileSync(join(FIXTURES, "conditions.yaml"), "utf8").replace(
+      "SecurityGroupIds: !If [IsDev, [!Ref App, !Ref Debug], [!Ref App]]",
+      "SecurityGroupIds: [!Ref App, !Ref Debug]",
+    );
+    const { design, warnings } = importCloudFormation({ name: "c.yaml", text });
+    expect(warnings.map(formatProblem)).toContain(
+      "c.yaml:43:7: warning: AppServer: Debug is not created: its condition IsDev does not hold; not attached",
+    );
+    expect(design.resources[0]?.groupIds).toHaveLength(1);
+  });
+
+  it("refuse an output's Condition that names no condition, as CloudFormation does", () => {
+    const text = `${readFileSync(join(FIXTURES, "conditions.yaml"), "utf8")}Outputs:\n  Url:\n    Condition: IsStaging\n    Value: x\n`;
+    expect(() => importCloudFormation({ name: "c.yaml", text })).toThrow(
+      /c\.yaml:46:5: output Url: Condition must name a condition of the Conditions section, not IsStaging/,
+    );
+  });
+
   it("refuse a Condition key that names no condition", () => {
     const text = readFileSync(join(FIXTURES, "conditions.yaml"), "utf8").replace(
       "Condition: IsDev\n",

@@ -155,6 +155,19 @@ function templateOf(
   }
   const ids = Object.keys(section);
   for (const id of ids) t.resources.add(id);
+  // An output's Condition must name a condition too: CloudFormation refuses the template otherwise.
+  for (const [name, output] of Object.entries(isRecord(value.Outputs) ? value.Outputs : {}))
+    if (
+      isRecord(output) &&
+      output.Condition !== undefined &&
+      !(typeof output.Condition === "string" && Object.hasOwn(definitions, output.Condition))
+    )
+      problems.errors.push(
+        error(
+          loaded.at(["Outputs", name, "Condition"]),
+          `output ${name}: Condition must name a condition of the Conditions section, not ${show(output.Condition)}`,
+        ),
+      );
   return { t, resources: ids.map((id): [string, unknown] => [id, section[id]]), at, inputs: read.inputs };
 }
 
@@ -230,6 +243,8 @@ export function importCloudFormation(
       if ("holds" in c && !c.holds) {
         // Not created: references to it are references to nothing.
         t.resources.delete(id);
+        t.notCreated ??= new Map();
+        t.notCreated.set(id, String(r.Condition));
         continue;
       }
       if ("unresolved" in c) {
