@@ -68,6 +68,12 @@ describe("CloudFormation parameters", () => {
     expect(misses(design, [["internet", "Server", "tcp", 443]], [["198.51.100.7", "Server", "tcp", 22]])).toEqual([]);
   });
 
+  it("place an input by the text alone in a template too large to place every value", () => {
+    const text = `${readFileSync(join(FIXTURES, "parameters.yaml"), "utf8")}# ${"x".repeat(1_000_000)}\n`;
+    const { inputs } = importCloudFormation({ name: "big.yaml", text });
+    expect(inputs.map((i) => [i.name, i.file, i.line])).toEqual([["AdminCidr", "big.yaml", 8]]);
+  });
+
   it("take a given value over the Default, and then ask for nothing", () => {
     const { design, inputs, said } = read("parameters.yaml", { AdminCidr: "198.51.100.0/24", WebPort: "8443" });
     expect(inputs).toEqual([]);

@@ -16,7 +16,7 @@ import { expandForEach } from "./foreach";
 import { CfnRef, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
 import { declareClusterGroup } from "./launch";
-import { type MissingParameter, readParameters } from "./parameters";
+import { type MissingParameter, parameterLine, readParameters } from "./parameters";
 import { PSEUDO_DEFAULTS, PseudoParameters } from "./pseudo";
 import { readInlineRules, readStandaloneRule } from "./rules";
 import { loadTemplate, type Path } from "./template";
@@ -118,6 +118,7 @@ function readTransforms(ctx: Pick<Context, "warnings" | "at">, value: Record<str
 }
 
 function templateOf(
+  { name: file, text }: CloudFormationSource,
   value: unknown,
   loaded: { at: (p: Path) => Where },
   params: Readonly<Record<string, string>>,
@@ -126,7 +127,15 @@ function templateOf(
   if (!isRecord(value) || !isRecord(value.Resources))
     throw new InputError([error(loaded.at([]), "not a CloudFormation template: expected a Resources section")]);
   const transforms = readTransforms({ warnings: problems.warnings, at: loaded.at }, value);
-  const read = readParameters(value.Parameters, params, loaded.at, problems);
+  // Positions of a large file cost seconds: a parameter without a value is found in the text there.
+  const placeOf =
+    text.length < 1_000_000
+      ? undefined
+      : (name: string): Where => {
+          const line = parameterLine(text, name);
+          return { file, ...(line !== undefined ? { line } : {}) };
+        };
+  const read = readParameters(value.Parameters, params, loaded.at, problems, placeOf);
   const definitions = isRecord(value.Conditions) ? value.Conditions : {};
   const t: Template = {
     parameters: read.parameters,
@@ -188,7 +197,10 @@ export function importCloudFormation(
   const loaded = loadTemplate(file.name, file.text, parsed);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const { t, resources, at, inputs } = templateOf(loaded.value, loaded, options.params ?? {}, { errors, warnings });
+  const { t, resources, at, inputs } = templateOf(file, loaded.value, loaded, options.params ?? {}, {
+    errors,
+    warnings,
+  });
   const ctx: Context = {
     t,
     at,
@@ -344,7 +356,7 @@ export function importCloudFormation(
   for (const x of typed)
     if (!handled.has(x.type))
       ctx.warnings.push(warning(at(x.path.slice(0, 2)), `${x.id}: resource type ${x.type} is not imported`));
-  const assumed = pseudoWarning(t, file.text, at);
+  const assumed = pseudoWarning(t, file);
   if (assumed) ctx.warnings.push(assumed);
   if (ctx.errors.length) throw new InputError(ctx.errors);
   const design = finishDesign(
@@ -375,7 +387,7 @@ function firstUse(text: string, name: string): number {
  * The region and account the import took where none was given, stated once, at the first place
  * the template uses one of them.
  */
-function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Problem | undefined {
+function pseudoWarning(t: Template, { name: file, text }: CloudFormationSource): Problem | undefined {
   const used = [...t.pseudo.defaultsUsed];
   if (used.length === 0) return undefined;
   const assumed = used.map((name) =>
@@ -387,7 +399,7 @@ function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Pr
     .map((name) => firstUse(text, name === "Fn::GetAZs" ? "GetAZs" : name))
     .filter((n) => n >= 0)
     .sort((a, b) => a - b)[0];
-  const where = first === undefined ? at([]) : { ...at([]), ...lineIndex(text)(first) };
+  const where = first === undefined ? { file } : { file, ...lineIndex(text)(first) };
   const give = used.filter((n) => n.startsWith("AWS::")).map((n) => `--param ${n}=...`);
   return warning(
     where,
