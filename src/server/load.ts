@@ -6,6 +6,7 @@ import { importAwsCli, parseJson } from "../shared/iac/awscli";
 import { assemblyManifest } from "../shared/iac/cdk-assembly";
 import { importCloudFormation } from "../shared/iac/cloudformation";
 import { detectKind as detectFileKind, type FileKind, type SourceFile } from "../shared/iac/detect";
+import { importRecorded } from "../shared/iac/terraform/show/import";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { readTextFile } from "./files";
 import { importTerraformFiles, type TerraformReading } from "./hcl";
@@ -109,6 +110,7 @@ export async function importLocated(
     design: [],
     awscli: [],
     terraform: [],
+    terraformShow: [],
     cloudformation: [],
     cdk: [],
   };
@@ -157,6 +159,12 @@ export async function importLocated(
         design: result.design,
         positioned: false,
       });
+      warnings.push(...result.warnings);
+    });
+  for (const file of byKind.terraformShow)
+    await collect(() => {
+      const result = importRecorded(file, parsedJson.get(file)?.value);
+      sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
     });
   for (const file of byKind.cloudformation)
