@@ -4,6 +4,7 @@
 // be another group. Imported again through the real HCL parser, the same placeholders and flows.
 import { describe, expect, it } from "vitest";
 import { permittedFlows } from "../shared/engine";
+import { importCloudFormation, toCloudFormation } from "../shared/iac/cloudformation";
 import { toTerraform } from "../shared/iac/terraform";
 import type { Design } from "../shared/model/schema";
 import { importTerraformFiles } from "./hcl";
@@ -93,5 +94,27 @@ describe("placeholder groups exported as references", () => {
     expect(again.inputs.map((i) => i.name)).toEqual(
       expect.arrayContaining(["app_group_id", "bastion_security_group_id"]),
     );
+  });
+});
+
+describe("placeholder groups exported to CloudFormation", () => {
+  it("each is a Parameter of type AWS::EC2::SecurityGroup::Id, its rules on a Ref to it, no group created; imported again alike", async () => {
+    const first = await importTerraformFiles([{ name: "main.tf", text: main }]);
+    const template = toCloudFormation(first.design, "json");
+    const parsed = JSON.parse(template.text);
+    expect(parsed.Parameters.AppGroupIdSecurityGroupId).toMatchObject({ Type: "AWS::EC2::SecurityGroup::Id" });
+    const groups = Object.values(
+      parsed.Resources as Record<string, { Type: string; Properties: { GroupName?: string } }>,
+    )
+      .filter((r) => r.Type === "AWS::EC2::SecurityGroup")
+      .map((r) => r.Properties.GroupName);
+    expect(groups).toEqual(["db"]);
+    const again = importCloudFormation({ name: template.name, text: template.text });
+    // CloudFormation names a placeholder for its parameter.
+    expect(placeholders(again.design)).toEqual([
+      "AppGroupIdSecurityGroupId: 1 in, 1 out",
+      "BastionSecurityGroupId: 0 in, 0 out",
+    ]);
+    expect(flowsByName(again.design)).toEqual(flowsByName(first.design));
   });
 });
