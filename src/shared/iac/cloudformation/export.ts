@@ -10,7 +10,7 @@ import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
-import { PLACEHOLDER_TAG } from "../placeholder";
+import { externalGroupOf } from "../placeholder";
 import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { isRecord } from "./context";
@@ -92,8 +92,8 @@ export function toCloudFormation(
   const placeholderParameters: Props = {};
   const placeholders = new Map(
     design.groups.flatMap((g) => {
-      const stands = g.tags?.[PLACEHOLDER_TAG];
-      if (stands === undefined || otherAccount.has(g.id)) return [];
+      const stands = externalGroupOf(g);
+      if (stands === undefined) return [];
       const id = ids.take(stands.replace(/^(var|data\.aws_security_group)\./, ""), "SecurityGroupId");
       placeholderParameters[id] = {
         Type: "AWS::EC2::SecurityGroup::Id",

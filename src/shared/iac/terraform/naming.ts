@@ -2,7 +2,7 @@
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External, SecurityGroup } from "../../model/schema";
 import { awsVpcId, isExistingVpc } from "../deployable";
-import { PLACEHOLDER_TAG } from "../placeholder";
+import { externalGroupOf } from "../placeholder";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -142,8 +142,8 @@ function placeholderReferences(
   const data: Block[] = [];
   const dataNames = new Names();
   for (const g of design.groups) {
-    const stands = g.tags?.[PLACEHOLDER_TAG];
-    if (stands === undefined || g.otherAccount) continue;
+    const stands = externalGroupOf(g);
+    if (stands === undefined) continue;
     const read = DATA_GROUP.exec(stands);
     const lone = /^var\.([A-Za-z_][\w-]*)$/.exec(stands);
     const variable = variableNames.take(
