@@ -20,6 +20,8 @@ export interface NodeData extends Record<string, unknown> {
   outbound?: string;
   /** The whole Internet reaches it: ringed. */
   exposed?: boolean;
+  /** Its VPC: drawn inside that VPC's frame (VpcFrames.tsx). */
+  vpcId?: string;
 }
 
 export interface EdgeData extends Record<string, unknown> {
@@ -138,6 +140,7 @@ export function toNodes(
         addresses: [r.privateIpv4, r.ipv6, r.publicIpv4 && `public ${r.publicIpv4}`].filter((a): a is string => !!a),
         groups: r.groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
         highlighted,
+        ...(r.vpcId ? { vpcId: r.vpcId } : {}),
         ...common(r.id),
       },
     };
