@@ -35,7 +35,6 @@ export const GROUPS_PER_INTERFACE = 5;
 export const addGroup = defineAction<{ name?: string; vpcId?: string }>({
   name: "addGroup",
   label: "New security group",
-  keys: ["Mod+G"],
   perform(design, { name, vpcId }) {
     const finalName =
       name ??

@@ -24,7 +24,7 @@ import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toIntentEdges } from "../intents/intentEdges";
 import { PacketOverlay } from "../simulate/PacketOverlay";
 import { run } from "../state/commands";
-import { editor, notify, useEditor } from "../state/store";
+import { notify, useDerived, useDoc, useView, viewState } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { CanvasHint } from "./CanvasHint";
 import { DesignNode } from "./DesignNode";
@@ -61,11 +61,11 @@ const CONNECTION_LINE = { stroke: "var(--accent)", strokeWidth: 2, strokeDasharr
 const onNodeDragStop: OnNodeDrag = (_, __, dragged) =>
   run(moveNodes, { positions: dragged.map((n) => ({ id: n.id, position: n.position })) });
 const onEdgeClick: EdgeMouseHandler = (_, edge) => {
-  if (edge.type === "flow") editor.set({ selection: { nodes: [], edge: edge.id } });
+  if (edge.type === "flow") viewState.set({ selection: { nodes: [], edge: edge.id } });
 };
-const onEdgeMouseEnter: EdgeMouseHandler = (_, edge) => editor.set({ hoverEdge: edge.id });
-const onEdgeMouseLeave = () => editor.set({ hoverEdge: undefined });
-const onPaneClick = () => editor.set({ selection: { nodes: [] } });
+const onEdgeMouseEnter: EdgeMouseHandler = (_, edge) => viewState.set({ hoverEdge: edge.id });
+const onEdgeMouseLeave = () => viewState.set({ hoverEdge: undefined });
+const onPaneClick = () => viewState.set({ selection: { nodes: [] } });
 /** The label each routed edge carries: only the edges that show one get a place for it. */
 const labelOf = (e: Edge<EdgeData>) => (e.data?.showLabel ? e.data.label : undefined);
 const onConnectEnd: OnConnectEnd = (event, state) => {
@@ -74,7 +74,7 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
   if (!from || !point) return;
   const to = nodeAt(point.clientX, point.clientY);
-  if (to && to !== from) editor.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
+  if (to && to !== from) viewState.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
 };
 
 /** The node under a pointer, found through whatever is drawn on top (the connection line). */
@@ -99,16 +99,16 @@ export const WAIT_FOR_FLOWS_MS = 10_000;
 /** True while the document just opened is large and the flows shown are still the last document's. */
 function useWaitingForFlows(): boolean {
   // A document just opened (New, Open, recovery) has a history with no step either way.
-  const opened = useEditor((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
+  const opened = useDoc((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
   // An import without a layout is drawn at once, as before: its auto-layout measures the nodes.
-  const large = useEditor(
+  const large = useDoc(
     (s) =>
       s.history.present.resources.length + s.history.present.externals.length >= WAIT_FOR_FLOWS &&
       !needsLayout(s.history.present),
   );
   // The engine's answer for a document replaces both lists (node flows withheld or not).
-  const flows = useEditor((s) => s.flows);
-  const groupFlows = useEditor((s) => s.groupFlows);
+  const flows = useDerived((s) => s.flows);
+  const groupFlows = useDerived((s) => s.groupFlows);
   const at = useRef<{ opened: unknown; flows: unknown; groupFlows: unknown }>({
     opened: undefined,
     flows: undefined,
@@ -127,12 +127,12 @@ function useWaitingForFlows(): boolean {
 
 /** The canvas at the level the design's density (or the user) asks for, with the toggle. */
 export function Canvas() {
-  const choice = useEditor((s) => s.levelChoice);
-  const count = useEditor((s) => s.flowCount);
-  const withheld = useEditor((s) => s.flowsWithheld);
+  const choice = useView((s) => s.levelChoice);
+  const count = useDerived((s) => s.flowCount);
+  const withheld = useDerived((s) => s.flowsWithheld);
   const waiting = useWaitingForFlows() && choice === undefined;
   const level = canvasLevel(choice, count, withheld);
-  const lesson = useEditor((s) => s.lesson !== undefined);
+  const lesson = useView((s) => s.lesson !== undefined);
   const onDrop = useCanvasDrop();
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the palette's drags; from the keyboard, the palette's items add nodes with Enter.
@@ -160,14 +160,14 @@ export function Canvas() {
 }
 
 function NodeCanvas() {
-  const design = useEditor((s) => s.history.present);
-  const selection = useEditor((s) => s.selection);
-  const flows = useEditor((s) => s.flows);
-  const findings = useEditor((s) => s.findings);
-  const hoverEdge = useEditor((s) => s.hoverEdge);
-  const ask = useEditor((s) => s.ask);
-  const theme = useEditor((s) => s.theme);
-  const showOutbound = useEditor((s) => s.showOutbound);
+  const design = useDoc((s) => s.history.present);
+  const selection = useView((s) => s.selection);
+  const flows = useDerived((s) => s.flows);
+  const findings = useDerived((s) => s.findings);
+  const hoverEdge = useView((s) => s.hoverEdge);
+  const ask = useView((s) => s.ask);
+  const theme = useView((s) => s.theme);
+  const showOutbound = useView((s) => s.showOutbound);
   // Outbound to anywhere is a marker on the node; the lines it stands for are drawn on request.
   const outbound = useMemo(
     () => outboundOf({ groups: design.groups, resources: design.resources, externals: design.externals }, flows),
@@ -181,7 +181,7 @@ function NodeCanvas() {
   // is drawn only after its flows came). React Flow queues a fit of an empty canvas until the
   // first node arrives, which would jump the view under the user's first drop; so only a
   // non-empty design is fitted, and one without a layout is laid out (and fitted) instead.
-  const fresh = useEditor((s) => s.history.past.length === 0 && s.history.future.length === 0);
+  const fresh = useDoc((s) => s.history.past.length === 0 && s.history.future.length === 0);
   useEffect(() => {
     if (fresh && !needsLayout(design) && design.resources.length + design.externals.length > 0) {
       const timer = setTimeout(() => void fitAll({ padding: 0.15, maxZoom: 1 }), 50);
@@ -261,14 +261,14 @@ function NodeCanvas() {
       if (moves.length > 0) run(moveNodes, { positions: moves });
       const selects = changes.filter((c) => c.type === "select");
       if (selects.length > 0) {
-        const sel = new Set(editor.get().selection.nodes);
+        const sel = new Set(viewState.get().selection.nodes);
         for (const c of selects) {
           if (c.type !== "select") continue;
           if (c.selected) sel.add(c.id);
           else sel.delete(c.id);
         }
         const nodes = [...sel];
-        editor.set((s) => ({
+        viewState.set((s) => ({
           selection: { nodes, ...(nodes.length === 0 && s.selection.group ? { group: s.selection.group } : {}) },
         }));
       }
@@ -287,7 +287,7 @@ function NodeCanvas() {
       if (!from || from === node.id) return;
       clickFrom.current = undefined;
       flowStore.setState({ connectionClickStartHandle: null });
-      editor.set({ intentDraft: { from, to: node.id, x: event.clientX, y: event.clientY } });
+      viewState.set({ intentDraft: { from, to: node.id, x: event.clientX, y: event.clientY } });
     },
     [flowStore],
   );

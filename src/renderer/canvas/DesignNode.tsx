@@ -5,7 +5,7 @@ import { memo } from "react";
 import { detachGroup } from "../actions/groups";
 import { EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
 import { run } from "../state/commands";
-import { editor } from "../state/store";
+import { viewState } from "../state/store";
 import { KindIcon } from "./icons";
 import type { NodeData } from "./toFlow";
 
@@ -62,7 +62,7 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
                 title={`Select ${g.name}`}
                 onClick={(e) => {
                   e.stopPropagation();
-                  editor.set({ selection: { nodes: [], group: g.id } });
+                  viewState.set({ selection: { nodes: [], group: g.id } });
                 }}
               >
                 {g.name}

@@ -10,7 +10,7 @@ import {
 } from "@xyflow/react";
 import { memo } from "react";
 import { pathOf } from "../../shared/diagram";
-import { editor } from "../state/store";
+import { viewState } from "../state/store";
 import { floatingAnchors } from "./floating";
 import type { Routed } from "./routes";
 import type { EdgeData } from "./toFlow";
@@ -94,11 +94,11 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData & Routed }) {
             data-testid={`edge-${id}`}
             aria-label={`Flow ${source} to ${target}: ${data?.label ?? ""}`}
             // The label is part of the edge for the pointer and the keyboard: hover or focus explains, a click selects.
-            onMouseEnter={() => editor.set({ hoverEdge: id })}
-            onMouseLeave={() => editor.set({ hoverEdge: undefined })}
-            onFocus={() => editor.set({ hoverEdge: id })}
-            onBlur={() => editor.set({ hoverEdge: undefined })}
-            onClick={() => editor.set({ selection: { nodes: [], edge: id }, hoverEdge: undefined })}
+            onMouseEnter={() => viewState.set({ hoverEdge: id })}
+            onMouseLeave={() => viewState.set({ hoverEdge: undefined })}
+            onFocus={() => viewState.set({ hoverEdge: id })}
+            onBlur={() => viewState.set({ hoverEdge: undefined })}
+            onClick={() => viewState.set({ selection: { nodes: [], edge: id }, hoverEdge: undefined })}
           >
             {data?.label}
           </button>

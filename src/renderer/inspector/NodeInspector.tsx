@@ -5,12 +5,12 @@ import { addressProblems, RESOURCE_TITLES, updateResource } from "../actions/nod
 import { KindIcon } from "../canvas/icons";
 import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { useDoc, viewState } from "../state/store";
 import { Field, SelectField } from "./Field";
 import { validateIpv4, validateIpv6, validateName, validatePublicIpv4 } from "./validators";
 
 export function NodeInspector({ resource }: { resource: Resource }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const update = (patch: Parameters<typeof updateResource.perform>[1]["patch"]) =>
     run(updateResource, { id: resource.id, patch });
   // The field's own check first, then whether AWS could give this resource that address.
@@ -78,7 +78,7 @@ export function NodeInspector({ resource }: { resource: Resource }) {
               <button
                 type="button"
                 className="link"
-                onClick={() => editor.set({ selection: { nodes: [], group: gid } })}
+                onClick={() => viewState.set({ selection: { nodes: [], group: gid } })}
               >
                 {g?.name ?? gid}
               </button>

@@ -8,7 +8,7 @@ import { removeRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { useDoc, viewState } from "../state/store";
 import { referencedBy, referencesTo } from "./otherAccount";
 
 function ReadOnly({ label, value }: { label: string; value: string }) {
@@ -22,7 +22,7 @@ function ReadOnly({ label, value }: { label: string; value: string }) {
 }
 
 export function OtherAccountInspector({ group, other }: { group: SecurityGroup; other: OtherAccountGroup }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const references = referencesTo(design, group.id);
   const members = membersOf(design, group.id);
   const ownRules = (["ingress", "egress"] as const).flatMap((direction) =>
@@ -58,7 +58,7 @@ export function OtherAccountInspector({ group, other }: { group: SecurityGroup; 
                 type="button"
                 className="link"
                 onClick={() =>
-                  editor.set({
+                  viewState.set({
                     selection: { nodes: [], group: r.group.id },
                     focusRule: { groupId: r.group.id, direction: r.direction, index: r.index },
                   })

@@ -4,7 +4,7 @@
 import { getBezierPath, type InternalNode, useReactFlow, ViewportPortal } from "@xyflow/react";
 import { type Point, pathOf } from "../../shared/diagram";
 import { type Box, floatingAnchors } from "../canvas/floating";
-import { useEditor } from "../state/store";
+import { useView } from "../state/store";
 import { type Leg, packetPlan } from "./legs";
 
 /** Seconds per leg: short enough not to wait for, long enough to follow. */
@@ -21,7 +21,7 @@ function box(node: InternalNode | undefined): Box | undefined {
  * its flow's line, the reply the same line back (one connection); a flow not drawn takes a curve.
  */
 export function PacketOverlay({ routes }: { routes?: ReadonlyMap<string, readonly Point[]> }) {
-  const simulation = useEditor((s) => s.simulation);
+  const simulation = useView((s) => s.simulation);
   const { getInternalNode } = useReactFlow();
   if (!simulation) return null;
   const plan = packetPlan(simulation.sim);

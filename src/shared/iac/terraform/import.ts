@@ -213,9 +213,9 @@ function designName(files: TerraformSource[]): string {
   return `Imported from ${names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ")}`;
 }
 
-/** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */
-export function importTerraform(files: TerraformSource[], options: TerraformImportOptions = {}): ImportResult {
-  const ctx: Context = {
+/** A new import's state: nothing declared yet. */
+export function newContext(): Context {
+  return {
     scope: { variables: new Map() },
     ids: new Ids(),
     warnings: [],
@@ -229,7 +229,14 @@ export function importTerraform(files: TerraformSource[], options: TerraformImpo
     resources: [],
     namedCidrs: [],
   };
-  const { decls, root } = declarations(files, ctx, options);
+}
+
+/**
+ * The design of evaluated resource instances, whichever way they were read (HCL evaluated here,
+ * or the values Terraform recorded in a plan or state): groups, rules, what they are attached to.
+ * Throws InputError for wrong values.
+ */
+export function designOfDeclarations(ctx: Context, decls: readonly Declaration[], name: string, file?: string): Design {
   // Declarations first, rules after: a rule may name a group declared later or in another file.
   for (const d of decls) if (d.type === "aws_vpc" || d.type === "aws_default_vpc") readVpc(ctx, d);
   for (const d of decls) if (d.type === "aws_subnet") ctx.subnets.set(`${d.type}.${d.name}`, d.body.vpc_id);
@@ -265,9 +272,9 @@ export function importTerraform(files: TerraformSource[], options: TerraformImpo
     if (!handled) ctx.warnings.push(warning(where(d), `${d.type}.${d.name}: resource type ${d.type} is not imported`));
   }
   if (ctx.errors.length) throw new InputError(ctx.errors);
-  const design = finishDesign(
+  return finishDesign(
     {
-      name: designName(files),
+      name,
       vpcs: [...new Map([...ctx.vpcs.values()].map((v) => [v.id, v])).values()],
       groups: [...ctx.groups.values()],
       prefixLists: [...ctx.prefixLists.values()],
@@ -275,7 +282,14 @@ export function importTerraform(files: TerraformSource[], options: TerraformImpo
       namedCidrs: ctx.namedCidrs,
     },
     ctx.ids,
-    files[0]?.name,
+    file,
   );
+}
+
+/** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */
+export function importTerraform(files: TerraformSource[], options: TerraformImportOptions = {}): ImportResult {
+  const ctx = newContext();
+  const { decls, root } = declarations(files, ctx, options);
+  const design = designOfDeclarations(ctx, decls, designName(files), files[0]?.name);
   return { design, warnings: ctx.warnings, inputs: root.missing() };
 }
