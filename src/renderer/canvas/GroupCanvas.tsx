@@ -117,7 +117,7 @@ export function GroupCanvas() {
   const members = useMemo(() => memberCounts(design.resources), [design.resources]);
   // A group's egress to anywhere is a marker on it, as a resource's is at node level; the lines it
   // stands for are drawn when asked (View menu, the toggle) or for the selected group.
-  const showOutbound = useEditor((s) => s.showOutbound);
+  const showOutbound = useView((s) => s.showOutbound);
   const { groups: designGroups, resources, externals: parties } = design;
   const outbound = useMemo(
     () =>
