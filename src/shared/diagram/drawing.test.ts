@@ -22,6 +22,51 @@ describe("Drawing", () => {
     expect(route.at(-1)?.x).toBe(800);
   });
 
+  it("ends a line inside the band of the row it is for (an instance's eth1), on whichever side faces it", () => {
+    const tall: Box = { x: 600, y: 0, width: 200, height: 150 };
+    const eth1 = { top: 100, bottom: 146 };
+    for (const [from, at] of [
+      [box(0, 0), 600],
+      [box(1200, 0), 800],
+    ] as const) {
+      const routes = new Drawing().update(
+        new Map([
+          ["a", from],
+          ["web", tall],
+        ]),
+        [
+          { id: "a->web/eth1", from: "a", to: "web", toBand: eth1 },
+          { id: "a->web", from: "a", to: "web", toBand: { top: 50, bottom: 96 } },
+        ],
+      );
+      const end = routes.get("a->web/eth1")?.points.at(-1);
+      expect(end?.x).toBe(at);
+      expect(end?.y).toBeGreaterThan(100);
+      expect(end?.y).toBeLessThan(146);
+      const eth0 = routes.get("a->web")?.points.at(-1);
+      expect(eth0?.y).toBeGreaterThan(50);
+      expect(eth0?.y).toBeLessThan(96);
+    }
+  });
+
+  it("leaves a line from a row within the row's band, and routes it again when its band moves", () => {
+    const boxes = new Map([
+      ["web", { x: 0, y: 0, width: 200, height: 150 }],
+      ["db", box(600, 0)],
+    ]);
+    const drawing = new Drawing();
+    const first = drawing.update(boxes, [
+      { id: "web/eth1->db", from: "web", to: "db", fromBand: { top: 100, bottom: 146 } },
+    ]);
+    expect(first.get("web/eth1->db")?.points[0]?.y).toBeGreaterThan(100);
+    const second = drawing.update(boxes, [
+      { id: "web/eth1->db", from: "web", to: "db", fromBand: { top: 50, bottom: 96 } },
+    ]);
+    const y = second.get("web/eth1->db")?.points[0]?.y ?? 0;
+    expect(y).toBeGreaterThan(50);
+    expect(y).toBeLessThan(96);
+  });
+
   it("places a label clear of a caption it is told to keep out of, and again when a caption comes", () => {
     const boxes = new Map([
       ["a", box(0, 0)],
@@ -98,6 +143,29 @@ describe("Drawing", () => {
     expect(Math.max(...starts.slice(1))).toBeLessThan(starts[0] as number);
     for (const [id, b] of moved)
       if (id !== "hub" && id !== "r0") expect(through(second.get("hub->r0")?.points ?? [], b)).toBe(false);
+  });
+
+  it("a line moved to a row's band keeps its port in that row, between the row's other ports", () => {
+    // An instance with two interface rows: lines to eth1 end in its row (40..80 from the top).
+    const boxes = new Map<string, Box>([["web", { x: 700, y: 300, width: 200, height: 120 }]]);
+    const row = { top: 40, bottom: 80 };
+    const edges = [];
+    for (let i = 0; i < 4; i++) {
+      boxes.set(`c${i}`, box(0, i * 200));
+      edges.push({ id: `c${i}->web`, from: `c${i}`, to: "web", label: "tcp 443", toBand: row });
+    }
+    const drawing = new Drawing();
+    drawing.update(boxes, edges);
+    const moved = new Map(boxes);
+    moved.set("c0", box(0, 4 * 200));
+    const after = drawing.update(moved, edges);
+    expect(drawing.stats.routed).toBe(1);
+    const ends = [0, 1, 2, 3].map((i) => after.get(`c${i}->web`)?.points.at(-1)?.y as number);
+    for (const y of ends) {
+      expect(y).toBeGreaterThan(300 + row.top);
+      expect(y).toBeLessThan(300 + row.bottom);
+    }
+    expect(Math.max(...ends.slice(1))).toBeLessThan(ends[0] as number);
   });
 
   it("never draws a line through a box it does not connect, nor a label over a box or a label (random pictures)", () => {
