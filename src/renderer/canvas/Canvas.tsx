@@ -37,6 +37,7 @@ import { FlowEdgeView } from "./FlowEdgeView";
 import { fitAll } from "./flowInstance";
 import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
+import { canvasEnd, rowNodesKey } from "./interfaceRows";
 import { LevelToggle } from "./LevelToggle";
 import { reuseById, sameEdge } from "./reuse";
 import { useRoutedEdges } from "./routes";
@@ -49,6 +50,7 @@ import {
   toEdges,
   toNodes,
 } from "./toFlow";
+import { VpcFrames } from "./VpcFrames";
 
 const nodeTypes = { resource: DesignNode, external: DesignNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
@@ -75,6 +77,8 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
   const to = nodeAt(point.clientX, point.clientY);
   if (to && to !== from) viewState.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
 };
+
+const nodeOfEnd = (end: string | undefined) => (end === undefined ? undefined : canvasEnd(end).node);
 
 /** The node under a pointer, found through whatever is drawn on top (the connection line). */
 function nodeAt(x: number, y: number): string | undefined {
@@ -199,9 +203,10 @@ function NodeCanvas() {
         {
           selectedNodes: new Set(selection.nodes),
           highlightGroup: selection.group,
-          timeoutAt: ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined,
-          askFrom: ask?.verdict ? ask.query.from : undefined,
-          askTo: ask?.verdict ? ask.query.to : undefined,
+          // An interface's end ("web/eth1") is marked on its instance's node.
+          timeoutAt: nodeOfEnd(ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined),
+          askFrom: nodeOfEnd(ask?.verdict ? ask.query.from : undefined),
+          askTo: nodeOfEnd(ask?.verdict ? ask.query.to : undefined),
           outbound: outbound.markers,
           exposed,
         },
@@ -218,12 +223,21 @@ function NodeCanvas() {
     heightsRef.current = measuredHeights(nodes, heightsRef.current);
     return heightsRef.current;
   }, [nodes]);
+  // The instances drawn with a row per interface: the same set (and no new edges) until that changes.
+  const rowKey = useMemo(() => rowNodesKey(design.resources), [design.resources]);
+  const rowNodes = useMemo(() => new Set(rowKey === "" ? [] : rowKey.split("\n")), [rowKey]);
   // A new flow list (after every edit) is mostly the old flows: those keep their edge objects.
   const baseRef = useRef<Edge<EdgeData>[]>([]);
   const base = useMemo(() => {
-    baseRef.current = reuseById(baseRef.current, toEdges(flows, heights, edgeCache), sameEdge, undefined, givenEdges);
+    baseRef.current = reuseById(
+      baseRef.current,
+      toEdges(flows, heights, edgeCache, rowNodes),
+      sameEdge,
+      undefined,
+      givenEdges,
+    );
     return baseRef.current;
-  }, [flows, heights, edgeCache, givenEdges]);
+  }, [flows, heights, edgeCache, givenEdges, rowNodes]);
   const intentEdges = useMemo(() => toIntentEdges(design, findings, heights), [design, findings, heights]);
   // The lines outbound-to-anywhere markers stand for: drawn when asked, or for a selected node.
   const visible = useMemo(() => {
@@ -316,6 +330,7 @@ function NodeCanvas() {
         aria-label="Design canvas"
       >
         <CanvasChrome nodeCount={nodes.length}>
+          <VpcFrames vpcs={design.vpcs} nodes={nodes} />
           <EdgeHoverCard />
           <PacketOverlay routes={routes} />
         </CanvasChrome>

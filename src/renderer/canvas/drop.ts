@@ -60,6 +60,9 @@ export function useCanvasDrop(): (e: React.DragEvent) => void {
       // The node lands centred under the pointer, as it was held.
       const position = { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - 30) };
       const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? undefined;
+      // Onto an interface's row (an instance with several): that interface; elsewhere on the node, eth0.
+      const row = Number((e.target as HTMLElement).closest("[data-device-index]")?.getAttribute("data-device-index"));
+      const onInterface = row > 0 ? { deviceIndex: row } : {};
       if (payload.type === "resource" || payload.type === "external") {
         const made =
           payload.type === "resource"
@@ -76,9 +79,9 @@ export function useCanvasDrop(): (e: React.DragEvent) => void {
         }
       } else if (payload.type === "group") {
         if (!target) notify("info", "Drop a security group onto a resource to attach it");
-        else run(attachGroup, { nodeId: target, groupId: payload.groupId });
+        else run(attachGroup, { nodeId: target, groupId: payload.groupId, ...onInterface });
       } else if (payload.type === "newGroup") {
-        const made = target ? run(addGroupTo, { nodeId: target }) : run(addGroup, {});
+        const made = target ? run(addGroupTo, { nodeId: target, ...onInterface }) : run(addGroup, {});
         // The new group opens in the inspector, ready for its name and rules.
         const group = docState.get().history.present.groups.at(-1);
         if (made && group) viewState.set({ selection: { nodes: [], group: group.id } });

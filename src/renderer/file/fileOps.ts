@@ -1,7 +1,7 @@
 // New, Open, Save and Import: through the api in the desktop app (native dialogs, real paths),
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
-import type { Held, Reply } from "../../shared/api";
+import type { Held, ImportValues, Reply } from "../../shared/api";
 import { isDesignFile } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
@@ -10,6 +10,7 @@ import { replaceDocument } from "../state/commands";
 import { engineSync } from "../state/engine";
 import { docState, isDirty, notify, viewState } from "../state/store";
 import { designFileName, downloadText } from "./download";
+import { type ImportSource, type PendingInputs, readInputs } from "./importInputs";
 
 function confirmDiscard(): boolean {
   if (!isDirty(docState.get())) return true;
@@ -32,14 +33,21 @@ async function onHost<T>(label: string, work: () => Promise<T>): Promise<T | und
 }
 
 /** What a file read at the host answers: the design, and the document the host now holds of it (`open`). */
-type Read = { design: Design; warnings: Problem[]; held?: Held };
+type Opened = { design: Design; warnings: Problem[]; inputs?: unknown; held?: Held };
 
 /**
  * A file that was read and checked replaces the design, once the user agrees to lose unsaved
  * changes: asked only now, so that a file that fails leaves everything as it was, unasked. The
- * host read it as document `id` and holds it already: the design is not sent back.
+ * host read it as document `id` and holds it already: the design is not sent back. An import
+ * (`source`) that needs values it was not given then asks for them.
  */
-function opened(id: string, reply: Reply<Read> | undefined, name: string, path?: string): void {
+function opened(
+  id: string,
+  reply: Reply<Opened> | undefined,
+  name: string,
+  path?: string,
+  source?: ImportSource,
+): void {
   // Cancelled: nothing changes.
   if (!reply) {
     engineSync.discard(id);
@@ -56,6 +64,52 @@ function opened(id: string, reply: Reply<Read> | undefined, name: string, path?:
   replaceDocument(reply.value.design, path, reply.value.design, heldAs(id, reply.value.held));
   if (reply.value.warnings.length > 0) showProblems(`${name} was opened with warnings:`, reply.value.warnings);
   else notify("info", `Opened ${name}`);
+  if (source) askForInputs(reply.value, { name, source, given: {} });
+}
+
+/** Opens the dialog of values when the import reports inputs without one; closes it when none are left. */
+function askForInputs(value: Opened, pending: Omit<PendingInputs, "inputs">): void {
+  const read = readInputs(value.inputs);
+  if ("problem" in read) {
+    viewState.set({ importInputs: undefined });
+    notify("error", read.problem);
+    return;
+  }
+  viewState.set({ importInputs: read.inputs.length > 0 ? { ...pending, inputs: read.inputs } : undefined });
+}
+
+/** The same import again, with values for its inputs (the dialog's "Import with these values"). */
+function importWith(source: ImportSource, values: ImportValues, open: string): Promise<Reply<Opened>> {
+  if ("files" in source) return api["iac:import"]({ files: source.files, values, open });
+  return api["file:importFolder"]({ path: source.folder, values, open }).then((reply) =>
+    reply.ok && reply.value === null
+      ? { ok: false, problems: [{ message: `${source.folder} could not be read again`, severity: "error" }] }
+      : (reply as Reply<Opened>),
+  );
+}
+
+/**
+ * Imports again with the values given. The result replaces the imported design (nothing was
+ * edited meanwhile: the dialog is modal); a failure leaves it as it is and says why in the dialog.
+ * Inputs still without a value (fields left empty) are asked for again.
+ */
+export async function importAgain(pending: PendingInputs, values: ImportValues): Promise<void> {
+  const open = engineSync.newDocument();
+  const reply = await onHost(`Importing ${pending.name} with values`, () => importWith(pending.source, values, open));
+  // Cancelled: the dialog stays, the design is unchanged.
+  if (!reply) {
+    engineSync.discard(open);
+    return;
+  }
+  if (!reply.ok) {
+    viewState.set({ importInputs: { ...pending, problems: reply.problems } });
+    return;
+  }
+  replaceDocument(reply.value.design, undefined, reply.value.design, heldAs(open, reply.value.held));
+  if (reply.value.warnings.length > 0)
+    showProblems(`${pending.name} was imported with these values, with warnings:`, reply.value.warnings);
+  else notify("info", `Imported ${pending.name} with these values`);
+  askForInputs(reply.value, { name: pending.name, source: pending.source, given: values });
 }
 
 /** Reads a file's text as a design, or as infrastructure code to import. */
@@ -63,8 +117,12 @@ export async function openText(name: string, text: string): Promise<void> {
   const open = engineSync.newDocument();
   if (isDesignFile(name, text))
     opened(open, await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text }, open })), name);
-  else
-    opened(open, await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }], open })), name);
+  else {
+    const files = [{ name, text }];
+    opened(open, await onHost(`Importing ${name}`, () => api["iac:import"]({ files, open })), name, undefined, {
+      files,
+    });
+  }
 }
 
 const heldAs = (id: string, held: Held | undefined) => (held ? { id, held } : undefined);
@@ -84,23 +142,29 @@ export async function openFiles(files: readonly File[]): Promise<void> {
     open,
     await onHost(`Importing ${files.length} files`, () => api["iac:import"]({ files: texts, open })),
     `${files.length} files`,
+    undefined,
+    { files: texts },
   );
 }
 
 /**
- * A folder chosen in the browser: its Terraform files, read together as one module. Terraform
- * reads a module's own folder, not the folders below it (those are other modules).
+ * A folder chosen in the browser: its Terraform files, read together as one module (Terraform
+ * reads a module's own folder, not the folders below it: those are other modules), or a cdk.out
+ * folder: its manifest.json with the JSON beside it, of which the host takes the templates.
  */
 export async function openFolder(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const folder = (files[0]?.webkitRelativePath || files[0]?.name || "").split("/")[0] || "the folder";
-  const own = files.filter((f) => {
-    const parts = (f.webkitRelativePath || f.name).split("/");
-    return parts.length <= 2 && /\.tf(\.json)?$/i.test(f.name);
-  });
+  const top = files.filter((f) => (f.webkitRelativePath || f.name).split("/").length <= 2);
+  const cdk = top.some((f) => f.name === "manifest.json");
+  const own = top.filter((f) => (cdk ? /\.json$/i : /\.tf(\.json)?$/i).test(f.name));
   if (own.length === 0) {
     showProblems(`${folder} could not be imported; the current design is unchanged.`, [
-      { file: folder, message: "the folder holds no Terraform file (.tf or .tf.json)", severity: "error" },
+      {
+        file: folder,
+        message: "the folder holds no Terraform file (.tf or .tf.json) and is not a cdk.out folder (manifest.json)",
+        severity: "error",
+      },
     ]);
     return;
   }
@@ -108,7 +172,15 @@ export async function openFolder(files: readonly File[]): Promise<void> {
     own.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })),
   );
   const open = engineSync.newDocument();
-  opened(open, await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts, open })), folder);
+  opened(
+    open,
+    await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts, open })),
+    folder,
+    undefined,
+    {
+      files: texts,
+    },
+  );
 }
 
 let fileInput: HTMLInputElement | undefined;
@@ -175,9 +247,11 @@ export async function importFolder(): Promise<void> {
     return;
   }
   if (!reply.value) return;
-  const { path, design, warnings, held } = reply.value;
+  const { path, design, warnings, inputs, held } = reply.value;
   // A folder is where the design came from, not a design file to save to.
-  opened(open, { ok: true, value: { design, warnings, ...(held ? { held } : {}) } }, path);
+  opened(open, { ok: true, value: { design, warnings, inputs, ...(held ? { held } : {}) } }, path, undefined, {
+    folder: path,
+  });
 }
 
 export async function saveDesign(saveAs = false): Promise<void> {

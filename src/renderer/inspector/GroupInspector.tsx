@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
-import { groupNameProblem, updateGroup } from "../actions/groups";
+import { groupNameProblem, membersOf, updateGroup } from "../actions/groups";
 import { addRules, removeRule, replaceRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
@@ -140,13 +140,13 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
 /** Height of one member line (fixed in CSS): a group on thousands of resources draws only those on screen. */
 export const MEMBER_ROW = 26;
 
-function MemberList({ members }: { members: readonly { id: string; name: string }[] }) {
+function MemberList({ members }: { members: readonly { id: string; nodeId: string; name: string }[] }) {
   const { ref, start, end, before, after } = useRowWindow<HTMLUListElement>(members.length, MEMBER_ROW);
   return (
     <ul className="member-list" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
       {members.slice(start, end).map((m) => (
         <li key={m.id}>
-          <button type="button" className="link" onClick={() => viewState.set({ selection: { nodes: [m.id] } })}>
+          <button type="button" className="link" onClick={() => viewState.set({ selection: { nodes: [m.nodeId] } })}>
             {m.name}
           </button>
         </li>
@@ -159,8 +159,9 @@ export function GroupInspector({ group }: { group: SecurityGroup }) {
   const design = useDoc((s) => s.history.present);
   const resources = design.resources;
   // Found again only when the resources change (a rule edit leaves them as they were).
+  // Interfaces count: a group on web's eth1 lists "web/eth1", which selects web.
   const members = useMemo(
-    () => resources.filter((r) => r.groupIds.includes(group.id)).map((r) => ({ id: r.id, name: r.name })),
+    () => membersOf({ resources }, group.id).map((m) => ({ id: m.end, nodeId: m.nodeId, name: m.name })),
     [resources, group.id],
   );
   // Another account's group is a reference, not a group of this design to edit.

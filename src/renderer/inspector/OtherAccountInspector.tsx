@@ -78,22 +78,25 @@ export function OtherAccountInspector({ group, other }: { group: SecurityGroup; 
           </h3>
           <p className="error-text">An interface takes only groups of its own account: AWS refuses this. Detach it.</p>
           <ul className="member-list">
-            {members.map((id) => {
-              const name = design.resources.find((r) => r.id === id)?.name ?? id;
-              return (
-                <li key={id}>
-                  <span>{name}</span>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Detach from ${name}`}
-                    onClick={() => run(detachGroup, { nodeId: id, groupId: group.id })}
-                  >
-                    ×
-                  </button>
-                </li>
-              );
-            })}
+            {members.map((m) => (
+              <li key={m.end}>
+                <span>{m.name}</span>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Detach from ${m.name}`}
+                  onClick={() =>
+                    run(detachGroup, {
+                      nodeId: m.nodeId,
+                      groupId: group.id,
+                      ...(m.deviceIndex ? { deviceIndex: m.deviceIndex } : {}),
+                    })
+                  }
+                >
+                  ×
+                </button>
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -6,13 +6,28 @@ import { type Box, BoxIndex, type Point, segmentCrossesBox } from "./geometry";
 import { labelSize } from "./measure";
 import { routeBetween, type Side } from "./route";
 
+/**
+ * A stretch of a node's side that a line must end in, from the box's top: the row of the network
+ * interface a flow uses, on an instance drawn with a row per interface.
+ */
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
 export interface DrawnEdge {
   id: string;
   from: string;
   to: string;
   /** The label's text; none drawn when absent. */
   label?: string;
+  /** Where on the side the line leaves (fromBand) or ends (toBand); the whole side when absent. */
+  fromBand?: Band;
+  toBand?: Band;
 }
+
+const sameBand = (a: Band | undefined, b: Band | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.top === b.top && a.bottom === b.bottom);
 
 interface Kept {
   a: Point;
@@ -164,21 +179,31 @@ export class Drawing {
     edges: readonly DrawnEdge[],
     changed: readonly string[],
   ): Map<string, Port> {
-    const dirty = new Set(changed);
+    // Nodes whose lines came or went: every port on them is placed again.
+    const relined = new Set<string>();
     const next = new Map<string, DrawnEdge>();
     for (const e of edges) {
       next.set(e.id, e);
       const was = this.edges.get(e.id);
-      if (!was || was.from !== e.from || was.to !== e.to) {
-        dirty.add(e.from);
-        dirty.add(e.to);
+      if (
+        !was ||
+        was.from !== e.from ||
+        was.to !== e.to ||
+        !sameBand(was.fromBand, e.fromBand) ||
+        !sameBand(was.toBand, e.toBand)
+      ) {
+        relined.add(e.from);
+        relined.add(e.to);
       }
     }
     for (const [id, e] of this.edges)
       if (!next.has(id)) {
-        dirty.add(e.from);
-        dirty.add(e.to);
+        relined.add(e.from);
+        relined.add(e.to);
       }
+    if (relined.size === 0 && this.ports.size > 0 && changed.length * 4 <= boxes.size)
+      return this.portsAfterMove(boxes, changed);
+    const dirty = new Set([...changed, ...relined]);
     this.edges.clear();
     this.incident.clear();
     for (const e of edges) {
@@ -226,6 +251,96 @@ export class Drawing {
     return ports;
   }
 
+  /**
+   * Ports after nodes only moved (a drag, the arrow keys): the moved nodes' ports are placed
+   * again; at each other end the line takes a port between those already there, in its place by
+   * the moved node's height, and every other line keeps its port, so that a move routes the moved
+   * node's lines only (and those it now lies on).
+   */
+  private portsAfterMove(boxes: ReadonlyMap<string, Box>, moved: readonly string[]): Map<string, Port> {
+    const movedSet = new Set(moved);
+    const subset = new Set<string>();
+    for (const n of moved) for (const id of this.incident.get(n) ?? []) subset.add(id);
+    if (subset.size === 0) return this.ports;
+    const fresh = portsOf(
+      boxes,
+      [...subset].map((id) => this.edges.get(id) as DrawnEdge),
+    );
+    // At each end that stayed: the lines to insert, by stretch (a side, or a band of it: a row).
+    const stretchOf = (node: string, side: Side, band: Band | undefined) =>
+      `${side === "right" ? "R" : "L"}${band ? `${band.top}:${band.bottom}` : ""}|${node}`;
+    const middle = (box: Box, band: Band | undefined) =>
+      band ? box.y + (band.top + band.bottom) / 2 : box.y + box.height / 2;
+    const inserts = new Map<
+      string,
+      { node: string; band?: Band; list: { edge: string; other: number; out: boolean }[] }
+    >();
+    for (const [id, p] of fresh) {
+      const e = this.edges.get(id) as DrawnEdge;
+      for (const [end, other, side, band, otherBand, out] of [
+        [e.from, e.to, p.aSide, e.fromBand, e.toBand, true],
+        [e.to, e.from, p.bSide, e.toBand, e.fromBand, false],
+      ] as const) {
+        if (movedSet.has(end)) continue;
+        const key = stretchOf(end, side, band);
+        const entry = { edge: id, other: middle(boxes.get(other) as Box, otherBand), out };
+        const stretch = inserts.get(key);
+        if (stretch) stretch.list.push(entry);
+        else inserts.set(key, band ? { node: end, band, list: [entry] } : { node: end, list: [entry] });
+      }
+    }
+    const placed = new Map<string, number>();
+    for (const [key, { node, band, list }] of inserts) {
+      const box = boxes.get(node) as Box;
+      // The ports that stay on this stretch, with the heights of their other ends.
+      const staying: { y: number; other: number }[] = [];
+      for (const id of this.incident.get(node) ?? []) {
+        if (subset.has(id)) continue;
+        const p = this.ports.get(id);
+        const e = this.edges.get(id) as DrawnEdge;
+        if (!p) continue;
+        const atFrom = e.from === node;
+        if (stretchOf(node, atFrom ? p.aSide : p.bSide, atFrom ? e.fromBand : e.toBand) !== key) continue;
+        const o = boxes.get(atFrom ? e.to : e.from) as Box;
+        staying.push({ y: atFrom ? p.a.y : p.b.y, other: middle(o, atFrom ? e.toBand : e.fromBand) });
+      }
+      staying.sort((p, q) => p.y - q.y);
+      const byOther = staying.map((p) => p.other).sort((p, q) => p - q);
+      const gaps = new Map<number, typeof list>();
+      for (const entry of list) {
+        let g = 0;
+        while (g < byOther.length && (byOther[g] as number) < entry.other) g++;
+        const inGap = gaps.get(g);
+        if (inGap) inGap.push(entry);
+        else gaps.set(g, [entry]);
+      }
+      // As portsOf: a band's lines a few pixels inside the row, a whole side's clear of the corners.
+      const [top, bottom] = band
+        ? [box.y + band.top + 4, box.y + band.bottom - 4]
+        : [box.y + 8, box.y + box.height - 8];
+      for (const [g, inGap] of gaps) {
+        const lo = g === 0 ? top : (staying[g - 1] as { y: number }).y;
+        const hi = g === staying.length ? bottom : (staying[g] as { y: number }).y;
+        inGap.sort((p, q) => p.other - q.other || Number(q.out) - Number(p.out) || (p.edge < q.edge ? -1 : 1));
+        inGap.forEach((p, k) => {
+          placed.set(`${p.out ? "a" : "b"}${p.edge}`, lo + ((hi - lo) * (k + 1)) / (inGap.length + 1));
+        });
+      }
+    }
+    for (const [id, p] of fresh) {
+      const e = this.edges.get(id) as DrawnEdge;
+      const ay = placed.get(`a${id}`);
+      const by = placed.get(`b${id}`);
+      this.ports.set(id, {
+        aSide: p.aSide,
+        bSide: p.bSide,
+        a: movedSet.has(e.from) || ay === undefined ? p.a : { x: p.a.x, y: ay },
+        b: movedSet.has(e.to) || by === undefined ? p.b : { x: p.b.x, y: by },
+      });
+    }
+    return this.ports;
+  }
+
   private dropLabel(id: string, k: Kept): void {
     if (k.labelBox) this.labels.remove(id);
     k.labelBox = undefined;
@@ -244,15 +359,27 @@ export function portsOf(
   boxes: ReadonlyMap<string, Box>,
   edges: readonly DrawnEdge[],
 ): Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }> {
-  const sides = new Map<string, { edge: string; other: number; out: boolean }[]>();
+  // One list per stretch that ports are spread along: a side of a node, or a band of it (a row).
+  const sides = new Map<string, { box: Box; band?: Band; list: { edge: string; other: number; out: boolean }[] }>();
   const chosen = new Map<string, { aSide: Side; bSide: Side; s: Box; t: Box }>();
-  const at = (node: string, side: Side, edge: string, other: number, out: boolean) => {
-    const key = `${side === "right" ? "R" : "L"}${node}`;
-    const list = sides.get(key);
+  const at = (
+    node: string,
+    box: Box,
+    side: Side,
+    band: Band | undefined,
+    edge: string,
+    other: number,
+    out: boolean,
+  ) => {
+    const key = `${side === "right" ? "R" : "L"}${band ? `${band.top}:${band.bottom}` : ""}|${node}`;
     const entry = { edge, other, out };
-    if (list) list.push(entry);
-    else sides.set(key, [entry]);
+    const stretch = sides.get(key);
+    if (stretch) stretch.list.push(entry);
+    else sides.set(key, band ? { box, band, list: [entry] } : { box, list: [entry] });
   };
+  // The middle of the other end: of its band where it has one, so that lines to rows do not cross.
+  const middle = (box: Box, band: Band | undefined) =>
+    band ? box.y + (band.top + band.bottom) / 2 : box.y + box.height / 2;
   for (const e of edges) {
     const s = boxes.get(e.from);
     const t = boxes.get(e.to);
@@ -263,17 +390,18 @@ export function portsOf(
     else if (t.x + t.width <= s.x) [aSide, bSide] = ["left", "right"];
     else [aSide, bSide] = ["right", "right"];
     chosen.set(e.id, { aSide, bSide, s, t });
-    at(e.from, aSide, e.id, t.y + t.height / 2, true);
-    at(e.to, bSide, e.id, s.y + s.height / 2, false);
+    at(e.from, s, aSide, e.fromBand, e.id, middle(t, e.toBand), true);
+    at(e.to, t, bSide, e.toBand, e.id, middle(s, e.fromBand), false);
   }
   const y = new Map<string, number>();
-  for (const [key, list] of sides) {
-    const box = boxes.get(key.slice(1)) as Box;
+  for (const { box, band, list } of sides.values()) {
     // By the other end's height; a pair's two directions side by side, outgoing first.
     list.sort((p, q) => p.other - q.other || Number(q.out) - Number(p.out) || (p.edge < q.edge ? -1 : 1));
-    const room = Math.max(8, box.height - 16);
+    // A band keeps its lines a few pixels inside the row's edges; a whole side, clear of the corners.
+    const [top, height, inset] = band ? [box.y + band.top, band.bottom - band.top, 4] : [box.y, box.height, 8];
+    const room = Math.max(inset, height - 2 * inset);
     list.forEach((p, i) => {
-      y.set(`${p.out ? "a" : "b"}${p.edge}`, box.y + 8 + (room * (i + 1)) / (list.length + 1));
+      y.set(`${p.out ? "a" : "b"}${p.edge}`, top + inset + (room * (i + 1)) / (list.length + 1));
     });
   }
   const outp = new Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }>();
