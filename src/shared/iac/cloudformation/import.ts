@@ -16,7 +16,7 @@ import { expandForEach } from "./foreach";
 import { CfnRef, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
 import { declareClusterGroup } from "./launch";
-import { type MissingParameter, readParameters } from "./parameters";
+import { type MissingParameter, parameterLine, readParameters } from "./parameters";
 import { PSEUDO_DEFAULTS, PseudoParameters } from "./pseudo";
 import { readInlineRules, readStandaloneRule } from "./rules";
 import { loadTemplate, type Path } from "./template";
@@ -118,6 +118,7 @@ function readTransforms(ctx: Pick<Context, "warnings" | "at">, value: Record<str
 }
 
 function templateOf(
+  { name: file, text }: CloudFormationSource,
   value: unknown,
   loaded: { at: (p: Path) => Where },
   params: Readonly<Record<string, string>>,
@@ -126,7 +127,15 @@ function templateOf(
   if (!isRecord(value) || !isRecord(value.Resources))
     throw new InputError([error(loaded.at([]), "not a CloudFormation template: expected a Resources section")]);
   const transforms = readTransforms({ warnings: problems.warnings, at: loaded.at }, value);
-  const read = readParameters(value.Parameters, params, loaded.at, problems);
+  // Positions of a large file cost seconds: a parameter without a value is found in the text there.
+  const placeOf =
+    text.length < 1_000_000
+      ? undefined
+      : (name: string): Where => {
+          const line = parameterLine(text, name);
+          return { file, ...(line !== undefined ? { line } : {}) };
+        };
+  const read = readParameters(value.Parameters, params, loaded.at, problems, placeOf);
   const definitions = isRecord(value.Conditions) ? value.Conditions : {};
   const t: Template = {
     parameters: read.parameters,
@@ -155,6 +164,19 @@ function templateOf(
   }
   const ids = Object.keys(section);
   for (const id of ids) t.resources.add(id);
+  // An output's Condition must name a condition too: CloudFormation refuses the template otherwise.
+  for (const [name, output] of Object.entries(isRecord(value.Outputs) ? value.Outputs : {}))
+    if (
+      isRecord(output) &&
+      output.Condition !== undefined &&
+      !(typeof output.Condition === "string" && Object.hasOwn(definitions, output.Condition))
+    )
+      problems.errors.push(
+        error(
+          loaded.at(["Outputs", name, "Condition"]),
+          `output ${name}: Condition must name a condition of the Conditions section, not ${show(output.Condition)}`,
+        ),
+      );
   return { t, resources: ids.map((id): [string, unknown] => [id, section[id]]), at, inputs: read.inputs };
 }
 
@@ -175,7 +197,10 @@ export function importCloudFormation(
   const loaded = loadTemplate(file.name, file.text, parsed);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const { t, resources, at, inputs } = templateOf(loaded.value, loaded, options.params ?? {}, { errors, warnings });
+  const { t, resources, at, inputs } = templateOf(file, loaded.value, loaded, options.params ?? {}, {
+    errors,
+    warnings,
+  });
   const ctx: Context = {
     t,
     at,
@@ -230,6 +255,8 @@ export function importCloudFormation(
       if ("holds" in c && !c.holds) {
         // Not created: references to it are references to nothing.
         t.resources.delete(id);
+        t.notCreated ??= new Map();
+        t.notCreated.set(id, String(r.Condition));
         continue;
       }
       if ("unresolved" in c) {
@@ -329,7 +356,7 @@ export function importCloudFormation(
   for (const x of typed)
     if (!handled.has(x.type))
       ctx.warnings.push(warning(at(x.path.slice(0, 2)), `${x.id}: resource type ${x.type} is not imported`));
-  const assumed = pseudoWarning(t, file.text, at);
+  const assumed = pseudoWarning(t, file);
   if (assumed) ctx.warnings.push(assumed);
   if (ctx.errors.length) throw new InputError(ctx.errors);
   const design = finishDesign(
@@ -360,7 +387,7 @@ function firstUse(text: string, name: string): number {
  * The region and account the import took where none was given, stated once, at the first place
  * the template uses one of them.
  */
-function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Problem | undefined {
+function pseudoWarning(t: Template, { name: file, text }: CloudFormationSource): Problem | undefined {
   const used = [...t.pseudo.defaultsUsed];
   if (used.length === 0) return undefined;
   const assumed = used.map((name) =>
@@ -372,7 +399,7 @@ function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Pr
     .map((name) => firstUse(text, name === "Fn::GetAZs" ? "GetAZs" : name))
     .filter((n) => n >= 0)
     .sort((a, b) => a - b)[0];
-  const where = first === undefined ? at([]) : { ...at([]), ...lineIndex(text)(first) };
+  const where = first === undefined ? { file } : { file, ...lineIndex(text)(first) };
   const give = used.filter((n) => n.startsWith("AWS::")).map((n) => `--param ${n}=...`);
   return warning(
     where,
