@@ -17,3 +17,15 @@ export function placeholderGroup(id: string, name: string, why: string): Securit
     tags: { [PLACEHOLDER_TAG]: name },
   };
 }
+
+/**
+ * What a Terraform import's placeholder group stands for, when it is a group that exists outside
+ * the files (`var.x`, `data.aws_security_group.x`, `module.m.local.x`, `module.m`): an export
+ * references it (a variable, a data source, a Parameter) rather than creating a group. Other
+ * placeholders (a resource that exists only under a condition, ELB's own group) are not these.
+ */
+export function externalGroupOf(group: SecurityGroup): string | undefined {
+  const stands = group.tags?.[PLACEHOLDER_TAG];
+  if (stands === undefined || group.otherAccount || stands !== group.name) return undefined;
+  return /^(module\.\S+\.)?(var|data|local)\.\S+$|^module\.\S+$/.test(stands) ? stands : undefined;
+}

@@ -13,6 +13,7 @@ import { declareClassicElbGroup } from "./classic-elb";
 import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { expandForEach } from "./foreach";
+import { attachInterfaces, attachmentResource } from "./interface-attachments";
 import { CfnRef, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
 import { declareClusterGroup } from "./launch";
@@ -220,6 +221,7 @@ export function importCloudFormation(
     resources: [],
     namedCidrs: [],
     cdkNames: cdkNames(resources),
+    interfaceAttachments: [],
   };
   // Conditions decide properties only where the template has any; a region's template has none.
   const conditional = /Fn::If|!If\b|NoValue/.test(file.text);
@@ -330,12 +332,19 @@ export function importCloudFormation(
   each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) =>
     readStandaloneRule(ctx, id, type, props, path, metadata),
   );
+  const byLogicalId = new Map<string, (typeof ctx.resources)[number]>();
   each(Object.keys(ATTACHABLE), ({ id, type, props, path, metadata }) => {
     const before = ctx.resources.length;
     readAttachment(ctx, id, type, props, path, metadata);
+    const read = ctx.resources[before];
+    if (read) byLogicalId.set(id, read);
     const why = undecided.get(id);
     for (const r of ctx.resources.slice(before)) if (why) r.tags = { ...r.tags, [PLACEHOLDER_TAG]: why };
   });
+  each(["AWS::EC2::NetworkInterfaceAttachment"], ({ id, props, path }) =>
+    ctx.interfaceAttachments.push(attachmentResource(id, props, path)),
+  );
+  attachInterfaces(ctx, ctx.interfaceAttachments, byLogicalId);
   // A group whose Condition is unknown says so where the design shows it.
   for (const [id, why] of undecided) {
     const g = ctx.groups.get(id);
@@ -350,6 +359,7 @@ export function importCloudFormation(
     "AWS::EC2::SecurityGroupIngress",
     "AWS::EC2::SecurityGroupEgress",
     "AWS::CloudFormation::Stack",
+    "AWS::EC2::NetworkInterfaceAttachment",
     ...Object.keys(ATTACHABLE),
     ...UNRELATED,
   ]);
