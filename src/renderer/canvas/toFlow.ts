@@ -33,6 +33,8 @@ export interface NodeData extends Record<string, unknown> {
   outbound?: string;
   /** The whole Internet reaches it: ringed. */
   exposed?: boolean;
+  /** Its VPC: drawn inside that VPC's frame (VpcFrames.tsx). */
+  vpcId?: string;
 }
 
 export interface EdgeData extends Record<string, unknown> {
@@ -173,6 +175,7 @@ export function toNodes(
         groups: r.groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
         ...(rows ? { interfaces: rows } : {}),
         highlighted,
+        ...(r.vpcId ? { vpcId: r.vpcId } : {}),
         ...common(r.id),
       },
     };
