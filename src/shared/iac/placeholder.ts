@@ -3,8 +3,9 @@
 // waits on, so the rules that name it are kept, and a warning says what was assumed.
 import type { SecurityGroup } from "../model/schema";
 
-/** The tag that marks a placeholder, with what it stands for (`data.aws_security_group.default`). */
-export const PLACEHOLDER_TAG = "palisade:placeholder";
+import { PLACEHOLDER_TAG } from "../model/unknowns";
+
+export { PLACEHOLDER_TAG };
 
 /** A group that stands for `name` until its value is known (`why`: what it waits on). */
 export function placeholderGroup(id: string, name: string, why: string): SecurityGroup {
