@@ -268,14 +268,10 @@ export function toEdges(
       id: f.id,
       source: from.node,
       target: to.node,
-      ...(sourceHandle ? { sourceHandle } : {}),
-      ...(targetHandle ? { targetHandle } : {}),
       type: "flow",
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
       data: {
         label: named ? `${from.device ?? "eth0"} → ${to.device ?? "eth0"}: ${f.label}` : f.label,
-        ...(from.device ? { fromEnd: f.from } : {}),
-        ...(to.device ? { toEnd: f.to } : {}),
         exposure: f.exposure,
         active: false,
         paired,
@@ -284,6 +280,11 @@ export function toEdges(
         targetHeight,
       },
     };
+    // Set after, only where there are interfaces: spreads in the literal cost every one of thousands of flows.
+    if (sourceHandle) edge.sourceHandle = sourceHandle;
+    if (targetHandle) edge.targetHandle = targetHandle;
+    if (from.device) (edge.data as EdgeData).fromEnd = f.from;
+    if (to.device) (edge.data as EdgeData).toEnd = f.to;
     cache.set(f, edge);
     out.push(edge);
   }
