@@ -78,6 +78,8 @@ test("Import a Terraform folder opens a directory picker and imports the folder'
 });
 
 test("a folder without Terraform files says so and changes nothing", async ({ app: page }) => {
+  // The design the app starts with arrives after the page is drawn: the one to keep is that one.
+  await expect(page.getByTestId("node-web")).toBeVisible();
   const before = await page.getByLabel("Design name").inputValue();
   const empty = await mkdtemp(join(tmpdir(), "palisade-e2e-empty-"));
   await writeFile(join(empty, "notes.txt"), "nothing here\n");
