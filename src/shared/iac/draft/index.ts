@@ -1,0 +1,5 @@
+export { ADDRESS_TAGS, addressTags, readAddressTags, withoutAddressTags } from "./address-tags";
+export { checkRule, type RawRule } from "./check-rule";
+export type { NamedCidr } from "./externals";
+export { type Draft, finishDesign } from "./finish";
+export { error, show, type Where, warning } from "./where";
