@@ -6,10 +6,10 @@ import type { Ids } from "../../model/ids";
 import { linkMyIp } from "../../model/my-ip";
 import { InputError } from "../../model/problems";
 import { Design, type PrefixList, Resource, referenceIssues, type SecurityGroup, type Vpc } from "../../model/schema";
-import { layoutTiers } from "../awscli/layout";
 import { plainResource } from "../plain";
 import { checkedRules } from "./check-rule";
 import { externalsOf, type NamedCidr } from "./externals";
+import { layoutTiers } from "./layout";
 import { error } from "./where";
 
 /** The parts an importer collects; `finishDesign` turns them into a laid-out, validated design. */

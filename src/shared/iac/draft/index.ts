@@ -2,4 +2,5 @@ export { ADDRESS_TAGS, addressTags, readAddressTags, withoutAddressTags } from "
 export { checkRule, type RawRule } from "./check-rule";
 export type { NamedCidr } from "./externals";
 export { type Draft, finishDesign } from "./finish";
+export { layoutTiers } from "./layout";
 export { error, show, type Where, warning } from "./where";
