@@ -1,11 +1,10 @@
 // CloudFormation template (YAML or JSON) -> design. Unknowable values (parameters without a
 // Default, ImportValue, conditions) are warnings at their line; wrong values are errors.
 
-import { Ids } from "../../model/ids";
 import { InputError, type Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, error, finishDesign, type Where, warning } from "../draft";
+import { ADDRESS_TAGS, draftState, error, finishImport, notImported, type Where, warning } from "../draft";
 import { readAttachment } from "./attachments";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, type Parameter, resolve, type Template } from "./intrinsics";
@@ -105,21 +104,14 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
   const loaded = loadTemplate(file.name, file.text, parsed);
   const { t, resources } = templateOf(loaded.value, loaded.at);
   const ctx: Context = {
+    ...draftState(),
     t,
     at: loaded.at,
-    ids: new Ids(),
-    warnings: [],
-    errors: [],
-    vpcs: new Map(),
     ipv6Vpcs: new Set(),
     subnets: new Map(),
-    groups: new Map(),
     groupsById: new Map(),
     clusterGroups: new Map(),
     launchSources: new Map(),
-    prefixLists: new Map(),
-    resources: [],
-    namedCidrs: [],
   };
   const typed: { id: string; type: string; props: Props; path: Path; metadata: unknown }[] = [];
   // Where each type's resources are in `typed`, in template order: each step below visits its own.
@@ -207,20 +199,7 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
     ...UNRELATED,
   ]);
   for (const x of typed)
-    if (!handled.has(x.type))
-      ctx.warnings.push(warning(loaded.at(x.path.slice(0, 2)), `${x.id}: resource type ${x.type} is not imported`));
-  if (ctx.errors.length) throw new InputError(ctx.errors);
-  const design = finishDesign(
-    {
-      name: `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`,
-      vpcs: [...new Map([...ctx.vpcs.values()].map((v) => [v.id, v])).values()],
-      groups: [...ctx.groups.values()],
-      prefixLists: [...ctx.prefixLists.values()],
-      resources: ctx.resources,
-      namedCidrs: ctx.namedCidrs,
-    },
-    ctx.ids,
-    file.name,
-  );
+    if (!handled.has(x.type)) ctx.warnings.push(notImported(loaded.at(x.path.slice(0, 2)), x.id, x.type));
+  const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
   return { design, warnings: ctx.warnings };
 }

@@ -3,4 +3,5 @@ export { checkRule, type RawRule } from "./check-rule";
 export type { NamedCidr } from "./externals";
 export { type Draft, finishDesign } from "./finish";
 export { layoutTiers } from "./layout";
+export { type DraftState, draftState, finishImport, notImported } from "./state";
 export { error, show, type Where, warning } from "./where";
