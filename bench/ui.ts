@@ -167,9 +167,13 @@ async function editToRedraw(page: Page, nth = 0): Promise<EditTiming | string> {
       .filter((n) => Number.isInteger(n))
       .sort((a, b) => a - b),
   );
-  const to = drawn[0];
-  const from = drawn.filter((n) => to !== undefined && n > to + 3)[nth];
-  if (to === undefined || from === undefined) return "no two drawn nodes to connect";
+  // The nth pair of drawn nodes not next to each other in the chain (those already talk): each
+  // edit adds a rule between another pair. Not the nth node after the first: at 1,000 nodes the
+  // canvas draws about nine, and the sixth edit found no node to connect, so no edit was timed.
+  const pairs = drawn.flatMap((to) => drawn.filter((from) => from > to + 3).map((from) => [to, from] as const));
+  const [to, from] = pairs[nth] ?? [];
+  if (to === undefined || from === undefined)
+    return `no pair of drawn nodes left to connect (${drawn.length} nodes drawn, ${pairs.length} pairs, edit ${nth + 1})`;
   // The group chosen where it is drawn: its node at the group level, its chip on the instance
   // (the palette draws only the groups scrolled into view).
   const groupNode = page.getByTestId(`group-node-sg-${to}`);

@@ -49,6 +49,29 @@ function linesThroughBoxes(page: Page): Promise<string[]> {
   });
 }
 
+/** Each drawn label that covers another label, a node or a "Reached from the Internet" caption. */
+function labelsOverlapping(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rect = (el: Element) => el.getBoundingClientRect();
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const labels = [...document.querySelectorAll(".edge-label")];
+    const others = [
+      ...[...document.querySelectorAll(".react-flow__node")].map(
+        (n) => [`node ${n.getAttribute("data-id")}`, n] as const,
+      ),
+      ...[...document.querySelectorAll(".node__exposed")].map((n) => ["the caption", n] as const),
+    ];
+    const bad: string[] = [];
+    labels.forEach((l, i) => {
+      const r = rect(l);
+      for (const [name, o] of others) if (meet(r, rect(o))) bad.push(`${l.textContent} over ${name}`);
+      for (const m of labels.slice(i + 1)) if (meet(r, rect(m))) bad.push(`${l.textContent} over ${m.textContent}`);
+    });
+    return bad;
+  });
+}
+
 test.beforeEach(async ({ app }) => {
   await app.setViewportSize({ width: 1400, height: 900 });
 });
@@ -121,4 +144,46 @@ test("the packet travels along the line as drawn", async ({ app: page }) => {
   const numbers = (d: string | null) => [...(d ?? "").matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
   expect(numbers(line).length).toBeGreaterThan(4);
   expect(numbers(offsetPath)).toEqual(numbers(line));
+});
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+] as const)
+  test(`no label covers a node, another label or the Internet caption (${width}x${height})`, async ({ app: page }) => {
+    await page.setViewportSize({ width, height });
+    await openExample(page, "three-tier.palisade.json", "Three tiers");
+    await expect(node(page, "alb")).toContainText("Reached from the Internet");
+    await expect(page.locator(".edge-label").first()).toBeVisible();
+    await expect.poll(() => labelsOverlapping(page)).toEqual([]);
+    await shoot(page, "diagram-labels");
+    await page.getByRole("button", { name: "Auto-layout", exact: true }).click();
+    await expect.poll(() => labelsOverlapping(page)).toEqual([]);
+    await shoot(page, "diagram-labels-laid-out");
+  });
+
+test("at group level a group's default egress is a marker too, its lines on request or for the selected group", async ({
+  app: page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openExample(page, "three-tier.palisade.json", "Three tiers");
+  await page.getByRole("button", { name: "Groups", exact: true }).click();
+  const app = page.getByTestId("group-node-sg-app");
+  await expect(app).toContainText("all outbound");
+  await expect(page.getByTestId("group-node-sg-db")).not.toContainText("outbound");
+  const line = (id: string) => page.locator(`.react-flow__edge[data-id="group:${id}"]`);
+  await expect(line("internet->sg-alb")).toHaveCount(1);
+  await expect(line("sg-app->internet")).toHaveCount(0);
+  await expect(line("sg-app->office")).toHaveCount(0);
+  await page.getByRole("button", { name: "Fit view", exact: true }).click();
+  await expect(page.getByTestId("group-node-sg-db")).toBeInViewport({ ratio: 1 });
+  await shoot(page, "diagram-groups-outbound");
+  const toggle = page.getByRole("button", { name: /Outbound-to-anywhere lines/ });
+  await toggle.click();
+  await expect(line("sg-app->internet")).toHaveCount(1);
+  await toggle.click();
+  await expect(line("sg-app->internet")).toHaveCount(0);
+  // The selected group shows its own.
+  await app.click();
+  await expect(line("sg-app->office")).toHaveCount(1);
 });

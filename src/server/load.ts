@@ -3,6 +3,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { importAwsCli, parseJson } from "../shared/iac/awscli";
+import { assemblyManifest } from "../shared/iac/cdk-assembly";
 import { importCloudFormation } from "../shared/iac/cloudformation";
 import { detectKind as detectFileKind, type FileKind, type SourceFile } from "../shared/iac/detect";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
@@ -12,6 +13,48 @@ import { mergeDesigns, type Source } from "./merge";
 import { declarationLocator, designLocator, firstOf, type Locate, placesLocator } from "./places";
 
 export type { FileKind, SourceFile };
+
+const slashes = (name: string) => name.replace(/\\/g, "/");
+const folderOfName = (name: string) => slashes(name).replace(/\/?[^/]*$/, "");
+const inFolder = (folder: string, file: string) => (folder ? `${folder}/${file}` : file);
+
+function isCdkManifest(file: SourceFile): boolean {
+  try {
+    return detectKind(file) === "cdk" && assemblyManifest(parsedJson.get(file)?.value) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The templates a cdk.out manifest among these files lists, by the name they are read under. */
+function listedTemplates(file: SourceFile): { manifest: string; template: string }[] {
+  const manifest = assemblyManifest(parsedJson.get(file)?.value);
+  if (!manifest) return [];
+  return manifest.stacks.map((s) => ({
+    manifest: file.name,
+    template: inFolder(folderOfName(file.name), s.templateFile),
+  }));
+}
+
+/**
+ * A CDK manifest's stacks are imported from their templates (CloudFormation); the manifest only
+ * says which they are. A template it lists that is not among the files is an error, so that a
+ * stack is never dropped silently.
+ */
+function missingTemplates(cdk: readonly SourceFile[], templates: readonly SourceFile[]): Problem[] {
+  const have = new Set(templates.map((t) => slashes(t.name)));
+  return cdk.flatMap(listedTemplates).flatMap(({ manifest, template }) =>
+    have.has(template)
+      ? []
+      : [
+          {
+            file: manifest,
+            message: `lists the stack template ${template}, which is not among the files read`,
+            severity: "error" as const,
+          },
+        ],
+  );
+}
 
 /** What the app's import gets: plain data, so that it crosses IPC (structured clone). */
 export interface Imported {
@@ -62,7 +105,13 @@ export async function importLocated(
   origin?: string,
   reading: TerraformReading = {},
 ): Promise<Loaded> {
-  const byKind: Record<FileKind, SourceFile[]> = { design: [], awscli: [], terraform: [], cloudformation: [] };
+  const byKind: Record<FileKind, SourceFile[]> = {
+    design: [],
+    awscli: [],
+    terraform: [],
+    cloudformation: [],
+    cdk: [],
+  };
   const problems: Problem[] = [];
   for (const file of files) {
     try {
@@ -79,6 +128,7 @@ export async function importLocated(
       else throw e;
     }
   }
+  problems.push(...missingTemplates(byKind.cdk, byKind.cloudformation));
   if (problems.length > 0) throw new InputError(problems);
 
   const sources: Source[] = [];
@@ -215,6 +265,18 @@ export async function loadPaths(
         file: path,
         message: `the folder holds no importable file (.tf, .palisade.json, CloudFormation or AWS CLI JSON)`,
         severity: "error",
+      });
+  }
+  // A cdk.out manifest named on its own brings the templates it lists.
+  for (const file of [...files]) {
+    if (!isCdkManifest(file)) continue;
+    for (const { template } of listedTemplates(file))
+      if (!files.some((f) => slashes(f.name) === template)) await read(template);
+    for (const folder of assemblyManifest(parsedJson.get(file)?.value)?.nested ?? [])
+      warnings.push({
+        file: file.name,
+        message: `the nested cloud assembly ${folder} (a CDK stage) is not read: import that folder as well`,
+        severity: "warning",
       });
   }
   if (problems.length > 0) throw new InputError(problems);

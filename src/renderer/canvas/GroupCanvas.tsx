@@ -12,6 +12,7 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { groupEnds, outboundOf } from "../../shared/diagram/outbound";
 import type { Position } from "../../shared/model";
 import { moveGroups } from "../actions/groupPositions";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
@@ -114,9 +115,18 @@ export function GroupCanvas() {
   const [givenNodes] = useState(() => new Map<string, Node<GroupNodeData>>());
   const [givenEdges] = useState(() => new Map<string, Edge<EdgeData>>());
   const members = useMemo(() => memberCounts(design.resources), [design.resources]);
+  // A group's egress to anywhere is a marker on it, as a resource's is at node level; the lines it
+  // stands for are drawn when asked (View menu, the toggle) or for the selected group.
+  const showOutbound = useEditor((s) => s.showOutbound);
+  const { groups: designGroups, resources, externals: parties } = design;
+  const outbound = useMemo(
+    () =>
+      outboundOf({ groups: designGroups, resources, externals: parties }, flows, groupEnds({ groups: designGroups })),
+    [designGroups, resources, parties, flows],
+  );
   const derived = useMemo(
-    () => toGroupNodes(design, flows, byMembers ?? layout, selectedGroup, nodeCache, members),
-    [design, flows, byMembers, layout, selectedGroup, nodeCache, members],
+    () => toGroupNodes(design, flows, byMembers ?? layout, selectedGroup, nodeCache, members, outbound.markers),
+    [design, flows, byMembers, layout, selectedGroup, nodeCache, members, outbound],
   );
   // Unchanged nodes keep their objects; changed ones React Flow's measurements (and a drag in progress).
   const [nodes, changeNodes] = useDerivedNodes(derived, givenNodes);
@@ -132,7 +142,14 @@ export function GroupCanvas() {
     );
     return edgesRef.current;
   }, [externals, flows, edgeCache, givenEdges]);
-  const windowed = useEdgeWindow(edges, nodes);
+  const visible = useMemo(
+    () =>
+      showOutbound || outbound.hidden.size === 0
+        ? edges
+        : edges.filter((e) => !outbound.hidden.has(e.id.slice("group:".length)) || e.source === selectedGroup),
+    [edges, outbound.hidden, showOutbound, selectedGroup],
+  );
+  const windowed = useEdgeWindow(visible, nodes);
   // Intended connections, drawn between the groups of their ends.
   const findings = useEditor((s) => s.findings);
   const intentEdges = useMemo(

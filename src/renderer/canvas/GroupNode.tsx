@@ -25,6 +25,17 @@ function GroupNodeView({ id, data, selected }: NodeProps & { data: GroupNodeData
       <div className="node__addresses">
         <span>{data.detail}</span>
       </div>
+      {data.outbound && (
+        // A row of its own: beside "Security group" it had no room to be read.
+        <div className="group-node__outbound">
+          <span
+            className="node__outbound"
+            title="Outbound to anywhere: its flows to outside parties are not drawn (View > Show Outbound-to-Anywhere Flows, or select the group)"
+          >
+            ↗ {data.outbound}
+          </span>
+        </div>
+      )}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

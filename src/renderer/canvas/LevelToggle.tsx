@@ -1,5 +1,4 @@
-// "Nodes / Groups": which level the canvas draws, and why it switched by itself; at node level,
-// whether the flows outbound-to-anywhere markers stand for are drawn as lines.
+// "Nodes / Groups": which level the canvas draws, and why it switched by itself; at either level, whether the flows outbound-to-anywhere markers stand for are drawn as lines.
 
 import { MAX_GROUP_FLOWS, MAX_NODE_FLOWS } from "../../shared/engine/live";
 import { editor, useEditor } from "../state/store";
@@ -31,17 +30,15 @@ export function LevelToggle() {
             </button>
           ))}
         </fieldset>
-        {level === "nodes" && (
-          <button
-            type="button"
-            className={`outbound-toggle${showOutbound ? " is-active" : ""}`}
-            aria-pressed={showOutbound}
-            title="Flows that a node's outbound to anywhere (AWS's default egress) alone allows, to the Internet and other outside parties: drawn as lines, or as a marker on the node. The Flows tab lists them all either way."
-            onClick={() => editor.set({ showOutbound: !showOutbound })}
-          >
-            ↗ Outbound-to-anywhere lines
-          </button>
-        )}
+        <button
+          type="button"
+          className={`outbound-toggle${showOutbound ? " is-active" : ""}`}
+          aria-pressed={showOutbound}
+          title="Flows that a node's (or a group's) outbound to anywhere (AWS's default egress) alone allows, to the Internet and other outside parties: drawn as lines, or as a marker on the node. The Flows tab lists them all either way."
+          onClick={() => editor.set({ showOutbound: !showOutbound })}
+        >
+          ↗ Outbound-to-anywhere lines
+        </button>
       </div>
       {auto && (
         <p className="level-notice" role="status">

@@ -22,6 +22,8 @@ export interface GroupNodeData extends Record<string, unknown> {
   members: number;
   detail: string;
   highlighted: boolean;
+  /** A group's egress to anywhere ("all outbound"): a marker, its lines to outside parties left off. */
+  outbound?: string;
 }
 
 /** The level drawn: the user's choice, else by density; always groups when node flows are withheld. */
@@ -168,12 +170,14 @@ interface MadeGroupNode {
   node: Node<GroupNodeData>;
   members: number;
   position: Position;
+  outbound: string | undefined;
 }
 
 /**
  * `cache` (kept by the canvas): the node made of each group, outside party or groupless resource
  * object, given back while the object, its member count, its place and the selection are the same.
  * `members`: memberCounts of the design's resources, computed once per change of the resources.
+ * `outbound`: each group's outbound-to-anywhere marker (src/shared/diagram/outbound.ts, groupEnds).
  */
 export function toGroupNodes(
   design: Design,
@@ -182,6 +186,7 @@ export function toGroupNodes(
   selectedGroup?: string,
   cache: WeakMap<object, MadeGroupNode> = new WeakMap(),
   members: ReadonlyMap<string, number> = memberCounts(design.resources),
+  outbound: ReadonlyMap<string, string> = new Map(),
 ): Node<GroupNodeData>[] {
   const out: Node<GroupNodeData>[] = [];
   const seen = new Set<string>();
@@ -197,7 +202,14 @@ export function toGroupNodes(
     const position = saved ?? layout.get(id) ?? ORIGIN;
     const selected = id === selectedGroup;
     const made = cache.get(source);
-    if (made && made.members === n && made.position === position && made.node.selected === selected) {
+    const marker = outbound.get(id);
+    if (
+      made &&
+      made.members === n &&
+      made.position === position &&
+      made.node.selected === selected &&
+      made.outbound === marker
+    ) {
       out.push(made.node);
       return;
     }
@@ -212,9 +224,9 @@ export function toGroupNodes(
       initialWidth: GROUP_NODE_SIZE.width,
       initialHeight: GROUP_NODE_SIZE.height,
       handles: GROUP_HANDLES,
-      data: { ...d, highlighted: selected },
+      data: { ...d, highlighted: selected, ...(marker ? { outbound: marker } : {}) },
     };
-    cache.set(source, { node, members: n, position });
+    cache.set(source, { node, members: n, position, outbound: marker });
     out.push(node);
   };
   for (const g of design.groups) {

@@ -3,7 +3,7 @@
 // the flows it changed, and a drag only the dragged node's lines and those it lands on.
 import type { Edge, Node } from "@xyflow/react";
 import { useMemo, useState } from "react";
-import { type Box, Drawing, type Point } from "../../shared/diagram";
+import { type Box, Drawing, nodeCaptionBox, type Point } from "../../shared/diagram";
 import { NODE_SIZE } from "./toFlow";
 
 export interface Routed {
@@ -24,6 +24,16 @@ export function boxesOf(nodes: readonly Node[]): Map<string, Box> {
   return out;
 }
 
+/** The "Reached from the Internet" caption above each ringed node: labels are placed clear of it. */
+export function captionBoxesOf(nodes: readonly Node[], boxes: ReadonlyMap<string, Box>): Map<string, Box> {
+  const out = new Map<string, Box>();
+  for (const n of nodes) {
+    const box = boxes.get(n.id);
+    if (box && (n.data as { exposed?: boolean }).exposed) out.set(n.id, nodeCaptionBox(box));
+  }
+  return out;
+}
+
 /** Marks the time routing takes in the renderer's own trace, for `npm run bench:ui`. */
 const mark = (name: string) => (typeof performance !== "undefined" ? performance.mark(name) : undefined);
 
@@ -41,14 +51,16 @@ export function useRoutedEdges<D extends Record<string, unknown>>(
   const [made] = useState(() => new WeakMap<Edge<D>, { route: Point[]; labelBox?: Box; edge: Edge<D & Routed> }>());
   return useMemo(() => {
     mark("palisade:route-start");
+    const boxes = boxesOf(nodes);
     const routes = drawing.update(
-      boxesOf(nodes),
+      boxes,
       edges.map((e) => {
         const text = label(e);
         return text === undefined
           ? { id: e.id, from: e.source, to: e.target }
           : { id: e.id, from: e.source, to: e.target, label: text };
       }),
+      captionBoxesOf(nodes, boxes),
     );
     const out = edges.map((e): Edge<D & Routed> => {
       const r = routes.get(e.id);

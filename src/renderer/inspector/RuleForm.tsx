@@ -7,6 +7,7 @@ import type { Direction } from "../../shared/model/direction";
 import { freshId, usedIds } from "../../shared/model/ids";
 import { isPlaceholderCidr } from "../../shared/net/documentation";
 import type { RuleDraft } from "../actions/rules";
+import { notify } from "../state/store";
 import { GroupPicker } from "./GroupPicker";
 import { PRESETS } from "./presets";
 import { EMPTY_FORM, type RuleForm as Form, type PeerChoice, readRuleForm } from "./ruleDraft";
@@ -59,6 +60,8 @@ export function RuleForm(props: {
   // A placeholder (203.0.113.10, a documentation address) is not offered as the user's address.
   const myIpShown = myIp && !isPlaceholderCidr(myIp) ? myIp.replace(/\/(32|128)$/, "") : "";
   const peerLabel = direction === "ingress" ? "Source" : "Destination";
+  // A CIDR with host bits is taken as AWS takes it, never silently: the note says what it became.
+  const peerNote = errors.peerValue ? undefined : result.notes?.peerValue;
   const error = (field: keyof typeof errors) =>
     errors[field] ? (
       <div className="field-error" id={`${id}-${field}-err`} role="alert">
@@ -72,8 +75,12 @@ export function RuleForm(props: {
       aria-label={`${props.submitLabel} (${direction === "ingress" ? "inbound" : "outbound"})`}
       onSubmit={(e) => {
         e.preventDefault();
-        if (result.rules && props.onSubmit(result.rules, result.myIp ? { id: myIpId, cidr: result.myIp } : undefined))
+        if (result.rules && props.onSubmit(result.rules, result.myIp ? { id: myIpId, cidr: result.myIp } : undefined)) {
           setForm({ ...EMPTY_FORM, preset: form.preset, peer: form.peer });
+          // The form usually closes on submit: what was stored is said once more where it stays a moment.
+          const note = result.notes?.peerValue;
+          if (note) notify("info", `Rule saved. ${note}.`);
+        }
       }}
       // Escape leaves the form as Cancel does; a select's own Escape (closing its list) never gets here.
       onKeyDown={(e) => {
@@ -174,6 +181,7 @@ export function RuleForm(props: {
             value={form.peerValue}
             placeholder={form.peer === "cidr" ? "10.0.0.0/16" : "your address"}
             aria-invalid={!!errors.peerValue}
+            aria-describedby={peerNote ? `${id}-peer-note` : undefined}
             onChange={(e) => set({ peerValue: e.target.value })}
           />
         )}
@@ -201,6 +209,16 @@ export function RuleForm(props: {
           </select>
         )}
         {error("peerValue")}
+        {peerNote && (
+          <div
+            className={`field-note${/open to the world/.test(peerNote) ? " field-note--open" : ""}`}
+            id={`${id}-peer-note`}
+            role="status"
+            data-testid="peer-note"
+          >
+            {peerNote}
+          </div>
+        )}
         {form.peer === "myIp" && !errors.peerValue && (
           <div className="field-hint">
             {party

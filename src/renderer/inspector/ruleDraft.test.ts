@@ -4,6 +4,56 @@ import { EMPTY_FORM, formOfRule, type RuleForm, readRuleForm } from "./ruleDraft
 
 const form = (patch: Partial<RuleForm>): RuleForm => ({ ...EMPTY_FORM, ...patch });
 
+describe("readRuleForm: a CIDR with host bits set", () => {
+  it.each([
+    [
+      "cidr",
+      "10.0.0.5/16",
+      { kind: "cidr4", cidr: "10.0.0.0/16" },
+      "10.0.0.5/16 has host bits set; AWS stores it as 10.0.0.0/16",
+    ],
+    [
+      "cidr",
+      "192.168.1.0/0",
+      { kind: "cidr4", cidr: "0.0.0.0/0" },
+      "192.168.1.0/0 has host bits set; AWS stores it as 0.0.0.0/0: open to the world",
+    ],
+    [
+      "cidr",
+      "2001:db8::1/32",
+      { kind: "cidr6", cidr: "2001:db8::/32" },
+      "2001:db8::1/32 has host bits set; AWS stores it as 2001:db8::/32",
+    ],
+  ] as const)("%s %s is stored as AWS stores it, with a note saying so", (peer, peerValue, stored, note) => {
+    const result = readRuleForm(form({ preset: "ssh", peer, peerValue }), "sg-me");
+    expect(result.errors).toEqual({});
+    expect(result.rules?.map((r) => r.peer)).toEqual([stored]);
+    expect(result.notes).toEqual({ peerValue: note });
+  });
+
+  it("My IP typed as a range with host bits becomes the range's network, with the note", () => {
+    const result = readRuleForm(form({ preset: "ssh", peer: "myIp", peerValue: "81.2.69.160/24" }), "sg-me");
+    expect(result.myIp).toBe("81.2.69.0/24");
+    expect(result.notes?.peerValue).toMatch(/AWS stores it as 81\.2\.69\.0\/24/);
+  });
+
+  it("a CIDR without host bits has no note", () => {
+    const result = readRuleForm(form({ preset: "ssh", peer: "cidr", peerValue: "10.0.0.0/16" }), "sg-me");
+    expect(result.rules).toHaveLength(1);
+    expect(result.notes).toBeUndefined();
+  });
+
+  it("a note stays beside an error of another field, so the person still reads it", () => {
+    const result = readRuleForm(
+      form({ preset: "custom", protocol: "tcp", fromPort: "x", peer: "cidr", peerValue: "10.0.0.5/16" }),
+      "sg-me",
+    );
+    expect(result.rules).toBeUndefined();
+    expect(result.errors.fromPort).toBeDefined();
+    expect(result.notes?.peerValue).toMatch(/10\.0\.0\.0\/16/);
+  });
+});
+
 describe("readRuleForm", () => {
   it.each([
     [
@@ -46,7 +96,7 @@ describe("readRuleForm", () => {
   });
 
   it.each([
-    [{ peer: "cidr", peerValue: "10.0.0.1/8" }, "peerValue", /host bits/],
+    [{ peer: "cidr", peerValue: "10.0.0.1/33" }, "peerValue", /.+/],
     [{ peer: "cidr", peerValue: "10.0.0.0" }, "peerValue", /no prefix length/],
     [{ peer: "cidr", peerValue: "" }, "peerValue", /enter a CIDR/],
     [{ peer: "group", peerValue: "" }, "peerValue", /choose a security group/],

@@ -3,7 +3,8 @@
 
 import { type External, type Rule, Rule as RuleSchema } from "../../shared/model";
 import { hasPorts, normalizeProtocol } from "../../shared/model/protocol";
-import { cidrProblem, isIpv4Address, isIpv6Address } from "../../shared/net/address";
+import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
+import { normalizeCidr } from "../../shared/net/normalize";
 import type { RuleDraft } from "../actions/rules";
 import { presetById } from "./presets";
 import { validateDescription } from "./validators";
@@ -29,6 +30,8 @@ export interface FormResult {
   /** "My IP…": the address typed, as a CIDR, for the My IP party the rules refer to. */
   myIp?: string;
   errors: Partial<Record<FormField, string>>;
+  /** What a field's text became where the rule stores something else (a CIDR with host bits set). */
+  notes?: Partial<Record<FormField, string>>;
 }
 
 export const EMPTY_FORM: RuleForm = {
@@ -48,7 +51,7 @@ function peerOf(
   form: RuleForm,
   groupId: string,
   myIpId: string,
-): { peer?: Rule["peer"]; error?: string; myIp?: string } {
+): { peer?: Rule["peer"]; error?: string; myIp?: string; note?: string } {
   const value = form.peerValue.trim();
   switch (form.peer) {
     case "internet4":
@@ -65,19 +68,30 @@ function peerOf(
       // "My IP" is one address: the console writes it as a /32 (or /128).
       const cidr = isIpv4Address(value) ? `${value}/32` : isIpv6Address(value) ? `${value}/128` : value;
       const read = cidrPeer(cidr, "your address, such as 81.2.69.160");
+      if (!read.peer) return read;
       // The rule refers to the party, so that the address is entered once for both.
-      return read.peer ? { peer: { kind: "external", externalId: myIpId }, myIp: cidr } : read;
+      const peer: Rule["peer"] = { kind: "external", externalId: myIpId };
+      return read.note ? { peer, myIp: read.peer.cidr, note: read.note } : { peer, myIp: read.peer.cidr };
     }
     case "cidr":
       return cidrPeer(value, "a CIDR such as 10.0.0.0/16 or 2001:db8::/32");
   }
 }
 
-function cidrPeer(cidr: string, expected: string): { peer?: Rule["peer"]; error?: string } {
-  if (cidr === "") return { error: `enter ${expected}` };
-  const problem = cidrProblem(cidr);
-  if (problem) return { error: problem };
-  return { peer: cidr.includes(":") ? { kind: "cidr6", cidr } : { kind: "cidr4", cidr } };
+/**
+ * A typed CIDR as AWS takes it: with host bits set (10.0.0.5/16) it is stored as its network
+ * address (10.0.0.0/16), as import does (shared/net/normalize.ts), and the note says so.
+ */
+function cidrPeer(
+  text: string,
+  expected: string,
+): { peer?: Extract<Rule["peer"], { cidr: string }>; error?: string; note?: string } {
+  if (text === "") return { error: `enter ${expected}` };
+  const read = normalizeCidr(text);
+  if ("problem" in read) return { error: read.problem };
+  const { cidr, note } = read;
+  const peer = cidr.includes(":") ? ({ kind: "cidr6", cidr } as const) : ({ kind: "cidr4", cidr } as const);
+  return note ? { peer, note } : { peer };
 }
 
 function portOf(text: string, label: string, min: number, max: number): { value?: number; error?: string } {
@@ -91,8 +105,9 @@ function portOf(text: string, label: string, min: number, max: number): { value?
 /** Reads the form. `groupId` is the group being edited (for "itself"). */
 export function readRuleForm(form: RuleForm, groupId: string, myIpId = NEW_MY_IP): FormResult {
   const errors: FormResult["errors"] = {};
-  const { peer, error: peerError, myIp } = peerOf(form, groupId, myIpId);
+  const { peer, error: peerError, myIp, note } = peerOf(form, groupId, myIpId);
   if (peerError) errors.peerValue = peerError;
+  const notes: FormResult["notes"] = note ? { peerValue: note } : undefined;
   const description = form.description.trim();
   const descriptionProblem = validateDescription(description);
   if (descriptionProblem) errors.description = descriptionProblem;
@@ -136,7 +151,7 @@ export function readRuleForm(form: RuleForm, groupId: string, myIpId = NEW_MY_IP
         : s,
     );
   }
-  if (Object.keys(errors).length > 0 || !peer) return { errors };
+  if (Object.keys(errors).length > 0 || !peer) return notes ? { errors, notes } : { errors };
 
   const rules: RuleDraft[] = [];
   for (const s of services) {
@@ -151,7 +166,7 @@ export function readRuleForm(form: RuleForm, groupId: string, myIpId = NEW_MY_IP
     const { id: _, ...rule } = result.data;
     rules.push(rule);
   }
-  return myIp ? { rules, errors, myIp } : { rules, errors };
+  return { rules, errors, ...(myIp ? { myIp } : {}), ...(notes ? { notes } : {}) };
 }
 
 /** The form that edits an existing rule; `externals`: the parties a rule may refer to (My IP). */

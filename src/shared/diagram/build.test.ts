@@ -65,6 +65,17 @@ describe("diagramOf", () => {
     expect(all.edges.filter((e) => e.to === "internet" || e.to === "office")).toHaveLength(4);
   });
 
+  it("shows a group's default egress as a marker at group level too, its lines only when asked", () => {
+    const plain = diagramOf(examples["three-tier"], { level: "group" });
+    expect(plain.nodes.find((n) => n.id === "sg-app")?.outbound).toBe("all outbound");
+    expect(plain.nodes.find((n) => n.id === "sg-db")?.outbound).toBeUndefined();
+    expect(plain.edges.filter((e) => e.from === "sg-app" && (e.to === "internet" || e.to === "office"))).toEqual([]);
+    // What the outside reaches is still drawn: the marker stands only for the way out.
+    expect(plain.edges.map((e) => e.id)).toContain("internet->sg-alb");
+    const all = diagramOf(examples["three-tier"], { level: "group", showOutbound: true });
+    expect(all.edges.filter((e) => e.from === "sg-app" && (e.to === "internet" || e.to === "office"))).toHaveLength(2);
+  });
+
   it("keeps the design's own positions unless asked to lay out, and places nodes without one near their neighbours", () => {
     const design = examples["three-tier"];
     const d = diagramOf(design);

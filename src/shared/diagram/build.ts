@@ -9,8 +9,8 @@ import type { Design } from "../model/schema";
 import { Drawing } from "./drawing";
 import type { Box, Point } from "./geometry";
 import { layoutNodes, placeNear } from "./layout";
-import { NODE_WIDTH, nodeHeight } from "./measure";
-import { outboundOf } from "./outbound";
+import { captionBox, EXPOSED_CAPTION, NODE_WIDTH, nodeHeight } from "./measure";
+import { groupEnds, outboundOf } from "./outbound";
 import type { Diagram, DiagramEdge, DiagramFrame, DiagramNode, Exposure, TierCaption } from "./types";
 
 export interface DiagramOptions {
@@ -79,6 +79,8 @@ function nodeDiagram(design: Design, options: DiagramOptions): Diagram {
 
 function groupDiagram(design: Design, options: DiagramOptions): Diagram {
   const flows = groupFlows(design);
+  // A group's own egress to anywhere is its marker here, as a resource's is at node level.
+  const { markers, hidden } = outboundOf(design, flows, groupEnds(design));
   const internet = new Set(design.externals.filter((e) => e.kind === "internet").map((e) => e.id));
   const exposed = new Set(flows.filter((f) => internet.has(f.from)).map((f) => f.to));
   const members = new Map<string, number>();
@@ -90,6 +92,7 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
     })),
     ...design.groups.map((g) => {
       const n = members.get(g.id) ?? 0;
+      const outbound = markers.get(g.id);
       return {
         node: {
           id: g.id,
@@ -100,6 +103,7 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
           groups: [],
           exposed: exposed.has(g.id),
           ...(g.vpcId ? { vpcId: g.vpcId } : {}),
+          ...(outbound ? { outbound } : {}),
         },
         ...(g.position ? { position: g.position } : {}),
       };
@@ -121,7 +125,7 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
   ];
   const outside = new Set(design.externals.map((e) => e.id));
   const edges: FlowEdge[] = flows
-    .filter((f) => f.from !== f.to)
+    .filter((f) => f.from !== f.to && (options.showOutbound || !hidden.has(f.id)))
     .map((f) => ({
       id: f.id,
       from: f.from,
@@ -159,9 +163,11 @@ function assemble(parts: readonly Part[], flows: readonly FlowEdge[], design: De
     box: { ...(at.get(p.node.id) as Point), ...(sizes.get(p.node.id) as { width: number; height: number }) },
   }));
   const boxes = new Map(nodes.map((n) => [n.id, n.box]));
+  const captions = captionsOf(nodes);
   const drawn = new Drawing().update(
     boxes,
     flows.map((f) => ({ id: f.id, from: f.from, to: f.to, label: f.label })),
+    new Map(captions.map((c, i) => [`caption${i}`, c.box])),
   );
   const edges: DiagramEdge[] = [];
   for (const f of flows) {
@@ -178,7 +184,6 @@ function assemble(parts: readonly Part[], flows: readonly FlowEdge[], design: De
     });
   }
   const frames = framesOf(design, nodes);
-  const captions = captionsOf(nodes);
   return {
     nodes,
     edges,
@@ -226,7 +231,8 @@ export function captionsOf(nodes: readonly Pick<DiagramNode, "exposed" | "box">[
   const exposed = nodes.filter((n) => n.exposed).map((n) => n.box);
   if (exposed.length === 0) return [];
   const b = boundsOf(exposed, []);
-  return [{ text: "Reached from the Internet", at: { x: b.x, y: b.y - 12 } }];
+  const at = { x: b.x, y: b.y - 12 };
+  return [{ text: EXPOSED_CAPTION, at, box: captionBox(EXPOSED_CAPTION, at) }];
 }
 
 function boundsOf(boxes: readonly Box[], captions: readonly TierCaption[]): Box {
@@ -243,9 +249,9 @@ function boundsOf(boxes: readonly Box[], captions: readonly TierCaption[]): Box 
     y1 = Math.max(y1, b.y + b.height);
   }
   for (const c of captions) {
-    x0 = Math.min(x0, c.at.x);
-    y0 = Math.min(y0, c.at.y - 14);
-    x1 = Math.max(x1, c.at.x + c.text.length * 7);
+    x0 = Math.min(x0, c.box.x);
+    y0 = Math.min(y0, c.box.y);
+    x1 = Math.max(x1, c.box.x + c.box.width);
   }
   if (!Number.isFinite(x0)) return { x: 0, y: 0, width: 0, height: 0 };
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };

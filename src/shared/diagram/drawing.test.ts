@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Drawing } from "./drawing";
-import { type Box, type Point, segmentCrossesBox } from "./geometry";
+import { type Box, overlaps, type Point, segmentCrossesBox } from "./geometry";
 
 const box = (x: number, y: number): Box => ({ x, y, width: 200, height: 80 });
 const through = (points: readonly Point[], b: Box) =>
@@ -20,6 +20,24 @@ describe("Drawing", () => {
     expect(through(route, boxes.get("wall") as Box)).toBe(false);
     expect(route[0]?.x).toBe(200);
     expect(route.at(-1)?.x).toBe(800);
+  });
+
+  it("places a label clear of a caption it is told to keep out of, and again when a caption comes", () => {
+    const boxes = new Map([
+      ["a", box(0, 0)],
+      ["b", box(600, 0)],
+    ]);
+    const edges = [{ id: "a->b", from: "a", to: "b", label: "tcp 80, 443" }];
+    const drawing = new Drawing();
+    const before = drawing.update(boxes, edges).get("a->b")?.labelBox as Box;
+    // A caption where the label sits now (as "Reached from the Internet" above a ringed node).
+    const caption = { x: before.x - 20, y: before.y - 2, width: 160, height: 14 };
+    expect(overlaps(before, caption)).toBe(true);
+    const after = drawing.update(boxes, edges, new Map([["b", caption]])).get("a->b")?.labelBox as Box;
+    expect(overlaps(after, caption)).toBe(false);
+    expect(drawing.stats.routed).toBe(0);
+    const fresh = new Drawing().update(boxes, edges, new Map([["b", caption]])).get("a->b")?.labelBox as Box;
+    expect(overlaps(fresh, caption)).toBe(false);
   });
 
   it("draws the two directions of a pair apart", () => {

@@ -50,18 +50,31 @@ export class Drawing {
   private readonly kept = new Map<string, Kept>();
   private readonly nodes = new BoxIndex();
   private readonly labels = new BoxIndex();
+  /** What labels keep clear of besides boxes and each other: the captions of ringed nodes. */
+  private readonly keepOut = new BoxIndex();
   /** The edges of the last update and each node's edges: which ports a change can move. */
   private readonly edges = new Map<string, DrawnEdge>();
   private readonly incident = new Map<string, Set<string>>();
   private ports = new Map<string, Port>();
   stats: DrawingStats = { routed: 0, labelled: 0, portsMs: 0, routeMs: 0, labelMs: 0 };
 
-  /** The route of each edge (the same array while it is unchanged) and its label's box. */
+  /**
+   * The route of each edge (the same array while it is unchanged) and its label's box. `keepOut`:
+   * boxes that labels are placed clear of, though lines may pass them (captions).
+   */
   update(
     boxes: ReadonlyMap<string, Box>,
     edges: readonly DrawnEdge[],
+    keepOut: ReadonlyMap<string, Box> = new Map(),
   ): Map<string, { points: Point[]; labelBox?: Box }> {
     const t0 = now();
+    const newKeepOut: Box[] = [];
+    for (const [id, b] of keepOut)
+      if (!sameBox(this.keepOut.boxes.get(id), b)) {
+        this.keepOut.add(id, b);
+        newKeepOut.push(b);
+      }
+    for (const id of [...this.keepOut.boxes.keys()]) if (!keepOut.has(id)) this.keepOut.remove(id);
     const changed: string[] = [];
     for (const [id, b] of boxes)
       if (!sameBox(this.nodes.boxes.get(id), b)) {
@@ -114,9 +127,10 @@ export class Drawing {
         this.kept.delete(id);
       }
     const t2 = now();
-    // Labels a moved box now covers are placed again, with the new lines' labels.
-    if (changedBoxes.length > 0)
-      for (const b of changedBoxes)
+    // Labels a moved box (or a new caption) now covers are placed again, with the new lines' labels.
+    const covering = [...changedBoxes, ...newKeepOut];
+    if (covering.length > 0)
+      for (const b of covering)
         for (const id of this.labels.overlapping(b)) {
           const k = this.kept.get(id);
           if (k && !fresh.includes(id)) {
@@ -128,7 +142,7 @@ export class Drawing {
     for (const id of fresh) {
       const k = this.kept.get(id);
       if (!k || k.label === undefined) continue;
-      k.labelBox = placeLabel(k.points, labelSize(k.label), this.nodes, this.labels);
+      k.labelBox = placeLabel(k.points, labelSize(k.label), [this.nodes, this.labels, this.keepOut]);
       this.labels.add(id, k.labelBox);
       labelled++;
     }
@@ -277,8 +291,7 @@ export function portsOf(
 function placeLabel(
   points: readonly Point[],
   size: { width: number; height: number },
-  nodes: BoxIndex,
-  labels: BoxIndex,
+  obstacles: readonly BoxIndex[],
 ): Box {
   const segments: [Point, Point, number][] = [];
   for (let i = 1; i < points.length; i++) {
@@ -293,7 +306,7 @@ function placeLabel(
     width: size.width,
     height: size.height,
   });
-  const clear = (b: Box) => nodes.overlapping(b).length === 0 && labels.overlapping(b).length === 0;
+  const clear = (b: Box) => obstacles.every((o) => o.overlapping(b).length === 0);
   let first: Box | undefined;
   // On the line first; then beside it, a step further each time (a crowded room between columns).
   for (let shift = 0; shift <= 6; shift++) {

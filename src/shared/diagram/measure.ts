@@ -1,5 +1,6 @@
 // Sizes of what is drawn, estimated from text lengths: the CLI has no browser to measure with,
 // and the app's CSS (src/renderer/styles.css: .node, .edge-label) uses the same fonts and sizes.
+import type { Box } from "./geometry";
 
 export const NODE_WIDTH = 200;
 
@@ -54,3 +55,19 @@ export function nodeHeight(n: NodeContent): number {
   if (!n.external) h += 6 + rows(n.groups.length === 0 ? [90] : n.groups.map((g) => g.length * CHAR_11 + 26), 4) * 19;
   return Math.ceil(h);
 }
+
+/** "Reached from the Internet", in 11px bold: where a tier's caption is, for labels to keep clear of. */
+export function captionBox(text: string, baseline: { x: number; y: number }): Box {
+  return { x: baseline.x, y: baseline.y - 11, width: Math.ceil(text.length * 7), height: 14 };
+}
+
+/**
+ * The app's caption above a ringed node (styles.css .node__exposed: 10px bold, right-aligned,
+ * 24px above the box), as a box: labels are placed clear of it.
+ */
+export function nodeCaptionBox(node: Box): Box {
+  const width = Math.ceil(EXPOSED_CAPTION.length * 6.4);
+  return { x: node.x + node.width - width, y: node.y - 24, width, height: 14 };
+}
+
+export const EXPOSED_CAPTION = "Reached from the Internet";

@@ -1,5 +1,5 @@
 // What makes a picture hard to read, counted: lines that pass under a box they do not connect,
-// labels that overlap a box or another label, and lines that cross.
+// labels that overlap a box, another label or a caption, and lines that cross.
 import { BoxIndex, type Point } from "./geometry";
 import type { Diagram } from "./types";
 
@@ -8,7 +8,7 @@ export interface DiagramMetrics {
   edges: number;
   /** Edges that pass through the box of a node that is not one of their ends (target 0). */
   edgesThroughBoxes: number;
-  /** Labels overlapping a node or another label (target 0). */
+  /** Labels overlapping a node, another label or a tier's caption (target 0). */
   overlappingLabels: number;
   /** Pairs of edges that cross (reported). */
   crossings: number;
@@ -25,12 +25,14 @@ export function diagramMetrics(d: Diagram): DiagramMetrics {
     if (hit) through++;
   }
   const labels = new BoxIndex();
+  const captions = new BoxIndex(d.captions.map((c, i) => [`caption${i}`, c.box]));
   let overlapping = 0;
   for (const e of d.edges) {
     if (!e.labelBox) continue;
     const hitsNode = nodes.overlapping(e.labelBox).length > 0;
     const hitsLabel = labels.overlapping(e.labelBox).length > 0;
-    if (hitsNode || hitsLabel) overlapping++;
+    const hitsCaption = captions.overlapping(e.labelBox).length > 0;
+    if (hitsNode || hitsLabel || hitsCaption) overlapping++;
     labels.add(e.id, e.labelBox);
   }
   return {

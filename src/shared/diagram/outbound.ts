@@ -48,14 +48,25 @@ export interface Outbound {
   hidden: Set<string>;
 }
 
+/** A drawn node with the groups whose egress it has: a resource, or at group level a group itself. */
+export interface OutboundEnd {
+  id: string;
+  groupIds: readonly string[];
+}
+
+/** At group level each group is an end of its own flows: its marker is its own egress to anywhere. */
+export const groupEnds = (design: Pick<Design, "groups">): OutboundEnd[] =>
+  design.groups.map((g) => ({ id: g.id, groupIds: [g.id] }));
+
 export function outboundOf(
   design: Pick<Design, "groups" | "resources" | "externals">,
-  flows: readonly FlowEdge[],
+  flows: readonly Pick<FlowEdge, "id" | "from" | "to" | "label" | "services">[],
+  ends: readonly OutboundEnd[] = design.resources,
 ): Outbound {
   const byGroup = anywhereByGroup(design);
   const anywhere = new Map<string, ServiceSet>();
   const markers = new Map<string, string>();
-  for (const r of design.resources) {
+  for (const r of ends) {
     let set: ServiceSet | undefined;
     for (const g of r.groupIds) {
       const s = byGroup.get(g);

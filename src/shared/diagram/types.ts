@@ -40,7 +40,10 @@ export interface DiagramFrame {
 
 export interface TierCaption {
   text: string;
+  /** The text's baseline start. */
   at: Point;
+  /** Where it is drawn: labels keep clear of it. */
+  box: Box;
 }
 
 export interface Diagram {

@@ -20,6 +20,12 @@ describe("detectKind", () => {
     ["settings", "locals {\n  port = 443\n}\n", "terraform"],
     ["describe-output", '{"Reservations": []}', "awscli"],
     ["design", '{"format": "palisade", "version": 2, "groups": []}', "design"],
+    // AWS CDK's cloud assembly: its templates are CloudFormation, its other files CDK's own.
+    ["cdk.out/ShopStack.template.json", '{"Resources": {}, "Parameters": {}}', "cloudformation"],
+    ["cdk.out/manifest.json", '{"version": "55.0.0", "artifacts": {"S": {"type": "aws:cloudformation:stack"}}}', "cdk"],
+    ["cdk.out/tree.json", '{"version": "tree-0.1", "tree": {"id": "App"}}', "cdk"],
+    ["cdk.out/S.assets.json", '{"version": "55.0.0", "files": {}, "dockerImages": {}}', "cdk"],
+    ["cdk.out/S.metadata.json", '{"/S/Web/Resource": [{"type": "aws:cdk:logicalId", "data": "Web"}]}', "cdk"],
   ])("%s is %s", (name, text, expected) => {
     expect(detectKind({ name, text })).toBe(expected);
   });

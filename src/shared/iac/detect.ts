@@ -1,11 +1,14 @@
 // What kind of file this is: the one detector behind every CLI command and the app's import. The
 // name decides where it says something (.tf, .palisade.json); otherwise the content does, since
 // `palisade export -o out` may write a template or a module under any name, and CloudFormation
-// shares .json, .yaml and .template with everything else.
+// shares .json, .yaml and .template with everything else. AWS CDK's output is CloudFormation (one
+// `X.template.json`); the other files of a `cdk.out` folder are told apart as "cdk".
 import { parseJsonText } from "../model/json";
 import { isAwsCliOutput } from "./awscli/read";
+import { isCdkAssemblyFile } from "./cdk-assembly";
 
-export type FileKind = "design" | "awscli" | "terraform" | "cloudformation";
+/** "cdk": one of the files of a CDK cloud assembly (cdk.out) besides its templates: manifest.json, tree.json … */
+export type FileKind = "design" | "awscli" | "terraform" | "cloudformation" | "cdk";
 
 export interface SourceFile {
   name: string;
@@ -28,7 +31,7 @@ export function isDesignFile(name: string, text: string): boolean {
 }
 
 const UNKNOWN =
-  "expected a Palisade design, Terraform (.tf, or HCL blocks such as resource), a CloudFormation template (YAML or JSON with Resources or AWSTemplateFormatVersion) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)";
+  "expected a Palisade design, Terraform (.tf, or HCL blocks such as resource), a CloudFormation template (YAML or JSON with Resources or AWSTemplateFormatVersion; AWS CDK's cdk.out too) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)";
 
 /**
  * The kind of a file, or why it cannot be told. `parse` reads JSON (the caller may keep what it
@@ -71,5 +74,6 @@ export function jsonKind(value: unknown): FileKind | undefined {
   if ("AWSTemplateFormatVersion" in record || (typeof record.Resources === "object" && record.Resources !== null))
     return "cloudformation";
   if (isAwsCliOutput(value)) return "awscli";
+  if (isCdkAssemblyFile(value)) return "cdk";
   return undefined;
 }

@@ -44,13 +44,17 @@ export type AwsSecurityGroup = z.infer<typeof AwsSecurityGroup>;
 const GroupIdentifier = z.looseObject({ GroupId: z.string(), GroupName: z.string().optional() });
 const Ipv6Address = z.looseObject({ Ipv6Address: z.string() });
 
+/** One of an instance's interfaces as describe-instances prints it: its own groups and addresses. */
 export const AwsInstanceInterface = z.looseObject({
   NetworkInterfaceId: z.string().optional(),
+  Description: z.string().optional(),
   Groups: z.array(GroupIdentifier).optional(),
   Ipv6Addresses: z.array(Ipv6Address).optional(),
   PrivateIpAddress: z.string().optional(),
+  Association: z.looseObject({ PublicIp: z.string().optional() }).optional(),
   Attachment: z.looseObject({ DeviceIndex: z.number().int().optional() }).optional(),
 });
+export type AwsInstanceInterface = z.infer<typeof AwsInstanceInterface>;
 
 export const AwsInstance = z.looseObject({
   InstanceId: z.string(),
@@ -74,7 +78,8 @@ export const AwsNetworkInterface = z.looseObject({
   PrivateIpAddress: z.string().optional(),
   Ipv6Addresses: z.array(Ipv6Address).optional(),
   Association: z.looseObject({ PublicIp: z.string().optional() }).optional(),
-  Attachment: z.looseObject({ InstanceId: z.string().optional() }).optional(),
+  // DeviceIndex 0 is the instance's primary interface (eth0); managed interfaces print one too.
+  Attachment: z.looseObject({ InstanceId: z.string().optional(), DeviceIndex: z.number().int().optional() }).optional(),
   Groups: z.array(GroupIdentifier).optional(),
   TagSet: Tags,
 });

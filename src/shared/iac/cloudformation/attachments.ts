@@ -96,12 +96,15 @@ export function readAttachment(
   // Read once, for the name and for the addresses.
   const tags = tagsOf(ctx, props);
   const capacity = capacityOf(ctx, props, spec);
+  // In CDK's output a Name tag is the construct path CDK put there itself (`ShopStack/Web`); a name
+  // the author chose is the resource's own name property.
+  const cdkName = ctx.cdkNames.get(id);
   const resource: Omit<Resource, "position"> = {
     id: ctx.ids.take(id),
     kind: spec.kind,
     ...(spec.service ? { service: spec.service } : {}),
     ...(capacity ? { capacity } : {}),
-    name: nameOf(tags) ?? designName(metadata) ?? own ?? id,
+    name: cdkName !== undefined ? (own ?? cdkName) : (nameOf(tags) ?? designName(metadata) ?? own ?? id),
     groupIds,
   };
   if (clusterGroup) clusterGroup.eksCluster = resource.id;

@@ -27,6 +27,8 @@ export interface Context extends DraftState {
   clusterGroups: Map<string, SecurityGroup>;
   /** Launch templates and launch configurations, read through the groups of instances that name them. */
   launchSources: Map<string, LaunchSource>;
+  /** Logical id -> readable name from the construct path, in a template that AWS CDK wrote (./cdk.ts). */
+  cdkNames: Map<string, string>;
 }
 
 /**

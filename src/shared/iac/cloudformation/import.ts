@@ -6,6 +6,7 @@ import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema"
 import { cidrProblem } from "../../net/address";
 import { ADDRESS_TAGS, draftState, error, finishImport, notImported, type Where, warning } from "../draft";
 import { readAttachment } from "./attachments";
+import { cdkNames } from "./cdk";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { CfnRef, type Parameter, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
@@ -57,7 +58,7 @@ function readPrefixList(ctx: Context, id: string, props: Props, path: Path): voi
 function declareGroup(ctx: Context, id: string, props: Props, path: Path): void {
   const group: SecurityGroup = {
     id: ctx.ids.take(id),
-    name: text(resolve(props.GroupName, ctx.t)) ?? nameTag(ctx, props) ?? id,
+    name: text(resolve(props.GroupName, ctx.t)) ?? ctx.cdkNames.get(id) ?? nameTag(ctx, props) ?? id,
     description: text(resolve(props.GroupDescription, ctx.t)) ?? "",
     ingress: [],
     egress: [],
@@ -112,6 +113,7 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
     groupsById: new Map(),
     clusterGroups: new Map(),
     launchSources: new Map(),
+    cdkNames: cdkNames(resources),
   };
   const typed: { id: string; type: string; props: Props; path: Path; metadata: unknown }[] = [];
   // Where each type's resources are in `typed`, in template order: each step below visits its own.
@@ -155,7 +157,7 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
     for (let i = 0; i < order.length; i++) f(typed[order[i] as number] as (typeof typed)[number]);
   };
   each(["AWS::EC2::VPC"], ({ id, props, path }) => {
-    const vpc: Vpc = { id: ctx.ids.take(id), name: nameTag(ctx, props) ?? id };
+    const vpc: Vpc = { id: ctx.ids.take(id), name: ctx.cdkNames.get(id) ?? nameTag(ctx, props) ?? id };
     if (props.CidrBlock !== undefined) {
       const cidr = text(known(ctx, props.CidrBlock, [...path, "CidrBlock"], id));
       const problem = cidr === undefined ? undefined : cidrProblem(cidr, 4);

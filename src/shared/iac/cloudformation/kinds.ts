@@ -177,6 +177,8 @@ export const LAUNCH_SOURCES: Record<string, string[][]> = {
 
 /** Types that hold no security group information: skipped without a warning. */
 export const UNRELATED = [
+  // CDK's report of the library's version (`cdk synth` adds it to every stack).
+  "AWS::CDK::Metadata",
   // Reachability Analyzer checks, as export --verify writes them: they observe, they open nothing.
   "AWS::EC2::NetworkInsightsPath",
   "AWS::EC2::NetworkInsightsAnalysis",

@@ -7,6 +7,7 @@ import { normalizeProtocol } from "../../model/protocol";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, warning } from "../draft";
 import { accountIdOf, otherAccountWarning } from "../other-account";
+import { isCdkNoTrafficRule } from "./cdk";
 import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
 import { type Resolved, resolve } from "./intrinsics";
 import type { Path } from "./template";
@@ -210,11 +211,13 @@ export function readInlineRules(ctx: Context, id: string, props: Props, path: Pa
       const rulePath = [...path, property, n];
       if (!isRecord(rule))
         ctx.errors.push(error(ctx.at(rulePath), `a rule must be a mapping with IpProtocol and a peer`));
+      else if (direction === "egress" && isCdkNoTrafficRule(rule)) return;
       else readRule(ctx, rule, rulePath, group, direction, `${id}-${direction}-${n + 1}`, true);
     });
   }
   // CloudFormation keeps AWS's default egress until the group itself declares egress; standalone
-  // AWS::EC2::SecurityGroupEgress resources do not remove it.
+  // AWS::EC2::SecurityGroupEgress resources do not remove it. CDK's no-traffic marker, left out
+  // above, counts as declared egress: that is what it is there for.
   const egress = props.SecurityGroupEgress;
   if (egress === undefined || (Array.isArray(egress) && egress.length === 0)) {
     const vpc = [...ctx.vpcs.entries()].find(([, v]) => v.id === group.vpcId)?.[0];
@@ -233,6 +236,8 @@ export function readStandaloneRule(
   metadata?: unknown,
 ): void {
   const direction = type === "AWS::EC2::SecurityGroupIngress" ? "ingress" : "egress";
+  // With disableInlineRules CDK writes its marker as a resource of its own; it matches no packet.
+  if (direction === "egress" && isCdkNoTrafficRule(props)) return;
   const field = props.GroupId !== undefined ? "GroupId" : "GroupName";
   const r = known(ctx, props[field], path, id, field);
   if ("unresolved" in r) return;
