@@ -75,12 +75,13 @@ describe("the preload bridge", () => {
   it("relays well-formed menu commands without the IPC event, and drops others", () => {
     const seen: MenuEvent[] = [];
     const stop = bridge.onMenuCommand((event) => seen.push(event));
-    sendMenu({ command: "file:save" });
-    sendMenu({ command: "file:open-recent", arg: "/d/a.palisade.json", extra: "dropped" });
+    sendMenu({ command: "save" });
+    sendMenu({ command: "openRecent", arg: "/d/a.palisade.json", extra: "dropped" });
     sendMenu({ command: "shell:exec" });
     sendMenu(null);
+    sendMenu({ command: "save", arg: 42 });
     stop();
-    sendMenu({ command: "file:new" });
-    expect(seen).toEqual([{ command: "file:save" }, { command: "file:open-recent", arg: "/d/a.palisade.json" }]);
+    sendMenu({ command: "new" });
+    expect(seen).toEqual([{ command: "save" }, { command: "openRecent", arg: "/d/a.palisade.json" }]);
   });
 });

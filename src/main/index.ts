@@ -69,7 +69,7 @@ async function start(): Promise<void> {
   const isMac = process.platform === "darwin";
   const send = (command: MenuCommand, arg?: string) => {
     // Closing is the window's business: it goes through the unsaved-changes prompt below.
-    if (command === "file:close") return window?.close();
+    if (command === "close") return window?.close();
     const event: MenuEvent = arg === undefined ? { command } : { command, arg };
     window?.webContents.send(MENU_CHANNEL, event);
   };
@@ -190,7 +190,7 @@ async function start(): Promise<void> {
       if (choice === "cancel") return;
       if (choice === "save") {
         closeAfterSave = true;
-        send("file:save");
+        send("save");
         return;
       }
       closing = true;
@@ -208,7 +208,7 @@ async function start(): Promise<void> {
     const file = launchFile(argv, workingDirectory);
     if (file) {
       handlers.grant(file);
-      send("file:open-recent", file);
+      send("openRecent", file);
     }
     if (window?.isMinimized()) window.restore();
     window?.focus();

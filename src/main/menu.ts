@@ -1,10 +1,11 @@
 // The native menu, as data: every item either sends a command to the renderer (which decides
-// what it does, the same as its own shortcut would) or uses one of Electron's roles.
+// what it does, the same as its own shortcut would) or uses one of Electron's roles. Labels and
+// keys are the command vocabulary's (src/shared/commands.ts); only the menu's shape is here.
 import type { MenuItemConstructorOptions } from "electron";
-import type { MenuCommand } from "../shared/api";
+import { accelerator, type CommandId, commandSpec } from "../shared/commands";
 
 export interface MenuContext {
-  send(command: MenuCommand, arg?: string): void;
+  send(command: CommandId, arg?: string): void;
   /** Most recent first. */
   recentFiles: readonly string[];
   clearRecent(): void;
@@ -15,10 +16,11 @@ export interface MenuContext {
 
 export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const { send } = ctx;
-  const item = (label: string, command: MenuCommand, accelerator?: string, arg?: string) => {
+  const item = (command: CommandId, arg?: string, label: string = commandSpec(command).label) => {
     const options: MenuItemConstructorOptions = { label, click: () => send(command, arg) };
-    if (accelerator) {
-      options.accelerator = accelerator;
+    const keys = arg === undefined ? accelerator(command) : undefined;
+    if (keys) {
+      options.accelerator = keys;
       // The renderer binds the same keys itself (the browser mode has no native menu), so the
       // menu only shows them; registering them here would steal keys from text fields too.
       options.registerAccelerator = false;
@@ -29,7 +31,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
     ctx.recentFiles.length === 0
       ? [{ label: "No recent files", enabled: false }]
       : [
-          ...ctx.recentFiles.map((path) => item(path, "file:open-recent", undefined, path)),
+          ...ctx.recentFiles.map((path) => item("openRecent", path, path)),
           { type: "separator" },
           { label: "Clear Recent", click: () => ctx.clearRecent() },
         ];
@@ -37,38 +39,38 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
     {
       label: "File",
       submenu: [
-        item("New", "file:new", "CmdOrCtrl+N"),
-        item("Open…", "file:open", "CmdOrCtrl+O"),
+        item("new"),
+        item("open"),
         { label: "Open Recent", submenu: recent },
         { type: "separator" },
-        item("Import… (Terraform, CloudFormation, AWS CLI)", "file:import", "CmdOrCtrl+I"),
-        item("Import Terraform Folder…", "file:import-folder"),
+        item("import"),
+        item("importFolder"),
         { type: "separator" },
-        item("Save", "file:save", "CmdOrCtrl+S"),
-        item("Save As…", "file:save-as", "CmdOrCtrl+Shift+S"),
+        item("save"),
+        item("saveAs"),
         { type: "separator" },
-        item("Export Terraform…", "file:export-terraform"),
-        item("Export CloudFormation…", "file:export-cloudformation"),
-        item("Export PNG…", "file:export-png"),
-        item("Export SVG…", "file:export-svg"),
+        item("exportTerraform"),
+        item("exportCloudFormation"),
+        item("exportPng"),
+        item("exportSvg"),
         { type: "separator" },
-        item("Close", "file:close", "CmdOrCtrl+W"),
+        item("close"),
         ...(ctx.isMac ? [] : [{ type: "separator" } as const, { role: "quit" } as const]),
       ],
     },
     {
       label: "Edit",
       submenu: [
-        item("Undo", "edit:undo", "CmdOrCtrl+Z"),
-        item("Redo", "edit:redo", ctx.isMac ? "Cmd+Shift+Z" : "Ctrl+Y"),
+        item("undo"),
+        item("redo"),
         { type: "separator" },
         // Roles: text fields keep native clipboard behaviour; on the canvas the renderer handles
         // the DOM's cut/copy/paste events that these fire.
         { role: "cut" },
         { role: "copy" },
         { role: "paste" },
-        item("Duplicate", "edit:duplicate", "CmdOrCtrl+D"),
-        item("Delete", "edit:delete", "Delete"),
+        item("duplicateSelection"),
+        item("deleteSelection"),
         { type: "separator" },
         { role: "selectAll" },
       ],
@@ -76,20 +78,16 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
     {
       label: "View",
       submenu: [
-        item("Fit View", "view:fit", "Shift+1"),
-        item("Zoom In", "view:zoom-in", "CmdOrCtrl+="),
-        item("Zoom Out", "view:zoom-out", "CmdOrCtrl+-"),
-        item("Actual Size", "view:zoom-reset", "CmdOrCtrl+0"),
+        item("fitView"),
+        item("zoomIn"),
+        item("zoomOut"),
+        item("zoomReset"),
         { type: "separator" },
-        item("Toggle Minimap", "view:toggle-minimap", "CmdOrCtrl+M"),
-        item("Show Outbound-to-Anywhere Flows", "view:toggle-outbound"),
+        item("toggleMinimap"),
+        item("toggleOutbound"),
         {
           label: "Theme",
-          submenu: [
-            item("Light", "view:theme-light"),
-            item("Dark", "view:theme-dark"),
-            item("Follow System", "view:theme-system"),
-          ],
+          submenu: [item("themeLight"), item("themeDark"), item("themeSystem")],
         },
         { type: "separator" },
         { role: "togglefullscreen" },
@@ -100,11 +98,11 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       submenu:
         ctx.exercises.length === 0
           ? [{ label: "No exercises yet", enabled: false }]
-          : ctx.exercises.map((e) => item(e.title, "exercises:open", undefined, e.id)),
+          : ctx.exercises.map((e) => item("exercises", e.id, e.title)),
     },
     {
       role: "help",
-      submenu: [item("Keyboard Shortcuts", "help:shortcuts", "CmdOrCtrl+/"), item("About Palisade", "help:about")],
+      submenu: [item("help"), item("about")],
     },
   ];
   if (ctx.isMac) template.unshift({ role: "appMenu" });

@@ -6,8 +6,7 @@ import {
   API_GLOBAL,
   CHANNELS,
   MENU_CHANNEL,
-  MENU_COMMANDS,
-  type MenuEvent,
+  MenuEventSchema,
   type PalisadeApi,
   type PalisadeBridge,
   type Reply,
@@ -27,19 +26,13 @@ const api = Object.fromEntries(
   CHANNELS.map((channel) => [channel, (request: unknown) => invoke(channel, request)]),
 ) as unknown as PalisadeApi;
 
-const commands = new Set<string>(MENU_COMMANDS);
-
 const bridge: PalisadeBridge = {
   ...api,
   onMenuCommand(listener) {
-    const relay = (_event: IpcRendererEvent, message: MenuEvent) => {
-      // Only well-formed commands reach the page, and the IPC event object never does.
-      if (message && commands.has(message.command))
-        listener(
-          message.arg === undefined
-            ? { command: message.command }
-            : { command: message.command, arg: String(message.arg) },
-        );
+    const relay = (_event: IpcRendererEvent, message: unknown) => {
+      // Only well-formed commands reach the page (zod, as every payload), and the IPC event object never does.
+      const event = MenuEventSchema.safeParse(message);
+      if (event.success) listener(event.data);
     };
     ipcRenderer.on(MENU_CHANNEL, relay);
     return () => {

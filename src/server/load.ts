@@ -6,6 +6,7 @@ import { importAwsCli, parseJson } from "../shared/iac/awscli";
 import { assemblyManifest } from "../shared/iac/cdk-assembly";
 import { importCloudFormation } from "../shared/iac/cloudformation";
 import { detectKind as detectFileKind, type FileKind, type SourceFile } from "../shared/iac/detect";
+import { importRecorded } from "../shared/iac/terraform/show/import";
 import { type Design, InputError, type Problem, parseDesign } from "../shared/model";
 import { readTextFile } from "./files";
 import { importTerraformFiles, type TerraformReading } from "./hcl";
@@ -103,12 +104,13 @@ export async function importFiles(files: readonly SourceFile[]): Promise<Importe
 export async function importLocated(
   files: readonly SourceFile[],
   origin?: string,
-  reading: TerraformReading = {},
+  reading: TerraformReading & { params?: Record<string, string> } = {},
 ): Promise<Loaded> {
   const byKind: Record<FileKind, SourceFile[]> = {
     design: [],
     awscli: [],
     terraform: [],
+    terraformShow: [],
     cloudformation: [],
     cdk: [],
   };
@@ -159,9 +161,15 @@ export async function importLocated(
       });
       warnings.push(...result.warnings);
     });
+  for (const file of byKind.terraformShow)
+    await collect(() => {
+      const result = importRecorded(file, parsedJson.get(file)?.value);
+      sources.push({ name: file.name, design: result.design, positioned: false });
+      warnings.push(...result.warnings);
+    });
   for (const file of byKind.cloudformation)
     await collect(() => {
-      const result = importCloudFormation(file, parsedJson.get(file));
+      const result = importCloudFormation(file, parsedJson.get(file), reading.params ? { params: reading.params } : {});
       locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
@@ -296,6 +304,7 @@ export async function loadPaths(
     readFolder: readTerraformFolder,
     varFiles,
     ...(values.vars ? { vars: values.vars } : {}),
+    ...(values.params ? { params: values.params } : {}),
   });
   return { ...loaded, warnings: [...warnings, ...loaded.warnings], files };
 }

@@ -2,6 +2,7 @@
 // browser mode): channel names, request schemas and reply types. Both sides import this file;
 // the host validates every request with these schemas before it does anything.
 import { z } from "zod";
+import { COMMAND_IDS, type CommandId } from "./commands";
 import type { GroupFlow } from "./engine/group-flows";
 import type { Delta } from "./engine/live";
 import type { FlowDiff, MatrixCell, ReachabilityMatrix } from "./engine/reachability";
@@ -206,50 +207,20 @@ export type PalisadeApi = {
 export const CHANNELS = Object.keys(requests) as Channel[];
 
 /**
- * Commands the native menu sends to the renderer (main -> renderer, one channel); the renderer
- * decides what each does. The menu shows shortcuts but does not take the keys: the renderer binds
- * them itself, as it must in the browser mode. Cut, Copy, Paste and Select All are not here: the menu uses Electron's
- * roles for them so text fields keep working, and the renderer handles the DOM's
- * copy/cut/paste events, which fire in the browser mode as well.
+ * A command the native menu sends to the renderer (main -> renderer, one channel): an id of the
+ * one command vocabulary (src/shared/commands.ts); the renderer decides what it does, the same as
+ * its own key or button would. The menu shows the keys but does not take them: the renderer binds
+ * them itself, as it must in the browser mode. Cut, Copy, Paste and Select All come as Electron's
+ * roles instead, so that text fields keep working; the renderer handles the DOM's copy/cut/paste
+ * events, which fire in the browser mode as well. Checked in preload before it reaches the page.
  */
-export const MENU_COMMANDS = [
-  "file:new",
-  "file:open",
-  "file:open-recent",
-  "file:import",
-  "file:import-folder",
-  "file:save",
-  "file:save-as",
-  "file:export-terraform",
-  "file:export-cloudformation",
-  "file:export-png",
-  "file:export-svg",
-  // The desktop app's main process handles this one itself (the window's unsaved-changes prompt).
-  "file:close",
-  "edit:undo",
-  "edit:redo",
-  "edit:duplicate",
-  "edit:delete",
-  "view:fit",
-  "view:zoom-in",
-  "view:zoom-out",
-  "view:zoom-reset",
-  "view:toggle-minimap",
-  "view:toggle-outbound",
-  "view:theme-light",
-  "view:theme-dark",
-  "view:theme-system",
-  "exercises:open",
-  "help:shortcuts",
-  "help:about",
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export interface MenuEvent {
-  command: MenuCommand;
-  /** file:open-recent: the path to pass to file:open; exercises:open: the exercise's id. */
-  arg?: string;
-}
+export const MenuEventSchema = z.object({
+  command: z.enum(COMMAND_IDS),
+  /** openRecent: the path to open; exercises: the exercise's id. */
+  arg: z.string().max(4096).optional(),
+});
+export type MenuEvent = z.infer<typeof MenuEventSchema>;
+export type MenuCommand = CommandId;
 
 /** The main -> renderer event channel for menu commands. */
 export const MENU_CHANNEL = "menu:command";

@@ -57,7 +57,7 @@ describe("attachGroup", () => {
   it("attaches a group to a resource", () => {
     const next = attachGroup.perform(sampleDesign(), { nodeId: "db", groupId: "sg-web" });
     expect(next.resources[1]?.groupIds).toEqual(["sg-db", "sg-web"]);
-    expect(membersOf(next, "sg-web")).toEqual(["web", "db"]);
+    expect(membersOf(next, "sg-web").map((m) => m.end)).toEqual(["web", "db"]);
   });
   it(`refuses a ${GROUPS_PER_INTERFACE + 1}th group on one interface`, () => {
     let d = sampleDesign();
@@ -147,5 +147,76 @@ describe("updateGroup", () => {
   });
   it('refuses a name that starts with "sg-", which AWS keeps for ids', () => {
     expect(() => updateGroup.perform(sampleDesign(), { id: "sg-web", patch: { name: "sg-123" } })).toThrow(/sg-/);
+  });
+});
+
+describe("groups on a further network interface", () => {
+  /** web with eth1, which has the db group only: AWS keeps each interface's groups apart. */
+  const twoInterfaces = () => {
+    const d = sampleDesign();
+    d.resources[0] = { ...d.resources[0]!, interfaces: [{ id: "eni-admin", deviceIndex: 1, groupIds: ["sg-db"] }] };
+    return d;
+  };
+
+  it("attaches to eth1 alone, leaving the primary interface's groups as they were", () => {
+    const next = attachGroup.perform(twoInterfaces(), { nodeId: "web", groupId: "sg-web", deviceIndex: 1 });
+    const web = next.resources[0]!;
+    expect(web.interfaces?.[0]?.groupIds).toEqual(["sg-db", "sg-web"]);
+    expect(web.groupIds).toEqual(["sg-web"]);
+    expect(() => validateDesign(next)).not.toThrow();
+  });
+
+  it("without a device index, or with 0, attaches to the primary interface as before", () => {
+    for (const deviceIndex of [undefined, 0]) {
+      const next = attachGroup.perform(twoInterfaces(), { nodeId: "web", groupId: "sg-db", deviceIndex });
+      expect(next.resources[0]?.groupIds).toEqual(["sg-web", "sg-db"]);
+      expect(next.resources[0]?.interfaces?.[0]?.groupIds).toEqual(["sg-db"]);
+    }
+  });
+
+  it("refuses a group already on that interface, naming the interface", () => {
+    expect(() => attachGroup.perform(twoInterfaces(), { nodeId: "web", groupId: "sg-db", deviceIndex: 1 })).toThrow(
+      "db is already attached to web's eth1",
+    );
+  });
+
+  it("refuses an interface the resource does not have", () => {
+    expect(() => attachGroup.perform(twoInterfaces(), { nodeId: "web", groupId: "sg-web", deviceIndex: 2 })).toThrow(
+      "web has no interface eth2",
+    );
+  });
+
+  it("counts AWS's five groups per interface on that interface", () => {
+    let d = twoInterfaces();
+    for (let i = 0; i < 4; i++) {
+      d = addGroup.perform(d, {});
+      d = attachGroup.perform(d, { nodeId: "web", groupId: d.groups.at(-1)!.id, deviceIndex: 1 });
+    }
+    d = addGroup.perform(d, {});
+    const sixth = d.groups.at(-1)!.id;
+    expect(() => attachGroup.perform(d, { nodeId: "web", groupId: sixth, deviceIndex: 1 })).toThrow(
+      `web's eth1 already has ${GROUPS_PER_INTERFACE} security groups`,
+    );
+    // The primary interface has room still.
+    expect(attachGroup.perform(d, { nodeId: "web", groupId: sixth }).resources[0]?.groupIds).toContain(sixth);
+  });
+
+  it("detaches from eth1 alone", () => {
+    const d = attachGroup.perform(twoInterfaces(), { nodeId: "web", groupId: "sg-web", deviceIndex: 1 });
+    const next = detachGroup.perform(d, { nodeId: "web", groupId: "sg-web", deviceIndex: 1 });
+    expect(next.resources[0]?.interfaces?.[0]?.groupIds).toEqual(["sg-db"]);
+    expect(next.resources[0]?.groupIds).toEqual(["sg-web"]);
+  });
+
+  it("a new group dropped on eth1 is created and attached there", () => {
+    const next = addGroupTo.perform(twoInterfaces(), { nodeId: "web", deviceIndex: 1 });
+    expect(next.resources[0]?.interfaces?.[0]?.groupIds).toEqual(["sg-db", next.groups.at(-1)!.id]);
+  });
+
+  it("lists the interfaces a group is on, eth1 as web/eth1", () => {
+    expect(membersOf(twoInterfaces(), "sg-db")).toEqual([
+      { end: "web/eth1", nodeId: "web", deviceIndex: 1, name: "web/eth1" },
+      { end: "db", nodeId: "db", name: "db" },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // Security groups: created, edited, attached to and detached from interfaces.
 
-import { type Design, newSecurityGroup, type SecurityGroup } from "../../shared/model";
+import { type Design, newSecurityGroup, type Resource, type SecurityGroup } from "../../shared/model";
 import { freshId, usedIds } from "../../shared/model/ids";
+import { deviceName, interfaceEnds } from "../../shared/model/interfaces";
 import { freshName } from "./ids";
 import { ActionRefused, defineAction } from "./types";
 
@@ -35,7 +36,6 @@ export const GROUPS_PER_INTERFACE = 5;
 export const addGroup = defineAction<{ name?: string; vpcId?: string }>({
   name: "addGroup",
   label: "New security group",
-  keys: ["Mod+G"],
   perform(design, { name, vpcId }) {
     const finalName =
       name ??
@@ -87,10 +87,35 @@ export const updateGroup = defineAction<{
   },
 });
 
-export const attachGroup = defineAction<{ nodeId: string; groupId: string }>({
+/**
+ * The groups of one interface of a resource: its own `groupIds` for eth0 (device index 0 or
+ * none), an entry of `interfaces` for eth1 …; and the resource with that interface's groups replaced.
+ */
+function interfaceOf(
+  resource: Resource,
+  deviceIndex: number | undefined,
+): { label: string; groupIds: readonly string[]; withGroups: (groupIds: string[]) => Resource } {
+  if (!deviceIndex) {
+    const label = resource.interfaces?.length ? `${resource.name}'s ${deviceName(0)}` : resource.name;
+    return { label, groupIds: resource.groupIds, withGroups: (groupIds) => ({ ...resource, groupIds }) };
+  }
+  const eni = resource.interfaces?.find((i) => i.deviceIndex === deviceIndex);
+  if (!eni) throw new ActionRefused(`${resource.name} has no interface ${deviceName(deviceIndex)}`);
+  return {
+    label: `${resource.name}'s ${deviceName(deviceIndex)}`,
+    groupIds: eni.groupIds,
+    withGroups: (groupIds) => ({
+      ...resource,
+      interfaces: resource.interfaces?.map((i) => (i === eni ? { ...i, groupIds } : i)),
+    }),
+  };
+}
+
+/** `deviceIndex`: the interface (eth1 …) the group goes on; absent or 0, the resource's primary one. */
+export const attachGroup = defineAction<{ nodeId: string; groupId: string; deviceIndex?: number }>({
   name: "attachGroup",
   label: "Attach security group",
-  perform(design, { nodeId, groupId }) {
+  perform(design, { nodeId, groupId, deviceIndex }) {
     const resource = design.resources.find((r) => r.id === nodeId);
     const group = design.groups.find((g) => g.id === groupId);
     if (!group) throw new ActionRefused(`no security group has id "${groupId}"`);
@@ -99,56 +124,74 @@ export const attachGroup = defineAction<{ nodeId: string; groupId: string }>({
         throw new ActionRefused("external parties have no security groups: only the side inside AWS filters");
       throw new ActionRefused(`no resource has id "${nodeId}"`);
     }
+    const eni = interfaceOf(resource, deviceIndex);
     // Terraform and CloudFormation would write "account/sg-…" into the interface's groups, which AWS refuses.
     refuseOtherAccount(
       group,
       () =>
-        `it cannot be attached to ${resource.name}: an interface takes only security groups of its own account. Rules of this design may name it as a peer.`,
+        `it cannot be attached to ${eni.label}: an interface takes only security groups of its own account. Rules of this design may name it as a peer.`,
     );
-    if (resource.groupIds.includes(groupId))
-      throw new ActionRefused(`${group.name} is already attached to ${resource.name}`);
-    if (resource.groupIds.length >= GROUPS_PER_INTERFACE)
+    if (eni.groupIds.includes(groupId)) throw new ActionRefused(`${group.name} is already attached to ${eni.label}`);
+    if (eni.groupIds.length >= GROUPS_PER_INTERFACE)
       throw new ActionRefused(
-        `${resource.name} already has ${GROUPS_PER_INTERFACE} security groups, AWS's default limit per network interface`,
+        `${eni.label} already has ${GROUPS_PER_INTERFACE} security groups, AWS's default limit per network interface`,
       );
     if (group.vpcId && resource.vpcId && group.vpcId !== resource.vpcId)
       throw new ActionRefused(
         `${group.name} belongs to another VPC than ${resource.name}: a group only attaches to interfaces of its own VPC`,
       );
-    return {
-      ...design,
-      resources: design.resources.map((r) => (r.id === nodeId ? { ...r, groupIds: [...r.groupIds, groupId] } : r)),
-    };
+    const next = eni.withGroups([...eni.groupIds, groupId]);
+    return { ...design, resources: design.resources.map((r) => (r === resource ? next : r)) };
   },
 });
 
 /** A new group dropped on a resource: created and attached as one step, opened after in the inspector. */
-export const addGroupTo = defineAction<{ nodeId: string }>({
+export const addGroupTo = defineAction<{ nodeId: string; deviceIndex?: number }>({
   name: "addGroupTo",
   label: "New security group",
-  perform(design, { nodeId }) {
+  perform(design, { nodeId, deviceIndex }) {
     const withGroup = addGroup.perform(design, {});
     const group = withGroup.groups.at(-1);
     if (!group) throw new ActionRefused("the new security group was not created");
-    return attachGroup.perform(withGroup, { nodeId, groupId: group.id });
+    return attachGroup.perform(withGroup, { nodeId, groupId: group.id, ...(deviceIndex ? { deviceIndex } : {}) });
   },
 });
 
-export const detachGroup = defineAction<{ nodeId: string; groupId: string }>({
+/** `deviceIndex` as for attachGroup. Detaching what is not attached changes nothing. */
+export const detachGroup = defineAction<{ nodeId: string; groupId: string; deviceIndex?: number }>({
   name: "detachGroup",
   label: "Detach security group",
-  perform(design, { nodeId, groupId }) {
+  perform(design, { nodeId, groupId, deviceIndex }) {
     const resource = design.resources.find((r) => r.id === nodeId);
-    if (!resource?.groupIds.includes(groupId)) return design;
-    return {
-      ...design,
-      resources: design.resources.map((r) =>
-        r.id === nodeId ? { ...r, groupIds: r.groupIds.filter((g) => g !== groupId) } : r,
-      ),
-    };
+    if (!resource) return design;
+    if (deviceIndex && !resource.interfaces?.some((i) => i.deviceIndex === deviceIndex)) return design;
+    const eni = interfaceOf(resource, deviceIndex);
+    if (!eni.groupIds.includes(groupId)) return design;
+    const next = eni.withGroups(eni.groupIds.filter((g) => g !== groupId));
+    return { ...design, resources: design.resources.map((r) => (r === resource ? next : r)) };
   },
 });
 
-export function membersOf(design: Design, groupId: string): string[] {
-  return design.resources.filter((r) => r.groupIds.includes(groupId)).map((r) => r.id);
+/** An interface a group is on: its end ("web", "web/eth1"), its resource, and which interface. */
+export interface Member {
+  end: string;
+  nodeId: string;
+  /** Set for a further interface (eth1 …); absent for the resource's primary one. */
+  deviceIndex?: number;
+  name: string;
+}
+
+/** The interfaces a group is on, in the design's order (a resource, then its further interfaces). */
+export function membersOf(design: Pick<Design, "resources">, groupId: string): Member[] {
+  const out: Member[] = [];
+  for (const r of design.resources) {
+    if (r.groupIds.includes(groupId)) out.push({ end: r.id, nodeId: r.id, name: r.name || r.id });
+    if (!r.interfaces) continue;
+    for (const end of interfaceEnds(r))
+      if (end.groupIds.includes(groupId)) {
+        const deviceIndex = Number(end.id.slice(end.id.lastIndexOf("/eth") + 4));
+        out.push({ end: end.id, nodeId: r.id, deviceIndex, name: end.name });
+      }
+  }
+  return out;
 }

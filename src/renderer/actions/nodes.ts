@@ -95,7 +95,6 @@ export const moveNodes = defineAction<{ positions: { id: string; position: Posit
 export const autoLayout = defineAction<{ positions: { id: string; position: Position }[] }>({
   name: "autoLayout",
   label: "Auto-layout",
-  keys: ["Shift+L"],
   perform: (design, args) => moveNodes.perform(design, args),
 });
 

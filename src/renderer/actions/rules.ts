@@ -5,9 +5,22 @@ import { Rule as RuleSchema } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import { freshId, usedIds } from "../../shared/model/ids";
 import { refuseOtherAccount } from "./groups";
+import { enterMyIp } from "./myIp";
 import { ActionRefused, defineAction } from "./types";
 
 export type RuleDraft = Omit<Rule, "id">;
+
+/**
+ * The address typed where a rule's source is "My IP…", entered with the rules that refer to it
+ * (see myIp.ts): the party and its rules are one step to undo.
+ */
+export interface MyIpEntry {
+  id: string;
+  cidr: string;
+}
+
+const withMyIp = (design: Design, myIp: MyIpEntry | undefined): Design =>
+  myIp ? enterMyIp.perform(design, myIp) : design;
 
 function checked(rule: Rule): Rule {
   const result = RuleSchema.safeParse(rule);
@@ -25,10 +38,11 @@ const rulesElsewhere = (groupId: string) =>
   `its rules are that account's, and the exports leave out rules added here. Add the rule to a group of this design instead, with ${groupId} as its peer.`;
 
 /** Adds one or more rules (a preset such as DNS adds udp and tcp 53 together). */
-export const addRules = defineAction<{ groupId: string; direction: Direction; rules: RuleDraft[] }>({
+export const addRules = defineAction<{ groupId: string; direction: Direction; rules: RuleDraft[]; myIp?: MyIpEntry }>({
   name: "addRules",
   label: "Add rule",
-  perform(design, { groupId, direction, rules }) {
+  perform(before, { groupId, direction, rules, myIp }) {
+    const design = withMyIp(before, myIp);
     const taken = usedIds(design);
     const peerOk = (r: RuleDraft) => {
       if (r.peer.kind === "group" && !design.groups.some((g) => g.id === (r.peer as { groupId: string }).groupId))
@@ -69,13 +83,19 @@ export const updateRule = defineAction<{ groupId: string; direction: Direction; 
  * 53): the first keeps the rule's place and id, the others are added after the group's rules,
  * and it all is one step to undo.
  */
-export const replaceRule = defineAction<{ groupId: string; direction: Direction; index: number; rules: RuleDraft[] }>({
+export const replaceRule = defineAction<{
+  groupId: string;
+  direction: Direction;
+  index: number;
+  rules: RuleDraft[];
+  myIp?: MyIpEntry;
+}>({
   name: "replaceRule",
   label: "Edit rule",
-  perform(design, { groupId, direction, index, rules }) {
+  perform(design, { groupId, direction, index, rules, myIp }) {
     const [first, ...more] = rules;
     if (!first) throw new ActionRefused("a rule cannot be replaced by none: remove it instead");
-    const edited = updateRule.perform(design, { groupId, direction, index, rule: first });
+    const edited = updateRule.perform(withMyIp(design, myIp), { groupId, direction, index, rule: first });
     return more.length ? addRules.perform(edited, { groupId, direction, rules: more }) : edited;
   },
 });

@@ -15,7 +15,6 @@ export interface Clipboard {
 export const deleteSelection = defineAction<{ ids: readonly string[] }>({
   name: "deleteSelection",
   label: "Delete",
-  keys: ["Delete", "Backspace"],
   perform(design, { ids }) {
     const gone = new Set(ids);
     if (gone.size === 0) return design;
@@ -148,13 +147,11 @@ export const PASTE_OFFSET: Position = { x: 40, y: 40 };
 export const paste = defineAction<{ clipboard: Clipboard; offset?: Position }>({
   name: "paste",
   label: "Paste",
-  keys: ["Mod+V"],
   perform: (design, { clipboard, offset }) => pasteInto(design, clipboard, offset ?? PASTE_OFFSET).design,
 });
 
 export const duplicateSelection = defineAction<{ ids: readonly string[] }>({
   name: "duplicateSelection",
   label: "Duplicate",
-  keys: ["Mod+D"],
   perform: (design, { ids }) => pasteInto(design, copySelection(design, ids), PASTE_OFFSET).design,
 });

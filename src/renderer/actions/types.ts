@@ -7,8 +7,6 @@ export interface Action<Args> {
   name: string;
   /** What a person reads in the Help overlay and in the undo history. */
   label: string;
-  /** Key bindings such as "Mod+D" or "Delete"; Mod is Ctrl, or Cmd on a Mac. */
-  keys?: readonly string[];
   /** A pure function: the document after the action. Throws ActionRefused when AWS would refuse it. */
   perform(design: Design, args: Args): Design;
 }

@@ -24,7 +24,7 @@ import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toIntentEdges } from "../intents/intentEdges";
 import { PacketOverlay } from "../simulate/PacketOverlay";
 import { run } from "../state/commands";
-import { editor, notify, useEditor } from "../state/store";
+import { notify, useDerived, useDoc, useView, viewState } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { CanvasHint } from "./CanvasHint";
 import { DesignNode } from "./DesignNode";
@@ -36,6 +36,7 @@ import { FlowEdgeView } from "./FlowEdgeView";
 import { fitAll } from "./flowInstance";
 import { GroupCanvas } from "./GroupCanvas";
 import { canvasLevel } from "./groupLevel";
+import { canvasEnd, rowNodesKey } from "./interfaceRows";
 import { LevelToggle } from "./LevelToggle";
 import { reuseById, sameEdge } from "./reuse";
 import { useRoutedEdges } from "./routes";
@@ -60,11 +61,11 @@ const CONNECTION_LINE = { stroke: "var(--accent)", strokeWidth: 2, strokeDasharr
 const onNodeDragStop: OnNodeDrag = (_, __, dragged) =>
   run(moveNodes, { positions: dragged.map((n) => ({ id: n.id, position: n.position })) });
 const onEdgeClick: EdgeMouseHandler = (_, edge) => {
-  if (edge.type === "flow") editor.set({ selection: { nodes: [], edge: edge.id } });
+  if (edge.type === "flow") viewState.set({ selection: { nodes: [], edge: edge.id } });
 };
-const onEdgeMouseEnter: EdgeMouseHandler = (_, edge) => editor.set({ hoverEdge: edge.id });
-const onEdgeMouseLeave = () => editor.set({ hoverEdge: undefined });
-const onPaneClick = () => editor.set({ selection: { nodes: [] } });
+const onEdgeMouseEnter: EdgeMouseHandler = (_, edge) => viewState.set({ hoverEdge: edge.id });
+const onEdgeMouseLeave = () => viewState.set({ hoverEdge: undefined });
+const onPaneClick = () => viewState.set({ selection: { nodes: [] } });
 /** The label each routed edge carries: only the edges that show one get a place for it. */
 const labelOf = (e: Edge<EdgeData>) => (e.data?.showLabel ? e.data.label : undefined);
 const onConnectEnd: OnConnectEnd = (event, state) => {
@@ -73,8 +74,10 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
   if (!from || !point) return;
   const to = nodeAt(point.clientX, point.clientY);
-  if (to && to !== from) editor.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
+  if (to && to !== from) viewState.set({ intentDraft: { from, to, x: point.clientX, y: point.clientY } });
 };
+
+const nodeOfEnd = (end: string | undefined) => (end === undefined ? undefined : canvasEnd(end).node);
 
 /** The node under a pointer, found through whatever is drawn on top (the connection line). */
 function nodeAt(x: number, y: number): string | undefined {
@@ -98,16 +101,16 @@ export const WAIT_FOR_FLOWS_MS = 10_000;
 /** True while the document just opened is large and the flows shown are still the last document's. */
 function useWaitingForFlows(): boolean {
   // A document just opened (New, Open, recovery) has a history with no step either way.
-  const opened = useEditor((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
+  const opened = useDoc((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
   // An import without a layout is drawn at once, as before: its auto-layout measures the nodes.
-  const large = useEditor(
+  const large = useDoc(
     (s) =>
       s.history.present.resources.length + s.history.present.externals.length >= WAIT_FOR_FLOWS &&
       !needsLayout(s.history.present),
   );
   // The engine's answer for a document replaces both lists (node flows withheld or not).
-  const flows = useEditor((s) => s.flows);
-  const groupFlows = useEditor((s) => s.groupFlows);
+  const flows = useDerived((s) => s.flows);
+  const groupFlows = useDerived((s) => s.groupFlows);
   const at = useRef<{ opened: unknown; flows: unknown; groupFlows: unknown }>({
     opened: undefined,
     flows: undefined,
@@ -126,12 +129,12 @@ function useWaitingForFlows(): boolean {
 
 /** The canvas at the level the design's density (or the user) asks for, with the toggle. */
 export function Canvas() {
-  const choice = useEditor((s) => s.levelChoice);
-  const count = useEditor((s) => s.flowCount);
-  const withheld = useEditor((s) => s.flowsWithheld);
+  const choice = useView((s) => s.levelChoice);
+  const count = useDerived((s) => s.flowCount);
+  const withheld = useDerived((s) => s.flowsWithheld);
   const waiting = useWaitingForFlows() && choice === undefined;
   const level = canvasLevel(choice, count, withheld);
-  const lesson = useEditor((s) => s.lesson !== undefined);
+  const lesson = useView((s) => s.lesson !== undefined);
   const onDrop = useCanvasDrop();
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the palette's drags; from the keyboard, the palette's items add nodes with Enter.
@@ -159,14 +162,14 @@ export function Canvas() {
 }
 
 function NodeCanvas() {
-  const design = useEditor((s) => s.history.present);
-  const selection = useEditor((s) => s.selection);
-  const flows = useEditor((s) => s.flows);
-  const findings = useEditor((s) => s.findings);
-  const hoverEdge = useEditor((s) => s.hoverEdge);
-  const ask = useEditor((s) => s.ask);
-  const theme = useEditor((s) => s.theme);
-  const showOutbound = useEditor((s) => s.showOutbound);
+  const design = useDoc((s) => s.history.present);
+  const selection = useView((s) => s.selection);
+  const flows = useDerived((s) => s.flows);
+  const findings = useDerived((s) => s.findings);
+  const hoverEdge = useView((s) => s.hoverEdge);
+  const ask = useView((s) => s.ask);
+  const theme = useView((s) => s.theme);
+  const showOutbound = useView((s) => s.showOutbound);
   // Outbound to anywhere is a marker on the node; the lines it stands for are drawn on request.
   const outbound = useMemo(
     () => outboundOf({ groups: design.groups, resources: design.resources, externals: design.externals }, flows),
@@ -180,7 +183,7 @@ function NodeCanvas() {
   // is drawn only after its flows came). React Flow queues a fit of an empty canvas until the
   // first node arrives, which would jump the view under the user's first drop; so only a
   // non-empty design is fitted, and one without a layout is laid out (and fitted) instead.
-  const fresh = useEditor((s) => s.history.past.length === 0 && s.history.future.length === 0);
+  const fresh = useDoc((s) => s.history.past.length === 0 && s.history.future.length === 0);
   useEffect(() => {
     if (fresh && !needsLayout(design) && design.resources.length + design.externals.length > 0) {
       const timer = setTimeout(() => void fitAll({ padding: 0.15, maxZoom: 1 }), 50);
@@ -203,9 +206,10 @@ function NodeCanvas() {
         {
           selectedNodes: new Set(selection.nodes),
           highlightGroup: selection.group,
-          timeoutAt: ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined,
-          askFrom: ask?.verdict ? ask.query.from : undefined,
-          askTo: ask?.verdict ? ask.query.to : undefined,
+          // An interface's end ("web/eth1") is marked on its instance's node.
+          timeoutAt: nodeOfEnd(ask?.verdict && !ask.verdict.permitted ? ask.verdict.droppedAt?.nodeId : undefined),
+          askFrom: nodeOfEnd(ask?.verdict ? ask.query.from : undefined),
+          askTo: nodeOfEnd(ask?.verdict ? ask.query.to : undefined),
           outbound: outbound.markers,
           exposed,
         },
@@ -222,12 +226,21 @@ function NodeCanvas() {
     heightsRef.current = measuredHeights(nodes, heightsRef.current);
     return heightsRef.current;
   }, [nodes]);
+  // The instances drawn with a row per interface: the same set (and no new edges) until that changes.
+  const rowKey = useMemo(() => rowNodesKey(design.resources), [design.resources]);
+  const rowNodes = useMemo(() => new Set(rowKey === "" ? [] : rowKey.split("\n")), [rowKey]);
   // A new flow list (after every edit) is mostly the old flows: those keep their edge objects.
   const baseRef = useRef<Edge<EdgeData>[]>([]);
   const base = useMemo(() => {
-    baseRef.current = reuseById(baseRef.current, toEdges(flows, heights, edgeCache), sameEdge, undefined, givenEdges);
+    baseRef.current = reuseById(
+      baseRef.current,
+      toEdges(flows, heights, edgeCache, rowNodes),
+      sameEdge,
+      undefined,
+      givenEdges,
+    );
     return baseRef.current;
-  }, [flows, heights, edgeCache, givenEdges]);
+  }, [flows, heights, edgeCache, givenEdges, rowNodes]);
   const intentEdges = useMemo(() => toIntentEdges(design, findings, heights), [design, findings, heights]);
   // The lines outbound-to-anywhere markers stand for: drawn when asked, or for a selected node.
   const visible = useMemo(() => {
@@ -260,14 +273,14 @@ function NodeCanvas() {
       if (moves.length > 0) run(moveNodes, { positions: moves });
       const selects = changes.filter((c) => c.type === "select");
       if (selects.length > 0) {
-        const sel = new Set(editor.get().selection.nodes);
+        const sel = new Set(viewState.get().selection.nodes);
         for (const c of selects) {
           if (c.type !== "select") continue;
           if (c.selected) sel.add(c.id);
           else sel.delete(c.id);
         }
         const nodes = [...sel];
-        editor.set((s) => ({
+        viewState.set((s) => ({
           selection: { nodes, ...(nodes.length === 0 && s.selection.group ? { group: s.selection.group } : {}) },
         }));
       }
@@ -286,7 +299,7 @@ function NodeCanvas() {
       if (!from || from === node.id) return;
       clickFrom.current = undefined;
       flowStore.setState({ connectionClickStartHandle: null });
-      editor.set({ intentDraft: { from, to: node.id, x: event.clientX, y: event.clientY } });
+      viewState.set({ intentDraft: { from, to: node.id, x: event.clientX, y: event.clientY } });
     },
     [flowStore],
   );

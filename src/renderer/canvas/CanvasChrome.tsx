@@ -3,7 +3,7 @@
 // are overlays of the canvas's own, drawn above the background.
 import { Background, Controls, MiniMap } from "@xyflow/react";
 import type { ReactNode } from "react";
-import { useEditor } from "../state/store";
+import { useView } from "../state/store";
 import { MINIMAP_LIMIT } from "./toFlow";
 
 /** React Flow's own options for both canvases; the same object on every render (see Canvas.tsx). */
@@ -11,7 +11,7 @@ export const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 150, height: 100 };
 
 export function CanvasChrome({ nodeCount, children }: { nodeCount: number; children?: ReactNode }) {
-  const minimap = useEditor((s) => s.minimap);
+  const minimap = useView((s) => s.minimap);
   return (
     <>
       <Background gap={24} />

@@ -1,12 +1,12 @@
 // What to do next on a canvas that has not started yet: where nodes come from, and that a drag
 // from a node's handle to another node says which traffic should get through (the fastest way to
 // rules: Fix writes them).
-import { useEditor } from "../state/store";
+import { useDerived, useDoc } from "../state/store";
 
 export function CanvasHint() {
-  const nodes = useEditor((s) => s.history.present.resources.length + s.history.present.externals.length);
-  const intents = useEditor((s) => s.history.present.intents.length);
-  const flows = useEditor((s) => s.flowCount);
+  const nodes = useDoc((s) => s.history.present.resources.length + s.history.present.externals.length);
+  const intents = useDoc((s) => s.history.present.intents.length);
+  const flows = useDerived((s) => s.flowCount);
   if (nodes === 0)
     return (
       <div className="canvas-hint" data-testid="canvas-hint">

@@ -5,8 +5,9 @@ import { memo } from "react";
 import { detachGroup } from "../actions/groups";
 import { EXTERNAL_TITLES, RESOURCE_TITLES } from "../actions/nodes";
 import { run } from "../state/commands";
-import { editor } from "../state/store";
+import { viewState } from "../state/store";
 import { KindIcon } from "./icons";
+import type { InterfaceRow } from "./interfaceRows";
 import type { NodeData } from "./toFlow";
 
 function kindTitle(data: NodeData): string {
@@ -28,7 +29,9 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
   ];
   return (
     <div className={classes.join(" ")} data-testid={`node-${id}`}>
+      {/* The node's own anchors first: edges that name no handle use the first of each type. */}
       <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
       <div className="node__head">
         <span className="node__icon">
           <KindIcon kind={data.kind} />
@@ -51,37 +54,14 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
           ))}
         </div>
       )}
-      {!data.external && (
-        <div className="node__chips">
-          {data.groups.length === 0 && <span className="chip chip--empty">no security group</span>}
-          {data.groups.map((g) => (
-            <span className="chip" key={g.id} data-group={g.id}>
-              <button
-                type="button"
-                className="chip__name nodrag"
-                title={`Select ${g.name}`}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  editor.set({ selection: { nodes: [], group: g.id } });
-                }}
-              >
-                {g.name}
-              </button>
-              <button
-                type="button"
-                className="chip__remove nodrag"
-                aria-label={`Detach ${g.name} from ${data.name}`}
-                title={`Detach ${g.name}`}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  run(detachGroup, { nodeId: id, groupId: g.id });
-                }}
-              >
-                ×
-              </button>
-            </span>
+      {data.interfaces ? (
+        <div className="node__rows">
+          {data.interfaces.map((row) => (
+            <InterfaceRowView key={row.device} nodeId={id} nodeName={data.name} row={row} />
           ))}
         </div>
+      ) : (
+        !data.external && <GroupChips nodeId={id} owner={data.name} groups={data.groups} />
       )}
       {data.exposed && <div className="node__exposed">Reached from the Internet</div>}
       {data.timeout && (
@@ -101,7 +81,6 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
           timeout: dropped here
         </div>
       )}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
       {/* After the anchor handles, so edges keep using those: drag from here to intend a connection. */}
       <Handle
         type="source"
@@ -118,6 +97,87 @@ function DesignNodeView({ id, data, selected }: NodeProps & { data: NodeData }) 
           Drag to another node: which traffic should get through?
         </span>
       </Handle>
+    </div>
+  );
+}
+
+/** The groups of one interface as chips: a click selects the group, × detaches it from that interface. */
+function GroupChips({
+  nodeId,
+  owner,
+  groups,
+  deviceIndex,
+}: {
+  nodeId: string;
+  /** Who the groups are on, as a person reads it: "web", or "web's eth1". */
+  owner: string;
+  groups: NodeData["groups"];
+  deviceIndex?: number;
+}) {
+  return (
+    <div className="node__chips">
+      {groups.length === 0 && <span className="chip chip--empty">no security group</span>}
+      {groups.map((g) => (
+        <span className="chip" key={g.id} data-group={g.id}>
+          <button
+            type="button"
+            className="chip__name nodrag"
+            title={`Select ${g.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              viewState.set({ selection: { nodes: [], group: g.id } });
+            }}
+          >
+            {g.name}
+          </button>
+          <button
+            type="button"
+            className="chip__remove nodrag"
+            aria-label={`Detach ${g.name} from ${owner}`}
+            title={`Detach ${g.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              run(detachGroup, { nodeId, groupId: g.id, ...(deviceIndex ? { deviceIndex } : {}) });
+            }}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One network interface of an instance that has several: its name, address and groups, with a
+ * handle on each side where that interface's flows end. A group dropped on the row goes on this
+ * interface (src/renderer/canvas/drop.ts reads data-device-index).
+ */
+function InterfaceRowView({ nodeId, nodeName, row }: { nodeId: string; nodeName: string; row: InterfaceRow }) {
+  const title = [row.device, row.eniId, row.description].filter(Boolean).join(" · ");
+  return (
+    <div
+      className={`node__row${row.highlighted ? " is-highlighted" : ""}`}
+      data-device-index={row.deviceIndex}
+      data-testid={`iface-${nodeId}-${row.device}`}
+      title={title}
+    >
+      <Handle type="target" id={row.device} position={Position.Left} isConnectable={false} />
+      <div className="node__row-head">
+        <span className="node__device">{row.device}</span>
+        {row.addresses.map((a) => (
+          <span key={a} className="node__row-address">
+            {a}
+          </span>
+        ))}
+      </div>
+      <GroupChips
+        nodeId={nodeId}
+        owner={`${nodeName}'s ${row.device}`}
+        groups={row.groups}
+        {...(row.deviceIndex ? { deviceIndex: row.deviceIndex } : {})}
+      />
+      <Handle type="source" id={row.device} position={Position.Right} isConnectable={false} />
     </div>
   );
 }

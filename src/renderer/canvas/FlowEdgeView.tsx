@@ -5,12 +5,13 @@ import {
   EdgeLabelRenderer,
   type EdgeProps,
   getBezierPath,
+  Position,
   type ReactFlowState,
   useStore,
 } from "@xyflow/react";
 import { memo } from "react";
 import { pathOf } from "../../shared/diagram";
-import { editor } from "../state/store";
+import { viewState } from "../state/store";
 import { floatingAnchors } from "./floating";
 import type { Routed } from "./routes";
 import type { EdgeData } from "./toFlow";
@@ -31,7 +32,7 @@ export const LABEL_MIN_ZOOM = 0.4;
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < LABEL_MIN_ZOOM;
 
 function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData & Routed }) {
-  const { id, source, target, data, markerEnd, selected } = props;
+  const { id, source, target, data, markerEnd, selected, sourceHandleId, targetHandleId } = props;
   // Nodes are NODE_WIDTH wide; the handles sit at the middle of their left and right sides, so
   // the boxes follow from the handle points without a store subscription per edge (thousands).
   const source_ = {
@@ -47,6 +48,9 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData & Routed }) {
     height: data?.targetHeight ?? NOMINAL_HEIGHT,
   };
   const a = floatingAnchors(source_, target_, source < target, data?.paired ?? false);
+  // An end at an interface's row (its handle) stays at that row's height on the side it uses.
+  if (sourceHandleId && a.sourcePosition !== Position.Top && a.sourcePosition !== Position.Bottom) a.sy = props.sourceY;
+  if (targetHandleId && a.targetPosition !== Position.Top && a.targetPosition !== Position.Bottom) a.ty = props.targetY;
   const geometry = {
     sourceX: a.sx,
     sourceY: a.sy,
@@ -81,6 +85,9 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData & Routed }) {
           strokeDasharray: DASHES[exposure],
         }}
         interactionWidth={16}
+        // The interfaces' rows the line ends at, in the DOM (an instance with several interfaces).
+        data-source-handle={sourceHandleId ?? undefined}
+        data-target-handle={targetHandleId ?? undefined}
       />
       {data?.showLabel !== false && (!far || active) && (
         <EdgeLabelRenderer>
@@ -92,13 +99,13 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData & Routed }) {
               ...(placed ? { width: placed.width, height: placed.height } : {}),
             }}
             data-testid={`edge-${id}`}
-            aria-label={`Flow ${source} to ${target}: ${data?.label ?? ""}`}
+            aria-label={`Flow ${data?.fromEnd ?? source} to ${data?.toEnd ?? target}: ${data?.label ?? ""}`}
             // The label is part of the edge for the pointer and the keyboard: hover or focus explains, a click selects.
-            onMouseEnter={() => editor.set({ hoverEdge: id })}
-            onMouseLeave={() => editor.set({ hoverEdge: undefined })}
-            onFocus={() => editor.set({ hoverEdge: id })}
-            onBlur={() => editor.set({ hoverEdge: undefined })}
-            onClick={() => editor.set({ selection: { nodes: [], edge: id }, hoverEdge: undefined })}
+            onMouseEnter={() => viewState.set({ hoverEdge: id })}
+            onMouseLeave={() => viewState.set({ hoverEdge: undefined })}
+            onFocus={() => viewState.set({ hoverEdge: id })}
+            onBlur={() => viewState.set({ hoverEdge: undefined })}
+            onClick={() => viewState.set({ selection: { nodes: [], edge: id }, hoverEdge: undefined })}
           >
             {data?.label}
           </button>

@@ -19,7 +19,7 @@ import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toGroupIntentEdges } from "../intents/intentEdges";
 import { layoutGraph } from "../layout/elk";
 import { run } from "../state/commands";
-import { editor, notify, useEditor } from "../state/store";
+import { notify, useDerived, useDoc, useView, viewState } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { useDerivedNodes } from "./derivedNodes";
 import { useEdgeWindow } from "./edgeWindow";
@@ -42,13 +42,13 @@ import type { EdgeData } from "./toFlow";
 const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
 
-const onPaneClick = () => editor.set({ selection: { nodes: [] } });
+const onPaneClick = () => viewState.set({ selection: { nodes: [] } });
 
 export function GroupCanvas() {
-  const design = useEditor((s) => s.history.present);
-  const flows = useEditor((s) => s.groupFlows);
-  const selectedGroup = useEditor((s) => s.selection.group);
-  const theme = useEditor((s) => s.theme);
+  const design = useDoc((s) => s.history.present);
+  const flows = useDerived((s) => s.groupFlows);
+  const selectedGroup = useView((s) => s.selection.group);
+  const theme = useView((s) => s.theme);
   const [layout, setLayout] = useState<ReadonlyMap<string, Position>>(new Map());
 
   // Group flows come with the node flows, edit by edit (src/renderer/state/engine.ts).
@@ -91,7 +91,7 @@ export function GroupCanvas() {
   }, [ids, flowIds]);
   // Groups placed by their members stay put across edits: fitted once, when they are first placed
   // (and when another document is opened at this level).
-  const opened = useEditor((s) =>
+  const opened = useDoc((s) =>
     s.history.past.length === 0 && s.history.future.length === 0 ? s.history.present : null,
   );
   const wasBig = useRef(false);
@@ -117,7 +117,7 @@ export function GroupCanvas() {
   const members = useMemo(() => memberCounts(design.resources), [design.resources]);
   // A group's egress to anywhere is a marker on it, as a resource's is at node level; the lines it
   // stands for are drawn when asked (View menu, the toggle) or for the selected group.
-  const showOutbound = useEditor((s) => s.showOutbound);
+  const showOutbound = useView((s) => s.showOutbound);
   const { groups: designGroups, resources, externals: parties } = design;
   const outbound = useMemo(
     () =>
@@ -151,7 +151,7 @@ export function GroupCanvas() {
   );
   const windowed = useEdgeWindow(visible, nodes);
   // Intended connections, drawn between the groups of their ends.
-  const findings = useEditor((s) => s.findings);
+  const findings = useDerived((s) => s.findings);
   const intentEdges = useMemo(
     () => (design.intents.length === 0 ? [] : toGroupIntentEdges(design, findings, new Set(ids))),
     [design, findings, ids],
@@ -174,7 +174,7 @@ export function GroupCanvas() {
     [isGroup],
   );
   const onNodeClick = useCallback<NodeMouseHandler>(
-    (_, node) => editor.set({ selection: isGroup(node.id) ? { nodes: [], group: node.id } : { nodes: [node.id] } }),
+    (_, node) => viewState.set({ selection: isGroup(node.id) ? { nodes: [], group: node.id } : { nodes: [node.id] } }),
     [isGroup],
   );
 

@@ -1,17 +1,17 @@
 // "Nodes / Groups": which level the canvas draws, and why it switched by itself; at either level, whether the flows outbound-to-anywhere markers stand for are drawn as lines.
 
 import { MAX_GROUP_FLOWS, MAX_NODE_FLOWS } from "../../shared/engine/live";
-import { editor, useEditor } from "../state/store";
+import { useDerived, useView, viewState } from "../state/store";
 import { canvasLevel, DENSE_EDGES } from "./groupLevel";
 
 export function LevelToggle() {
-  const choice = useEditor((s) => s.levelChoice);
-  const count = useEditor((s) => s.flowCount);
-  const withheld = useEditor((s) => s.flowsWithheld);
-  const groupsWithheld = useEditor((s) => s.groupFlowsWithheld);
+  const choice = useView((s) => s.levelChoice);
+  const count = useDerived((s) => s.flowCount);
+  const withheld = useDerived((s) => s.flowsWithheld);
+  const groupsWithheld = useDerived((s) => s.groupFlowsWithheld);
   const level = canvasLevel(choice, count, withheld);
   const auto = (choice === undefined || withheld) && level === "groups";
-  const showOutbound = useEditor((s) => s.showOutbound);
+  const showOutbound = useView((s) => s.showOutbound);
   return (
     <div className="level-toggle" data-testid="level-toggle">
       <div className="level-toggle__row">
@@ -24,7 +24,7 @@ export function LevelToggle() {
               // Node flows the engine withheld (too many to send) cannot be drawn one by one.
               disabled={withheld && l === "nodes"}
               className={level === l ? "is-active" : ""}
-              onClick={() => editor.set({ levelChoice: l })}
+              onClick={() => viewState.set({ levelChoice: l })}
             >
               {l === "nodes" ? "Nodes" : "Groups"}
             </button>
@@ -35,7 +35,7 @@ export function LevelToggle() {
           className={`outbound-toggle${showOutbound ? " is-active" : ""}`}
           aria-pressed={showOutbound}
           title="Flows that a node's (or a group's) outbound to anywhere (AWS's default egress) alone allows, to the Internet and other outside parties: drawn as lines, or as a marker on the node. The Flows tab lists them all either way."
-          onClick={() => editor.set({ showOutbound: !showOutbound })}
+          onClick={() => viewState.set({ showOutbound: !showOutbound })}
         >
           ↗ Outbound-to-anywhere lines
         </button>

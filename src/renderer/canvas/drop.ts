@@ -7,7 +7,7 @@ import { useCallback } from "react";
 import { addGroup, addGroupTo, attachGroup } from "../actions/groups";
 import { addExternal, addResource } from "../actions/nodes";
 import { run } from "../state/commands";
-import { editor, notify } from "../state/store";
+import { docState, notify, viewState } from "../state/store";
 import { DRAG_TYPE, readPayload } from "./dnd";
 import { NODE_WIDTH } from "./FlowEdgeView";
 
@@ -60,28 +60,31 @@ export function useCanvasDrop(): (e: React.DragEvent) => void {
       // The node lands centred under the pointer, as it was held.
       const position = { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - 30) };
       const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? undefined;
+      // Onto an interface's row (an instance with several): that interface; elsewhere on the node, eth0.
+      const row = Number((e.target as HTMLElement).closest("[data-device-index]")?.getAttribute("data-device-index"));
+      const onInterface = row > 0 ? { deviceIndex: row } : {};
       if (payload.type === "resource" || payload.type === "external") {
         const made =
           payload.type === "resource"
             ? run(addResource, { kind: payload.kind, position }, undefined)
             : run(addExternal, { kind: payload.kind, position });
         // A new node is selected, so the inspector shows it at once.
-        const d = editor.get().history.present;
+        const d = docState.get().history.present;
         const added = payload.type === "resource" ? d.resources.at(-1) : d.externals.at(-1);
         if (made && added) {
-          editor.set({ selection: { nodes: [added.id] } });
+          viewState.set({ selection: { nodes: [added.id] } });
           if (landing.moved) notify("info", `${added.name} was dropped off the canvas: it is placed at its edge`);
           // My IP stands for an address only its user knows: its field is ready to type into.
           if (payload.type === "external" && payload.kind === "myIp") focusField("CIDRs");
         }
       } else if (payload.type === "group") {
         if (!target) notify("info", "Drop a security group onto a resource to attach it");
-        else run(attachGroup, { nodeId: target, groupId: payload.groupId });
+        else run(attachGroup, { nodeId: target, groupId: payload.groupId, ...onInterface });
       } else if (payload.type === "newGroup") {
-        const made = target ? run(addGroupTo, { nodeId: target }) : run(addGroup, {});
+        const made = target ? run(addGroupTo, { nodeId: target, ...onInterface }) : run(addGroup, {});
         // The new group opens in the inspector, ready for its name and rules.
-        const group = editor.get().history.present.groups.at(-1);
-        if (made && group) editor.set({ selection: { nodes: [], group: group.id } });
+        const group = docState.get().history.present.groups.at(-1);
+        if (made && group) viewState.set({ selection: { nodes: [], group: group.id } });
       }
     },
     [screenToFlowPosition],

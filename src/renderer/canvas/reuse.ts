@@ -87,6 +87,8 @@ export function sameEdge(old: Edge, now: Edge): boolean {
   return (
     old.source === now.source &&
     old.target === now.target &&
+    old.sourceHandle === now.sourceHandle &&
+    old.targetHandle === now.targetHandle &&
     old.type === now.type &&
     old.selected === now.selected &&
     sameValue(old.markerEnd, now.markerEnd) &&

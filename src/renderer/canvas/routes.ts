@@ -1,9 +1,9 @@
 // The canvas's lines routed around the node boxes (src/shared/diagram): each edge's data gets
 // its route and its label's place. One Drawing is kept across renders, so an edit routes only
 // the flows it changed, and a drag only the dragged node's lines and those it lands on.
-import type { Edge, Node } from "@xyflow/react";
+import { type Edge, type Node, useStoreApi } from "@xyflow/react";
 import { useMemo, useState } from "react";
-import { type Box, Drawing, nodeCaptionBox, type Point } from "../../shared/diagram";
+import { type Band, type Box, Drawing, nodeCaptionBox, type Point } from "../../shared/diagram";
 import { NODE_SIZE } from "./toFlow";
 
 export interface Routed {
@@ -22,6 +22,23 @@ export function boxesOf(nodes: readonly Node[]): Map<string, Box> {
       height: n.measured?.height ?? n.initialHeight ?? NODE_SIZE.height,
     });
   return out;
+}
+
+type Handles = NonNullable<Node["handles"]>;
+
+/**
+ * The stretch of a node's side that a handle spans, from the node's top: a row's handle is as
+ * tall as its row (.node__row in CSS). `measured`: React Flow's bounds of the node's handles as
+ * drawn; `nominal`: the node's own list, for a node not yet measured.
+ */
+export function bandOf(
+  handle: string,
+  type: "source" | "target",
+  measured: { source?: Handles | null; target?: Handles | null } | undefined,
+  nominal: Handles | undefined,
+): Band | undefined {
+  const h = measured?.[type]?.find((x) => x.id === handle) ?? nominal?.find((x) => x.id === handle && x.type === type);
+  return h && h.height !== undefined ? { top: h.y, bottom: h.y + h.height } : undefined;
 }
 
 /** The "Reached from the Internet" caption above each ringed node: labels are placed clear of it. */
@@ -49,16 +66,35 @@ export function useRoutedEdges<D extends Record<string, unknown>>(
 ): Edge<D & Routed>[] {
   const [drawing] = useState(() => new Drawing());
   const [made] = useState(() => new WeakMap<Edge<D>, { route: Point[]; labelBox?: Box; edge: Edge<D & Routed> }>());
+  const store = useStoreApi();
   return useMemo(() => {
     mark("palisade:route-start");
+    // Read when the nodes change (React Flow measures handles before it reports new sizes).
+    const lookup = store.getState().nodeLookup;
+    // The nodes by id, made only when an edge ends at a row that React Flow has not measured.
+    let given: Map<string, Node> | undefined;
+    const band = (node: string, handle: string, type: "source" | "target") => {
+      const measured = lookup.get(node)?.internals.handleBounds;
+      const found = bandOf(handle, type, measured, undefined);
+      if (found) return found;
+      given ??= new Map(nodes.map((n) => [n.id, n]));
+      return bandOf(handle, type, undefined, given.get(node)?.handles);
+    };
     const boxes = boxesOf(nodes);
     const routes = drawing.update(
       boxes,
       edges.map((e) => {
         const text = label(e);
-        return text === undefined
-          ? { id: e.id, from: e.source, to: e.target }
-          : { id: e.id, from: e.source, to: e.target, label: text };
+        const fromBand = e.sourceHandle ? band(e.source, e.sourceHandle, "source") : undefined;
+        const toBand = e.targetHandle ? band(e.target, e.targetHandle, "target") : undefined;
+        return {
+          id: e.id,
+          from: e.source,
+          to: e.target,
+          ...(text !== undefined ? { label: text } : {}),
+          ...(fromBand ? { fromBand } : {}),
+          ...(toBand ? { toBand } : {}),
+        };
       }),
       captionBoxesOf(nodes, boxes),
     );
@@ -86,5 +122,5 @@ export function useRoutedEdges<D extends Record<string, unknown>>(
       );
     }
     return out;
-  }, [edges, nodes, drawing, made, label]);
+  }, [edges, nodes, drawing, made, label, store]);
 }

@@ -3,6 +3,17 @@
 import { type Edge, MarkerType, type Node, Position } from "@xyflow/react";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, ExternalKind, ResourceKind } from "../../shared/model";
+import {
+  addressesOf,
+  canvasEnd,
+  type InterfaceRow,
+  interfaceRows,
+  ROW_HEIGHT,
+  ROWS_TOP,
+  rowHandle,
+  rowHandles,
+  sameRows,
+} from "./interfaceRows";
 
 export interface NodeData extends Record<string, unknown> {
   kind: ResourceKind | ExternalKind;
@@ -10,6 +21,8 @@ export interface NodeData extends Record<string, unknown> {
   external: boolean;
   addresses: string[];
   groups: { id: string; name: string }[];
+  /** An instance with several network interfaces: a row each, eth0 first (interfaceRows.ts). */
+  interfaces?: InterfaceRow[];
   /** A member of the selected group. */
   highlighted: boolean;
   /** The side where the asked-about flow is dropped: the client would see a timeout here. */
@@ -33,6 +46,9 @@ export interface EdgeData extends Record<string, unknown> {
   /** Measured node heights, for anchoring on the top and bottom sides. */
   sourceHeight?: number;
   targetHeight?: number;
+  /** The flow's ends where they are not the nodes (an interface: "web/eth1"), for the reader. */
+  fromEnd?: string;
+  toEnd?: string;
 }
 
 /**
@@ -76,6 +92,18 @@ export const NODE_HANDLES: NonNullable<Node["handles"]> = [
   },
 ];
 const unmeasured = { initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height, handles: NODE_HANDLES };
+
+/** A node with rows before it is measured: taller, with a target and a source handle per row. */
+function rowGeometry(rows: readonly InterfaceRow[]) {
+  return {
+    initialHeight: ROWS_TOP + rows.length * ROW_HEIGHT + 8,
+    handles: rowHandles(
+      NODE_HANDLES,
+      rows.map((r) => r.device),
+      NODE_SIZE.width,
+    ),
+  };
+}
 
 /**
  * The last node or edge made of each design node or flow object, to be given back while the
@@ -121,22 +149,29 @@ export function toNodes(
     };
   };
   const resources = design.resources.map((r): Node<NodeData> => {
-    const highlighted = marks.highlightGroup !== undefined && r.groupIds.includes(marks.highlightGroup);
+    // Rows only for an instance with several interfaces: the others are converted as they always were.
+    const rows = r.interfaces?.length ? interfaceRows(r, groupNames, marks.highlightGroup) : undefined;
+    const highlighted = rows
+      ? rows.some((row) => row.highlighted)
+      : marks.highlightGroup !== undefined && r.groupIds.includes(marks.highlightGroup);
     const made = cache.get(r);
-    if (unchanged(made, r.id, highlighted, r.groupIds)) return made!;
+    if (unchanged(made, r.id, highlighted, r.groupIds) && sameRows(made!.data.interfaces, rows)) return made!;
     const node: Node<NodeData> = {
       id: r.id,
       type: "resource",
       ...unmeasured,
-      ariaLabel: `${r.kind} ${r.name}`,
+      ...(rows ? rowGeometry(rows) : {}),
+      ariaLabel: rows ? `${r.kind} ${r.name}, ${rows.length} network interfaces` : `${r.kind} ${r.name}`,
       position: r.position,
       selected: marks.selectedNodes.has(r.id),
       data: {
         kind: r.kind,
         name: r.name,
         external: false,
-        addresses: [r.privateIpv4, r.ipv6, r.publicIpv4 && `public ${r.publicIpv4}`].filter((a): a is string => !!a),
+        // A node with rows shows each interface's addresses and groups in its row.
+        addresses: rows ? [] : addressesOf(r),
         groups: r.groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
+        ...(rows ? { interfaces: rows } : {}),
         highlighted,
         ...common(r.id),
       },
@@ -183,33 +218,39 @@ export function reverseId(f: { from: string; to: string }): string {
   return id;
 }
 
-/** The node an end of a flow is drawn at, and the interface when it is a further one (eth1 …). */
-function endOf(id: string): { node: string; device?: string } {
-  const m = /^(.+)\/(eth[1-9]\d*)$/.exec(id);
-  return m ? { node: m[1] as string, device: m[2] as string } : { node: id };
-}
+const NO_ROWS: ReadonlySet<string> = new Set();
 
+/**
+ * `rowNodes`: the nodes drawn with a row per interface (instances with several): a flow's line
+ * ends at the handle of its interface's row there (eth0 for the resource's own end).
+ */
 export function toEdges(
   flows: readonly FlowEdge[],
   heights: ReadonlyMap<string, number> = new Map(),
   cache: DerivedCache<Edge<EdgeData>> = new WeakMap(),
+  rowNodes: ReadonlySet<string> = NO_ROWS,
 ): Edge<EdgeData>[] {
   const ids = new Set<string>();
   for (const f of flows) ids.add(f.id);
   const showLabel = flows.length <= LABEL_LIMIT;
   const out: Edge<EdgeData>[] = [];
   for (const f of flows) {
-    // A flow of a further interface ("web/eth1") ends at its instance's node, its label says which.
-    const from = endOf(f.from);
-    const to = endOf(f.to);
+    // A flow of a further interface ("web/eth1") ends at its instance's node: at the interface's
+    // row where the node has rows, else its label says which interfaces.
+    const from = canvasEnd(f.from);
+    const to = canvasEnd(f.to);
     // A node's flow to itself (members of one group on one interface) has no line to draw.
     if (from.node === to.node) continue;
     const paired = ids.has(reverseId(f));
     const sourceHeight = heights.get(from.node);
     const targetHeight = heights.get(to.node);
+    const sourceHandle = rowHandle(from, rowNodes);
+    const targetHandle = rowHandle(to, rowNodes);
     const made = cache.get(f);
     if (
       made?.data &&
+      made.sourceHandle === sourceHandle &&
+      made.targetHandle === targetHandle &&
       made.data.paired === paired &&
       made.data.showLabel === showLabel &&
       made.data.sourceHeight === sourceHeight &&
@@ -218,14 +259,20 @@ export function toEdges(
       out.push(made);
       continue;
     }
+    // Drawn at rows, the line says which interfaces; drawn at a node's side, the label must.
+    const named = (from.device && !sourceHandle) || (to.device && !targetHandle);
     const edge: Edge<EdgeData> = {
       id: f.id,
       source: from.node,
       target: to.node,
+      ...(sourceHandle ? { sourceHandle } : {}),
+      ...(targetHandle ? { targetHandle } : {}),
       type: "flow",
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
       data: {
-        label: from.device || to.device ? `${from.device ?? "eth0"} → ${to.device ?? "eth0"}: ${f.label}` : f.label,
+        label: named ? `${from.device ?? "eth0"} → ${to.device ?? "eth0"}: ${f.label}` : f.label,
+        ...(from.device ? { fromEnd: f.from } : {}),
+        ...(to.device ? { toEnd: f.to } : {}),
         exposure: f.exposure,
         active: false,
         paired,

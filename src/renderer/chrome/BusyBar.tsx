@@ -2,12 +2,12 @@
 // Work that ends within a moment never shows it.
 import { useEffect, useState } from "react";
 import { cancelBusy } from "../state/busy";
-import { useEditor } from "../state/store";
+import { useView } from "../state/store";
 
 const SHOW_AFTER_MS = 300;
 
 export function BusyBar() {
-  const busy = useEditor((s) => s.busy);
+  const busy = useView((s) => s.busy);
   const [now, setNow] = useState(0);
   useEffect(() => {
     if (!busy) return;

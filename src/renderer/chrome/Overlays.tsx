@@ -6,17 +6,17 @@ import { COMMANDS } from "../commands";
 import { replaceDocument } from "../state/commands";
 import { isMac } from "../state/keyboard";
 import { keyLabel } from "../state/keys";
-import { editor, useEditor } from "../state/store";
+import { docState, useView, viewState } from "../state/store";
 import { Modal } from "./Modal";
 
 export function NoticeView() {
-  const notice = useEditor((s) => s.notice);
+  const notice = useView((s) => s.notice);
   useEffect(() => {
     if (!notice) return;
     const seq = notice.seq;
     const timer = setTimeout(
       () => {
-        if (editor.get().notice?.seq === seq) editor.set({ notice: undefined });
+        if (viewState.get().notice?.seq === seq) viewState.set({ notice: undefined });
       },
       notice.kind === "error" ? 7000 : 3000,
     );
@@ -35,7 +35,7 @@ export function NoticeView() {
             type="button"
             className="icon-button"
             aria-label="Dismiss"
-            onClick={() => editor.set({ notice: undefined })}
+            onClick={() => viewState.set({ notice: undefined })}
           >
             ×
           </button>
@@ -46,7 +46,7 @@ export function NoticeView() {
 }
 
 export function ProblemsPanel() {
-  const problems = useEditor((s) => s.problems);
+  const problems = useView((s) => s.problems);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (problems) close.current?.focus();
@@ -56,7 +56,7 @@ export function ProblemsPanel() {
     <div className="problems" role="dialog" aria-modal="false" aria-labelledby="problems-title" data-testid="problems">
       <div className="problems__head">
         <h2 id="problems-title">{problems.title}</h2>
-        <button ref={close} type="button" onClick={() => editor.set({ problems: undefined })}>
+        <button ref={close} type="button" onClick={() => viewState.set({ problems: undefined })}>
           Dismiss
         </button>
       </div>
@@ -75,7 +75,7 @@ export function ProblemsPanel() {
 }
 
 export function RecoveryBanner() {
-  const recovery = useEditor((s) => s.recovery);
+  const recovery = useView((s) => s.recovery);
   if (!recovery) return null;
   const when = new Date(recovery.savedAt);
   return (
@@ -89,8 +89,8 @@ export function RecoveryBanner() {
         className="primary"
         onClick={() => {
           // Restored as unsaved: the file on disk (if any) is still the older version.
-          replaceDocument(recovery.design, recovery.path, editor.get().saved);
-          editor.set({ recovery: undefined });
+          replaceDocument(recovery.design, recovery.path, docState.get().saved);
+          viewState.set({ recovery: undefined });
         }}
       >
         Restore
@@ -98,7 +98,7 @@ export function RecoveryBanner() {
       <button
         type="button"
         onClick={() => {
-          editor.set({ recovery: undefined });
+          viewState.set({ recovery: undefined });
           void api["recovery:clear"]({});
         }}
       >
@@ -109,7 +109,7 @@ export function RecoveryBanner() {
 }
 
 export function HelpOverlay() {
-  const open = useEditor((s) => s.helpOpen);
+  const open = useView((s) => s.helpOpen);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) close.current?.focus();
@@ -117,17 +117,17 @@ export function HelpOverlay() {
   if (!open) return null;
   const shortcuts = COMMANDS.filter((c) => c.keys && c.keys.length > 0);
   return (
-    <Modal labelledBy="help-title" onClose={() => editor.set({ helpOpen: false })}>
+    <Modal labelledBy="help-title" onClose={() => viewState.set({ helpOpen: false })}>
       <div className="help__head">
         <h2 id="help-title">Keyboard shortcuts</h2>
-        <button ref={close} type="button" onClick={() => editor.set({ helpOpen: false })}>
+        <button ref={close} type="button" onClick={() => viewState.set({ helpOpen: false })}>
           Close
         </button>
       </div>
       <table className="table">
         <tbody>
           {shortcuts.map((c) => (
-            <tr key={c.name}>
+            <tr key={c.id}>
               <td>{c.label}</td>
               <td>
                 {c.keys?.map((k) => (

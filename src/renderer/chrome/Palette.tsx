@@ -9,7 +9,7 @@ import { type DragPayload, startDrag } from "../canvas/dnd";
 import { KindIcon } from "../canvas/icons";
 import { otherAccountSummary } from "../inspector/otherAccount";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { docState, useDoc, useView, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 
 function PaletteItem({
@@ -48,15 +48,15 @@ export function Palette() {
   // Keyboard and click: add at the middle of the visible canvas, a little apart from the last one.
   const spot = () => {
     const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
-    const design = editor.get().history.present;
+    const design = docState.get().history.present;
     const n = design.resources.length + design.externals.length;
     const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
     const p = flow.screenToFlowPosition(center);
     return { x: p.x - 100 + (n % 5) * 24, y: p.y - 60 + (n % 5) * 24 };
   };
   const selectLast = (list: "resources" | "externals") => {
-    const added = editor.get().history.present[list].at(-1);
-    if (added) editor.set({ selection: { nodes: [added.id] } });
+    const added = docState.get().history.present[list].at(-1);
+    if (added) viewState.set({ selection: { nodes: [added.id] } });
   };
   return (
     <nav className="palette" aria-label="Palette">
@@ -95,8 +95,8 @@ export function Palette() {
           hint="Click to create; or drag onto a resource to create and attach"
           onActivate={() => {
             if (run(addGroup, {})) {
-              const g = editor.get().history.present.groups.at(-1);
-              if (g) editor.set({ selection: { nodes: [], group: g.id } });
+              const g = docState.get().history.present.groups.at(-1);
+              if (g) viewState.set({ selection: { nodes: [], group: g.id } });
             }
           }}
         />
@@ -111,9 +111,9 @@ export const GROUP_ROW = 30;
 
 /** The design's security groups; with thousands of them, only those scrolled into view are drawn. */
 function GroupList() {
-  const groups = useEditor((s) => s.history.present.groups);
-  const resources = useEditor((s) => s.history.present.resources);
-  const selectedGroup = useEditor((s) => s.selection.group);
+  const groups = useDoc((s) => s.history.present.groups);
+  const resources = useDoc((s) => s.history.present.resources);
+  const selectedGroup = useView((s) => s.selection.group);
   const members = useMemo(() => {
     const count = new Map<string, number>();
     for (const r of resources) for (const g of r.groupIds) count.set(g, (count.get(g) ?? 0) + 1);
@@ -171,7 +171,7 @@ const GroupEntry = memo(function GroupEntry(g: {
         className={`palette__item palette__group${g.selected ? " is-selected" : ""}`}
         draggable
         onDragStart={(e) => startDrag(e, { type: "group", groupId: g.id })}
-        onClick={() => editor.set({ selection: { nodes: [], group: g.id } })}
+        onClick={() => viewState.set({ selection: { nodes: [], group: g.id } })}
         title={
           g.otherAccount
             ? `${g.otherAccount}. It cannot be attached or given rules here; click to see it`

@@ -1,10 +1,10 @@
 // Search by name: Enter selects every node whose name contains the text and frames them.
 import { useState } from "react";
 import { flowInstance } from "../canvas/flowInstance";
-import { editor, useEditor } from "../state/store";
+import { useDoc, viewState } from "../state/store";
 
 export function Search() {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const [text, setText] = useState("");
   const needle = text.trim().toLowerCase();
   const matches = needle
@@ -17,7 +17,7 @@ export function Search() {
       onSubmit={(e) => {
         e.preventDefault();
         if (matches.length === 0) return;
-        editor.set({ selection: { nodes: matches.map((m) => m.id) } });
+        viewState.set({ selection: { nodes: matches.map((m) => m.id) } });
         void flowInstance()?.fitView({
           nodes: matches.map((m) => ({ id: m.id })),
           padding: 0.4,

@@ -1,7 +1,8 @@
 // The title bar of the document and the commands a person reaches for most.
+import type { CommandId } from "../../shared/commands";
 import { command } from "../commands";
 import { canRedo, canUndo } from "../state/history";
-import { editor, isDirty, useEditor } from "../state/store";
+import { isDirty, useDoc, viewState } from "../state/store";
 import { Search } from "./Search";
 
 function CommandButton({
@@ -10,7 +11,7 @@ function CommandButton({
   disabled,
   icon,
 }: {
-  name: string;
+  name: CommandId;
   label?: string;
   disabled?: boolean;
   icon?: string;
@@ -32,12 +33,12 @@ function CommandButton({
 }
 
 export function TopBar() {
-  const name = useEditor((s) => s.history.present.name);
-  const dirty = useEditor(isDirty);
-  const path = useEditor((s) => s.path);
-  const undoable = useEditor((s) => canUndo(s.history));
-  const redoable = useEditor((s) => canRedo(s.history));
-  const undoLabel = useEditor((s) => s.history.label);
+  const name = useDoc((s) => s.history.present.name);
+  const dirty = useDoc(isDirty);
+  const path = useDoc((s) => s.path);
+  const undoable = useDoc((s) => canUndo(s.history));
+  const redoable = useDoc((s) => canRedo(s.history));
+  const undoLabel = useDoc((s) => s.history.label);
   return (
     <header className="topbar">
       <div className="brand" aria-hidden="true">
@@ -58,17 +59,19 @@ export function TopBar() {
         <details className="menu">
           <summary>More</summary>
           <div className="menu__list" role="menu">
-            {[
-              "saveAs",
-              "import",
-              "importFolder",
-              "exportTerraform",
-              "exportCloudFormation",
-              "exportPng",
-              "exportSvg",
-              "exampleHttpServer",
-              "exampleThreeTier",
-            ].map((n) => (
+            {(
+              [
+                "saveAs",
+                "import",
+                "importFolder",
+                "exportTerraform",
+                "exportCloudFormation",
+                "exportPng",
+                "exportSvg",
+                "exampleHttpServer",
+                "exampleThreeTier",
+              ] as const
+            ).map((n) => (
               <button
                 key={n}
                 type="button"
@@ -104,7 +107,7 @@ export function TopBar() {
         </button>
         <button
           type="button"
-          onClick={() => editor.set({ exercisesOpen: true })}
+          onClick={() => viewState.set({ exercisesOpen: true })}
           title="Lessons, checked by the engine"
         >
           Exercises
@@ -120,7 +123,7 @@ export function TopBar() {
       <button
         type="button"
         className="help-button"
-        onClick={() => editor.set({ helpOpen: true })}
+        onClick={() => viewState.set({ helpOpen: true })}
         aria-label="Keyboard shortcuts"
       >
         ?

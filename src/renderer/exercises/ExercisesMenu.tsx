@@ -3,12 +3,12 @@ import { useEffect, useRef, useState } from "react";
 import type { Replies } from "../../shared/api";
 import { api } from "../api-client";
 import { Modal } from "../chrome/Modal";
-import { editor, useEditor } from "../state/store";
+import { useView, viewState } from "../state/store";
 import { openLesson } from "./lesson";
 import { readProgress } from "./progress";
 
 export function ExercisesMenu() {
-  const open = useEditor((s) => s.exercisesOpen);
+  const open = useView((s) => s.exercisesOpen);
   const [list, setList] = useState<Replies["exercises:list"]>([]);
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -33,7 +33,7 @@ export function ExercisesMenu() {
     focused.current = true;
   }, [open, list]);
   if (!open) return null;
-  const close = () => editor.set({ exercisesOpen: false });
+  const close = () => viewState.set({ exercisesOpen: false });
   const progress = readProgress(localStorage);
   return (
     <Modal className="exercises" labelledBy="exercises-title" onClose={close}>

@@ -1,10 +1,10 @@
 // The way back to a lesson that New, Open or Import ended: one line over the canvas, until the
 // learner goes back or dismisses it.
-import { editor, useEditor } from "../state/store";
+import { useView, viewState } from "../state/store";
 import { returnToLesson } from "./lesson";
 
 export function LessonLeft() {
-  const left = useEditor((s) => s.leftLesson);
+  const left = useView((s) => s.leftLesson);
   if (!left) return null;
   const { lesson } = left.state;
   return (
@@ -19,7 +19,7 @@ export function LessonLeft() {
         type="button"
         className="icon-button"
         aria-label="Dismiss: do not go back to the lesson"
-        onClick={() => editor.set({ leftLesson: undefined })}
+        onClick={() => viewState.set({ leftLesson: undefined })}
       >
         ×
       </button>

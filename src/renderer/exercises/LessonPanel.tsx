@@ -3,12 +3,12 @@
 import { useEffect, useState } from "react";
 import type { Replies } from "../../shared/api";
 import { api } from "../api-client";
-import { editor, useEditor } from "../state/store";
+import { useView, viewState } from "../state/store";
 import { currentStep, hintsFor } from "./hints";
 import { closeLesson, openLesson, resetLesson, showHint } from "./lesson";
 
 export function LessonPanel() {
-  const state = useEditor((s) => s.lesson);
+  const state = useView((s) => s.lesson);
   const [list, setList] = useState<Replies["exercises:list"]>([]);
   useEffect(() => {
     void api["exercises:list"]({}).then((r) => r.ok && setList(r.value));
@@ -94,7 +94,7 @@ export function LessonPanel() {
         <button type="button" onClick={resetLesson}>
           Reset
         </button>
-        <button type="button" onClick={() => editor.set({ exercisesOpen: true })}>
+        <button type="button" onClick={() => viewState.set({ exercisesOpen: true })}>
           All exercises
         </button>
       </div>

@@ -9,7 +9,7 @@ import { formatProblem } from "../../shared/model";
 import { api } from "../api-client";
 import { Modal } from "../chrome/Modal";
 import { downloadText } from "../file/download";
-import { type ExportChoice, editor, notify, useEditor } from "../state/store";
+import { type ExportChoice, notify, useDoc, useView, viewState } from "../state/store";
 import { CodePreview } from "./CodePreview";
 
 const FORMATS: { id: ExportChoice; label: string }[] = [
@@ -30,19 +30,19 @@ function request(format: ExportChoice) {
 }
 
 export function ExportDialog() {
-  const open = useEditor((s) => s.exportOpen);
+  const open = useView((s) => s.exportOpen);
   if (!open) return null;
   return <ExportDialogBox initial={open.format} />;
 }
 
 function ExportDialogBox({ initial }: { initial: ExportChoice }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const [format, setFormat] = useState<ExportChoice>(initial);
   const [vpcIdVariable, setVpcIdVariable] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [fileIndex, setFileIndex] = useState(0);
   const asked = useRef(0);
-  const close = () => editor.set({ exportOpen: undefined });
+  const close = () => viewState.set({ exportOpen: undefined });
 
   useEffect(() => {
     const seq = ++asked.current;

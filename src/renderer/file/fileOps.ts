@@ -7,11 +7,11 @@ import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign 
 import { api, isDesktop } from "../api-client";
 import { longWork } from "../state/busy";
 import { replaceDocument } from "../state/commands";
-import { editor, isDirty, notify } from "../state/store";
+import { docState, isDirty, notify, viewState } from "../state/store";
 import { designFileName, downloadText } from "./download";
 
 function confirmDiscard(): boolean {
-  if (!isDirty(editor.get())) return true;
+  if (!isDirty(docState.get())) return true;
   return window.confirm("Discard the unsaved changes to this design?");
 }
 
@@ -21,7 +21,7 @@ export function newDesign(): void {
 }
 
 function showProblems(title: string, problems: Problem[]): void {
-  editor.set({ problems: { title, problems } });
+  viewState.set({ problems: { title, problems } });
 }
 
 /** Work on files in the host, shown while it lasts and stopped there when cancelled. */
@@ -137,7 +137,8 @@ export async function openExample(name: string): Promise<void> {
 }
 
 export function importFiles(): void {
-  pickFiles(".tf,.json,.yaml,.yml,.template", true);
+  // .tfstate: Terraform's state file; plans and state from `terraform show -json` are .json.
+  pickFiles(".tf,.json,.yaml,.yml,.template,.tfstate", true);
 }
 
 /** A Terraform folder: the desktop app's folder dialog, or the browser's directory picker. */
@@ -159,11 +160,11 @@ export async function importFolder(): Promise<void> {
 }
 
 export async function saveDesign(saveAs = false): Promise<void> {
-  const { history, path } = editor.get();
+  const { history, path } = docState.get();
   const design = history.present;
   if (!isDesktop) {
     downloadText(designFileName(design.name), serializeDesign(design));
-    editor.set({ saved: design });
+    docState.set({ saved: design });
     await api["recovery:clear"]({});
     notify("info", `Saved ${designFileName(design.name)} to your downloads`);
     return;
@@ -174,7 +175,7 @@ export async function saveDesign(saveAs = false): Promise<void> {
     return;
   }
   if (!reply.value) return;
-  editor.set({ saved: design, path: reply.value.path });
+  docState.set({ saved: design, path: reply.value.path });
   // The autosave is only for work that was not saved; after a clean save it would offer stale work.
   await api["recovery:clear"]({});
   notify("info", `Saved ${reply.value.path}`);

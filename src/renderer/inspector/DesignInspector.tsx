@@ -5,12 +5,12 @@ import { cidrProblem } from "../../shared/net/address";
 import { renameDesign } from "../actions/nodes";
 import { addVpc } from "../actions/vpcs";
 import { run } from "../state/commands";
-import { useEditor } from "../state/store";
+import { useDoc } from "../state/store";
 import { Field } from "./Field";
 import { validateName } from "./validators";
 
 export function DesignInspector() {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const [vpcName, setVpcName] = useState("");
   const [vpcCidr, setVpcCidr] = useState("10.0.0.0/16");
   const cidrError = vpcCidr.trim() ? cidrProblem(vpcCidr.trim(), 4) : undefined;

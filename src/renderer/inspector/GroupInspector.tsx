@@ -3,13 +3,12 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { describeRule } from "../../shared/engine/describe";
 import type { SecurityGroup } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
-import { groupNameProblem, updateGroup } from "../actions/groups";
-import { enterMyIp } from "../actions/myIp";
+import { groupNameProblem, membersOf, updateGroup } from "../actions/groups";
 import { addRules, removeRule, replaceRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
-import { change, run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { run } from "../state/commands";
+import { useDoc, useView, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { Field, SelectField } from "./Field";
 import { OtherAccountInspector } from "./OtherAccountInspector";
@@ -18,7 +17,7 @@ import { formOfRule } from "./ruleDraft";
 import { awsTextProblem, validateDescription, validateName } from "./validators";
 
 function RuleList({ group, direction }: { group: SecurityGroup; direction: Direction }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const [editing, setEditing] = useState<number | undefined>();
   const [adding, setAdding] = useState(false);
   // A closed add form gives the focus back to its button, so the keyboard goes on from there.
@@ -34,10 +33,10 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
     addButton.current?.focus();
   }, [adding]);
   const rules = group[direction];
-  const focus = useEditor((s) => s.focusRule);
+  const focus = useView((s) => s.focusRule);
   const focused = focus?.groupId === group.id && focus.direction === direction ? focus.index : undefined;
   const editingRule = editing !== undefined ? rules[editing] : undefined;
-  const externals = useEditor((s) => s.history.present.externals);
+  const externals = useDoc((s) => s.history.present.externals);
   const initial = useMemo(
     () => (editingRule ? formOfRule(editingRule, group.id, externals) : undefined),
     [editingRule, group.id, externals],
@@ -102,10 +101,13 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
           onSubmit={(drafts, myIp) => {
             // A rule that became two (a preset such as DNS is udp and tcp 53), and My IP's address
             // entered with it, are one step to undo.
-            const edit = { groupId: group.id, direction, index: editing, rules: drafts };
-            const ok = myIp
-              ? change(replaceRule.label, (d) => replaceRule.perform(enterMyIp.perform(d, myIp), edit))
-              : run(replaceRule, edit);
+            const ok = run(replaceRule, {
+              groupId: group.id,
+              direction,
+              index: editing,
+              rules: drafts,
+              ...(myIp ? { myIp } : {}),
+            });
             if (ok) setEditing(undefined);
             return ok;
           }}
@@ -121,13 +123,7 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
             onCancel={closeAdding}
             onSubmit={(drafts, myIp) => {
               // My IP's address and the rules that refer to it: one step to undo.
-              const ok = change(addRules.label, (d) =>
-                addRules.perform(myIp ? enterMyIp.perform(d, myIp) : d, {
-                  groupId: group.id,
-                  direction,
-                  rules: drafts,
-                }),
-              );
+              const ok = run(addRules, { groupId: group.id, direction, rules: drafts, ...(myIp ? { myIp } : {}) });
               if (ok) closeAdding();
               return ok;
             }}
@@ -144,13 +140,13 @@ function RuleList({ group, direction }: { group: SecurityGroup; direction: Direc
 /** Height of one member line (fixed in CSS): a group on thousands of resources draws only those on screen. */
 export const MEMBER_ROW = 26;
 
-function MemberList({ members }: { members: readonly { id: string; name: string }[] }) {
+function MemberList({ members }: { members: readonly { id: string; nodeId: string; name: string }[] }) {
   const { ref, start, end, before, after } = useRowWindow<HTMLUListElement>(members.length, MEMBER_ROW);
   return (
     <ul className="member-list" ref={ref} style={{ paddingTop: before, paddingBottom: after }}>
       {members.slice(start, end).map((m) => (
         <li key={m.id}>
-          <button type="button" className="link" onClick={() => editor.set({ selection: { nodes: [m.id] } })}>
+          <button type="button" className="link" onClick={() => viewState.set({ selection: { nodes: [m.nodeId] } })}>
             {m.name}
           </button>
         </li>
@@ -160,11 +156,12 @@ function MemberList({ members }: { members: readonly { id: string; name: string 
 }
 
 export function GroupInspector({ group }: { group: SecurityGroup }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const resources = design.resources;
   // Found again only when the resources change (a rule edit leaves them as they were).
+  // Interfaces count: a group on web's eth1 lists "web/eth1", which selects web.
   const members = useMemo(
-    () => resources.filter((r) => r.groupIds.includes(group.id)).map((r) => ({ id: r.id, name: r.name })),
+    () => membersOf({ resources }, group.id).map((m) => ({ id: m.end, nodeId: m.nodeId, name: m.name })),
     [resources, group.id],
   );
   // Another account's group is a reference, not a group of this design to edit.

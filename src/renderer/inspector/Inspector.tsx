@@ -1,7 +1,7 @@
 // The right-hand panel: what is selected, editable.
 import { deleteSelection, duplicateSelection } from "../actions/selection";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { useDerived, useDoc, useView, viewState } from "../state/store";
 import { DesignInspector } from "./DesignInspector";
 import { EdgeDetails } from "./EdgeDetails";
 import { ExternalInspector } from "./ExternalInspector";
@@ -9,10 +9,11 @@ import { GroupInspector } from "./GroupInspector";
 import { NodeInspector } from "./NodeInspector";
 
 function Body() {
-  const design = useEditor((s) => s.history.present);
-  const selection = useEditor((s) => s.selection);
+  const design = useDoc((s) => s.history.present);
+  const selection = useView((s) => s.selection);
   // The selected flow only, so that new flows after an edit re-render this panel only when that one changed.
-  const flow = useEditor((s) => (s.selection.edge ? s.flows.find((f) => f.id === s.selection.edge) : undefined));
+  const edge = useView((s) => s.selection.edge);
+  const flow = useDerived((s) => (edge ? s.flows.find((f) => f.id === edge) : undefined));
   if (flow) return <EdgeDetails design={design} flow={flow} />;
   if (selection.nodes.length > 1)
     return (
@@ -28,7 +29,7 @@ function Body() {
         </div>
         {selection.nodes.length === 2 ? (
           <>
-            <button type="button" className="primary ask-button" onClick={() => editor.set({ bottomTab: "ask" })}>
+            <button type="button" className="primary ask-button" onClick={() => viewState.set({ bottomTab: "ask" })}>
               Ask: can the first reach the second?
             </button>
             <button
@@ -38,7 +39,7 @@ function Body() {
               onClick={(e) => {
                 const r = e.currentTarget.getBoundingClientRect();
                 const [from, to] = selection.nodes as [string, string];
-                editor.set({ intentDraft: { from, to, x: r.left - 300, y: r.top } });
+                viewState.set({ intentDraft: { from, to, x: r.left - 300, y: r.top } });
               }}
             >
               Intend a connection from the first to the second…

@@ -8,7 +8,7 @@ import { removeRule } from "../actions/rules";
 import { deleteSelection } from "../actions/selection";
 import { KindIcon } from "../canvas/icons";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { useDoc, viewState } from "../state/store";
 import { referencedBy, referencesTo } from "./otherAccount";
 
 function ReadOnly({ label, value }: { label: string; value: string }) {
@@ -22,7 +22,7 @@ function ReadOnly({ label, value }: { label: string; value: string }) {
 }
 
 export function OtherAccountInspector({ group, other }: { group: SecurityGroup; other: OtherAccountGroup }) {
-  const design = useEditor((s) => s.history.present);
+  const design = useDoc((s) => s.history.present);
   const references = referencesTo(design, group.id);
   const members = membersOf(design, group.id);
   const ownRules = (["ingress", "egress"] as const).flatMap((direction) =>
@@ -58,7 +58,7 @@ export function OtherAccountInspector({ group, other }: { group: SecurityGroup; 
                 type="button"
                 className="link"
                 onClick={() =>
-                  editor.set({
+                  viewState.set({
                     selection: { nodes: [], group: r.group.id },
                     focusRule: { groupId: r.group.id, direction: r.direction, index: r.index },
                   })
@@ -78,22 +78,25 @@ export function OtherAccountInspector({ group, other }: { group: SecurityGroup; 
           </h3>
           <p className="error-text">An interface takes only groups of its own account: AWS refuses this. Detach it.</p>
           <ul className="member-list">
-            {members.map((id) => {
-              const name = design.resources.find((r) => r.id === id)?.name ?? id;
-              return (
-                <li key={id}>
-                  <span>{name}</span>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Detach from ${name}`}
-                    onClick={() => run(detachGroup, { nodeId: id, groupId: group.id })}
-                  >
-                    ×
-                  </button>
-                </li>
-              );
-            })}
+            {members.map((m) => (
+              <li key={m.end}>
+                <span>{m.name}</span>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Detach from ${m.name}`}
+                  onClick={() =>
+                    run(detachGroup, {
+                      nodeId: m.nodeId,
+                      groupId: group.id,
+                      ...(m.deviceIndex ? { deviceIndex: m.deviceIndex } : {}),
+                    })
+                  }
+                >
+                  ×
+                </button>
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -1,12 +1,12 @@
 // Over the canvas: how many intended connections the rules still block, with one button that
 // fixes them all (one diff to read, one undoable step).
-import { useEditor } from "../state/store";
+import { useDerived, useDoc } from "../state/store";
 import { proposeFixForAll } from "./fix";
 import { unsatisfiedIntentIds } from "./intentEdges";
 
 export function BlockedIntents() {
-  const findings = useEditor((s) => s.findings);
-  const intents = useEditor((s) => s.history.present.intents);
+  const findings = useDerived((s) => s.findings);
+  const intents = useDoc((s) => s.history.present.intents);
   const failing = unsatisfiedIntentIds(findings);
   const blocked = intents.filter((i) => failing.has(i.id)).map((i) => i.id);
   if (blocked.length === 0) return null;

@@ -2,11 +2,11 @@
 import { useEffect, useRef, useState } from "react";
 import type { FixAlternative } from "../../shared/engine/synthesize";
 import { Modal } from "../chrome/Modal";
-import { editor, useEditor } from "../state/store";
+import { useView, viewState } from "../state/store";
 import { applyProposedFix } from "./fix";
 
 export function FixDialog() {
-  const fix = useEditor((s) => s.fix);
+  const fix = useView((s) => s.fix);
   const apply = useRef<HTMLButtonElement>(null);
   // The engine's choice first; the alternatives it also found, tightest first, on request.
   const [chosen, setChosen] = useState(0);
@@ -17,7 +17,7 @@ export function FixDialog() {
   if (!fix) return null;
   const close = () => {
     setChosen(0);
-    editor.set({ fix: undefined });
+    viewState.set({ fix: undefined });
   };
   const p = fix.proposal;
   const options: FixAlternative[] = p ? [p, ...(p.alternatives ?? [])] : [];

@@ -5,6 +5,7 @@ import {
   type EdgeProps,
   getBezierPath,
   type InternalNode,
+  Position,
   useInternalNode,
   ViewportPortal,
 } from "@xyflow/react";
@@ -35,9 +36,25 @@ function IntentEdgeViewImpl(props: EdgeProps & { data?: IntentEdgeData }) {
   if (!data) return null;
   const sh = data.sourceHeight ?? NOMINAL_HEIGHT;
   const th = data.targetHeight ?? NOMINAL_HEIGHT;
-  const sourceRect = { x: props.sourceX - NODE_WIDTH, y: props.sourceY - sh / 2, width: NODE_WIDTH, height: sh };
-  const targetRect = { x: props.targetX, y: props.targetY - th / 2, width: NODE_WIDTH, height: th };
+  // At a row's handle the handle is not the side's middle: the node as drawn gives the box.
+  const sourceRect = (props.sourceHandleId ? rectOf(sourceNode) : undefined) ?? {
+    x: props.sourceX - NODE_WIDTH,
+    y: props.sourceY - sh / 2,
+    width: NODE_WIDTH,
+    height: sh,
+  };
+  const targetRect = (props.targetHandleId ? rectOf(targetNode) : undefined) ?? {
+    x: props.targetX,
+    y: props.targetY - th / 2,
+    width: NODE_WIDTH,
+    height: th,
+  };
   const a = floatingAnchors(sourceRect, targetRect, source < target, false);
+  // At an instance drawn with a row per interface the intent ends at its eth0 row (its handle).
+  if (props.sourceHandleId && (a.sourcePosition === Position.Left || a.sourcePosition === Position.Right))
+    a.sy = props.sourceY;
+  if (props.targetHandleId && (a.targetPosition === Position.Left || a.targetPosition === Position.Right))
+    a.ty = props.targetY;
   const [path, labelX, labelY] = getBezierPath({
     sourceX: a.sx,
     sourceY: a.sy,

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { addIntent } from "../actions/intents";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { useDoc, useView, viewState } from "../state/store";
 
 const PRESETS = [
   ["HTTPS", "tcp", 443],
@@ -16,8 +16,8 @@ const PRESETS = [
 ] as const;
 
 export function IntentPopover() {
-  const draft = useEditor((s) => s.intentDraft);
-  const design = useEditor((s) => s.history.present);
+  const draft = useView((s) => s.intentDraft);
+  const design = useDoc((s) => s.history.present);
   const [protocol, setProtocol] = useState("tcp");
   const [port, setPort] = useState("443");
   const first = useRef<HTMLButtonElement>(null);
@@ -26,7 +26,7 @@ export function IntentPopover() {
   }, [draft]);
   if (!draft) return null;
   const name = (id: string) => [...design.resources, ...design.externals].find((n) => n.id === id)?.name || id;
-  const close = () => editor.set({ intentDraft: undefined });
+  const close = () => viewState.set({ intentDraft: undefined });
   const needsPort = protocol === "tcp" || protocol === "udp";
   const portOk = !needsPort || (/^\d+$/.test(port.trim()) && Number(port) <= 65535);
   const create = (p: string, n?: number) => {

@@ -6,24 +6,24 @@ import { applyFix } from "../actions/intents";
 import { api } from "../api-client";
 import { run } from "../state/commands";
 import { designOrRef } from "../state/engine";
-import { editor, notify } from "../state/store";
+import { docState, notify, viewState } from "../state/store";
 
 export async function proposeFixFor(intentId: string): Promise<void> {
-  const design = editor.get().history.present;
+  const design = docState.get().history.present;
   const intent = design.intents.find((i) => i.id === intentId);
   if (!intent) return;
-  editor.set({ fix: { intentId } });
+  viewState.set({ fix: { intentId } });
   const reply = await api["engine:proposeFix"]({ ...designOrRef(design), intent });
-  if (editor.get().fix?.intentId !== intentId) return;
-  editor.set({ fix: reply.ok ? { intentId, proposal: reply.value } : { intentId, problems: reply.problems } });
+  if (viewState.get().fix?.intentId !== intentId) return;
+  viewState.set({ fix: reply.ok ? { intentId, proposal: reply.value } : { intentId, problems: reply.problems } });
 }
 
 /** Applies the chosen option (the engine's tightest by default) as one undoable step. */
 export function applyProposedFix(changes?: Change[]): void {
-  const fix = editor.get().fix;
+  const fix = viewState.get().fix;
   if (!fix?.proposal) return;
   if (run(applyFix, { changes: changes ?? fix.proposal.changes })) {
-    editor.set({ fix: undefined });
+    viewState.set({ fix: undefined });
     notify("info", "Fix applied; undo takes it back in one step");
   }
 }
@@ -37,21 +37,21 @@ export const ALL_INTENTS = "*";
  * one undoable step. Drawn connections then take two clicks to become rules, not two per connection.
  */
 export async function proposeFixForAll(intentIds: readonly string[]): Promise<void> {
-  const start = editor.get().history.present;
-  editor.set({ fix: { intentId: ALL_INTENTS } });
+  const start = docState.get().history.present;
+  viewState.set({ fix: { intentId: ALL_INTENTS } });
   const parts: FixProposal[] = [];
   let design = start;
   for (const id of intentIds) {
     const intent = design.intents.find((i) => i.id === id);
     if (!intent) continue;
     const reply = await api["engine:proposeFix"]({ ...(design === start ? designOrRef(design) : { design }), intent });
-    if (editor.get().fix?.intentId !== ALL_INTENTS || editor.get().history.present !== start) return;
-    if (!reply.ok) return editor.set({ fix: { intentId: ALL_INTENTS, problems: reply.problems } });
+    if (viewState.get().fix?.intentId !== ALL_INTENTS || docState.get().history.present !== start) return;
+    if (!reply.ok) return viewState.set({ fix: { intentId: ALL_INTENTS, problems: reply.problems } });
     if (reply.value.changes.length === 0) continue;
     parts.push(reply.value);
     design = reply.value.design;
   }
-  editor.set({ fix: { intentId: ALL_INTENTS, proposal: combine(parts, design) } });
+  viewState.set({ fix: { intentId: ALL_INTENTS, proposal: combine(parts, design) } });
 }
 
 function combine(parts: readonly FixProposal[], design: FixProposal["design"]): FixProposal {

@@ -3,6 +3,7 @@
 import type { Edge } from "@xyflow/react";
 import type { Finding } from "../../shared/engine/types";
 import type { Design, Intent } from "../../shared/model";
+import { deviceName } from "../../shared/model/interfaces";
 
 /** One intended service between two nodes, and whether the rules let it through. */
 export interface IntentService {
@@ -72,6 +73,10 @@ export function toIntentEdges(
   heights: ReadonlyMap<string, number> = new Map(),
 ): Edge<IntentEdgeData>[] {
   const nodes = new Set([...design.resources, ...design.externals].map((n) => n.id));
+  // An intent names a resource, that is its primary interface: on an instance drawn with a row
+  // per interface, the line ends at the eth0 row.
+  const rows = new Set(design.resources.filter((r) => r.interfaces?.length).map((r) => r.id));
+  const eth0 = deviceName(0);
   const failing = unsatisfiedIntentIds(findings);
   const edges = design.intents
     .filter((i) => nodes.has(i.from) && nodes.has(i.to) && i.from !== i.to)
@@ -87,6 +92,8 @@ export function toIntentEdges(
         id: `${INTENT_PREFIX}${intent.id}`,
         source: intent.from,
         target: intent.to,
+        ...(rows.has(intent.from) ? { sourceHandle: eth0 } : {}),
+        ...(rows.has(intent.to) ? { targetHandle: eth0 } : {}),
         type: "intent",
         selectable: false,
         data: {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import { sendPacket } from "../simulate/send";
 import { evaluate } from "../state/engine";
-import { editor, useEditor } from "../state/store";
+import { useDoc, useView, viewState } from "../state/store";
 import { followEnd, nodeNames } from "./followEnds";
 import { readQuestion } from "./question";
 import { SimulationView } from "./SimulationView";
@@ -18,10 +18,10 @@ const PROTOCOLS = [
 ] as const;
 
 export function AskTab() {
-  const design = useEditor((s) => s.history.present);
-  const ask = useEditor((s) => s.ask);
-  const simulation = useEditor((s) => s.simulation);
-  const selected = useEditor((s) => s.selection.nodes);
+  const design = useDoc((s) => s.history.present);
+  const ask = useView((s) => s.ask);
+  const simulation = useView((s) => s.simulation);
+  const selected = useView((s) => s.selection.nodes);
   const nodes = [...design.externals, ...design.resources];
   const nodeIds = new Set(nodes.map((n) => n.id));
   const [from, setFrom] = useState(ask?.query.from ?? selected[0] ?? "");
@@ -166,7 +166,7 @@ export function AskTab() {
             Send packet
           </button>
           {ask && (
-            <button type="button" onClick={() => editor.set({ ask: undefined, simulation: undefined })}>
+            <button type="button" onClick={() => viewState.set({ ask: undefined, simulation: undefined })}>
               Clear
             </button>
           )}

@@ -1,6 +1,6 @@
 // The bottom panel: every permitted flow, the findings, and the Ask form, as tabs.
 import { MAX_NODE_FLOWS } from "../../shared/engine/live";
-import { type BottomTab, editor, useEditor } from "../state/store";
+import { type BottomTab, useDerived, useView, viewState } from "../state/store";
 import { AskTab } from "./AskTab";
 import { FindingsTab } from "./FindingsTab";
 import { FlowsTab } from "./FlowsTab";
@@ -14,11 +14,11 @@ const TABS: { id: BottomTab; label: string }[] = [
 ];
 
 export function BottomPanel() {
-  const tab = useEditor((s) => s.bottomTab);
-  const flowCount = useEditor((s) => s.flowCount);
+  const tab = useView((s) => s.bottomTab);
+  const flowCount = useDerived((s) => s.flowCount);
   // Past both limits the count stopped early: only "more than" is known.
-  const countStopped = useEditor((s) => s.groupFlowsWithheld);
-  const findingCount = useEditor((s) => s.findings.length);
+  const countStopped = useDerived((s) => s.groupFlowsWithheld);
+  const findingCount = useDerived((s) => s.findings.length);
   const counts: Partial<Record<BottomTab, number>> = { flows: flowCount, findings: findingCount };
   return (
     <section className="bottom" aria-label="Flows, findings and questions">
@@ -32,7 +32,7 @@ export function BottomPanel() {
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
             className={tab === t.id ? "tab is-active" : "tab"}
-            onClick={() => editor.set({ bottomTab: t.id })}
+            onClick={() => viewState.set({ bottomTab: t.id })}
           >
             {t.label}
             {counts[t.id] !== undefined && (

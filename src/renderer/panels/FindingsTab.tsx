@@ -8,7 +8,7 @@ import { centreOn } from "../canvas/centre";
 import { fixOf, placeOf } from "../findings/place";
 import { proposeFixFor } from "../intents/fix";
 import { run } from "../state/commands";
-import { editor, useEditor } from "../state/store";
+import { docState, useDerived, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 
 const ORDER: Severity[] = ["critical", "high", "medium", "low", "info"];
@@ -17,8 +17,8 @@ const ORDER: Severity[] = ["critical", "high", "medium", "low", "info"];
 export const FINDING_ROW = 30;
 
 function jumpTo(f: Finding): void {
-  const place = placeOf(editor.get().history.present, f);
-  editor.set({ selection: place.selection, focusRule: place.focusRule });
+  const place = placeOf(docState.get().history.present, f);
+  viewState.set({ selection: place.selection, focusRule: place.focusRule });
   if (place.centre) centreOn(place.centre);
 }
 
@@ -26,7 +26,7 @@ const keyOf = (f: Finding): string =>
   [f.code, f.groupId, f.direction, f.ruleIndex, f.nodeId, f.intentId, f.message].join("|");
 
 export function FindingsTab() {
-  const findings = useEditor((s) => s.findings);
+  const findings = useDerived((s) => s.findings);
   const sorted = useMemo(
     () => [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity)),
     [findings],
@@ -57,7 +57,7 @@ const FindingRow = memo(function FindingRow({ finding: f }: { finding: Finding }
           className="finding__fix"
           onClick={() => {
             if (fix.kind === "intent") void proposeFixFor(fix.intentId);
-            else if (run(removeRule, fix)) editor.set({ focusRule: undefined });
+            else if (run(removeRule, fix)) viewState.set({ focusRule: undefined });
           }}
         >
           {fix.label}

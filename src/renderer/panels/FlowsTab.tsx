@@ -3,7 +3,7 @@
 import { memo, useMemo } from "react";
 import { MAX_NODE_FLOWS } from "../../shared/engine/live";
 import type { FlowEdge } from "../../shared/engine/types";
-import { editor, useEditor } from "../state/store";
+import { useDerived, useDoc, useView, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { nextStep } from "./nextStep";
 
@@ -11,14 +11,14 @@ import { nextStep } from "./nextStep";
 export const FLOW_ROW = 26;
 
 export function FlowsTab() {
-  const flows = useEditor((s) => s.flows);
-  const design = useEditor((s) => s.history.present);
-  const selected = useEditor((s) => s.selection.edge);
-  const selectedNodes = useEditor((s) => s.selection.nodes);
-  const engineError = useEditor((s) => s.engineError);
-  const withheld = useEditor((s) => s.flowsWithheld);
-  const count = useEditor((s) => s.flowCount);
-  const groupsWithheld = useEditor((s) => s.groupFlowsWithheld);
+  const flows = useDerived((s) => s.flows);
+  const design = useDoc((s) => s.history.present);
+  const selected = useView((s) => s.selection.edge);
+  const selectedNodes = useView((s) => s.selection.nodes);
+  const engineError = useDerived((s) => s.engineError);
+  const withheld = useDerived((s) => s.flowsWithheld);
+  const count = useDerived((s) => s.flowCount);
+  const groupsWithheld = useDerived((s) => s.groupFlowsWithheld);
   const names = useMemo(
     () => new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name])),
     [design.resources, design.externals],
@@ -95,9 +95,9 @@ const FlowRow = memo(function FlowRow({
     <tr
       className={selected ? "is-selected" : ""}
       tabIndex={0}
-      onClick={() => editor.set({ selection: { nodes: [], edge: f.id } })}
+      onClick={() => viewState.set({ selection: { nodes: [], edge: f.id } })}
       onKeyDown={(e) => {
-        if (e.key === "Enter") editor.set({ selection: { nodes: [], edge: f.id } });
+        if (e.key === "Enter") viewState.set({ selection: { nodes: [], edge: f.id } });
       }}
     >
       <td>{from}</td>

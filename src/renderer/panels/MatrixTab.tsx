@@ -7,7 +7,7 @@ import { api } from "../api-client";
 import { type MatrixTable, matrixTable } from "../reach/matrix";
 import { compareWithFile } from "../reach/reach";
 import { designOrRef, evaluate } from "../state/engine";
-import { editor, useEditor } from "../state/store";
+import { useDoc, useView, type ViewState, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 
 /** Heights of a matrix row and of a line of the reach and compare lists (fixed in CSS), for drawing only those on screen. */
@@ -33,14 +33,14 @@ function askCell(cell: MatrixCell): void {
   const protocol = !s || s.protocol === "-1" ? "tcp" : s.protocol;
   const port =
     s?.protocol === "tcp" || s?.protocol === "udp" ? s.fromPort : !s || s.protocol === "-1" ? 443 : undefined;
-  editor.set({ bottomTab: "ask" });
+  viewState.set({ bottomTab: "ask" });
   void evaluate({ from: cell.from, to: cell.to, protocol, ...(port !== undefined ? { port } : {}) });
 }
 
 export function MatrixTab() {
-  const design = useEditor((s) => s.history.present);
-  const reach = useEditor((s) => s.reach);
-  const compare = useEditor((s) => s.compare);
+  const design = useDoc((s) => s.history.present);
+  const reach = useView((s) => s.reach);
+  const compare = useView((s) => s.compare);
   const f = useFilter();
   const key = JSON.stringify(f.filter);
   const [matrix, setMatrix] = useState<ReachabilityMatrix | undefined>();
@@ -112,7 +112,7 @@ export function MatrixTab() {
           />
         </label>
         {reach && (
-          <button type="button" onClick={() => editor.set({ reach: undefined })}>
+          <button type="button" onClick={() => viewState.set({ reach: undefined })}>
             Show the whole matrix
           </button>
         )}
@@ -236,7 +236,7 @@ const MatrixRow = memo(function MatrixRow({ row: r, table }: { row: MatrixNode; 
 
 function CompareView(props: {
   name: string;
-  diff: NonNullable<ReturnType<typeof editor.get>["compare"]>["diff"];
+  diff: NonNullable<ViewState["compare"]>["diff"];
   label: (id: string) => string;
 }) {
   const { diff, label } = props;
@@ -253,7 +253,7 @@ function CompareView(props: {
     <section className="compare" aria-label="Comparison with another file" data-testid="compare">
       <h3>
         Against {props.name}: {diff.opened.length} opened, {diff.closed.length} closed, {diff.changed.length} changed
-        <button type="button" className="link" onClick={() => editor.set({ compare: undefined })}>
+        <button type="button" className="link" onClick={() => viewState.set({ compare: undefined })}>
           close
         </button>
       </h3>

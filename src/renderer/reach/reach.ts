@@ -5,7 +5,7 @@ import type { TrafficFilter } from "../../shared/engine/reachability";
 import { isDesignFile } from "../../shared/iac/detect";
 import { formatProblem, type Problem } from "../../shared/model";
 import { api } from "../api-client";
-import { editor, notify } from "../state/store";
+import { docState, notify, viewState } from "../state/store";
 
 export interface ReachQuestion {
   node: string;
@@ -15,7 +15,7 @@ export interface ReachQuestion {
 
 /** Opens the Matrix tab on "who can reach X" (role "to") or "what can X reach" (role "from"). */
 export function askReach(node: string, role: "to" | "from", filter: TrafficFilter = {}): void {
-  editor.set({ reach: { node, role, filter }, bottomTab: "matrix" });
+  viewState.set({ reach: { node, role, filter }, bottomTab: "matrix" });
 }
 
 function problemsText(problems: Problem[]): string {
@@ -30,9 +30,9 @@ export async function compareWithFile(file: File): Promise<void> {
     ? await api["design:parse"]({ file: { name: file.name, text } })
     : await api["iac:import"]({ files: [{ name: file.name, text }] });
   if (!read.ok) return notify("error", `${file.name} could not be read: ${problemsText(read.problems)}`);
-  const design = editor.get().history.present;
+  const design = docState.get().history.present;
   // Before = the other file, after = this design: "opened" are flows this design adds.
   const diff = await api["engine:diffFlows"]({ design: read.value.design, other: design });
   if (!diff.ok) return notify("error", `Could not compare: ${problemsText(diff.problems)}`);
-  editor.set({ compare: { name: file.name, diff: diff.value }, bottomTab: "matrix" });
+  viewState.set({ compare: { name: file.name, diff: diff.value }, bottomTab: "matrix" });
 }

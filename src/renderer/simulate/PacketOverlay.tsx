@@ -4,7 +4,8 @@
 import { getBezierPath, type InternalNode, useReactFlow, ViewportPortal } from "@xyflow/react";
 import { type Point, pathOf } from "../../shared/diagram";
 import { type Box, floatingAnchors } from "../canvas/floating";
-import { useEditor } from "../state/store";
+import { canvasEnd } from "../canvas/interfaceRows";
+import { useView } from "../state/store";
 import { type Leg, packetPlan } from "./legs";
 
 /** Seconds per leg: short enough not to wait for, long enough to follow. */
@@ -21,14 +22,16 @@ function box(node: InternalNode | undefined): Box | undefined {
  * its flow's line, the reply the same line back (one connection); a flow not drawn takes a curve.
  */
 export function PacketOverlay({ routes }: { routes?: ReadonlyMap<string, readonly Point[]> }) {
-  const simulation = useEditor((s) => s.simulation);
+  const simulation = useView((s) => s.simulation);
   const { getInternalNode } = useReactFlow();
   if (!simulation) return null;
   const plan = packetPlan(simulation.sim);
+  // An interface's end ("web/eth1") is drawn on its instance's node.
+  const nodeOf = (end: string) => getInternalNode(canvasEnd(end).node);
   const legPath = (leg: Leg) => {
     const drawn = routes?.get(leg.kind === "reply" ? `${leg.to}->${leg.from}` : `${leg.from}->${leg.to}`);
     if (drawn) return pathOf(leg.kind === "reply" ? [...drawn].reverse() : drawn);
-    const [a, b] = [box(getInternalNode(leg.from)), box(getInternalNode(leg.to))];
+    const [a, b] = [box(nodeOf(leg.from)), box(nodeOf(leg.to))];
     if (!a || !b) return undefined;
     const anchors = floatingAnchors(a, b, leg.from < leg.to, false);
     const [path] = getBezierPath({
@@ -41,8 +44,8 @@ export function PacketOverlay({ routes }: { routes?: ReadonlyMap<string, readonl
     });
     return path;
   };
-  const dropped = plan.timeoutAt ? box(getInternalNode(plan.timeoutAt)) : undefined;
-  const source = box(getInternalNode(simulation.sim.query.from));
+  const dropped = plan.timeoutAt ? box(nodeOf(plan.timeoutAt)) : undefined;
+  const source = box(nodeOf(simulation.sim.query.from));
   const ends = plan.legs.length * LEG_SECONDS;
   return (
     <ViewportPortal>

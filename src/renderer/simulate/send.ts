@@ -3,19 +3,19 @@
 import type { FlowQuery } from "../../shared/engine/types";
 import { api } from "../api-client";
 import { designOrRef } from "../state/engine";
-import { editor } from "../state/store";
+import { docState, viewState } from "../state/store";
 
 let seq = 0;
 
 export async function sendPacket(query: FlowQuery): Promise<void> {
-  const design = editor.get().history.present;
+  const design = docState.get().history.present;
   const reply = await api["engine:simulate"]({ ...designOrRef(design), query });
-  if (editor.get().history.present !== design) return;
+  if (docState.get().history.present !== design) return;
   if (!reply.ok) {
-    editor.set({ simulation: undefined, ask: { query, problems: reply.problems }, bottomTab: "ask" });
+    viewState.set({ simulation: undefined, ask: { query, problems: reply.problems }, bottomTab: "ask" });
     return;
   }
-  editor.set({
+  viewState.set({
     simulation: { sim: reply.value, seq: ++seq },
     ask: { query, verdict: reply.value.verdict },
     bottomTab: "ask",

@@ -2,7 +2,7 @@
 // shown with its name, the time so far and a Cancel button (src/renderer/chrome/BusyBar.tsx).
 // Cancelling stops waiting at once, drops whatever the work would have brought, and asks
 // whoever does the work to stop (the host's files worker, the layout worker).
-import { editor, notify } from "./store";
+import { notify, viewState } from "./store";
 
 export type Outcome<T> = { done: true; value: T } | { done: false };
 
@@ -11,7 +11,7 @@ const cancels = new Map<number, () => void>();
 
 export async function longWork<T>(label: string, work: () => Promise<T>, stop?: () => void): Promise<Outcome<T>> {
   const id = ++seq;
-  editor.set({ busy: { label, seq: id, since: performance.now() } });
+  viewState.set({ busy: { label, seq: id, since: performance.now() } });
   const cancelled = new Promise<Outcome<T>>((resolve) => {
     cancels.set(id, () => {
       stop?.();
@@ -22,13 +22,13 @@ export async function longWork<T>(label: string, work: () => Promise<T>, stop?: 
     return await Promise.race([work().then((value): Outcome<T> => ({ done: true, value })), cancelled]);
   } finally {
     cancels.delete(id);
-    if (editor.get().busy?.seq === id) editor.set({ busy: undefined });
+    if (viewState.get().busy?.seq === id) viewState.set({ busy: undefined });
   }
 }
 
 /** Cancels the work shown; the design stays as it was. */
 export function cancelBusy(): void {
-  const busy = editor.get().busy;
+  const busy = viewState.get().busy;
   const cancel = busy && cancels.get(busy.seq);
   if (!busy || !cancel) return;
   cancel();

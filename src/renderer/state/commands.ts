@@ -1,20 +1,19 @@
 // The one path by which the document changes: run an action, record it for undo, or say why not.
 import type { Design } from "../../shared/model";
 import { type Action, ActionRefused } from "../actions/types";
-import { record, redo as redoStep, startHistory, undo as undoStep } from "./history";
-import { editor, notify, type Selection } from "./store";
+import { type History, record, redo as redoStep, startHistory, undo as undoStep } from "./history";
+import { docState, notify, type Selection, viewState } from "./store";
 
-/** Runs an action on the current design. Returns false (and shows why) when it was refused. */
+/**
+ * Runs an action on the current design, the one way an edit happens: several steps that are one
+ * to undo are one action (src/renderer/actions/). Returns false (and shows why) when it was refused.
+ */
 export function run<A>(action: Action<A>, args: A, selection?: Selection): boolean {
-  return change(action.label, (d) => action.perform(d, args), selection);
-}
-
-/** Several actions as one undo step, e.g. "new group" dropped on a node = create + attach. */
-export function change(label: string, edit: (design: Design) => Design, selection?: Selection): boolean {
-  const { history } = editor.get();
+  const { history } = docState.get();
+  const label = action.label;
   let next: Design;
   try {
-    next = edit(history.present);
+    next = action.perform(history.present, args);
   } catch (e) {
     if (e instanceof ActionRefused) {
       notify("error", e.message);
@@ -22,10 +21,9 @@ export function change(label: string, edit: (design: Design) => Design, selectio
     }
     throw e;
   }
-  editor.set((s) => ({
-    history: record(s.history, label, next),
-    selection: prune(next, selection ?? s.selection),
-  }));
+  // The view first: whoever hears of the new design finds no selection of what it no longer has.
+  viewState.set((v) => ({ selection: prune(next, selection ?? v.selection) }));
+  docState.set((d) => ({ history: record(d.history, label, next) }));
   return true;
 }
 
@@ -40,25 +38,25 @@ function prune(design: Design, sel: Selection): Selection {
   };
 }
 
+/** Undo or redo: the history's other step, and the selection of what that design has. */
+function moveTo(history: History): void {
+  viewState.set((v) => ({ selection: prune(history.present, v.selection) }));
+  docState.set({ history });
+}
+
 export function undo(): void {
-  const { history } = editor.get();
+  const { history } = docState.get();
   if (history.past.length === 0) return;
   const label = history.label;
-  editor.set((s) => {
-    const h = undoStep(s.history);
-    return { history: h, selection: prune(h.present, s.selection) };
-  });
+  moveTo(undoStep(history));
   if (label) notify("info", `Undid ${label.toLowerCase()}`);
 }
 
 export function redo(): void {
-  const { history } = editor.get();
+  const { history } = docState.get();
   if (history.future.length === 0) return;
-  editor.set((s) => {
-    const h = redoStep(s.history);
-    return { history: h, selection: prune(h.present, s.selection) };
-  });
-  const label = editor.get().history.label;
+  moveTo(redoStep(history));
+  const label = docState.get().history.label;
   if (label) notify("info", `Redid ${label.toLowerCase()}`);
 }
 
@@ -68,11 +66,9 @@ export function redo(): void {
  * own nodes) and is kept to be offered back.
  */
 export function replaceDocument(design: Design, path: string | undefined, saved: Design = design): void {
-  editor.set((s) => ({
-    ...(s.lesson ? { lesson: undefined, leftLesson: { state: s.lesson, design: s.history.present } } : {}),
-    history: startHistory(design),
-    saved,
-    path,
+  const before = docState.get().history.present;
+  viewState.set((v) => ({
+    ...(v.lesson ? { lesson: undefined, leftLesson: { state: v.lesson, design: before } } : {}),
     selection: { nodes: [] },
     hoverEdge: undefined,
     ask: undefined,
@@ -84,8 +80,9 @@ export function replaceDocument(design: Design, path: string | undefined, saved:
     reach: undefined,
     compare: undefined,
   }));
+  docState.set({ history: startHistory(design), saved, path });
 }
 
 export function select(selection: Selection): void {
-  editor.set({ selection });
+  viewState.set({ selection });
 }

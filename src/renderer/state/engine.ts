@@ -10,18 +10,156 @@ import { type Design, diffDesign, formatProblem, isEmptyPatch } from "../../shar
 import { parseAddress } from "../../shared/net/address";
 import { api } from "../api-client";
 import { applyDelta } from "./delta";
-import { editor } from "./store";
+import { derivedState, docState, noDerived, viewState } from "./store";
 
-/** This window's document at the host. */
-const DOC = newDocId();
-/** What the host holds: the design as last sent, at its revision. */
-let held: { design: Design; rev: number } | undefined;
-/** A design the host refused: not sent again until the design changes. */
-let refused: Design | undefined;
-let busy = false;
-let findingsTimer: ReturnType<typeof setTimeout> | undefined;
 /** Findings take longer than flows and matter less mid-edit: asked for once edits pause. */
 const FINDINGS_DELAY_MS = 150;
+
+/** What the host holds of this window's document: the design as last sent, at its revision. */
+interface Held {
+  design: Design;
+  rev: number;
+}
+
+/**
+ * This window's document at the host, and the one request at a time that keeps it in step with
+ * the design being edited. Everything it knows is here, named, rather than in module variables.
+ */
+class EngineSync {
+  /** This window's document at the host. */
+  readonly doc = newDocId();
+  /** What the host holds; undefined until the first open, and after a refusal or a resync. */
+  private held: Held | undefined;
+  /** A design the host refused: not sent again until the design changes. */
+  private refused: Design | undefined;
+  /** A request is out; edits made meanwhile go together in the next patch. */
+  private sending = false;
+  private findingsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Follows the store's design from now on; returns the function that stops it. */
+  start(): () => void {
+    const unsubscribe = docState.subscribe(() => {
+      const design = docState.get().history.present;
+      if (design !== this.held?.design && design !== this.refused) void this.sync();
+    });
+    void this.sync();
+    const close = () => void api["doc:close"]({ doc: this.doc });
+    window.addEventListener("pagehide", close);
+    return () => {
+      unsubscribe();
+      window.removeEventListener("pagehide", close);
+    };
+  }
+
+  /** A design for a request: the held revision when the host has it (nothing large is sent), else the design itself. */
+  designOrRef(design: Design): { design: Design } | { doc: DocRef } {
+    return this.held?.design === design ? { doc: { id: this.doc, rev: this.held.rev } } : { design };
+  }
+
+  private async sync(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      for (;;) {
+        const design = docState.get().history.present;
+        if (design === this.held?.design || design === this.refused) break;
+        clearTimeout(this.findingsTimer);
+        // A design that shares little with the held one (another file opened) is sent whole.
+        const base = this.held && shares(this.held.design, design) ? this.held : undefined;
+        const held = base ? await this.edit(base, design) : await this.open(design);
+        if (held === "stop") break;
+        if (held === "again") continue;
+        this.held = held;
+        this.refused = undefined;
+        this.followUp(held);
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** Sends what changed since `base`; answers the new held revision, or what to do next. */
+  private async edit(base: Held, design: Design): Promise<Held | "stop" | "again"> {
+    const patch = diffDesign(base.design, design);
+    // The same content: nothing to send, but the findings put off are still owed.
+    if (isEmptyPatch(patch)) return { design, rev: base.rev };
+    // Marks for the UI bench and the browser's profiler: where an edit's time goes.
+    performance.mark("palisade:edit-sent");
+    const reply = await api["doc:edit"]({ doc: this.doc, base: base.rev, patch });
+    performance.mark("palisade:edit-answered");
+    if (!reply.ok) {
+      this.fail(design, reply.problems.map(formatProblem).join("\n"));
+      return "stop";
+    }
+    if ("resync" in reply.value) {
+      this.held = undefined;
+      return "again";
+    }
+    const { rev, flows, groupFlows, flowCount, withheld, groupsWithheld } = reply.value;
+    derivedState.set((s) => ({
+      flows: applyDelta(s.flows, flows, flowOrder(nodeIds(design))),
+      groupFlows: applyDelta(s.groupFlows, groupFlows, byId),
+      flowCount,
+      flowsWithheld: withheld,
+      groupFlowsWithheld: groupsWithheld,
+      engineError: undefined,
+    }));
+    // A packet sent through the old rules says nothing about the new ones.
+    if (flows.upsert.length > 0 || flows.remove.length > 0) viewState.set({ simulation: undefined });
+    performance.mark("palisade:edit-applied");
+    return { design, rev };
+  }
+
+  /** Sends the design whole, as a new document at the host. */
+  private async open(design: Design): Promise<Held | "stop"> {
+    const reply = await api["doc:open"]({ doc: this.doc, design });
+    if (!reply.ok) {
+      this.fail(design, reply.problems.map(formatProblem).join("\n"));
+      return "stop";
+    }
+    derivedState.set({
+      flows: reply.value.flows,
+      groupFlows: reply.value.groupFlows,
+      flowCount: reply.value.flowCount,
+      flowsWithheld: reply.value.withheld,
+      groupFlowsWithheld: reply.value.groupsWithheld,
+      engineError: undefined,
+    });
+    viewState.set({ simulation: undefined });
+    return { design, rev: reply.value.rev };
+  }
+
+  /** The host refused the design: say why, show no flows, and send it again only once it changes. */
+  private fail(design: Design, why: string): void {
+    this.held = undefined;
+    this.refused = design;
+    derivedState.set({ ...noDerived(), engineError: why });
+    viewState.set({ simulation: undefined });
+  }
+
+  /**
+   * After the flows: the asked question follows the design, and the findings once edits pause.
+   * Answers are kept only while `now` is still what the host holds (by identity: a document opened
+   * again starts again at revision 1).
+   */
+  private followUp(now: Held): void {
+    const current = () => this.held === now;
+    const ask = viewState.get().ask;
+    // A question about a node the edit removed is put away, not answered with an error.
+    const nodes = new Set([...now.design.resources, ...now.design.externals].map((n) => n.id));
+    const gone = (end: string) => !nodes.has(end) && !parseAddress(end);
+    if (ask && (gone(ask.query.from) || gone(ask.query.to))) viewState.set({ ask: undefined, simulation: undefined });
+    else if (ask?.verdict) void evaluate(ask.query, current);
+    this.findingsTimer = setTimeout(() => {
+      void api["engine:findings"]({ doc: { id: this.doc, rev: now.rev } }).then((reply) => {
+        // An answer for a revision the window has moved past is dropped; the next one follows.
+        if (current()) derivedState.set({ findings: reply.ok ? reply.value : [] });
+      });
+    }, FINDINGS_DELAY_MS);
+  }
+}
+
+const engine = new EngineSync();
 
 function newDocId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -29,130 +167,12 @@ function newDocId(): string {
 }
 
 export function useEngineSync(): void {
-  useEffect(() => {
-    const unsubscribe = editor.subscribe(() => {
-      const design = editor.get().history.present;
-      if (design !== held?.design && design !== refused) void sync();
-    });
-    void sync();
-    const close = () => void api["doc:close"]({ doc: DOC });
-    window.addEventListener("pagehide", close);
-    return () => {
-      unsubscribe();
-      window.removeEventListener("pagehide", close);
-    };
-  }, []);
+  useEffect(() => engine.start(), []);
 }
 
 /** A design for a request: the held revision when the host has it (nothing large is sent), else the design itself. */
-export function designOrRef(design: Design = editor.get().history.present): { design: Design } | { doc: DocRef } {
-  return held?.design === design ? { doc: { id: DOC, rev: held.rev } } : { design };
-}
-
-async function sync(): Promise<void> {
-  if (busy) return;
-  busy = true;
-  try {
-    for (;;) {
-      const design = editor.get().history.present;
-      if (design === held?.design || design === refused) break;
-      clearTimeout(findingsTimer);
-      // A design that shares little with the held one (another file opened) is sent whole.
-      const base = held && shares(held.design, design) ? held : undefined;
-      if (base) {
-        const patch = diffDesign(base.design, design);
-        if (isEmptyPatch(patch)) {
-          // The same content: nothing to send, but the findings put off above are still owed.
-          held = { design, rev: base.rev };
-          followUp(held);
-          continue;
-        }
-        // Marks for the UI bench and the browser's profiler: where an edit's time goes.
-        performance.mark("palisade:edit-sent");
-        const reply = await api["doc:edit"]({ doc: DOC, base: base.rev, patch });
-        performance.mark("palisade:edit-answered");
-        if (!reply.ok) {
-          fail(design, reply.problems.map(formatProblem).join("\n"));
-          break;
-        }
-        if ("resync" in reply.value) {
-          held = undefined;
-          continue;
-        }
-        const { rev, flows, groupFlows, flowCount, withheld, groupsWithheld } = reply.value;
-        held = { design, rev };
-        const s = editor.get();
-        editor.set({
-          flows: applyDelta(s.flows, flows, flowOrder(nodeIds(design))),
-          groupFlows: applyDelta(s.groupFlows, groupFlows, byId),
-          flowCount,
-          flowsWithheld: withheld,
-          groupFlowsWithheld: groupsWithheld,
-          engineError: undefined,
-          // A packet sent through the old rules says nothing about the new ones.
-          ...(flows.upsert.length > 0 || flows.remove.length > 0 ? { simulation: undefined } : {}),
-        });
-        performance.mark("palisade:edit-applied");
-      } else {
-        const reply = await api["doc:open"]({ doc: DOC, design });
-        if (!reply.ok) {
-          fail(design, reply.problems.map(formatProblem).join("\n"));
-          break;
-        }
-        held = { design, rev: reply.value.rev };
-        editor.set({
-          flows: reply.value.flows,
-          groupFlows: reply.value.groupFlows,
-          flowCount: reply.value.flowCount,
-          flowsWithheld: reply.value.withheld,
-          groupFlowsWithheld: reply.value.groupsWithheld,
-          engineError: undefined,
-          simulation: undefined,
-        });
-      }
-      refused = undefined;
-      followUp(held);
-    }
-  } finally {
-    busy = false;
-  }
-}
-
-/** The host refused the design: say why, show no flows, and send it again only once it changes. */
-function fail(design: Design, why: string): void {
-  held = undefined;
-  refused = design;
-  editor.set({
-    flows: [],
-    groupFlows: [],
-    flowCount: 0,
-    flowsWithheld: false,
-    groupFlowsWithheld: false,
-    findings: [],
-    engineError: why,
-    simulation: undefined,
-  });
-}
-
-/**
- * After the flows: the asked question follows the design, and the findings once edits pause.
- * Answers are kept only while `now` is still what the host holds (by identity: a document opened
- * again starts again at revision 1).
- */
-function followUp(now: { design: Design; rev: number }): void {
-  const current = () => held === now;
-  const ask = editor.get().ask;
-  // A question about a node the edit removed is put away, not answered with an error.
-  const nodes = new Set([...now.design.resources, ...now.design.externals].map((n) => n.id));
-  const gone = (end: string) => !nodes.has(end) && !parseAddress(end);
-  if (ask && (gone(ask.query.from) || gone(ask.query.to))) editor.set({ ask: undefined, simulation: undefined });
-  else if (ask?.verdict) void evaluate(ask.query, current);
-  findingsTimer = setTimeout(() => {
-    void api["engine:findings"]({ doc: { id: DOC, rev: now.rev } }).then((reply) => {
-      // An answer for a revision the window has moved past is dropped; the next one follows.
-      if (current()) editor.set({ findings: reply.ok ? reply.value : [] });
-    });
-  }, FINDINGS_DELAY_MS);
+export function designOrRef(design: Design = docState.get().history.present): { design: Design } | { doc: DocRef } {
+  return engine.designOrRef(design);
 }
 
 /** Whether most of `after`'s nodes and groups are the very objects of `before` (an edit, not a new file). */
@@ -173,7 +193,7 @@ const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id 
 export async function evaluate(query: FlowQuery, stillWanted: () => boolean = () => true): Promise<void> {
   const reply = await api["engine:evaluate"]({ ...designOrRef(), query });
   if (!stillWanted()) return;
-  editor.set({
+  viewState.set({
     simulation: undefined,
     ask: reply.ok ? { query, verdict: reply.value } : { query, problems: reply.problems },
   });

@@ -1,6 +1,7 @@
 // Key bindings of the whole window, and the DOM's copy/cut/paste events (the native menu's Edit
 // roles send those, and they keep working in text fields).
 import { useEffect } from "react";
+import type { CommandId } from "../../shared/commands";
 import { modalOpen } from "../chrome/Modal";
 import { COMMANDS, command } from "../commands";
 import { matchesKey } from "./keys";
@@ -14,9 +15,9 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 /** Handled by the copy/cut/paste events instead of keydown. */
-const CLIPBOARD = new Set(["copy", "cut", "paste"]);
+const CLIPBOARD = new Set<CommandId>(["copy", "cut", "paste"]);
 /** Commands that still apply while typing in a field or with a modal dialog open. */
-const IN_FIELDS = new Set(["save", "saveAs", "open", "help", "ask"]);
+const IN_FIELDS = new Set<CommandId>(["save", "saveAs", "open", "help", "ask"]);
 
 export function useKeyboard(): void {
   useEffect(() => {
@@ -25,12 +26,12 @@ export function useKeyboard(): void {
       // while it is open must not change the design hidden behind it.
       const typing = inTextField(e.target) || modalOpen();
       for (const c of COMMANDS) {
-        if (CLIPBOARD.has(c.name) || (typing && !IN_FIELDS.has(c.name))) continue;
+        if (CLIPBOARD.has(c.id) || (typing && !IN_FIELDS.has(c.id))) continue;
         // "/" is a character in a field; Ctrl+K (Cmd+K) reaches the question from anywhere.
-        if (c.name === "ask" && (modalOpen() || (inTextField(e.target) && e.key === "/"))) continue;
+        if (c.id === "ask" && (modalOpen() || (inTextField(e.target) && e.key === "/"))) continue;
         if (c.keys?.some((k) => matchesKey(k, e, isMac))) {
           // Escape inside a dialog closes that dialog first.
-          if (c.name === "escape" && (e.target as HTMLElement | null)?.closest?.("[role=dialog]")) return;
+          if (c.id === "escape" && (e.target as HTMLElement | null)?.closest?.("[role=dialog]")) return;
           e.preventDefault();
           void c.run();
           return;

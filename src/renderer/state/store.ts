@@ -1,6 +1,7 @@
-// The editor's state in one small external store, read by components with useEditor(selector).
-// The design itself lives in `history.present`; everything derived from it (flows, findings)
-// comes from the engine over the api and is replaced, never edited, here.
+// The editor's state by kind, in three small external stores that components read with a
+// selector: the document (docState: the design's history and file), what the engine derives
+// from it (derivedState: flows, findings), and the view (viewState: selection, panels, dialogs).
+// Each has its own setter, so a change of view never looks like a change of the document.
 
 import { useSyncExternalStore } from "react";
 import type { GroupFlow } from "../../shared/engine/group-flows";
@@ -11,7 +12,7 @@ import type { Finding, FlowEdge, FlowQuery, FlowVerdict } from "../../shared/eng
 import { type Design, emptyDesign, type Problem } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import type { Clipboard } from "../actions/selection";
-import type { LessonState } from "../exercises/lesson";
+import type { LessonState } from "../exercises/lessonState";
 import { type History, startHistory } from "./history";
 
 export type BottomTab = "flows" | "findings" | "ask" | "matrix";
@@ -35,13 +36,19 @@ export interface Notice {
   seq: number;
 }
 
-export interface EditorState {
+/** The document: the design with its undo history, and where it is saved. Changed only by actions (commands.ts). */
+export interface DocState {
   history: History;
   /** The design as last saved or opened; the document is dirty when it is not this one. */
   saved: Design;
   path?: string;
-  selection: Selection;
-  hoverEdge?: string;
+}
+
+/**
+ * What the engine derives from the document: replaced with every answer about the design the
+ * host holds, never edited here (engine.ts).
+ */
+export interface DerivedState {
   flows: FlowEdge[];
   /** Node pairs that may talk: flows.length, unless they are too many to send (withheld). */
   flowCount: number;
@@ -49,8 +56,20 @@ export interface EditorState {
   flowsWithheld: boolean;
   /** Too many group flows as well (a whole region): none are drawn, and flowCount is a lower bound. */
   groupFlowsWithheld: boolean;
+  /** Flows between security groups. */
+  groupFlows: GroupFlow[];
   findings: Finding[];
+  /** Why the host refused the design, while it does. */
   engineError?: string;
+}
+
+/**
+ * The view: what the person is looking at and working with. The panels' own questions and their
+ * answers (a question, a packet, a fix, reach, a comparison) are here, with the panel that shows them.
+ */
+export interface ViewState {
+  selection: Selection;
+  hoverEdge?: string;
   ask?: { query: FlowQuery; verdict?: FlowVerdict; problems?: Problem[] };
   /** A rule to point at in the inspector (a finding about it was chosen). */
   focusRule?: { groupId: string; direction: Direction; index: number };
@@ -74,8 +93,6 @@ export interface EditorState {
   compare?: { name: string; diff: FlowDiff };
   /** The user's choice of level; absent = automatic (groups past DENSE_EDGES node edges). */
   levelChoice?: CanvasLevel;
-  /** Flows between security groups, fetched while the canvas is at group level. */
-  groupFlows: GroupFlow[];
   notice?: Notice;
   /** Long work under way (opening, importing, exporting, laying out), shown with a Cancel button. */
   busy?: { label: string; seq: number; since: number };
@@ -93,52 +110,67 @@ export interface EditorState {
 
 type Listener = () => void;
 
-export function createStore(initial: EditorState) {
+export interface Store<S> {
+  get(): S;
+  set(update: Partial<S> | ((s: S) => Partial<S>)): void;
+  subscribe(listener: Listener): () => void;
+}
+
+export function createStore<S>(initial: S): Store<S> {
   let state = initial;
   const listeners = new Set<Listener>();
   return {
     get: () => state,
-    set(update: Partial<EditorState> | ((s: EditorState) => Partial<EditorState>)) {
+    set(update) {
       const patch = typeof update === "function" ? update(state) : update;
       state = { ...state, ...patch };
       for (const l of listeners) l();
     },
-    subscribe(listener: Listener) {
+    subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
 }
 
-export function initialState(design: Design = emptyDesign()): EditorState {
+export function initialDoc(design: Design = emptyDesign()): DocState {
+  return { history: startHistory(design), saved: design };
+}
+
+export function noDerived(): DerivedState {
   return {
-    history: startHistory(design),
-    saved: design,
-    selection: { nodes: [] },
     flows: [],
     flowCount: 0,
     flowsWithheld: false,
     groupFlowsWithheld: false,
-    findings: [],
     groupFlows: [],
-    bottomTab: "flows",
-    helpOpen: false,
-    theme: "system",
-    minimap: true,
-    showOutbound: false,
+    findings: [],
   };
 }
 
-export const editor = createStore(initialState());
+export const docState = createStore(initialDoc());
+export const derivedState = createStore(noDerived());
+export const viewState = createStore<ViewState>({
+  selection: { nodes: [] },
+  bottomTab: "flows",
+  helpOpen: false,
+  theme: "system",
+  minimap: true,
+  showOutbound: false,
+});
 
-export function useEditor<T>(selector: (s: EditorState) => T): T {
-  return useSyncExternalStore(editor.subscribe, () => selector(editor.get()));
+function useSlice<S, T>(store: Store<S>, selector: (s: S) => T): T {
+  return useSyncExternalStore(store.subscribe, () => selector(store.get()));
 }
 
-export const currentDesign = (): Design => editor.get().history.present;
-export const isDirty = (s: EditorState): boolean => s.history.present !== s.saved;
+export const useDoc = <T>(selector: (s: DocState) => T): T => useSlice(docState, selector);
+export const useDerived = <T>(selector: (s: DerivedState) => T): T => useSlice(derivedState, selector);
+export const useView = <T>(selector: (s: ViewState) => T): T => useSlice(viewState, selector);
+
+export const currentDesign = (): Design => docState.get().history.present;
+export const isDirty = (s: DocState): boolean => s.history.present !== s.saved;
 
 let noticeSeq = 0;
 export function notify(kind: Notice["kind"], text: string): void {
-  editor.set({ notice: { kind, text, seq: ++noticeSeq } });
+  viewState.set({ notice: { kind, text, seq: ++noticeSeq } });
 }

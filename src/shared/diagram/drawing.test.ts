@@ -22,6 +22,51 @@ describe("Drawing", () => {
     expect(route.at(-1)?.x).toBe(800);
   });
 
+  it("ends a line inside the band of the row it is for (an instance's eth1), on whichever side faces it", () => {
+    const tall: Box = { x: 600, y: 0, width: 200, height: 150 };
+    const eth1 = { top: 100, bottom: 146 };
+    for (const [from, at] of [
+      [box(0, 0), 600],
+      [box(1200, 0), 800],
+    ] as const) {
+      const routes = new Drawing().update(
+        new Map([
+          ["a", from],
+          ["web", tall],
+        ]),
+        [
+          { id: "a->web/eth1", from: "a", to: "web", toBand: eth1 },
+          { id: "a->web", from: "a", to: "web", toBand: { top: 50, bottom: 96 } },
+        ],
+      );
+      const end = routes.get("a->web/eth1")?.points.at(-1);
+      expect(end?.x).toBe(at);
+      expect(end?.y).toBeGreaterThan(100);
+      expect(end?.y).toBeLessThan(146);
+      const eth0 = routes.get("a->web")?.points.at(-1);
+      expect(eth0?.y).toBeGreaterThan(50);
+      expect(eth0?.y).toBeLessThan(96);
+    }
+  });
+
+  it("leaves a line from a row within the row's band, and routes it again when its band moves", () => {
+    const boxes = new Map([
+      ["web", { x: 0, y: 0, width: 200, height: 150 }],
+      ["db", box(600, 0)],
+    ]);
+    const drawing = new Drawing();
+    const first = drawing.update(boxes, [
+      { id: "web/eth1->db", from: "web", to: "db", fromBand: { top: 100, bottom: 146 } },
+    ]);
+    expect(first.get("web/eth1->db")?.points[0]?.y).toBeGreaterThan(100);
+    const second = drawing.update(boxes, [
+      { id: "web/eth1->db", from: "web", to: "db", fromBand: { top: 50, bottom: 96 } },
+    ]);
+    const y = second.get("web/eth1->db")?.points[0]?.y ?? 0;
+    expect(y).toBeGreaterThan(50);
+    expect(y).toBeLessThan(96);
+  });
+
   it("places a label clear of a caption it is told to keep out of, and again when a caption comes", () => {
     const boxes = new Map([
       ["a", box(0, 0)],

@@ -6,13 +6,28 @@ import { type Box, BoxIndex, type Point, segmentCrossesBox } from "./geometry";
 import { labelSize } from "./measure";
 import { routeBetween, type Side } from "./route";
 
+/**
+ * A stretch of a node's side that a line must end in, from the box's top: the row of the network
+ * interface a flow uses, on an instance drawn with a row per interface.
+ */
+export interface Band {
+  top: number;
+  bottom: number;
+}
+
 export interface DrawnEdge {
   id: string;
   from: string;
   to: string;
   /** The label's text; none drawn when absent. */
   label?: string;
+  /** Where on the side the line leaves (fromBand) or ends (toBand); the whole side when absent. */
+  fromBand?: Band;
+  toBand?: Band;
 }
+
+const sameBand = (a: Band | undefined, b: Band | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.top === b.top && a.bottom === b.bottom);
 
 interface Kept {
   a: Point;
@@ -169,7 +184,13 @@ export class Drawing {
     for (const e of edges) {
       next.set(e.id, e);
       const was = this.edges.get(e.id);
-      if (!was || was.from !== e.from || was.to !== e.to) {
+      if (
+        !was ||
+        was.from !== e.from ||
+        was.to !== e.to ||
+        !sameBand(was.fromBand, e.fromBand) ||
+        !sameBand(was.toBand, e.toBand)
+      ) {
         dirty.add(e.from);
         dirty.add(e.to);
       }
@@ -244,15 +265,27 @@ export function portsOf(
   boxes: ReadonlyMap<string, Box>,
   edges: readonly DrawnEdge[],
 ): Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }> {
-  const sides = new Map<string, { edge: string; other: number; out: boolean }[]>();
+  // One list per stretch that ports are spread along: a side of a node, or a band of it (a row).
+  const sides = new Map<string, { box: Box; band?: Band; list: { edge: string; other: number; out: boolean }[] }>();
   const chosen = new Map<string, { aSide: Side; bSide: Side; s: Box; t: Box }>();
-  const at = (node: string, side: Side, edge: string, other: number, out: boolean) => {
-    const key = `${side === "right" ? "R" : "L"}${node}`;
-    const list = sides.get(key);
+  const at = (
+    node: string,
+    box: Box,
+    side: Side,
+    band: Band | undefined,
+    edge: string,
+    other: number,
+    out: boolean,
+  ) => {
+    const key = `${side === "right" ? "R" : "L"}${band ? `${band.top}:${band.bottom}` : ""}|${node}`;
     const entry = { edge, other, out };
-    if (list) list.push(entry);
-    else sides.set(key, [entry]);
+    const stretch = sides.get(key);
+    if (stretch) stretch.list.push(entry);
+    else sides.set(key, band ? { box, band, list: [entry] } : { box, list: [entry] });
   };
+  // The middle of the other end: of its band where it has one, so that lines to rows do not cross.
+  const middle = (box: Box, band: Band | undefined) =>
+    band ? box.y + (band.top + band.bottom) / 2 : box.y + box.height / 2;
   for (const e of edges) {
     const s = boxes.get(e.from);
     const t = boxes.get(e.to);
@@ -263,17 +296,18 @@ export function portsOf(
     else if (t.x + t.width <= s.x) [aSide, bSide] = ["left", "right"];
     else [aSide, bSide] = ["right", "right"];
     chosen.set(e.id, { aSide, bSide, s, t });
-    at(e.from, aSide, e.id, t.y + t.height / 2, true);
-    at(e.to, bSide, e.id, s.y + s.height / 2, false);
+    at(e.from, s, aSide, e.fromBand, e.id, middle(t, e.toBand), true);
+    at(e.to, t, bSide, e.toBand, e.id, middle(s, e.fromBand), false);
   }
   const y = new Map<string, number>();
-  for (const [key, list] of sides) {
-    const box = boxes.get(key.slice(1)) as Box;
+  for (const { box, band, list } of sides.values()) {
     // By the other end's height; a pair's two directions side by side, outgoing first.
     list.sort((p, q) => p.other - q.other || Number(q.out) - Number(p.out) || (p.edge < q.edge ? -1 : 1));
-    const room = Math.max(8, box.height - 16);
+    // A band keeps its lines a few pixels inside the row's edges; a whole side, clear of the corners.
+    const [top, height, inset] = band ? [box.y + band.top, band.bottom - band.top, 4] : [box.y, box.height, 8];
+    const room = Math.max(inset, height - 2 * inset);
     list.forEach((p, i) => {
-      y.set(`${p.out ? "a" : "b"}${p.edge}`, box.y + 8 + (room * (i + 1)) / (list.length + 1));
+      y.set(`${p.out ? "a" : "b"}${p.edge}`, top + inset + (room * (i + 1)) / (list.length + 1));
     });
   }
   const outp = new Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }>();

@@ -59,7 +59,8 @@ class PeerSelectors {
   of(peer: PeerMatch): string[] {
     let keys = this.peers.get(peer);
     if (!keys) {
-      keys = peer.kind === "group" ? [`g:${peer.groupId}`] : peer.keys.map(cidrSelector);
+      // A stale reference (across a peering that is gone) selects no one.
+      keys = peer.kind === "group" ? (peer.stale ? [] : [`g:${peer.groupId}`]) : peer.keys.map(cidrSelector);
       this.peers.set(peer, keys);
     }
     return keys;

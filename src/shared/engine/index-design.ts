@@ -4,8 +4,9 @@
 import type { Direction } from "../model/direction";
 import { interfaceEnds } from "../model/interfaces";
 import { resolveExternalPeers } from "../model/my-ip";
+import { stalePeering } from "../model/peering";
 import { normalizeProtocol } from "../model/protocol";
-import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc } from "../model/schema";
+import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc, VpcPeering } from "../model/schema";
 import {
   type AddressRange,
   everything,
@@ -29,8 +30,11 @@ export type PeerMatch =
       everything: boolean;
       text: string;
     }
-  /** A group reference: members' private addresses, either family. */
-  | { kind: "group"; groupId: string };
+  /**
+   * A group reference: members' private addresses, either family. `stale`: the reference crosses
+   * a VPC peering that is gone, so it matches no one (model/peering.ts).
+   */
+  | { kind: "group"; groupId: string; stale?: VpcPeering };
 
 export interface IndexedRule {
   group: SecurityGroup;
@@ -94,8 +98,10 @@ function peerMatch(rule: Rule, prefixLists: Map<string, PrefixList>): PeerMatch 
         `prefix list ${list?.name || peer.prefixListId}`,
       );
     }
-    case "group":
-      return { kind: "group", groupId: peer.groupId };
+    case "group": {
+      const stale = stalePeering(peer);
+      return stale ? { kind: "group", groupId: peer.groupId, stale } : { kind: "group", groupId: peer.groupId };
+    }
     case "external":
       // indexDesign resolves a party's peers to its CIDRs first; one left here matches nothing.
       return { kind: "ranges", family: 4, ranges: [], keys: [], everything: false, text: `party ${peer.externalId}` };
@@ -184,7 +190,9 @@ class Shared {
     const map = p.kind === "group" ? this.groupPeers : p.kind === "prefixList" ? this.listPeers : this.cidrPeers;
     const key =
       p.kind === "group"
-        ? p.groupId
+        ? stalePeering(p)
+          ? `stale:${p.groupId}`
+          : p.groupId
         : p.kind === "prefixList"
           ? p.prefixListId
           : p.kind === "external"

@@ -1,6 +1,7 @@
 // One side of a flow: do the rules of a node's groups in one direction let traffic to or from
 // the other side pass? Used both for a single probe (evaluateFlow, with reasons) and for whole
 // service sets (permittedFlows).
+import { staleReason } from "../model/peering";
 import { type AddressRange, contains, type Family, formatRange, overlaps, unionCovers } from "../net/address";
 import type { IndexedRule } from "./index-design";
 import { EVERYTHING, has, isEmpty, NOTHING, type Probe, type ServiceSet, serviceOfRule, union } from "./services";
@@ -25,7 +26,7 @@ function appliesTo(rule: IndexedRule, family: Family): boolean {
 /** Whether the rule's peer alone covers every address the other side may have. */
 export function peerCovers(rule: IndexedRule, other: Counterpart): "all" | "part" | "none" {
   const peer = rule.peer;
-  if (peer.kind === "group") return other.groupIds?.has(peer.groupId) ? "all" : "none";
+  if (peer.kind === "group") return !peer.stale && other.groupIds?.has(peer.groupId) ? "all" : "none";
   if (peer.ranges.length === 1) {
     // The common case, one CIDR: no need to merge ranges.
     const r = peer.ranges[0] as AddressRange;
@@ -237,6 +238,7 @@ function peerMissDetail(
   const peer = rule.peer;
   if (peer.kind === "group") {
     const name = groupName(peer.groupId);
+    if (peer.stale) return staleReason(name, peer.stale);
     if (other.groupIds === undefined && other.viaInternet)
       return `${other.name} arrives from ${other.why} through the internet gateway: a group reference (${name}) matches only its members' private addresses`;
     if (other.groupIds === undefined)

@@ -20,6 +20,18 @@ describe("detectKind", () => {
     ["settings", "locals {\n  port = 443\n}\n", "terraform"],
     ["describe-output", '{"Reservations": []}', "awscli"],
     ["design", '{"format": "palisade", "version": 2, "groups": []}', "design"],
+    // terraform show -json of a plan and of state, and a state file: named anything.
+    ["plan.json", '{"format_version": "1.2", "terraform_version": "1.9.5", "planned_values": {}}', "terraformShow"],
+    [
+      "state.json",
+      '{"format_version": "1.0", "terraform_version": "1.9.5", "values": {"root_module": {}}}',
+      "terraformShow",
+    ],
+    [
+      "terraform.tfstate",
+      '{"version": 4, "terraform_version": "1.9.5", "serial": 3, "lineage": "x", "resources": []}',
+      "terraformShow",
+    ],
     // AWS CDK's cloud assembly: its templates are CloudFormation, its other files CDK's own.
     ["cdk.out/ShopStack.template.json", '{"Resources": {}, "Parameters": {}}', "cloudformation"],
     ["cdk.out/manifest.json", '{"version": "55.0.0", "artifacts": {"S": {"type": "aws:cloudformation:stack"}}}', "cdk"],
@@ -35,6 +47,8 @@ describe("detectKind", () => {
     ["package.json", '{"name": "x"}'],
     ["README", "# resource blocks are described below\n"],
     ["list", "[1, 2]"],
+    // A format_version alone (another tool's JSON) is not Terraform's.
+    ["other.json", '{"format_version": "1.0", "values": {}}'],
   ])("%s is of no known kind and says what was expected", (name, text) => {
     expect(detectKind({ name, text })).toEqual({ unknown: expect.stringMatching(/expected|CloudFormation/) });
   });

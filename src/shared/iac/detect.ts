@@ -6,9 +6,13 @@
 import { parseJsonText } from "../model/json";
 import { isAwsCliOutput } from "./awscli/read";
 import { isCdkAssemblyFile } from "./cdk-assembly";
+import { recordedShape } from "./terraform/show/recorded";
 
-/** "cdk": one of the files of a CDK cloud assembly (cdk.out) besides its templates: manifest.json, tree.json … */
-export type FileKind = "design" | "awscli" | "terraform" | "cloudformation" | "cdk";
+/**
+ * "cdk": one of the files of a CDK cloud assembly (cdk.out) besides its templates: manifest.json, tree.json …
+ * "terraformShow": `terraform show -json` of a plan or of state, or a terraform.tfstate (version 4).
+ */
+export type FileKind = "design" | "awscli" | "terraform" | "terraformShow" | "cloudformation" | "cdk";
 
 export interface SourceFile {
   name: string;
@@ -31,7 +35,7 @@ export function isDesignFile(name: string, text: string): boolean {
 }
 
 const UNKNOWN =
-  "expected a Palisade design, Terraform (.tf, or HCL blocks such as resource), a CloudFormation template (YAML or JSON with Resources or AWSTemplateFormatVersion; AWS CDK's cdk.out too) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)";
+  "expected a Palisade design, Terraform (.tf, or HCL blocks such as resource), terraform show -json output of a plan or state (format_version and terraform_version), a terraform.tfstate, a CloudFormation template (YAML or JSON with Resources or AWSTemplateFormatVersion; AWS CDK's cdk.out too) or AWS CLI JSON (describe-security-groups, describe-instances, describe-network-interfaces)";
 
 /**
  * The kind of a file, or why it cannot be told. `parse` reads JSON (the caller may keep what it
@@ -74,6 +78,7 @@ export function jsonKind(value: unknown): FileKind | undefined {
   if ("AWSTemplateFormatVersion" in record || (typeof record.Resources === "object" && record.Resources !== null))
     return "cloudformation";
   if (isAwsCliOutput(value)) return "awscli";
+  if (recordedShape(value)) return "terraformShow";
   if (isCdkAssemblyFile(value)) return "cdk";
   return undefined;
 }

@@ -7,6 +7,7 @@ export * from "./interfaces";
 export * from "./my-ip";
 export * from "./other-account";
 export * from "./patch";
+export * from "./peering";
 export * from "./problems";
 export * from "./protocol";
 export * from "./schema";

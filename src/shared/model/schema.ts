@@ -50,13 +50,26 @@ export const Protocol = z.union([z.string(), z.number()]).transform((p, ctx) => 
   return canonical ?? String(p);
 });
 
+/**
+ * The VPC peering connection a group reference crosses, as AWS prints it in a UserIdGroupPair
+ * (VpcPeeringConnectionId, PeeringStatus). Once the connection is deleted the rule stays, stale,
+ * and matches nothing (see peering.ts).
+ */
+export const VpcPeering = z.object({
+  /** pcx-…, where AWS printed it. */
+  connectionId: z.string().min(1, "must not be empty").max(64, "is longer than 64 characters").optional(),
+  /** AWS's PeeringStatus: active, deleted, … */
+  status: z.string().min(1, "must not be empty").max(64, "is longer than 64 characters"),
+});
+export type VpcPeering = z.infer<typeof VpcPeering>;
+
 /** One peer per rule, as in AWS's IpPermission after it is split per peer. */
 export const Peer = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("cidr4"), cidr: ipv4Cidr }),
   z.object({ kind: z.literal("cidr6"), cidr: ipv6Cidr }),
   z.object({ kind: z.literal("prefixList"), prefixListId: id }),
   /** A security group: matches its members' private addresses. Itself when groupId is the rule's own group. */
-  z.object({ kind: z.literal("group"), groupId: id }),
+  z.object({ kind: z.literal("group"), groupId: id, peering: VpcPeering.optional() }),
   /**
    * An external party of the design (My IP): the party's CIDRs, read from it, so that its address
    * is entered once and a rule follows it. AWS has no such peer: exports write the CIDRs (as the

@@ -11,7 +11,8 @@ export function crossVpcFindings(design: Design): Finding[] {
   for (const group of design.groups)
     for (const direction of ["ingress", "egress"] as const)
       group[direction].forEach((rule, i) => {
-        if (rule.peer.kind !== "group") return;
+        // AWS printed the peering it crosses: the reference is allowed (stale.ts covers one gone).
+        if (rule.peer.kind !== "group" || rule.peer.peering) return;
         const other = byId.get(rule.peer.groupId);
         if (!group.vpcId || !other?.vpcId || other.vpcId === group.vpcId) return;
         out.push({

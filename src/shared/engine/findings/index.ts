@@ -8,6 +8,7 @@ import { otherAccountFindings } from "./otherAccount";
 import { placeholderFindings } from "./placeholder";
 import { quotaFindings } from "./quotas";
 import { redundantRuleFindings } from "./redundant";
+import { staleReferenceFindings } from "./stale";
 import { unusedGroupFindings } from "./unused";
 
 export const SEVERITIES: Severity[] = ["critical", "high", "medium", "low", "info"];
@@ -18,6 +19,7 @@ export function findings(design: Design): Finding[] {
     ...intentFindings(design),
     ...quotaFindings(design),
     ...crossVpcFindings(design),
+    ...staleReferenceFindings(design),
     ...otherAccountFindings(design),
     ...redundantRuleFindings(design),
     ...unusedGroupFindings(design),

@@ -4,6 +4,7 @@
 
 import ipaddr from "ipaddr.js";
 import type { Direction } from "../../model/direction";
+import { stalePeering } from "../../model/peering";
 import type { Design, Rule, SecurityGroup } from "../../model/schema";
 
 export interface ProbeQuery {
@@ -125,6 +126,8 @@ function sideAllows(
       if (!ruleTraffic(rule, q)) continue;
       const peer = rule.peer;
       if (peer.kind === "group") {
+        // A reference across a VPC peering that is gone is stale: it matches no one.
+        if (stalePeering(peer)) continue;
         if (other.resource && other.groups.includes(peer.groupId)) return true;
         continue;
       }

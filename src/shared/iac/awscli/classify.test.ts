@@ -35,4 +35,23 @@ describe("what owns an interface, by InterfaceType, RequesterId and Description"
     );
     expect(owner).toEqual({ kind: "containerService", key: "eni-0a1b2c3d", name: "EKS pod 10.0.2.7" });
   });
+
+  it.each([
+    [
+      "a Hyperplane interface names the function in its Description",
+      { Description: "AWS Lambda VPC ENI-orders-api-1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b", InterfaceType: "lambda" },
+      "orders-api",
+    ],
+    [
+      "an older interface names it in RequesterId, after the execution role's id",
+      {
+        Description: "AWS Lambda VPC ENI: 26578289-8b35-4f36-a046-ceda51a45800",
+        RequesterId: "AROAIYDDMMXM3QFS5LEKZ:deploy-lambda",
+      },
+      "deploy-lambda",
+    ],
+    ["with neither, the interface's id", { Description: "AWS Lambda VPC ENI: 26578289" }, "eni-0a1b2c3d"],
+  ])("a Lambda function's interface: %s", (_, fields, name) => {
+    expect(classifyInterface(eni(fields))).toEqual({ kind: "function", key: `lambda:${name}`, name });
+  });
 });

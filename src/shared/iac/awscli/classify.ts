@@ -33,10 +33,8 @@ export function classifyInterface(eni: AwsNetworkInterface): InterfaceOwner | { 
     const lb = elb?.[1] ?? id;
     return { kind: "loadBalancer", key: `elb:${lb}`, name: lb };
   }
-  // "AWS Lambda VPC ENI-my-function-1b2c...": Hyperplane interfaces are shared by functions
-  // with the same subnets and groups, so the name is the first function's.
   if (type === "lambda" || description.startsWith("AWS Lambda VPC ENI")) {
-    const fn = description.replace(/^AWS Lambda VPC ENI-?/, "").replace(UUID, "") || id;
+    const fn = lambdaFunction(description, requester) ?? id;
     return { kind: "function", key: `lambda:${fn}`, name: fn };
   }
   if (type === "vpc_endpoint" || description.startsWith("VPC Endpoint Interface")) {
@@ -74,4 +72,18 @@ export function classifyInterface(eni: AwsNetworkInterface): InterfaceOwner | { 
   if (eni.RequesterManaged)
     return { kind: "endpoint", key: id, name: description ? `${description}` : `${requester || "managed"} ${id}` };
   return { skip: "it is not attached to an instance or a managed service" };
+}
+
+/**
+ * The function a Lambda interface serves, as AWS writes it. Hyperplane interfaces (since 2019):
+ * "AWS Lambda VPC ENI-my-function-<uuid>", shared by functions with the same subnets and groups,
+ * so the name is the first function's. Older per-function interfaces: "AWS Lambda VPC ENI: <uuid>",
+ * created under the function's execution role with the function's name as the session name, so
+ * RequesterId is "<role id>:my-function".
+ */
+function lambdaFunction(description: string, requester: string): string | undefined {
+  const named = /^AWS Lambda VPC ENI-(.+)$/.exec(description)?.[1]?.replace(UUID, "");
+  if (named) return named;
+  const session = /^ARO[A-Z0-9]+:(.+)$/.exec(requester)?.[1];
+  return session || undefined;
 }

@@ -114,7 +114,12 @@ describe("importAwsCli: security groups", () => {
     });
     // The rule keeps naming it; that account's VPC is not made part of this design.
     const db = design.groups.find((g) => g.id === "sg-0a1b2c3d4e5f60003");
-    expect(db?.ingress.map((r) => r.peer)).toContainEqual({ kind: "group", groupId: "sg-0999999999999999a" });
+    // It names the peering AWS printed for the pair, which is active.
+    expect(db?.ingress.map((r) => r.peer)).toContainEqual({
+      kind: "group",
+      groupId: "sg-0999999999999999a",
+      peering: { connectionId: "pcx-0123456789abcdef0", status: "active" },
+    });
     expect(design.vpcs.map((v) => v.id)).not.toContain("vpc-0aaaaaaaaaaaaaaaa");
     const warning = warnings.find((w) => w.message.includes("sg-0999999999999999a"));
     expect(warning).toMatchObject({

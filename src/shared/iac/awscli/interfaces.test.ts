@@ -159,4 +159,10 @@ describe.skipIf(!existsSync(CORPUS))("AWS CLI interfaces of the corpus", () => {
       "sg-0a2cb503a229c31c1",
     ]);
   });
+
+  it("names a Lambda function's interface by the function its RequesterId names, not by the interface's id", () => {
+    const used = importAwsCli([corpus("custodian-used-enis.json")]).design;
+    const fn = used.resources.find((r) => r.kind === "function");
+    expect(fn).toMatchObject({ name: "deploy-lambda", privateIpv4: "10.81.74.32", groupIds: ["sg-1c8a186c"] });
+  });
 });

@@ -83,7 +83,18 @@ export function splitPermission(
   permission.UserIdGroupPairs?.forEach((p, i) => {
     // EC2-Classic pairs name a group without an id; nothing in a VPC can match them.
     if (!p.GroupId) groupPairsWithoutId.push([...path, "UserIdGroupPairs", i]);
-    else add({ kind: "group", groupId: p.GroupId }, [...path, "UserIdGroupPairs", i], p.Description);
+    else {
+      // AWS says which peering a pair crosses and in what state: a deleted one makes the rule stale.
+      const peering = p.PeeringStatus
+        ? {
+            peering: {
+              ...(p.VpcPeeringConnectionId ? { connectionId: p.VpcPeeringConnectionId } : {}),
+              status: p.PeeringStatus,
+            },
+          }
+        : {};
+      add({ kind: "group", groupId: p.GroupId, ...peering }, [...path, "UserIdGroupPairs", i], p.Description);
+    }
   });
   return { rules, problems, notes, groupPairsWithoutId };
 }

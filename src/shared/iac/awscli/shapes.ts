@@ -14,6 +14,8 @@ const UserIdGroupPair = z.looseObject({
   UserId: z.string().optional(),
   VpcId: z.string().optional(),
   VpcPeeringConnectionId: z.string().optional(),
+  /** active, deleted …: a pair across a deleted peering is a stale rule that matches nothing. */
+  PeeringStatus: z.string().optional(),
   Description: z.string().optional(),
 });
 

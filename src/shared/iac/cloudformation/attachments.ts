@@ -3,11 +3,12 @@ import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { error, readAddressTags, show, type Where, warning } from "../draft";
 import { outsideVpcReason } from "../outside-vpc";
-import { type Context, groupOf, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
+import { type Context, isRecord, known, nameOf, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { readInstanceInterfaces } from "./interfaces";
-import { CfnRef, resolve } from "./intrinsics";
+import { CfnRef, NO_VALUE, type Resolved, resolve } from "./intrinsics";
 import { ATTACHABLE, type Kind } from "./kinds";
 import { launchedGroupLists } from "./launch";
+import { groupOrPlaceholder } from "./placeholders";
 import type { Path } from "./template";
 
 /** The values at `path` ("*" steps into every item of a list), added to `out`. */
@@ -72,19 +73,34 @@ export function readAttachment(
   const clusterGroup = type === "AWS::EKS::Cluster" ? ctx.clusterGroups.get(id) : undefined;
   if (clusterGroup) groupIds.push(clusterGroup.id);
   for (const { value, at } of lists) {
-    const r = resolve(value, ctx.t);
-    if ("unresolved" in r) {
-      ctx.warnings.push(warning(at(), `${id}: ${r.unresolved}`));
-      continue;
-    }
-    const items = Array.isArray(r.value) ? r.value : [r.value];
+    // Item by item where the list is written out, so that one unknown item leaves the others.
+    const r: Resolved = Array.isArray(value) ? { value } : resolve(value, ctx.t);
+    if (!("unresolved" in r) && r.value === NO_VALUE) continue;
+    const items: Resolved[] =
+      "unresolved" in r
+        ? [r]
+        : Array.isArray(r.value)
+          ? r.value.map((v) => resolve(v, ctx.t)).filter((x) => !("value" in x) || x.value !== NO_VALUE)
+          : [{ value: r.value }];
     for (const item of items) {
-      const g = groupOf(ctx, item);
-      if (!g)
-        ctx.warnings.push(warning(at(), `${id}: ${show(item)} is not a security group of this template; not attached`));
-      else if (!groupIds.includes(g.id)) groupIds.push(g.id);
+      // A launch configuration's SecurityGroups may name groups by name.
+      const found = groupOrPlaceholder(ctx, item, { byName: true, literalIds: true });
+      if (!found)
+        ctx.warnings.push(
+          warning(
+            at(),
+            `${id}: ${"unresolved" in item ? item.unresolved : `${show(item.value)} is not a security group of this template`}; not attached`,
+          ),
+        );
+      else {
+        if (found.note) ctx.warnings.push(warning(at(), `${id}: ${found.note}`));
+        if (!groupIds.includes(found.group.id)) groupIds.push(found.group.id);
+      }
     }
   }
+  // A classic load balancer without groups has the one AWS gives it (see classic-elb.ts).
+  const elbGroup = groupIds.length === 0 ? ctx.elbGroups.get(id) : undefined;
+  if (elbGroup) groupIds.push(elbGroup.id);
   // An instance's interfaces: eth0's groups are its own, the others' stay on their interfaces.
   const interfaces: Omit<Resource, "position"> = { id, kind: "instance", name: id, groupIds };
   const hasInterfaces = type === "AWS::EC2::Instance" && readInstanceInterfaces(ctx, id, props, path, interfaces);

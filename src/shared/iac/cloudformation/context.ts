@@ -2,7 +2,7 @@
 
 import type { PrefixList, SecurityGroup } from "../../model/schema";
 import { type DraftState, type Where, warning } from "../draft";
-import { CfnRef, type Resolved, resolve, type Template } from "./intrinsics";
+import { CfnRef, NO_VALUE, type Resolved, resolve, type Template } from "./intrinsics";
 import type { Path } from "./template";
 
 /** A launch template or configuration of the template, read through what names it. */
@@ -27,6 +27,10 @@ export interface Context extends DraftState {
   clusterGroups: Map<string, SecurityGroup>;
   /** Launch templates and launch configurations, read through the groups of instances that name them. */
   launchSources: Map<string, LaunchSource>;
+  /** Nested stacks (AWS::CloudFormation::Stack): not imported; their outputs become placeholders. */
+  nestedStacks: Set<string>;
+  /** Classic load balancer logical id -> the group AWS gives it (its SourceSecurityGroup), see classic-elb.ts. */
+  elbGroups: Map<string, SecurityGroup>;
   /** Logical id -> readable name from the construct path, in a template that AWS CDK wrote (./cdk.ts). */
   cdkNames: Map<string, string>;
 }
@@ -39,6 +43,8 @@ export function known(ctx: Context, value: unknown, path: Path, what: string, fi
   const r = resolve(value, ctx.t);
   if ("unresolved" in r)
     ctx.warnings.push(warning(ctx.at(field === undefined ? path : [...path, field]), `${what}: ${r.unresolved}`));
+  // AWS::NoValue where a value is read is no value at all.
+  if ("value" in r && r.value === NO_VALUE) return { value: undefined };
   return r;
 }
 
@@ -46,6 +52,7 @@ export function groupOf(ctx: Context, v: unknown): SecurityGroup | undefined {
   // Ref of a VPC group is its id; GetAtt GroupId is the id in every case.
   if (v instanceof CfnRef) {
     if (v.attribute === "ClusterSecurityGroupId") return ctx.clusterGroups.get(v.logicalId);
+    if (v.attribute === "SourceSecurityGroup.GroupName") return ctx.elbGroups.get(v.logicalId);
     return v.attribute === "Ref" || v.attribute === "GroupId" ? ctx.groups.get(v.logicalId) : undefined;
   }
   if (typeof v === "string") return [...ctx.groups.values()].find((g) => g.id === v || g.name === v);

@@ -152,11 +152,11 @@ describe("importCloudFormation: what cannot be known is a warning at its line", 
       "a parameter without a default",
       "Parameters:\n  Cidr:\n    Type: String\n",
       "CidrIp: !Ref Cidr",
-      /^t\.yaml:15:11: warning: .*parameter Cidr has no Default/,
+      /^t\.yaml:15:11: warning: .*parameter Cidr has no value/,
     ],
     ["an imported value", "", "CidrIp: !ImportValue shared-cidr", /^t\.yaml:12:11: warning: .*ImportValue/],
     ["a condition", "", "CidrIp: !If [Prod, 10.0.0.0/8, 10.1.0.0/16]", /^t\.yaml:12:11: warning: .*condition/],
-    ["a pseudo parameter", "", "CidrIp: !Sub '${AWS::Region}'", /^t\.yaml:12:11: warning: .*AWS::Region/],
+    ["the stack's id", "", "CidrIp: !Ref AWS::StackId", /^t\.yaml:12:11: warning: .*AWS::StackId/],
   ])("%s", (_, extra, peer, expected) => {
     const body = `      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 1\n          ToPort: 1\n          ${peer}\n`;
     const { design, warnings } = read(template(group("Web", body), extra));
@@ -164,12 +164,12 @@ describe("importCloudFormation: what cannot be known is a warning at its line", 
     expect(design.groups[0]?.ingress).toEqual([]);
   });
 
-  it("warns about unknown resource types and groups from outside the template", () => {
+  it("warns about unknown resource types, and makes a group from outside the template a placeholder", () => {
     const other =
       "  Queue:\n    Type: AWS::SQS::Queue\n  Rule:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-0123456789abcdef0\n      IpProtocol: tcp\n      FromPort: 1\n      ToPort: 1\n      CidrIp: 10.0.0.0/8\n";
     const { warnings } = read(template(group("Web") + other));
     expect(warnings.map(formatProblem)).toEqual([
-      "t.yaml:13:7: warning: Rule: sg-0123456789abcdef0 is not a security group of this template; not imported",
+      "t.yaml:13:7: warning: Rule: sg-0123456789abcdef0 is a group this template does not declare; the placeholder group sg-0123456789abcdef0 stands for it",
       "t.yaml:8:3: warning: Queue: resource type AWS::SQS::Queue is not imported",
     ]);
   });

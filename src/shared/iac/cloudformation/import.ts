@@ -1,16 +1,22 @@
 // CloudFormation template (YAML or JSON) -> design. Unknowable values (parameters without a
 // Default, ImportValue, conditions) are warnings at their line; wrong values are errors.
 
-import { InputError, type Problem } from "../../model/problems";
+import { InputError, lineIndex, type Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, draftState, error, finishImport, notImported, type Where, warning } from "../draft";
+import { ADDRESS_TAGS, draftState, error, finishImport, notImported, show, type Where, warning } from "../draft";
+import { PLACEHOLDER_TAG } from "../placeholder";
 import { readAttachment } from "./attachments";
 import { cdkNames } from "./cdk";
+import { declareClassicElbGroup } from "./classic-elb";
+import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
-import { CfnRef, type Parameter, resolve, type Template } from "./intrinsics";
+import { expandForEach } from "./foreach";
+import { CfnRef, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
 import { declareClusterGroup } from "./launch";
+import { type MissingParameter, readParameters } from "./parameters";
+import { PSEUDO_DEFAULTS, PseudoParameters } from "./pseudo";
 import { readInlineRules, readStandaloneRule } from "./rules";
 import { loadTemplate, type Path } from "./template";
 
@@ -23,6 +29,8 @@ export interface CloudFormationSource {
 export interface ImportResult {
   design: Design;
   warnings: Problem[];
+  /** Parameters without a value: what the app's dialog and --param ask for. */
+  inputs: MissingParameter[];
 }
 
 function readPrefixList(ctx: Context, id: string, props: Props, path: Path): void {
@@ -76,46 +84,117 @@ function declareGroup(ctx: Context, id: string, props: Props, path: Path): void 
   ctx.groupsById.set(group.id, group);
 }
 
-function templateOf(value: unknown, at: (p: Path) => Where): { t: Template; resources: [string, Props][] } {
+interface Read {
+  t: Template;
+  resources: [string, unknown][];
+  /** Where each logical id's resource is written (a copy of Fn::ForEach: its fragment). */
+  at: (path: Path) => Where;
+  inputs: MissingParameter[];
+}
+
+const SAM = "AWS::Serverless-2016-10-31";
+const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+
+function readTransforms(ctx: Pick<Context, "warnings" | "at">, value: Record<string, unknown>): string[] {
+  const list =
+    value.Transform === undefined ? [] : Array.isArray(value.Transform) ? value.Transform : [value.Transform];
+  const names = list.map((x) =>
+    typeof x === "string" ? x : isRecord(x) && typeof x.Name === "string" ? x.Name : show(x),
+  );
+  names.forEach((name, n) => {
+    if (name === LANGUAGE_EXTENSIONS) return;
+    const where = ctx.at(Array.isArray(value.Transform) ? ["Transform", n] : ["Transform"]);
+    ctx.warnings.push(
+      warning(
+        where,
+        name === SAM
+          ? "the SAM transform (AWS::Serverless-2016-10-31) is not applied: AWS::Serverless::* resources, and the groups SAM would attach, are not imported (sam build writes the template it deploys: import that)"
+          : `the transform ${name} is not applied: what it would add or change is not imported`,
+      ),
+    );
+  });
+  return names;
+}
+
+function templateOf(
+  value: unknown,
+  loaded: { at: (p: Path) => Where },
+  params: Readonly<Record<string, string>>,
+  problems: { errors: Problem[]; warnings: Problem[] },
+): Read {
   if (!isRecord(value) || !isRecord(value.Resources))
-    throw new InputError([error(at([]), "not a CloudFormation template: expected a Resources section")]);
-  const parameters = new Map<string, Parameter>();
-  for (const [name, p] of Object.entries(isRecord(value.Parameters) ? value.Parameters : {})) {
-    if (!isRecord(p)) continue;
-    parameters.set(name, {
-      type: typeof p.Type === "string" ? p.Type : "String",
-      hasDefault: p.Default !== undefined && p.Default !== null,
-      default: p.Default,
-      ...(typeof p.Description === "string" ? { description: p.Description } : {}),
-    });
-  }
-  const section = value.Resources;
-  const ids = Object.keys(section);
-  return {
-    t: { parameters, mappings: isRecord(value.Mappings) ? value.Mappings : {}, resources: new Set(ids) },
-    resources: ids.map((id): [string, Props] => [id, section[id] as Props]),
+    throw new InputError([error(loaded.at([]), "not a CloudFormation template: expected a Resources section")]);
+  const transforms = readTransforms({ warnings: problems.warnings, at: loaded.at }, value);
+  const read = readParameters(value.Parameters, params, loaded.at, problems);
+  const definitions = isRecord(value.Conditions) ? value.Conditions : {};
+  const t: Template = {
+    parameters: read.parameters,
+    mappings: isRecord(value.Mappings) ? value.Mappings : {},
+    resources: new Set(),
+    pseudo: new PseudoParameters(read.pseudo),
+    condition: conditionsOf(definitions, () => t),
   };
+  let section = value.Resources;
+  let at = loaded.at;
+  if (Object.keys(section).some((k) => k.startsWith("Fn::ForEach::"))) {
+    if (!transforms.includes(LANGUAGE_EXTENSIONS))
+      problems.warnings.push(
+        warning(
+          loaded.at(["Resources"]),
+          `Fn::ForEach needs Transform: ${LANGUAGE_EXTENSIONS}, which CloudFormation refuses the template without; expanded anyway`,
+        ),
+      );
+    const expanded = expandForEach(section, ["Resources"], t, loaded.at, problems.errors);
+    section = expanded.section;
+    // A copy's paths lead to its fragment, where a person can find it.
+    at = (path) => {
+      const origin = path[0] === "Resources" && typeof path[1] === "string" ? expanded.origins.get(path[1]) : undefined;
+      return loaded.at(origin ? [...origin, ...path.slice(2)] : path);
+    };
+  }
+  const ids = Object.keys(section);
+  for (const id of ids) t.resources.add(id);
+  return { t, resources: ids.map((id): [string, unknown] => [id, section[id]]), at, inputs: read.inputs };
+}
+
+/** What the import is given besides the text: parameter values (and AWS::Region, AWS::AccountId...). */
+export interface ImportOptions {
+  params?: Record<string, string>;
 }
 
 /**
  * Reads a template's security groups, rules, prefix lists and attachments. Throws InputError for
  * wrong values. `parsed`: the text already parsed as JSON (see loadTemplate).
  */
-export function importCloudFormation(file: CloudFormationSource, parsed?: { value: unknown }): ImportResult {
+export function importCloudFormation(
+  file: CloudFormationSource,
+  parsed?: { value: unknown },
+  options: ImportOptions = {},
+): ImportResult {
   const loaded = loadTemplate(file.name, file.text, parsed);
-  const { t, resources } = templateOf(loaded.value, loaded.at);
+  const warnings: Problem[] = [];
+  const errors: Problem[] = [];
+  const { t, resources, at, inputs } = templateOf(loaded.value, loaded, options.params ?? {}, { errors, warnings });
   const ctx: Context = {
     ...draftState(),
     t,
-    at: loaded.at,
+    at,
+    warnings,
+    errors,
     ipv6Vpcs: new Set(),
     subnets: new Map(),
     groupsById: new Map(),
     clusterGroups: new Map(),
     launchSources: new Map(),
+    nestedStacks: new Set(),
+    elbGroups: new Map(),
     cdkNames: cdkNames(resources),
   };
+  // Conditions decide properties only where the template has any; a region's template has none.
+  const conditional = /Fn::If|!If\b|NoValue/.test(file.text);
   const typed: { id: string; type: string; props: Props; path: Path; metadata: unknown }[] = [];
+  /** Resources whose Condition is unknown: imported as placeholders, by logical id, with why. */
+  const undecided = new Map<string, string>();
   // Where each type's resources are in `typed`, in template order: each step below visits its own.
   const byType = new Map<string, number[]>();
   for (let n = 0; n < resources.length; n++) {
@@ -124,27 +203,47 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
     const r = entry[1];
     const path: Path = ["Resources", id];
     if (!isRecord(r) || typeof r.Type !== "string") {
-      ctx.errors.push(error(loaded.at(path), `resource ${id} needs a Type such as AWS::EC2::SecurityGroup`));
+      ctx.errors.push(error(at(path), `resource ${id} needs a Type such as AWS::EC2::SecurityGroup`));
       continue;
     }
     if (r.Properties !== undefined && !isRecord(r.Properties)) {
-      ctx.errors.push(error(loaded.at([...path, "Properties"]), `Properties of ${id} must be a mapping`));
+      ctx.errors.push(error(at([...path, "Properties"]), `Properties of ${id} must be a mapping`));
       continue;
     }
-    if (typeof r.Condition === "string")
-      ctx.warnings.push(
-        warning(
-          loaded.at([...path, "Condition"]),
-          `${id} exists only when condition ${r.Condition} holds; imported as if it does`,
-        ),
-      );
+    if (r.Condition !== undefined) {
+      const c = typeof r.Condition === "string" ? t.condition(r.Condition) : undefined;
+      if (!c) {
+        ctx.errors.push(
+          error(
+            at([...path, "Condition"]),
+            `${id}: Condition must name a condition of the Conditions section, not ${show(r.Condition)}`,
+          ),
+        );
+        continue;
+      }
+      if ("holds" in c && !c.holds) {
+        // Not created: references to it are references to nothing.
+        t.resources.delete(id);
+        continue;
+      }
+      if ("unresolved" in c) {
+        undecided.set(id, `condition ${show(r.Condition)}`);
+        ctx.warnings.push(
+          warning(
+            at([...path, "Condition"]),
+            `${id} exists only when condition ${show(r.Condition)} holds, which is unknown: ${c.unresolved}; imported as a placeholder until that value is given`,
+          ),
+        );
+      }
+    }
     const list = byType.get(r.Type);
     if (list) list.push(typed.length);
     else byType.set(r.Type, [typed.length]);
+    const props = (r.Properties as Props | undefined) ?? {};
     typed.push({
       id,
       type: r.Type,
-      props: (r.Properties as Props | undefined) ?? {},
+      props: conditional ? (applyConditions(props, t) as Props) : props,
       path: ["Resources", id, "Properties"],
       metadata: r.Metadata,
     });
@@ -161,13 +260,13 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
     if (props.CidrBlock !== undefined) {
       const cidr = text(known(ctx, props.CidrBlock, [...path, "CidrBlock"], id));
       const problem = cidr === undefined ? undefined : cidrProblem(cidr, 4);
-      if (problem) ctx.errors.push(error(loaded.at([...path, "CidrBlock"]), `CidrBlock: ${problem}`));
+      if (problem) ctx.errors.push(error(at([...path, "CidrBlock"]), `CidrBlock: ${problem}`));
       else if (cidr) vpc.cidrIpv4 = cidr;
     }
     const ipv6 = tagsOf(ctx, props)[ADDRESS_TAGS.vpcIpv6];
     if (ipv6 !== undefined) {
       const problem = typeof ipv6 === "string" ? cidrProblem(ipv6, 6) : "it must be text";
-      if (problem) ctx.errors.push(error(loaded.at([...path, "Tags"]), `tag ${ADDRESS_TAGS.vpcIpv6}: ${problem}`));
+      if (problem) ctx.errors.push(error(at([...path, "Tags"]), `tag ${ADDRESS_TAGS.vpcIpv6}: ${problem}`));
       else vpc.cidrIpv6 = ipv6 as string;
     }
     ctx.vpcs.set(id, vpc);
@@ -182,13 +281,33 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
   each(["AWS::EC2::SecurityGroup"], ({ id, props, path }) => declareGroup(ctx, id, props, path));
   each(["AWS::EKS::Cluster"], ({ id, props }) => declareClusterGroup(ctx, id, props));
   each(Object.keys(LAUNCH_SOURCES), ({ id, type, props, path }) => ctx.launchSources.set(id, { type, props, path }));
+  each(["AWS::CloudFormation::Stack"], ({ id, path }) => {
+    ctx.nestedStacks.add(id);
+    ctx.warnings.push(
+      warning(
+        at(path.slice(0, 2)),
+        `${id} is a nested stack: its template (TemplateURL) is not imported; where this template names its outputs (!GetAtt ${id}.Outputs.X), a placeholder stands for each`,
+      ),
+    );
+  });
+  each(["AWS::ElasticLoadBalancing::LoadBalancer"], ({ id, props, path }) =>
+    declareClassicElbGroup(ctx, id, props, path),
+  );
   each(["AWS::EC2::SecurityGroup"], ({ id, props, path }) => readInlineRules(ctx, id, props, path));
   each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) =>
     readStandaloneRule(ctx, id, type, props, path, metadata),
   );
-  each(Object.keys(ATTACHABLE), ({ id, type, props, path, metadata }) =>
-    readAttachment(ctx, id, type, props, path, metadata),
-  );
+  each(Object.keys(ATTACHABLE), ({ id, type, props, path, metadata }) => {
+    const before = ctx.resources.length;
+    readAttachment(ctx, id, type, props, path, metadata);
+    const why = undecided.get(id);
+    for (const r of ctx.resources.slice(before)) if (why) r.tags = { ...r.tags, [PLACEHOLDER_TAG]: why };
+  });
+  // A group whose Condition is unknown says so where the design shows it.
+  for (const [id, why] of undecided) {
+    const g = ctx.groups.get(id);
+    if (g) g.tags = { ...g.tags, [PLACEHOLDER_TAG]: why };
+  }
   const handled = new Set([
     "AWS::EC2::VPC",
     "AWS::EC2::VPCCidrBlock",
@@ -197,11 +316,46 @@ export function importCloudFormation(file: CloudFormationSource, parsed?: { valu
     "AWS::EC2::SecurityGroup",
     "AWS::EC2::SecurityGroupIngress",
     "AWS::EC2::SecurityGroupEgress",
+    "AWS::CloudFormation::Stack",
     ...Object.keys(ATTACHABLE),
     ...UNRELATED,
   ]);
-  for (const x of typed)
-    if (!handled.has(x.type)) ctx.warnings.push(notImported(loaded.at(x.path.slice(0, 2)), x.id, x.type));
+  for (const x of typed) if (!handled.has(x.type)) ctx.warnings.push(notImported(at(x.path.slice(0, 2)), x.id, x.type));
+  const assumed = pseudoWarning(t, file.text, at);
+  if (assumed) ctx.warnings.push(assumed);
   const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
-  return { design, warnings: ctx.warnings };
+  return { design, warnings: ctx.warnings, inputs };
+}
+
+/** Where `name` is first written outside a YAML comment, or -1. */
+function firstUse(text: string, name: string): number {
+  for (let n = text.indexOf(name); n >= 0; n = text.indexOf(name, n + 1)) {
+    const lineStart = text.lastIndexOf("\n", n) + 1;
+    if (!text.slice(lineStart, n).includes("#")) return n;
+  }
+  return -1;
+}
+
+/**
+ * The region and account the import took where none was given, stated once, at the first place
+ * the template uses one of them.
+ */
+function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Problem | undefined {
+  const used = [...t.pseudo.defaultsUsed];
+  if (used.length === 0) return undefined;
+  const assumed = used.map((name) =>
+    name === "Fn::GetAZs"
+      ? `Fn::GetAZs as ${t.pseudo.zones(t.pseudo.region).join(", ")}`
+      : `${name} as ${PSEUDO_DEFAULTS[name]}`,
+  );
+  const first = used
+    .map((name) => firstUse(text, name === "Fn::GetAZs" ? "GetAZs" : name))
+    .filter((n) => n >= 0)
+    .sort((a, b) => a - b)[0];
+  const where = first === undefined ? at([]) : { ...at([]), ...lineIndex(text)(first) };
+  const give = used.filter((n) => n.startsWith("AWS::")).map((n) => `--param ${n}=...`);
+  return warning(
+    where,
+    `the stack's region and account are not known before it is deployed: read ${assumed.join(", ")}${give.length ? ` (give them with ${give.join(" ")})` : ""}`,
+  );
 }

@@ -9,7 +9,8 @@ import { checkRule, error, show, warning } from "../draft";
 import { accountIdOf, otherAccountWarning } from "../other-account";
 import { isCdkNoTrafficRule } from "./cdk";
 import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
-import { type Resolved, resolve } from "./intrinsics";
+import { intrinsicName, NO_VALUE, type Resolved, resolve } from "./intrinsics";
+import { groupOrPlaceholder } from "./placeholders";
 import type { Path } from "./template";
 
 /**
@@ -120,8 +121,29 @@ export function readRule(
     const property = entry[0];
     const kind = entry[1];
     if (props[property] === undefined) continue;
+    if (kind === "group") {
+      // A group the template names but does not declare (a parameter's group id, "default",
+      // an ImportValue) is a placeholder, so the rule is kept.
+      const raw = resolve(props[property], ctx.t);
+      const g =
+        ("value" in raw && property !== "SourceSecurityGroupName"
+          ? otherAccountPeer(ctx, props, path, property, raw.value, direction, egressOwner)
+          : undefined) ?? groupOf(ctx, "value" in raw ? raw.value : undefined);
+      const found = g ? { group: g } : groupOrPlaceholder(ctx, raw, { byName: property === "SourceSecurityGroupName" });
+      if (found) {
+        if (found.note) ctx.warnings.push(warning(ctx.at([...path, property]), `${what}: ${found.note}`));
+        peers.push({ peer: { kind: "group", groupId: found.group.id }, property });
+      } else
+        ctx.warnings.push(
+          warning(
+            ctx.at([...path, property]),
+            `${what}: ${"unresolved" in raw ? raw.unresolved : `${show(raw.value)} is not a security group of this template`}; not imported`,
+          ),
+        );
+      continue;
+    }
     const r = known(ctx, props[property], path, what, property);
-    if ("unresolved" in r) continue;
+    if ("unresolved" in r || r.value === undefined) continue;
     if (kind === "cidr4" || kind === "cidr6") {
       if (typeof r.value !== "string") {
         ctx.errors.push(error(ctx.at([...path, property]), `${property} must be a CIDR such as "10.0.0.0/16"`));
@@ -140,20 +162,6 @@ export function readRule(
         ctx.namedCidrs.push({ key: r.parameter, name: p?.description || r.parameter, cidr: r.value });
       }
       peers.push({ peer: { kind, cidr: r.value }, property });
-    } else if (kind === "group") {
-      // A literal group id with an owner account stated is that account's group, at every mention.
-      const g =
-        (property !== "SourceSecurityGroupName"
-          ? otherAccountPeer(ctx, props, path, property, r.value, direction, egressOwner)
-          : undefined) ?? groupOf(ctx, r.value);
-      if (g) peers.push({ peer: { kind: "group", groupId: g.id }, property });
-      else
-        ctx.warnings.push(
-          warning(
-            ctx.at([...path, property]),
-            `${what}: ${show(r.value)} is not a security group of this template; not imported`,
-          ),
-        );
     } else {
       const pl = prefixListOf(ctx, r.value);
       if (pl) peers.push({ peer: { kind: "prefixList", prefixListId: pl.id }, property });
@@ -201,14 +209,28 @@ export function readInlineRules(ctx: Context, id: string, props: Props, path: Pa
     ["SecurityGroupIngress", "ingress"],
     ["SecurityGroupEgress", "egress"],
   ] as const) {
-    const list = props[property];
-    if (list === undefined) continue;
+    const written = props[property];
+    if (written === undefined) continue;
+    // The list, or a rule in it, may be an Fn::If whose condition is unknown: said, not guessed.
+    const r = intrinsicName(written) ? resolve(written, ctx.t) : { value: written };
+    if ("unresolved" in r) {
+      ctx.warnings.push(warning(ctx.at([...path, property]), `${id} ${property}: ${r.unresolved}; not imported`));
+      continue;
+    }
+    const list = r.value;
     if (!Array.isArray(list)) {
       ctx.errors.push(error(ctx.at([...path, property]), `${property} must be a list of rules`));
       continue;
     }
-    list.forEach((rule, n) => {
+    list.forEach((item, n) => {
       const rulePath = [...path, property, n];
+      const one = intrinsicName(item) ? resolve(item, ctx.t) : { value: item };
+      if ("unresolved" in one) {
+        ctx.warnings.push(warning(ctx.at(rulePath), `${id} ${direction} rule: ${one.unresolved}; not imported`));
+        return;
+      }
+      const rule = one.value;
+      if (rule === NO_VALUE) return;
       if (!isRecord(rule))
         ctx.errors.push(error(ctx.at(rulePath), `a rule must be a mapping with IpProtocol and a peer`));
       else if (direction === "egress" && isCdkNoTrafficRule(rule)) return;
@@ -239,18 +261,19 @@ export function readStandaloneRule(
   // With disableInlineRules CDK writes its marker as a resource of its own; it matches no packet.
   if (direction === "egress" && isCdkNoTrafficRule(props)) return;
   const field = props.GroupId !== undefined ? "GroupId" : "GroupName";
-  const r = known(ctx, props[field], path, id, field);
-  if ("unresolved" in r) return;
-  const group = groupOf(ctx, r.value);
-  if (!group) {
+  const r = resolve(props[field], ctx.t);
+  const found = groupOrPlaceholder(ctx, r, { byName: field === "GroupName", literalIds: true });
+  if (!found) {
     ctx.warnings.push(
       warning(
         ctx.at([...path, field]),
-        `${id}: ${show(r.value)} is not a security group of this template; not imported`,
+        `${id}: ${"unresolved" in r ? r.unresolved : `${show(r.value)} is not a security group of this template`}; not imported`,
       ),
     );
     return;
   }
+  if (found.note) ctx.warnings.push(warning(ctx.at([...path, field]), `${id}: ${found.note}`));
+  const group = found.group;
   const palisade = isRecord(metadata) && isRecord(metadata.Palisade) ? metadata.Palisade : undefined;
   const egressOwner =
     direction === "egress" && palisade?.DestinationSecurityGroupOwnerId !== undefined

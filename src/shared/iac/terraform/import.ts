@@ -212,16 +212,23 @@ function designName(files: TerraformSource[]): string {
   return `Imported from ${names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ")}`;
 }
 
-/** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */
-export function importTerraform(files: TerraformSource[], options: TerraformImportOptions = {}): ImportResult {
-  const ctx: Context = {
+/** A new import's state: nothing declared yet. */
+export function newContext(): Context {
+  return {
     ...draftState(),
     scope: { variables: new Map() },
     inlineRules: new Set(),
     declarationOf: new Map(),
     subnets: new Map(),
   };
-  const { decls, root } = declarations(files, ctx, options);
+}
+
+/**
+ * The design of evaluated resource instances, whichever way they were read (HCL evaluated here,
+ * or the values Terraform recorded in a plan or state): groups, rules, what they are attached to.
+ * Throws InputError for wrong values.
+ */
+export function designOfDeclarations(ctx: Context, decls: readonly Declaration[], name: string, file?: string): Design {
   // Declarations first, rules after: a rule may name a group declared later or in another file.
   for (const d of decls) if (d.type === "aws_vpc" || d.type === "aws_default_vpc") readVpc(ctx, d);
   for (const d of decls) if (d.type === "aws_subnet") ctx.subnets.set(`${d.type}.${d.name}`, d.body.vpc_id);
@@ -256,6 +263,13 @@ export function importTerraform(files: TerraformSource[], options: TerraformImpo
       ["aws_vpc", "aws_default_vpc", "aws_ec2_managed_prefix_list"].includes(d.type);
     if (!handled) ctx.warnings.push(notImported(where(d), `${d.type}.${d.name}`, d.type));
   }
-  const design = finishImport(ctx, designName(files), files[0]?.name);
+  return finishImport(ctx, name, file);
+}
+
+/** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */
+export function importTerraform(files: TerraformSource[], options: TerraformImportOptions = {}): ImportResult {
+  const ctx = newContext();
+  const { decls, root } = declarations(files, ctx, options);
+  const design = designOfDeclarations(ctx, decls, designName(files), files[0]?.name);
   return { design, warnings: ctx.warnings, inputs: root.missing() };
 }
