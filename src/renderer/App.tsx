@@ -11,6 +11,7 @@ import { TopBar } from "./chrome/TopBar";
 import { ExercisesMenu } from "./exercises/ExercisesMenu";
 import { useLessonCheck } from "./exercises/useLessonCheck";
 import { ExportDialog } from "./export/ExportDialog";
+import { InputsDialog } from "./file/InputsDialog";
 import { Inspector } from "./inspector/Inspector";
 import { FixDialog } from "./intents/FixDialog";
 import { IntentPopover } from "./intents/IntentPopover";
@@ -55,6 +56,7 @@ function Editor() {
       <IntentPopover />
       <FixDialog />
       <ExportDialog />
+      <InputsDialog />
       <ExercisesMenu />
       <FileDropOverlay />
       <DocumentEffects />

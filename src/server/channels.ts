@@ -91,7 +91,7 @@ export function channelTable({
     "doc:close": ({ doc }) => documents.close(doc),
     "work:cancel": async () => ({ cancelled: (await filesWorker?.cancel()) ?? 0 }),
     "design:parse": ({ file }) => ({ design: parseDesign(file.text, file.name), warnings: [] }),
-    "iac:import": ({ files }) => iac.importFiles(files),
+    "iac:import": ({ files, values }) => iac.importFiles(files, values),
     "iac:export": ({ design, to, format, vpcIdVariable }) =>
       iac.exportDesign(design, to, format, vpcIdVariable === undefined ? {} : { vpcIdVariable }),
     "examples:load": ({ name }) => exampleFile(name),
@@ -120,11 +120,15 @@ export function channelTable({
       options.onFileUsed?.(chosen);
       return { path: chosen, design };
     },
-    "file:importFolder": async () => {
-      if (!options.dialogs) throw noDialogs("Importing a folder by path");
-      const chosen = await options.dialogs.openFolder();
+    "file:importFolder": async ({ path, values }) => {
+      // Again with values: only a folder the user chose in this session, as file:open.
+      if (path !== undefined && !isGranted(path))
+        throw new InputError([problem(`${path} was not chosen in this session; use Import a folder to pick it`)]);
+      if (path === undefined && !options.dialogs) throw noDialogs("Importing a folder by path");
+      const chosen = path ?? (await options.dialogs?.openFolder()) ?? null;
       if (chosen === null) return null;
-      return { path: chosen, ...(await iac.importFolder(chosen)) };
+      grant(chosen);
+      return { path: chosen, ...(await iac.importFolder(chosen, values)) };
     },
     "file:save": async ({ design, path, saveAs }) => {
       if (!options.dialogs) throw noDialogs("Saving to a path");

@@ -311,6 +311,47 @@ describe("files", () => {
     expect(reply?.design.groups[0]?.ingress.map((r) => r.fromPort)).toEqual([443]);
   });
 
+  it("imports a chosen folder again with values for its inputs, and no folder the user did not choose", async () => {
+    const folder = join(dir, "office");
+    await mkdir(folder);
+    await writeFile(
+      join(folder, "main.tf"),
+      [
+        'variable "office_cidr" {',
+        "  type = string",
+        "}",
+        'resource "aws_security_group" "web" {',
+        '  name = "web"',
+        '  description = "web"',
+        "  ingress {",
+        "    from_port = 22",
+        "    to_port = 22",
+        '    protocol = "tcp"',
+        "    cidr_blocks = [var.office_cidr]",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const dialogs = scriptedDialogs({ folder });
+    const h = await make({ dialogs });
+    const first = value(await h["file:importFolder"]({}));
+    expect(first?.inputs).toEqual([expect.objectContaining({ kind: "variable", name: "office_cidr", line: 1 })]);
+    expect(first?.design.groups[0]?.ingress).toEqual([]);
+    const again = value(
+      await h["file:importFolder"]({ path: folder, values: { vars: { office_cidr: "198.51.100.0/24" } } }),
+    );
+    expect(dialogs.asked).toEqual(["folder"]);
+    expect(again?.inputs).toEqual([]);
+    expect(again?.design.groups[0]?.ingress.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: "198.51.100.0/24" }]);
+    expect(problems(await h["file:importFolder"]({ path: dir, values: {} }))[0]).toContain(
+      "was not chosen in this session",
+    );
+    expect(problems(await h["file:importFolder"]({ path: folder, values: { vars: { "no such": "x" } } }))[0]).toContain(
+      'values.vars["no such"]',
+    );
+  });
+
   it("a folder import answers null when the user cancels, and needs the desktop app", async () => {
     expect(value(await (await make({ dialogs: scriptedDialogs({}) }))["file:importFolder"]({}))).toBeNull();
     expect(problems(await (await make())["file:importFolder"]({}))[0]).toContain("needs the desktop app");

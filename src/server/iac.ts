@@ -7,10 +7,10 @@ import { importFiles, loadPaths } from "./load";
 import type { IacService } from "./options";
 
 export const iacService: IacService = {
-  importFiles: (files) => importFiles(files),
-  async importFolder(path) {
-    const { design, warnings } = await loadPaths([path]);
-    return { design, warnings };
+  importFiles: (files, values) => importFiles(files, values),
+  async importFolder(path, values) {
+    const { design, warnings, inputs } = await loadPaths([path], values);
+    return { design, warnings, inputs };
   },
   exportDesign(design, to, format, options = {}) {
     if (to === "terraform") {

@@ -69,6 +69,51 @@ describe("an instance with two interfaces with different groups", () => {
     expectPerInterface(design);
   });
 
+  it("keeps them when the interfaces are declared on their own (CloudFormation NetworkInterfaceAttachment, NetworkInterfaceId)", () => {
+    const { design, warnings } = importCloudFormation(read("attachment.yaml"));
+    const web = design.resources.find((r) => r.name === "web");
+    // eth0 named by NetworkInterfaceId gives the instance its groups and address; eth1 is attached.
+    expect(web?.groupIds).toEqual(["Public"]);
+    expect(web?.privateIpv4).toBe("10.0.1.10");
+    expect(web?.interfaces?.map((i) => [i.id, i.deviceIndex, i.groupIds, i.privateIpv4])).toEqual([
+      ["WebAdmin", 1, ["Admin"], "10.0.2.10"],
+    ]);
+    // The attached interfaces are the instance's, not nodes of their own.
+    expect(design.resources.map((r) => r.name).sort()).toEqual(["db", "web"]);
+    expect(warnings.map((w) => w.message).filter((m) => /Attachment|not imported/.test(m))).toEqual([]);
+    expectPerInterface(design);
+    // Written back, and read again, the same.
+    const files = toTerraform(design, { layout: "single" });
+    return importTerraformFiles(files).then(({ design: back }) => expectPerInterface(back));
+  });
+
+  it("keeps them when an aws_instance names them in inline network_interface blocks (Terraform)", async () => {
+    const { design } = await importTerraformFiles([read("inline.tf")]);
+    const web = design.resources.find((r) => r.name === "web");
+    expect(web?.groupIds).toEqual(["sg-public"]);
+    expect(web?.privateIpv4).toBe("10.0.1.10");
+    expect(web?.interfaces?.map((i) => [i.id, i.deviceIndex, i.groupIds, i.privateIpv4])).toEqual([
+      ["web_admin", 1, ["sg-admin"], "10.0.2.10"],
+    ]);
+    expect(design.resources.map((r) => r.name).sort()).toEqual(["db", "web"]);
+    expectPerInterface(design);
+    expectPerInterface(importCloudFormation(toCloudFormation(design, "yaml")).design);
+  });
+
+  it("warns at an attachment whose DeviceIndex is taken, and leaves that interface a node of its own", () => {
+    const text = readFileSync(join(fixtures, "attachment.yaml"), "utf8").replace(
+      'DeviceIndex: "1"',
+      'DeviceIndex: "0"',
+    );
+    const { design, warnings } = importCloudFormation({ name: "taken.yaml", text });
+    const warning = warnings.find((w) => w.message.startsWith("WebAdminAttachment"));
+    expect(warning?.message).toContain("must be a free index");
+    expect(warning?.line).toBe(
+      text.split("\n").findIndex((l) => l.includes('DeviceIndex: "0"') && !l.includes("{")) + 1,
+    );
+    expect(design.resources.some((r) => r.id === "WebAdmin")).toBe(true);
+  });
+
   it("comes back from both exports with the same interfaces and flows", async () => {
     const { design } = importCloudFormation(read("template.yaml"));
     const files = toTerraform(design, { layout: "single" });

@@ -179,6 +179,6 @@ describe("importFiles for the app", () => {
     const sg = { name: "sg.json", text: readFileSync(join(fixtures, "security-groups.json"), "utf8") };
     const result = await importFiles([sg]);
     expect(structuredClone(result)).toEqual(result);
-    expect(Object.keys(result).sort()).toEqual(["design", "warnings"]);
+    expect(Object.keys(result).sort()).toEqual(["design", "inputs", "warnings"]);
   });
 });

@@ -2,6 +2,7 @@
 // kind, detected by name and content, read into one design plus warnings.
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import type { ImportInput, ImportValues } from "../shared/api";
 import { importAwsCli, parseJson } from "../shared/iac/awscli";
 import { assemblyManifest } from "../shared/iac/cdk-assembly";
 import { importCloudFormation } from "../shared/iac/cloudformation";
@@ -61,6 +62,8 @@ function missingTemplates(cdk: readonly SourceFile[], templates: readonly Source
 export interface Imported {
   design: Design;
   warnings: Problem[];
+  /** Values the files need and were not given (Terraform variables, CloudFormation parameters). */
+  inputs: ImportInput[];
 }
 
 export interface Loaded extends Imported {
@@ -95,9 +98,12 @@ export function detectKind(file: SourceFile): FileKind | { unknown: string } {
  * Imports files already read (the app sends their text): each design file, each CloudFormation
  * template, all Terraform files together (one module) and all AWS CLI outputs together.
  */
-export async function importFiles(files: readonly SourceFile[]): Promise<Imported> {
-  const { design, warnings } = await importLocated(files);
-  return { design, warnings };
+export async function importFiles(files: readonly SourceFile[], values: ImportValues = {}): Promise<Imported> {
+  const { design, warnings, inputs } = await importLocated(files, undefined, {
+    ...(values.vars ? { vars: values.vars } : {}),
+    ...(values.params ? { params: values.params } : {}),
+  });
+  return { design, warnings, inputs };
 }
 
 /** importFiles, also telling where each part was written (for findings at file:line:column). */
@@ -135,6 +141,7 @@ export async function importLocated(
 
   const sources: Source[] = [];
   const warnings: Problem[] = [];
+  const inputs: ImportInput[] = [];
   const locators: Locate[] = [];
   const collect = async (run: () => Promise<void> | void) => {
     try {
@@ -160,6 +167,7 @@ export async function importLocated(
         positioned: false,
       });
       warnings.push(...result.warnings);
+      inputs.push(...result.inputs);
     });
   for (const file of byKind.terraformShow)
     await collect(() => {
@@ -173,6 +181,7 @@ export async function importLocated(
       locators.push(declarationLocator([file]));
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
+      inputs.push(...result.inputs);
     });
   if (byKind.awscli.length > 0)
     await collect(() => {
@@ -183,7 +192,12 @@ export async function importLocated(
     });
   if (problems.length > 0) throw new InputError(problems);
   const merged = mergeDesigns(sources);
-  return { design: merged.design, warnings: [...warnings, ...merged.warnings], locate: firstOf(locators) };
+  return {
+    design: merged.design,
+    warnings: [...warnings, ...merged.warnings],
+    inputs,
+    locate: firstOf(locators),
+  };
 }
 
 /** Values a file needs, from the command line: --var, --var-file (Terraform), --param (CloudFormation). */

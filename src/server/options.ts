@@ -1,7 +1,7 @@
 // What a host (Electron main, the browser mode's HTTP server, a test) gives the handlers: where
 // the examples and the autosave live, its native dialogs if it has any, the worker module, and
 // the hooks it wants called. Types only, so that every part of the server can name them.
-import type { Replies, Request } from "../shared/api";
+import type { ImportValues, Replies, Request } from "../shared/api";
 import type { ExportOptions } from "../shared/iac/deployable";
 import type { Design } from "../shared/model";
 
@@ -15,9 +15,12 @@ export interface FileDialogs {
 
 /** Import and export of infrastructure code; src/server/load.ts and src/shared/iac plug in here. */
 export interface IacService {
-  importFiles(files: { name: string; text: string }[]): Promise<Replies["iac:import"]> | Replies["iac:import"];
-  /** The importable files of a folder, read together (a Terraform module). */
-  importFolder(path: string): Promise<Replies["iac:import"]>;
+  importFiles(
+    files: { name: string; text: string }[],
+    values?: ImportValues,
+  ): Promise<Replies["iac:import"]> | Replies["iac:import"];
+  /** The importable files of a folder, read together (a Terraform module, a cdk.out folder). */
+  importFolder(path: string, values?: ImportValues): Promise<Replies["iac:import"]>;
   exportDesign(
     design: Design,
     to: "terraform" | "cloudformation",

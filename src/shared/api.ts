@@ -25,6 +25,32 @@ const fileText = z.object({
   text: z.string().max(50 * 1024 * 1024, "is larger than 50 MB"),
 });
 
+/**
+ * A value an imported file needs and does not have: a Terraform variable without a default, a
+ * CloudFormation parameter without a Default. The app asks for it in a dialog; the CLI takes
+ * --var / --param. Validated where the renderer reads a reply, as the host validates requests.
+ */
+export const ImportInput = z.object({
+  kind: z.enum(["variable", "parameter"]),
+  name: z.string().min(1).max(256),
+  description: z.string().max(4096).optional(),
+  type: z.string().max(1024).optional(),
+  file: z.string().max(4096),
+  line: z.number().int().min(1).optional(),
+});
+export type ImportInput = z.infer<typeof ImportInput>;
+export const ImportInputs = z.array(ImportInput).max(1000);
+
+/** Terraform variable and CloudFormation parameter names as their tools allow them. */
+const inputName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,255}$/, "is not a variable or parameter name");
+const inputValues = z
+  .record(inputName, z.string().max(64 * 1024))
+  .refine((values) => Object.keys(values).length <= 1000, "has more than 1000 values");
+
+/** Values for an import's inputs, as --var name=value and --param Name=Value give them. */
+export const ImportValues = z.object({ vars: inputValues.optional(), params: inputValues.optional() });
+export type ImportValues = z.infer<typeof ImportValues>;
+
 /** "Only this traffic": a protocol, a port, or both (absent: everything). */
 export const TrafficFilterSchema = z.object({
   protocol: z.string().min(1).max(16).optional(),
@@ -95,7 +121,7 @@ export const requests = {
   /** Parse a design file's text (opened or dropped by the user) into a design. */
   "design:parse": z.object({ file: fileText }),
   /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
-  "iac:import": z.object({ files: z.array(fileText).min(1).max(500) }),
+  "iac:import": z.object({ files: z.array(fileText).min(1).max(500), values: ImportValues.optional() }),
   /**
    * Export to Terraform or CloudFormation: the files, not yet written anywhere, and what would not
    * deploy as designed. vpcIdVariable: groups in no VPC take a vpc_id variable (VpcId parameter).
@@ -124,10 +150,12 @@ export const requests = {
     path: z.string().min(1).max(4096).optional(),
   }),
   /**
-   * Ask the user for a Terraform folder (a module: its .tf and .tf.json files together) and import
-   * it. In the browser mode the renderer picks the folder itself and calls iac:import instead.
+   * Ask the user for a Terraform folder (a module: its .tf and .tf.json files together) or a
+   * cdk.out folder and import it. In the browser mode the renderer picks the folder itself and
+   * calls iac:import instead. path + values: import again a folder chosen in this session, with
+   * values for its inputs (the dialog's "Import with these values").
    */
-  "file:importFolder": z.object({}),
+  "file:importFolder": z.object({ path: z.string().min(1).max(4096).optional(), values: ImportValues.optional() }),
   /** Save atomically to the path the design was opened from, or ask for one (saveAs). */
   "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
   /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
@@ -168,7 +196,8 @@ export interface Replies {
   /** How many requests were stopped. */
   "work:cancel": { cancelled: number };
   "design:parse": { design: Design; warnings: Problem[] };
-  "iac:import": { design: Design; warnings: Problem[] };
+  /** inputs: the values the files need and were not given (see ImportInput). */
+  "iac:import": { design: Design; warnings: Problem[]; inputs: ImportInput[] };
   "iac:export": { files: { name: string; text: string }[]; warnings: ExportWarning[] };
   "examples:load": Design;
   "examples:list": { name: string; title: string }[];
@@ -176,7 +205,7 @@ export interface Replies {
   "exercises:open": Lesson;
   "exercises:check": LessonResult;
   "file:open": { path: string; design: Design } | null;
-  "file:importFolder": { path: string; design: Design; warnings: Problem[] } | null;
+  "file:importFolder": { path: string; design: Design; warnings: Problem[]; inputs: ImportInput[] } | null;
   "file:save": { path: string } | null;
   "recovery:write": null;
   "recovery:read": { design: Design; path?: string; savedAt: string } | null;

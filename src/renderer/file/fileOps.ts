@@ -1,7 +1,7 @@
 // New, Open, Save and Import: through the api in the desktop app (native dialogs, real paths),
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
-import type { Reply } from "../../shared/api";
+import type { ImportValues, Reply } from "../../shared/api";
 import { isDesignFile } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
@@ -9,6 +9,7 @@ import { longWork } from "../state/busy";
 import { replaceDocument } from "../state/commands";
 import { docState, isDirty, notify, viewState } from "../state/store";
 import { designFileName, downloadText } from "./download";
+import { type ImportSource, type PendingInputs, readInputs } from "./importInputs";
 
 function confirmDiscard(): boolean {
   if (!isDirty(docState.get())) return true;
@@ -30,11 +31,14 @@ async function onHost<T>(label: string, work: () => Promise<T>): Promise<T | und
   return outcome.done ? outcome.value : undefined;
 }
 
+type Opened = { design: Design; warnings: Problem[]; inputs?: unknown };
+
 /**
  * A file that was read and checked replaces the design, once the user agrees to lose unsaved
- * changes: asked only now, so that a file that fails leaves everything as it was, unasked.
+ * changes: asked only now, so that a file that fails leaves everything as it was, unasked. An
+ * import (`source`) that needs values it was not given then asks for them.
  */
-function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefined, name: string, path?: string): void {
+function opened(reply: Reply<Opened> | undefined, name: string, path?: string, source?: ImportSource): void {
   // Cancelled: nothing changes.
   if (!reply) return;
   if (!reply.ok) {
@@ -45,13 +49,58 @@ function opened(reply: Reply<{ design: Design; warnings: Problem[] }> | undefine
   replaceDocument(reply.value.design, path);
   if (reply.value.warnings.length > 0) showProblems(`${name} was opened with warnings:`, reply.value.warnings);
   else notify("info", `Opened ${name}`);
+  if (source) askForInputs(reply.value, { name, source, given: {} });
+}
+
+/** Opens the dialog of values when the import reports inputs without one; closes it when none are left. */
+function askForInputs(value: Opened, pending: Omit<PendingInputs, "inputs">): void {
+  const read = readInputs(value.inputs);
+  if ("problem" in read) {
+    viewState.set({ importInputs: undefined });
+    notify("error", read.problem);
+    return;
+  }
+  viewState.set({ importInputs: read.inputs.length > 0 ? { ...pending, inputs: read.inputs } : undefined });
+}
+
+/** The same import again, with values for its inputs (the dialog's "Import with these values"). */
+function importWith(source: ImportSource, values: ImportValues): Promise<Reply<Opened>> {
+  if ("files" in source) return api["iac:import"]({ files: source.files, values });
+  return api["file:importFolder"]({ path: source.folder, values }).then((reply) =>
+    reply.ok && reply.value === null
+      ? { ok: false, problems: [{ message: `${source.folder} could not be read again`, severity: "error" }] }
+      : (reply as Reply<Opened>),
+  );
+}
+
+/**
+ * Imports again with the values given. The result replaces the imported design (nothing was
+ * edited meanwhile: the dialog is modal); a failure leaves it as it is and says why in the dialog.
+ * Inputs still without a value (fields left empty) are asked for again.
+ */
+export async function importAgain(pending: PendingInputs, values: ImportValues): Promise<void> {
+  const reply = await onHost(`Importing ${pending.name} with values`, () => importWith(pending.source, values));
+  // Cancelled: the dialog stays, the design is unchanged.
+  if (!reply) return;
+  if (!reply.ok) {
+    viewState.set({ importInputs: { ...pending, problems: reply.problems } });
+    return;
+  }
+  replaceDocument(reply.value.design, undefined);
+  if (reply.value.warnings.length > 0)
+    showProblems(`${pending.name} was imported with these values, with warnings:`, reply.value.warnings);
+  else notify("info", `Imported ${pending.name} with these values`);
+  askForInputs(reply.value, { name: pending.name, source: pending.source, given: values });
 }
 
 /** Reads a file's text as a design, or as infrastructure code to import. */
 export async function openText(name: string, text: string): Promise<void> {
   const isDesign = isDesignFile(name, text);
   if (isDesign) opened(await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text } })), name);
-  else opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files: [{ name, text }] })), name);
+  else {
+    const files = [{ name, text }];
+    opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files })), name, undefined, { files });
+  }
 }
 
 /** Opens or imports files chosen or dropped by the user; several together are one import. */
@@ -67,30 +116,38 @@ export async function openFiles(files: readonly File[]): Promise<void> {
   opened(
     await onHost(`Importing ${files.length} files`, () => api["iac:import"]({ files: texts })),
     `${files.length} files`,
+    undefined,
+    { files: texts },
   );
 }
 
 /**
- * A folder chosen in the browser: its Terraform files, read together as one module. Terraform
- * reads a module's own folder, not the folders below it (those are other modules).
+ * A folder chosen in the browser: its Terraform files, read together as one module (Terraform
+ * reads a module's own folder, not the folders below it: those are other modules), or a cdk.out
+ * folder: its manifest.json with the JSON beside it, of which the host takes the templates.
  */
 export async function openFolder(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
   const folder = (files[0]?.webkitRelativePath || files[0]?.name || "").split("/")[0] || "the folder";
-  const own = files.filter((f) => {
-    const parts = (f.webkitRelativePath || f.name).split("/");
-    return parts.length <= 2 && /\.tf(\.json)?$/i.test(f.name);
-  });
+  const top = files.filter((f) => (f.webkitRelativePath || f.name).split("/").length <= 2);
+  const cdk = top.some((f) => f.name === "manifest.json");
+  const own = top.filter((f) => (cdk ? /\.json$/i : /\.tf(\.json)?$/i).test(f.name));
   if (own.length === 0) {
     showProblems(`${folder} could not be imported; the current design is unchanged.`, [
-      { file: folder, message: "the folder holds no Terraform file (.tf or .tf.json)", severity: "error" },
+      {
+        file: folder,
+        message: "the folder holds no Terraform file (.tf or .tf.json) and is not a cdk.out folder (manifest.json)",
+        severity: "error",
+      },
     ]);
     return;
   }
   const texts = await Promise.all(
     own.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })),
   );
-  opened(await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts })), folder);
+  opened(await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts })), folder, undefined, {
+    files: texts,
+  });
 }
 
 let fileInput: HTMLInputElement | undefined;
@@ -154,9 +211,9 @@ export async function importFolder(): Promise<void> {
     return;
   }
   if (!reply.value) return;
-  const { path, design, warnings } = reply.value;
+  const { path, design, warnings, inputs } = reply.value;
   // A folder is where the design came from, not a design file to save to.
-  opened({ ok: true, value: { design, warnings } }, path);
+  opened({ ok: true, value: { design, warnings, inputs } }, path, undefined, { folder: path });
 }
 
 export async function saveDesign(saveAs = false): Promise<void> {

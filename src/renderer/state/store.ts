@@ -13,6 +13,7 @@ import { type Design, emptyDesign, type Problem } from "../../shared/model";
 import type { Direction } from "../../shared/model/direction";
 import type { Clipboard } from "../actions/selection";
 import type { LessonState } from "../exercises/lessonState";
+import type { PendingInputs } from "../file/importInputs";
 import { type History, startHistory } from "./history";
 
 export type BottomTab = "flows" | "findings" | "ask" | "matrix";
@@ -96,6 +97,8 @@ export interface ViewState {
   notice?: Notice;
   /** Long work under way (opening, importing, exporting, laying out), shown with a Cancel button. */
   busy?: { label: string; seq: number; since: number };
+  /** An import that needs values it was not given, asked for in a dialog (file/InputsDialog.tsx). */
+  importInputs?: PendingInputs;
   /** Problems of a file that could not be opened, shown until dismissed. */
   problems?: { title: string; problems: Problem[] };
   recovery?: { design: Design; path?: string; savedAt: string };

@@ -139,7 +139,8 @@ export function readAttachment(
       .map((g) => ctx.groupsById.get(g)?.vpcId)
       .find((v) => v !== undefined);
   if (vpcId) resource.vpcId = vpcId;
-  if (type === "AWS::EC2::Instance") {
+  // An interface declared on its own states its addresses as an instance does (PrivateIpAddress, Ipv6Addresses).
+  if (type === "AWS::EC2::Instance" || type === "AWS::EC2::NetworkInterface") {
     const ip =
       props.PrivateIpAddress === undefined
         ? undefined

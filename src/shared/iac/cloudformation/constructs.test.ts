@@ -68,6 +68,12 @@ describe("CloudFormation parameters", () => {
     expect(misses(design, [["internet", "Server", "tcp", 443]], [["198.51.100.7", "Server", "tcp", 22]])).toEqual([]);
   });
 
+  it("place an input by the text alone in a template too large to place every value", () => {
+    const text = `${readFileSync(join(FIXTURES, "parameters.yaml"), "utf8")}# ${"x".repeat(1_000_000)}\n`;
+    const { inputs } = importCloudFormation({ name: "big.yaml", text });
+    expect(inputs.map((i) => [i.name, i.file, i.line])).toEqual([["AdminCidr", "big.yaml", 8]]);
+  });
+
   it("take a given value over the Default, and then ask for nothing", () => {
     const { design, inputs, said } = read("parameters.yaml", { AdminCidr: "198.51.100.0/24", WebPort: "8443" });
     expect(inputs).toEqual([]);
@@ -166,6 +172,25 @@ describe("CloudFormation conditions", () => {
   it("combine with Fn::And and Fn::Or over the region (a standalone rule's Condition key)", () => {
     const { design } = read("conditions.yaml", { "AWS::Region": "eu-central-1" });
     expect(misses(design, [["internet", "AppServer", "tcp", 9000]])).toEqual([]);
+  });
+
+  it("make a reference to a resource they do not create an unknown that says why", () => {
+    const text = readFileSync(join(FIXTURES, "conditions.yaml"), "utf8").replace(
+      "SecurityGroupIds: !If [IsDev, [!Ref App, !Ref Debug], [!Ref App]]",
+      "SecurityGroupIds: [!Ref App, !Ref Debug]",
+    );
+    const { design, warnings } = importCloudFormation({ name: "c.yaml", text });
+    expect(warnings.map(formatProblem)).toContain(
+      "c.yaml:43:7: warning: AppServer: Debug is not created: its condition IsDev does not hold; not attached",
+    );
+    expect(design.resources[0]?.groupIds).toHaveLength(1);
+  });
+
+  it("refuse an output's Condition that names no condition, as CloudFormation does", () => {
+    const text = `${readFileSync(join(FIXTURES, "conditions.yaml"), "utf8")}Outputs:\n  Url:\n    Condition: IsStaging\n    Value: x\n`;
+    expect(() => importCloudFormation({ name: "c.yaml", text })).toThrow(
+      /c\.yaml:46:5: output Url: Condition must name a condition of the Conditions section, not IsStaging/,
+    );
   });
 
   it("refuse a Condition key that names no condition", () => {

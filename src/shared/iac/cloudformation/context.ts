@@ -15,6 +15,16 @@ export interface LaunchSource {
 export type Props = Record<string, unknown>;
 export const isRecord = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** An interface attached to an instance by another resource, attached once all are read (interface-attachments.ts). */
+export interface InterfaceAttachment {
+  /** The resource that attaches it (for messages), and where. */
+  by: string;
+  path: Path;
+  instance: unknown;
+  networkInterface: unknown;
+  deviceIndex: unknown;
+}
+
 /** The draft's parts are keyed by logical id. */
 export interface Context extends DraftState {
   t: Template;
@@ -33,6 +43,7 @@ export interface Context extends DraftState {
   elbGroups: Map<string, SecurityGroup>;
   /** Logical id -> readable name from the construct path, in a template that AWS CDK wrote (./cdk.ts). */
   cdkNames: Map<string, string>;
+  interfaceAttachments: InterfaceAttachment[];
 }
 
 /**

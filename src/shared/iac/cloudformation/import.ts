@@ -12,10 +12,11 @@ import { declareClassicElbGroup } from "./classic-elb";
 import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { expandForEach } from "./foreach";
+import { attachInterfaces, attachmentResource } from "./interface-attachments";
 import { CfnRef, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
 import { declareClusterGroup } from "./launch";
-import { type MissingParameter, readParameters } from "./parameters";
+import { type MissingParameter, parameterLine, readParameters } from "./parameters";
 import { PSEUDO_DEFAULTS, PseudoParameters } from "./pseudo";
 import { readInlineRules, readStandaloneRule } from "./rules";
 import { loadTemplate, type Path } from "./template";
@@ -117,6 +118,7 @@ function readTransforms(ctx: Pick<Context, "warnings" | "at">, value: Record<str
 }
 
 function templateOf(
+  { name: file, text }: CloudFormationSource,
   value: unknown,
   loaded: { at: (p: Path) => Where },
   params: Readonly<Record<string, string>>,
@@ -125,7 +127,15 @@ function templateOf(
   if (!isRecord(value) || !isRecord(value.Resources))
     throw new InputError([error(loaded.at([]), "not a CloudFormation template: expected a Resources section")]);
   const transforms = readTransforms({ warnings: problems.warnings, at: loaded.at }, value);
-  const read = readParameters(value.Parameters, params, loaded.at, problems);
+  // Positions of a large file cost seconds: a parameter without a value is found in the text there.
+  const placeOf =
+    text.length < 1_000_000
+      ? undefined
+      : (name: string): Where => {
+          const line = parameterLine(text, name);
+          return { file, ...(line !== undefined ? { line } : {}) };
+        };
+  const read = readParameters(value.Parameters, params, loaded.at, problems, placeOf);
   const definitions = isRecord(value.Conditions) ? value.Conditions : {};
   const t: Template = {
     parameters: read.parameters,
@@ -154,6 +164,19 @@ function templateOf(
   }
   const ids = Object.keys(section);
   for (const id of ids) t.resources.add(id);
+  // An output's Condition must name a condition too: CloudFormation refuses the template otherwise.
+  for (const [name, output] of Object.entries(isRecord(value.Outputs) ? value.Outputs : {}))
+    if (
+      isRecord(output) &&
+      output.Condition !== undefined &&
+      !(typeof output.Condition === "string" && Object.hasOwn(definitions, output.Condition))
+    )
+      problems.errors.push(
+        error(
+          loaded.at(["Outputs", name, "Condition"]),
+          `output ${name}: Condition must name a condition of the Conditions section, not ${show(output.Condition)}`,
+        ),
+      );
   return { t, resources: ids.map((id): [string, unknown] => [id, section[id]]), at, inputs: read.inputs };
 }
 
@@ -174,7 +197,10 @@ export function importCloudFormation(
   const loaded = loadTemplate(file.name, file.text, parsed);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const { t, resources, at, inputs } = templateOf(loaded.value, loaded, options.params ?? {}, { errors, warnings });
+  const { t, resources, at, inputs } = templateOf(file, loaded.value, loaded, options.params ?? {}, {
+    errors,
+    warnings,
+  });
   const ctx: Context = {
     ...draftState(),
     t,
@@ -189,6 +215,7 @@ export function importCloudFormation(
     nestedStacks: new Set(),
     elbGroups: new Map(),
     cdkNames: cdkNames(resources),
+    interfaceAttachments: [],
   };
   // Conditions decide properties only where the template has any; a region's template has none.
   const conditional = /Fn::If|!If\b|NoValue/.test(file.text);
@@ -224,6 +251,8 @@ export function importCloudFormation(
       if ("holds" in c && !c.holds) {
         // Not created: references to it are references to nothing.
         t.resources.delete(id);
+        t.notCreated ??= new Map();
+        t.notCreated.set(id, String(r.Condition));
         continue;
       }
       if ("unresolved" in c) {
@@ -297,12 +326,19 @@ export function importCloudFormation(
   each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) =>
     readStandaloneRule(ctx, id, type, props, path, metadata),
   );
+  const byLogicalId = new Map<string, (typeof ctx.resources)[number]>();
   each(Object.keys(ATTACHABLE), ({ id, type, props, path, metadata }) => {
     const before = ctx.resources.length;
     readAttachment(ctx, id, type, props, path, metadata);
+    const read = ctx.resources[before];
+    if (read) byLogicalId.set(id, read);
     const why = undecided.get(id);
     for (const r of ctx.resources.slice(before)) if (why) r.tags = { ...r.tags, [PLACEHOLDER_TAG]: why };
   });
+  each(["AWS::EC2::NetworkInterfaceAttachment"], ({ id, props, path }) =>
+    ctx.interfaceAttachments.push(attachmentResource(id, props, path)),
+  );
+  attachInterfaces(ctx, ctx.interfaceAttachments, byLogicalId);
   // A group whose Condition is unknown says so where the design shows it.
   for (const [id, why] of undecided) {
     const g = ctx.groups.get(id);
@@ -317,11 +353,12 @@ export function importCloudFormation(
     "AWS::EC2::SecurityGroupIngress",
     "AWS::EC2::SecurityGroupEgress",
     "AWS::CloudFormation::Stack",
+    "AWS::EC2::NetworkInterfaceAttachment",
     ...Object.keys(ATTACHABLE),
     ...UNRELATED,
   ]);
   for (const x of typed) if (!handled.has(x.type)) ctx.warnings.push(notImported(at(x.path.slice(0, 2)), x.id, x.type));
-  const assumed = pseudoWarning(t, file.text, at);
+  const assumed = pseudoWarning(t, file);
   if (assumed) ctx.warnings.push(assumed);
   const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
   return { design, warnings: ctx.warnings, inputs };
@@ -340,7 +377,7 @@ function firstUse(text: string, name: string): number {
  * The region and account the import took where none was given, stated once, at the first place
  * the template uses one of them.
  */
-function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Problem | undefined {
+function pseudoWarning(t: Template, { name: file, text }: CloudFormationSource): Problem | undefined {
   const used = [...t.pseudo.defaultsUsed];
   if (used.length === 0) return undefined;
   const assumed = used.map((name) =>
@@ -352,7 +389,7 @@ function pseudoWarning(t: Template, text: string, at: (path: Path) => Where): Pr
     .map((name) => firstUse(text, name === "Fn::GetAZs" ? "GetAZs" : name))
     .filter((n) => n >= 0)
     .sort((a, b) => a - b)[0];
-  const where = first === undefined ? at([]) : { ...at([]), ...lineIndex(text)(first) };
+  const where = first === undefined ? { file } : { file, ...lineIndex(text)(first) };
   const give = used.filter((n) => n.startsWith("AWS::")).map((n) => `--param ${n}=...`);
   return warning(
     where,

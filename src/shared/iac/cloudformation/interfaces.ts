@@ -47,6 +47,17 @@ export function readInstanceInterfaces(
   list.value.forEach((item, n) => {
     if (!isRecord(item)) return;
     const at: Path = [...path, "NetworkInterfaces", n];
+    // An item naming an interface of the template attaches that interface, with its own groups.
+    if (item.NetworkInterfaceId !== undefined) {
+      ctx.interfaceAttachments.push({
+        by: id,
+        path: at,
+        instance: { Ref: id },
+        networkInterface: item.NetworkInterfaceId,
+        deviceIndex: item.DeviceIndex,
+      });
+      return;
+    }
     const device = Number(text(resolve(item.DeviceIndex, ctx.t)) ?? n);
     const groups = groupSet(ctx, id, item, at);
     const ip = text(resolve(item.PrivateIpAddress, ctx.t));

@@ -45,7 +45,14 @@ export interface Template {
   pseudo: PseudoParameters;
   /** A condition of the Conditions section by name (undefined: there is no such condition). */
   condition: (name: string) => ConditionValue | undefined;
+  /** Resources whose Condition does not hold, so CloudFormation does not create them: id -> condition. */
+  notCreated?: Map<string, string>;
 }
+
+const notCreated = (id: string, t: Template): Resolved | undefined => {
+  const c = t.notCreated?.get(id);
+  return c === undefined ? undefined : { unresolved: `${id} is not created: its condition ${c} does not hold` };
+};
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -79,6 +86,8 @@ function ref(written: unknown, t: Template, depth = 0): Resolved {
   const p = t.parameters.get(name);
   if (p) return parameterValue(name, p);
   if (t.resources.has(name)) return { value: new CfnRef(name, "Ref") };
+  const absent = notCreated(name, t);
+  if (absent) return absent;
   if (name.startsWith("AWS::")) {
     const pseudo = t.pseudo.value(name);
     if (pseudo) return pseudo;
@@ -154,7 +163,11 @@ function getAtt(arg: unknown, t: Template, depth = 0): Resolved {
   const parts: unknown[] = Array.isArray(arg) ? arg : typeof arg === "string" ? arg.split(".") : [];
   const id = intrinsicName(parts[0]) ? text(resolve(parts[0], t, depth + 1)) : parts[0];
   if (typeof id !== "string" || !t.resources.has(id))
-    return { unresolved: `!GetAtt ${show(id)} names no resource of this template` };
+    return (
+      (typeof id === "string" ? notCreated(id, t) : undefined) ?? {
+        unresolved: `!GetAtt ${show(id)} names no resource of this template`,
+      }
+    );
   // [id, attribute] is the usual form (every GroupId of a template): no rest array to join.
   const second = parts[1];
   const attribute = parts.length === 2 && typeof second === "string" ? second : parts.slice(1).join(".");

@@ -31,6 +31,8 @@ export function readParameters(
   given: Readonly<Record<string, string>>,
   at: (path: Path) => Where,
   problems: { errors: Problem[]; warnings: Problem[] },
+  /** Where a parameter is declared, for an input: without `at`'s positions of the whole file where that is costly. */
+  placeOf: (name: string) => Where = (name) => at(["Parameters", name]),
 ): ReadParameters {
   const parameters = new Map<string, Parameter>();
   const inputs: MissingParameter[] = [];
@@ -58,7 +60,7 @@ export function readParameters(
       ...(description ? { description } : {}),
     });
     if (value === undefined) {
-      const where = at(["Parameters", name]);
+      const where = placeOf(name);
       inputs.push({
         kind: "parameter",
         name,
@@ -86,4 +88,22 @@ export function readParameters(
       );
   }
   return { parameters, inputs, pseudo };
+}
+
+const literally = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The line where `name` is declared in the Parameters section, found in the text alone: a clean
+ * import of a region's template never pays for the positions of all its million values.
+ */
+export function parameterLine(text: string, name: string): number | undefined {
+  const section = /["']?Parameters["']?\s*:/.exec(text);
+  if (!section) return undefined;
+  const key = new RegExp(`["']?${literally(name)}["']?\\s*:`, "g");
+  key.lastIndex = section.index + section[0].length;
+  const found = key.exec(text);
+  if (!found) return undefined;
+  let line = 1;
+  for (let n = text.indexOf("\n"); n >= 0 && n < found.index; n = text.indexOf("\n", n + 1)) line++;
+  return line;
 }

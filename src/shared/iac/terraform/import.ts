@@ -249,6 +249,7 @@ export function designOfDeclarations(ctx: Context, decls: readonly Declaration[]
   attachInterfaces(
     ctx,
     decls.filter((d) => d.type === "aws_network_interface_attachment"),
+    decls.filter((d) => d.type === "aws_instance"),
     byKey,
   );
   for (const d of decls) {

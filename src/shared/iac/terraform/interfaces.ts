@@ -1,60 +1,98 @@
-// aws_network_interface_attachment puts an aws_network_interface on an instance at a DeviceIndex:
+// aws_network_interface_attachment (or an aws_instance's inline network_interface block) puts an
+// aws_network_interface on an instance at a DeviceIndex:
 // the interface then belongs to the instance (an end "<instance>/eth<n>" with its own groups and
 // addresses), not a node of its own. The export writes an instance's further interfaces so.
 import type { Resource } from "../../model/schema";
-import { warning } from "../draft";
-import { type Context, type Declaration, where } from "./context";
+import { type Where, warning } from "../draft";
+import { type Context, type Declaration, nested, where } from "./context";
 import { resolve, TfRef } from "./expressions";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 
-/** Moves each attached aws_network_interface into its instance. `byKey`: "type.name" -> the resource read from it. */
+type Read = Omit<Resource, "position">;
+
+/** One interface put on an instance, by an aws_network_interface_attachment or an inline block. */
+interface Attaching {
+  what: string;
+  instance: Read | undefined;
+  eni: Read | undefined;
+  device: unknown;
+  at: () => Where;
+  /** Inline network_interface blocks may name the primary interface (device_index 0) too. */
+  primary: boolean;
+}
+
+/**
+ * Moves each attached aws_network_interface into its instance: those of the attachments, and
+ * those an aws_instance names in its inline `network_interface { device_index,
+ * network_interface_id }` blocks. `byKey`: "type.name" -> the resource read from it.
+ */
 export function attachInterfaces(
   ctx: Context,
   attachments: readonly Declaration[],
-  byKey: ReadonlyMap<string, Omit<Resource, "position">>,
+  instances: readonly Declaration[],
+  byKey: ReadonlyMap<string, Read>,
 ): void {
-  const moved = new Set<Omit<Resource, "position">>();
-  for (const d of attachments) {
-    const ref = (name: string) => {
-      const r = resolve(d.body[name], ctx.scope);
-      return "value" in r && r.value instanceof TfRef ? byKey.get(`${r.value.type}.${r.value.name}`) : undefined;
-    };
-    const instance = ref("instance_id");
-    const eni = ref("network_interface_id");
-    const index = resolve(d.body.device_index, ctx.scope);
-    const device = "value" in index ? Number(index.value) : Number.NaN;
+  const refTo = (value: unknown) => {
+    const r = resolve(value, ctx.scope);
+    return "value" in r && r.value instanceof TfRef ? byKey.get(`${r.value.type}.${r.value.name}`) : undefined;
+  };
+  const all: Attaching[] = attachments.map((d) => ({
+    what: `${d.type}.${d.name}`,
+    instance: refTo(d.body.instance_id),
+    eni: refTo(d.body.network_interface_id),
+    device: d.body.device_index,
+    at: () => where(d, { attribute: "device_index" }),
+    primary: false,
+  }));
+  for (const d of instances)
+    nested(d.body, "network_interface").forEach((block, n) => {
+      all.push({
+        what: `${d.type}.${d.name} network_interface ${n + 1}`,
+        instance: byKey.get(`${d.type}.${d.name}`),
+        eni: refTo(block.network_interface_id),
+        device: block.device_index,
+        at: () => where(d, { nested: "network_interface", n, attribute: "device_index" }),
+        primary: true,
+      });
+    });
+  const moved = new Set<Read>();
+  const primaryTaken = new Set<Read>();
+  for (const a of all) {
+    const { instance, eni } = a;
     if (!instance || !eni || eni.service !== "networkInterface" || instance.kind !== "instance" || instance.service) {
       ctx.warnings.push(
         warning(
-          where(d),
-          `${d.type}.${d.name}: the instance or interface it names is not in these files; the interface stays a node of its own`,
+          a.at(),
+          `${a.what}: the instance or interface it names is not in these files; the interface stays a node of its own`,
         ),
       );
       continue;
     }
-    if (
-      !Number.isInteger(device) ||
-      device < 1 ||
-      device > 31 ||
-      instance.interfaces?.some((i) => i.deviceIndex === device)
-    ) {
+    const index = resolve(a.device, ctx.scope);
+    const device = "value" in index ? Number(index.value) : Number.NaN;
+    const lowest = a.primary ? 0 : 1;
+    const taken =
+      device === 0 ? primaryTaken.has(instance) : instance.interfaces?.some((i) => i.deviceIndex === device);
+    if (!Number.isInteger(device) || device < lowest || device > 31 || taken) {
       ctx.warnings.push(
-        warning(
-          where(d, { attribute: "device_index" }),
-          `${d.type}.${d.name}: device_index must be a free index from 1 to 31; not attached`,
-        ),
+        warning(a.at(), `${a.what}: device_index must be a free index from ${lowest} to 31; not attached`),
       );
       continue;
     }
-    const further = {
-      id: eni.id,
-      deviceIndex: device,
-      groupIds: eni.groupIds,
+    const addresses = {
       ...(eni.privateIpv4 ? { privateIpv4: eni.privateIpv4 } : {}),
       ...(eni.ipv6 ? { ipv6: eni.ipv6 } : {}),
       ...(eni.publicIpv4 ? { publicIpv4: eni.publicIpv4 } : {}),
     };
-    instance.interfaces = [...(instance.interfaces ?? []), further].sort((a, b) => a.deviceIndex - b.deviceIndex);
+    if (device === 0) {
+      // The instance's own interface: its groups and addresses are the interface's.
+      instance.groupIds = [...eni.groupIds];
+      Object.assign(instance, addresses);
+      primaryTaken.add(instance);
+    } else {
+      const further = { id: eni.id, deviceIndex: device, groupIds: eni.groupIds, ...addresses };
+      instance.interfaces = [...(instance.interfaces ?? []), further].sort((x, y) => x.deviceIndex - y.deviceIndex);
+    }
     // AWS attaches an interface only to an instance of its own VPC: an instance whose subnet and
     // primary groups say nothing (a subnet given as a variable) is in the interface's VPC.
     if (!instance.vpcId && eni.vpcId) instance.vpcId = eni.vpcId;
