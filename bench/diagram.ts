@@ -8,7 +8,15 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { corpusInputs } from "../src/cli/testing/corpus";
 import { loadPaths } from "../src/server/load";
-import { type Box, type Diagram, Drawing, diagramMetrics, diagramOf } from "../src/shared/diagram";
+import {
+  type Box,
+  type Diagram,
+  Drawing,
+  type DrawingStats,
+  diagramMetrics,
+  diagramOf,
+  portsOf,
+} from "../src/shared/diagram";
 import { generateServices } from "../src/shared/diagram/testing/services";
 import { permittedFlows } from "../src/shared/engine";
 import { type Design, validateDesign } from "../src/shared/model";
@@ -114,3 +122,33 @@ const f = (x: number) => x.toFixed(1);
 console.log(
   `At 1,000 nodes (${edges.length} lines): routing all ${f(whole.ms)} ms (ports ${f(whole.portsMs)}, routes ${f(whole.routeMs)}); a node moved ${f(move.ms)} ms, ${move.routed} lines routed (${own} are its own; the rest moved ports on its neighbours' sides or lay under it: ports ${f(move.portsMs)}, routes ${f(move.routeMs)}); a flow added ${f(add.ms)} ms, ${add.routed} routed (ports ${f(add.portsMs)}, routes ${f(add.routeMs)})`,
 );
+
+// Where routing's time goes, per size, on a whole picture: choosing ports (sides and places on
+// them), routing the lines, placing the labels; and the port choice alone (portsOf), which runs
+// again around each change.
+const parts: string[] = [];
+for (const n of [50, 200, 1000]) {
+  const d = generateServices(n);
+  const laid = diagramOf(d, { flows: permittedFlows(d), relayout: true });
+  const b = new Map<string, Box>(laid.nodes.map((x) => [x.id, x.box]));
+  const es = laid.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, label: e.label }));
+  const runs: DrawingStats[] = [];
+  for (let i = 0; i < 3; i++) {
+    const fresh = new Drawing();
+    fresh.update(b, es);
+    runs.push(fresh.stats);
+  }
+  const ports: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    portsOf(b, es);
+    ports.push(performance.now() - t0);
+  }
+  const s = (k: keyof DrawingStats) => median(runs.map((r) => r[k]));
+  const all = s("portsMs") + s("routeMs") + s("labelMs");
+  const pct = (x: number) => `${((100 * x) / all).toFixed(0)}%`;
+  parts.push(
+    `${n} nodes, ${es.length} lines: ports ${f(s("portsMs"))} ms (${pct(s("portsMs"))}; portsOf alone ${f(median(ports))} ms), routes ${f(s("routeMs"))} ms (${pct(s("routeMs"))}), labels ${f(s("labelMs"))} ms (${pct(s("labelMs"))})`,
+  );
+}
+console.log(`Where drawing a whole picture goes (median of 3, same run):\n  ${parts.join("\n  ")}`);

@@ -4,6 +4,7 @@
 // folder imports through the browser's folder picker with its construct paths as names.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { chooseFile, expect, test } from "./fixtures";
 import { shoot } from "./shots";
@@ -119,6 +120,13 @@ test("one import of a Terraform file and a CloudFormation template asks for the 
   await dialog.getByRole("textbox", { name: "office_cidr" }).fill("198.51.100.0/24");
   await dialog.getByRole("textbox", { name: "AdminCidr" }).fill("192.0.2.0/24");
   await shoot(page, "import-inputs-both-kinds");
+  const axe = await new AxeBuilder({ page })
+    .include("[role=dialog][aria-modal=true]")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
   await dialog.getByRole("button", { name: "Import with these values" }).click();
   await expect(dialog).toHaveCount(0);
   const rows = await flowRows(page);

@@ -119,3 +119,25 @@ test("the inspector lists each interface with its groups, and detaching from eth
   await expect(row(page, "eth1").locator(".chip")).toHaveText(["admin×", "db×"]);
   await expect(line(page, "web/eth1->db")).toHaveAttribute("data-source-handle", "eth1");
 });
+
+test("Ask takes an interface as an end, and the packet travels its line from the eth1 row", async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await importFixture(page);
+  await page.getByRole("tab", { name: "Ask" }).click();
+  await page.getByLabel("Source", { exact: true }).selectOption({ label: "web/eth1" });
+  await page.getByLabel("Target", { exact: true }).selectOption({ label: "db" });
+  await page.getByLabel("Port", { exact: true }).fill("5432");
+  await page.getByRole("button", { name: "Send packet" }).click();
+  const packet = page.getByTestId("packet-request");
+  await expect(packet).toBeVisible();
+  // The same points as the line drawn from eth1's row (the browser writes path data its own way).
+  const drawn = await line(page, "web/eth1->db").getAttribute("d");
+  const offsetPath = await packet.evaluate((el) => (el as HTMLElement).style.offsetPath);
+  const numbers = (d: string | null) => [...(d ?? "").matchAll(/-?[\d.]+/g)].map((m) => Number(m[0]));
+  expect(numbers(drawn).length).toBeGreaterThan(4);
+  expect(numbers(offsetPath)).toEqual(numbers(drawn));
+  // eth0 has no group that db admits: the same question from web itself times out at db.
+  await page.getByLabel("Source", { exact: true }).selectOption({ label: "web" });
+  await page.getByRole("button", { name: "Send packet" }).click();
+  await expect(page.getByTestId("timeout-marker")).toBeVisible();
+});

@@ -35,6 +35,17 @@ describe("the native menu", () => {
     ]);
   });
 
+  it("has View > Show outbound-to-anywhere flows, which sends the canvas's own toggle (issue 13)", () => {
+    const ctx = context();
+    const view = menuTemplate(ctx).find((m) => m.label === "View");
+    const item = items(Array.isArray(view?.submenu) ? view.submenu : []).find(
+      (i) => i.label === commandSpec("toggleOutbound").label,
+    );
+    expect(item).toBeDefined();
+    click(item as MenuItemConstructorOptions);
+    expect(ctx.sent).toEqual([["toggleOutbound"]]);
+  });
+
   it("sends only ids of the one command vocabulary, labelled and keyed as it declares them", () => {
     const ctx = context({ recentFiles: ["/d/a.palisade.json"] });
     const sending = items(menuTemplate(ctx)).filter((i) => i.click && i.label !== "Clear Recent");

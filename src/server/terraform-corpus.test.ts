@@ -113,3 +113,23 @@ describe.skipIf(!present)("consul-sg-rules, with its variables' defaults", () =>
     expect(ingress.some((r) => r.startsWith("tcp 8501-"))).toBe(false);
   });
 });
+
+describe.skipIf(!present)("cloudposse-sg-module, whose every resource hangs on a registry module", () => {
+  it("makes no group, warns at each block whose count or for_each waits on module.this, and knows which are absent", async () => {
+    const { design, warnings } = await loadPaths([join(CORPUS, "cloudposse-sg-module")]);
+    expect(design.groups).toEqual([]);
+    const placed = warnings.map((w) => `${w.file?.split("/").pop()}:${w.line}: ${w.message.split(":")[0]}`);
+    expect(placed).toEqual([
+      "main.tf:52: random_id.rule_change_forces_new_security_group",
+      "main.tf:131: aws_security_group.cbd",
+      "main.tf:196: aws_security_group_rule.keyed",
+      "main.tf:266: null_resource.sync_rules_and_sg_lifecycles",
+      'context.tf:23: module "this" is not imported',
+    ]);
+    expect(
+      warnings.every(
+        (w, i) => i === 4 || /depends on module\.this, which comes from "cloudposse\/label\/null"/.test(w.message),
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { loadPaths } from "../../server/load";
 import { evaluateFlow, resolveEndpoint } from "../../shared/engine";
+import { flowDependsOn, unknownsByNode } from "../../shared/model/unknowns";
 import { files, flag, integer, parse, READING_OPTIONS, READING_USAGE, readingValues, required, text } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
@@ -48,12 +49,25 @@ Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
     };
     const { design, warnings } = await loadPaths(paths, readingValues(args));
     printProblems(io, warnings);
-    const verdict = evaluateFlow(design, {
-      from: resolveEndpoint(design, from, "from"),
-      to: resolveEndpoint(design, to, "to"),
-      ...query,
-    });
-    io.out(flag(args, "json") ? JSON.stringify(verdict, null, 2) : verdict.explanation);
+    const ends = { from: resolveEndpoint(design, from, "from"), to: resolveEndpoint(design, to, "to") };
+    const verdict = evaluateFlow(design, { ...ends, ...query });
+    // A group the files name but do not define: its rules here are only those the files give it.
+    const unknowns = unknownsByNode(design);
+    const dependsOn = verdict.permitted
+      ? flowDependsOn(unknowns, ends.from, ends.to)
+      : [...new Set([...(unknowns.get(ends.from)?.all ?? []), ...(unknowns.get(ends.to)?.all ?? [])])];
+    const caveat = dependsOn.length
+      ? `\nDepends on ${dependsOn.join(", ")}: ${dependsOn.length > 1 ? "groups" : "a group"} the files name but do not define; ${
+          verdict.permitted
+            ? "the rules that permit this are those the files give it"
+            : "its own rules are not in these files and may permit this"
+        }.`
+      : "";
+    io.out(
+      flag(args, "json")
+        ? JSON.stringify(dependsOn.length ? { ...verdict, dependsOn } : verdict, null, 2)
+        : `${verdict.explanation}${caveat}`,
+    );
     return verdict.permitted ? EXIT.ok : EXIT.failed;
   },
 };

@@ -14,6 +14,7 @@ import {
 import { bothFamilies, type FlowRelation } from "../../shared/engine/flows";
 import { label } from "../../shared/engine/services";
 import type { Design } from "../../shared/model/schema";
+import { flowDependsOn, unknownsByNode } from "../../shared/model/unknowns";
 import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValues, text, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT, type Io } from "../io";
@@ -127,12 +128,16 @@ class Rows {
 
 async function nodeRows(design: Design, relation: FlowRelation, flows: Iterable<SelectedClassFlow>, out: Rows) {
   const make = edgeMaker(relation.index);
-  const write = (flow: ReturnType<typeof make>) =>
-    out.write(
+  // A flow that a placeholder's rules may be what permits (var.x, data.…): said on its row.
+  const unknowns = unknownsByNode(design);
+  const write = (flow: ReturnType<typeof make>) => {
+    const dependsOn = flowDependsOn(unknowns, flow.from, flow.to);
+    return out.write(
       () =>
-        `${nodeLabel(design, flow.from)} -> ${nodeLabel(design, flow.to)}: ${flow.label}${flow.families.length === 1 ? ` (IPv${flow.families[0]} only)` : ""}`,
-      () => flow,
+        `${nodeLabel(design, flow.from)} -> ${nodeLabel(design, flow.to)}: ${flow.label}${flow.families.length === 1 ? ` (IPv${flow.families[0]} only)` : ""}${dependsOn.length ? ` (depends on ${dependsOn.join(", ")})` : ""}`,
+      () => (dependsOn.length ? { ...flow, dependsOn } : flow),
     );
+  };
   // A small answer is sorted into design order, as people read it; past SORTED_ROWS rows the
   // held ones go out as they are and the rest follow as expanded, so memory stays bounded.
   let held: ReturnType<typeof make>[] | undefined = [];

@@ -50,6 +50,7 @@ import {
   toEdges,
   toNodes,
 } from "./toFlow";
+import { VpcFrames } from "./VpcFrames";
 
 const nodeTypes = { resource: DesignNode, external: DesignNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
@@ -333,6 +334,7 @@ function NodeCanvas() {
         aria-label="Design canvas"
       >
         <CanvasChrome nodeCount={nodes.length}>
+          <VpcFrames vpcs={design.vpcs} nodes={nodes} />
           <EdgeHoverCard />
           <PacketOverlay routes={routes} />
         </CanvasChrome>

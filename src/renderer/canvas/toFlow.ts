@@ -33,6 +33,8 @@ export interface NodeData extends Record<string, unknown> {
   outbound?: string;
   /** The whole Internet reaches it: ringed. */
   exposed?: boolean;
+  /** Its VPC: drawn inside that VPC's frame (VpcFrames.tsx). */
+  vpcId?: string;
 }
 
 export interface EdgeData extends Record<string, unknown> {
@@ -173,6 +175,7 @@ export function toNodes(
         groups: r.groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
         ...(rows ? { interfaces: rows } : {}),
         highlighted,
+        ...(r.vpcId ? { vpcId: r.vpcId } : {}),
         ...common(r.id),
       },
     };
@@ -265,14 +268,10 @@ export function toEdges(
       id: f.id,
       source: from.node,
       target: to.node,
-      ...(sourceHandle ? { sourceHandle } : {}),
-      ...(targetHandle ? { targetHandle } : {}),
       type: "flow",
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${f.exposure})`, width: 18, height: 18 },
       data: {
         label: named ? `${from.device ?? "eth0"} → ${to.device ?? "eth0"}: ${f.label}` : f.label,
-        ...(from.device ? { fromEnd: f.from } : {}),
-        ...(to.device ? { toEnd: f.to } : {}),
         exposure: f.exposure,
         active: false,
         paired,
@@ -281,6 +280,11 @@ export function toEdges(
         targetHeight,
       },
     };
+    // Set after, only where there are interfaces: spreads in the literal cost every one of thousands of flows.
+    if (sourceHandle) edge.sourceHandle = sourceHandle;
+    if (targetHandle) edge.targetHandle = targetHandle;
+    if (from.device) (edge.data as EdgeData).fromEnd = f.from;
+    if (to.device) (edge.data as EdgeData).toEnd = f.to;
     cache.set(f, edge);
     out.push(edge);
   }

@@ -1,6 +1,7 @@
 // "Can A reach B?": choose a source, a target and the traffic; the engine answers with the rules
 // that decide it, and the canvas marks the side that drops a blocked flow.
 import { useEffect, useRef, useState } from "react";
+import { resourceEnds } from "../../shared/model/interfaces";
 import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import { sendPacket } from "../simulate/send";
 import { evaluate } from "../state/engine";
@@ -22,7 +23,8 @@ export function AskTab() {
   const ask = useView((s) => s.ask);
   const simulation = useView((s) => s.simulation);
   const selected = useView((s) => s.selection.nodes);
-  const nodes = [...design.externals, ...design.resources];
+  // Each network interface is an end of its own: "web/eth1" beside web (its eth0).
+  const nodes = [...design.externals, ...resourceEnds(design.resources)];
   const nodeIds = new Set(nodes.map((n) => n.id));
   const [from, setFrom] = useState(ask?.query.from ?? selected[0] ?? "");
   const [to, setTo] = useState(ask?.query.to ?? selected[1] ?? "");

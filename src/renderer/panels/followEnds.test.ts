@@ -38,3 +38,19 @@ describe("an end whose name is now only a group's", () => {
     expect(followEnd(renamed, web.id, new Map([[web.id, "only-name"]]))).toBe("");
   });
 });
+
+describe("an interface's end of a question", () => {
+  const withEth1 = {
+    ...design,
+    resources: design.resources.map((r) =>
+      r.id === db.id ? { ...r, interfaces: [{ id: "eni-1", deviceIndex: 1, groupIds: [] }] } : r,
+    ),
+  };
+  it("stays while the instance has that interface, and is named as AWS's device", () => {
+    expect(followEnd(withEth1, `${db.id}/eth1`, nodeNames(withEth1))).toBe(`${db.id}/eth1`);
+    expect(nodeNames(withEth1).get(`${db.id}/eth1`)).toBe("db/eth1");
+  });
+  it("is cleared when the interface is gone", () => {
+    expect(followEnd(design, `${db.id}/eth1`, nodeNames(withEth1))).toBe("");
+  });
+});

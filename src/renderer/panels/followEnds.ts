@@ -2,13 +2,15 @@
 // that names a node no longer there is found again by the name it had, or cleared; it never stays
 // as an id of a node that is gone (which the form showed as a bad address, in red).
 import { resolveEndpoint } from "../../shared/engine/resolve";
+import { resourceEnds } from "../../shared/model/interfaces";
 import type { Design } from "../../shared/model/schema";
 import { parseAddress } from "../../shared/net/address";
 
 /** What an end becomes in `design`, given the names of the nodes of the design it was chosen in. */
 export function followEnd(design: Design, end: string, namesBefore: ReadonlyMap<string, string>): string {
   if (end === "" || parseAddress(end)) return end;
-  const isNode = (id: string) => [...design.resources, ...design.externals].some((n) => n.id === id);
+  // An instance's further interfaces are ends of their own ("web/eth1").
+  const isNode = (id: string) => [...resourceEnds(design.resources), ...design.externals].some((n) => n.id === id);
   if (isNode(end)) return end;
   const name = namesBefore.get(end);
   if (name === undefined) return "";
@@ -23,5 +25,5 @@ export function followEnd(design: Design, end: string, namesBefore: ReadonlyMap<
 }
 
 export function nodeNames(design: Design): Map<string, string> {
-  return new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name || n.id]));
+  return new Map([...resourceEnds(design.resources), ...design.externals].map((n) => [n.id, n.name || n.id]));
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Drawing } from "./drawing";
-import { type Box, overlaps, type Point, segmentCrossesBox } from "./geometry";
+import { type Box, grow, overlaps, type Point, segmentCrossesBox } from "./geometry";
 
 const box = (x: number, y: number): Box => ({ x, y, width: 200, height: 80 });
 const through = (points: readonly Point[], b: Box) =>
@@ -122,6 +122,52 @@ describe("Drawing", () => {
     expect(drawing.stats.routed).toBeLessThanOrEqual(3);
   });
 
+  it("moving a node routes its own lines only: the ports of its neighbours' other lines stay", () => {
+    // A hub with six lines to a column; the top node moved below the others changes its line's
+    // place among the hub's ports, which moved all six ports (and routed all six lines) before.
+    const boxes = new Map<string, Box>([["hub", box(0, 300)]]);
+    const edges = [];
+    for (let i = 0; i < 6; i++) {
+      boxes.set(`r${i}`, box(700, i * 150));
+      edges.push({ id: `hub->r${i}`, from: "hub", to: `r${i}`, label: "tcp 443" });
+    }
+    const drawing = new Drawing();
+    const first = drawing.update(boxes, edges);
+    const moved = new Map(boxes);
+    moved.set("r0", box(700, 6 * 150));
+    const second = drawing.update(moved, edges);
+    expect(drawing.stats.routed).toBe(1);
+    for (let i = 1; i < 6; i++) expect(second.get(`hub->r${i}`)?.points).toBe(first.get(`hub->r${i}`)?.points);
+    // Its line leaves the hub below the others' (their order by height kept) and passes under no box.
+    const starts = [0, 1, 2, 3, 4, 5].map((i) => second.get(`hub->r${i}`)?.points[0]?.y as number);
+    expect(Math.max(...starts.slice(1))).toBeLessThan(starts[0] as number);
+    for (const [id, b] of moved)
+      if (id !== "hub" && id !== "r0") expect(through(second.get("hub->r0")?.points ?? [], b)).toBe(false);
+  });
+
+  it("a line moved to a row's band keeps its port in that row, between the row's other ports", () => {
+    // An instance with two interface rows: lines to eth1 end in its row (40..80 from the top).
+    const boxes = new Map<string, Box>([["web", { x: 700, y: 300, width: 200, height: 120 }]]);
+    const row = { top: 40, bottom: 80 };
+    const edges = [];
+    for (let i = 0; i < 4; i++) {
+      boxes.set(`c${i}`, box(0, i * 200));
+      edges.push({ id: `c${i}->web`, from: `c${i}`, to: "web", label: "tcp 443", toBand: row });
+    }
+    const drawing = new Drawing();
+    drawing.update(boxes, edges);
+    const moved = new Map(boxes);
+    moved.set("c0", box(0, 4 * 200));
+    const after = drawing.update(moved, edges);
+    expect(drawing.stats.routed).toBe(1);
+    const ends = [0, 1, 2, 3].map((i) => after.get(`c${i}->web`)?.points.at(-1)?.y as number);
+    for (const y of ends) {
+      expect(y).toBeGreaterThan(300 + row.top);
+      expect(y).toBeLessThan(300 + row.bottom);
+    }
+    expect(Math.max(...ends.slice(1))).toBeLessThan(ends[0] as number);
+  });
+
   it("never draws a line through a box it does not connect, nor a label over a box or a label (random pictures)", () => {
     fc.assert(
       fc.property(
@@ -160,6 +206,58 @@ describe("Drawing", () => {
         },
       ),
       { numRuns: 60, seed: 13 },
+    );
+  });
+
+  it("after any run of moves, still no line through a box nor a label over a box or a label (random pictures)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 7 })), {
+          minLength: 4,
+          maxLength: 16,
+          selector: ([c, r]) => `${c},${r}`,
+        }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 9 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (cells, pairs, moves) => {
+          const boxes = new Map(cells.map(([c, r], i) => [`n${i}`, box(c * 330, r * 140)]));
+          const ids = [...boxes.keys()];
+          const edges = [
+            ...new Map(
+              pairs
+                .map(([p, q]) => [ids[p % ids.length] as string, ids[q % ids.length] as string] as const)
+                .filter(([p, q]) => p !== q)
+                .map(([p, q]) => [`${p}->${q}`, { id: `${p}->${q}`, from: p, to: q, label: "tcp 443" }]),
+            ).values(),
+          ];
+          const drawing = new Drawing();
+          drawing.update(boxes, edges);
+          for (const [k, c, r] of moves) {
+            const id = ids[k % ids.length] as string;
+            // Onto a free cell, half a column over: between the others' lines.
+            const to = box(c * 330 + 165, r * 140 + 35);
+            if ([...boxes].some(([other, b]) => other !== id && overlaps(grow(b, 10), to))) continue;
+            boxes.set(id, to);
+            const routes = drawing.update(boxes, edges);
+            const labels: Box[] = [];
+            for (const e of edges) {
+              const route = routes.get(e.id)?.points ?? [];
+              for (const [other, b] of boxes)
+                if (other !== e.from && other !== e.to) expect(through(route, b)).toBe(false);
+              const l = routes.get(e.id)?.labelBox;
+              if (l) labels.push(l);
+            }
+            for (const [i, l] of labels.entries()) {
+              for (const b of boxes.values()) expect(overlaps(l, b)).toBe(false);
+              for (const m of labels.slice(i + 1)) expect(overlaps(l, m)).toBe(false);
+            }
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

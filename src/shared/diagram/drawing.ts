@@ -179,7 +179,8 @@ export class Drawing {
     edges: readonly DrawnEdge[],
     changed: readonly string[],
   ): Map<string, Port> {
-    const dirty = new Set(changed);
+    // Nodes whose lines came or went: every port on them is placed again.
+    const relined = new Set<string>();
     const next = new Map<string, DrawnEdge>();
     for (const e of edges) {
       next.set(e.id, e);
@@ -191,15 +192,18 @@ export class Drawing {
         !sameBand(was.fromBand, e.fromBand) ||
         !sameBand(was.toBand, e.toBand)
       ) {
-        dirty.add(e.from);
-        dirty.add(e.to);
+        relined.add(e.from);
+        relined.add(e.to);
       }
     }
     for (const [id, e] of this.edges)
       if (!next.has(id)) {
-        dirty.add(e.from);
-        dirty.add(e.to);
+        relined.add(e.from);
+        relined.add(e.to);
       }
+    if (relined.size === 0 && this.ports.size > 0 && changed.length * 4 <= boxes.size)
+      return this.portsAfterMove(boxes, changed);
+    const dirty = new Set([...changed, ...relined]);
     this.edges.clear();
     this.incident.clear();
     for (const e of edges) {
@@ -245,6 +249,96 @@ export class Drawing {
     }
     this.ports = ports;
     return ports;
+  }
+
+  /**
+   * Ports after nodes only moved (a drag, the arrow keys): the moved nodes' ports are placed
+   * again; at each other end the line takes a port between those already there, in its place by
+   * the moved node's height, and every other line keeps its port, so that a move routes the moved
+   * node's lines only (and those it now lies on).
+   */
+  private portsAfterMove(boxes: ReadonlyMap<string, Box>, moved: readonly string[]): Map<string, Port> {
+    const movedSet = new Set(moved);
+    const subset = new Set<string>();
+    for (const n of moved) for (const id of this.incident.get(n) ?? []) subset.add(id);
+    if (subset.size === 0) return this.ports;
+    const fresh = portsOf(
+      boxes,
+      [...subset].map((id) => this.edges.get(id) as DrawnEdge),
+    );
+    // At each end that stayed: the lines to insert, by stretch (a side, or a band of it: a row).
+    const stretchOf = (node: string, side: Side, band: Band | undefined) =>
+      `${side === "right" ? "R" : "L"}${band ? `${band.top}:${band.bottom}` : ""}|${node}`;
+    const middle = (box: Box, band: Band | undefined) =>
+      band ? box.y + (band.top + band.bottom) / 2 : box.y + box.height / 2;
+    const inserts = new Map<
+      string,
+      { node: string; band?: Band; list: { edge: string; other: number; out: boolean }[] }
+    >();
+    for (const [id, p] of fresh) {
+      const e = this.edges.get(id) as DrawnEdge;
+      for (const [end, other, side, band, otherBand, out] of [
+        [e.from, e.to, p.aSide, e.fromBand, e.toBand, true],
+        [e.to, e.from, p.bSide, e.toBand, e.fromBand, false],
+      ] as const) {
+        if (movedSet.has(end)) continue;
+        const key = stretchOf(end, side, band);
+        const entry = { edge: id, other: middle(boxes.get(other) as Box, otherBand), out };
+        const stretch = inserts.get(key);
+        if (stretch) stretch.list.push(entry);
+        else inserts.set(key, band ? { node: end, band, list: [entry] } : { node: end, list: [entry] });
+      }
+    }
+    const placed = new Map<string, number>();
+    for (const [key, { node, band, list }] of inserts) {
+      const box = boxes.get(node) as Box;
+      // The ports that stay on this stretch, with the heights of their other ends.
+      const staying: { y: number; other: number }[] = [];
+      for (const id of this.incident.get(node) ?? []) {
+        if (subset.has(id)) continue;
+        const p = this.ports.get(id);
+        const e = this.edges.get(id) as DrawnEdge;
+        if (!p) continue;
+        const atFrom = e.from === node;
+        if (stretchOf(node, atFrom ? p.aSide : p.bSide, atFrom ? e.fromBand : e.toBand) !== key) continue;
+        const o = boxes.get(atFrom ? e.to : e.from) as Box;
+        staying.push({ y: atFrom ? p.a.y : p.b.y, other: middle(o, atFrom ? e.toBand : e.fromBand) });
+      }
+      staying.sort((p, q) => p.y - q.y);
+      const byOther = staying.map((p) => p.other).sort((p, q) => p - q);
+      const gaps = new Map<number, typeof list>();
+      for (const entry of list) {
+        let g = 0;
+        while (g < byOther.length && (byOther[g] as number) < entry.other) g++;
+        const inGap = gaps.get(g);
+        if (inGap) inGap.push(entry);
+        else gaps.set(g, [entry]);
+      }
+      // As portsOf: a band's lines a few pixels inside the row, a whole side's clear of the corners.
+      const [top, bottom] = band
+        ? [box.y + band.top + 4, box.y + band.bottom - 4]
+        : [box.y + 8, box.y + box.height - 8];
+      for (const [g, inGap] of gaps) {
+        const lo = g === 0 ? top : (staying[g - 1] as { y: number }).y;
+        const hi = g === staying.length ? bottom : (staying[g] as { y: number }).y;
+        inGap.sort((p, q) => p.other - q.other || Number(q.out) - Number(p.out) || (p.edge < q.edge ? -1 : 1));
+        inGap.forEach((p, k) => {
+          placed.set(`${p.out ? "a" : "b"}${p.edge}`, lo + ((hi - lo) * (k + 1)) / (inGap.length + 1));
+        });
+      }
+    }
+    for (const [id, p] of fresh) {
+      const e = this.edges.get(id) as DrawnEdge;
+      const ay = placed.get(`a${id}`);
+      const by = placed.get(`b${id}`);
+      this.ports.set(id, {
+        aSide: p.aSide,
+        bSide: p.bSide,
+        a: movedSet.has(e.from) || ay === undefined ? p.a : { x: p.a.x, y: ay },
+        b: movedSet.has(e.to) || by === undefined ? p.b : { x: p.b.x, y: by },
+      });
+    }
+    return this.ports;
   }
 
   private dropLabel(id: string, k: Kept): void {

@@ -3,8 +3,9 @@
 // waits on, so the rules that name it are kept, and a warning says what was assumed.
 import type { SecurityGroup } from "../model/schema";
 
-/** The tag that marks a placeholder, with what it stands for (`data.aws_security_group.default`). */
-export const PLACEHOLDER_TAG = "palisade:placeholder";
+import { PLACEHOLDER_TAG } from "../model/unknowns";
+
+export { PLACEHOLDER_TAG };
 
 /** A group that stands for `name` until its value is known (`why`: what it waits on). */
 export function placeholderGroup(id: string, name: string, why: string): SecurityGroup {
@@ -16,4 +17,16 @@ export function placeholderGroup(id: string, name: string, why: string): Securit
     egress: [],
     tags: { [PLACEHOLDER_TAG]: name },
   };
+}
+
+/**
+ * What a Terraform import's placeholder group stands for, when it is a group that exists outside
+ * the files (`var.x`, `data.aws_security_group.x`, `module.m.local.x`, `module.m`): an export
+ * references it (a variable, a data source, a Parameter) rather than creating a group. Other
+ * placeholders (a resource that exists only under a condition, ELB's own group) are not these.
+ */
+export function externalGroupOf(group: SecurityGroup): string | undefined {
+  const stands = group.tags?.[PLACEHOLDER_TAG];
+  if (stands === undefined || group.otherAccount || stands !== group.name) return undefined;
+  return /^(module\.\S+\.)?(var|data|local)\.\S+$|^module\.\S+$/.test(stands) ? stands : undefined;
 }

@@ -207,16 +207,24 @@ describe("CloudFormation conditions", () => {
 describe("CloudFormation conditions on a parameter without a value", () => {
   it("ask for the parameter, and make what they decide placeholders that say so", () => {
     const { design, inputs, said } = read("condition-unknown.yaml");
-    expect(inputs.map((i) => [i.name, i.line])).toEqual([["Env", 5]]);
+    expect(inputs.map((i) => [i.name, i.line])).toEqual([["Env", 6]]);
+    const unknown = (id: string, line: number) =>
+      `condition-unknown.yaml:${line}:5: warning: ${id} exists only when condition IsDev holds, which is unknown: parameter Env has no value (no Default; give it with --param Env=VALUE); imported as a placeholder until that value is given`;
     expect(said).toEqual([
-      "condition-unknown.yaml:20:5: warning: Debug exists only when condition IsDev holds, which is unknown: parameter Env has no value (no Default; give it with --param Env=VALUE); imported as a placeholder until that value is given",
-      "condition-unknown.yaml:31:5: warning: DebugServer exists only when condition IsDev holds, which is unknown: parameter Env has no value (no Default; give it with --param Env=VALUE); imported as a placeholder until that value is given",
-      "condition-unknown.yaml:17:11: warning: App ingress rule: Fn::If [IsDev, ...]: parameter Env has no value (no Default; give it with --param Env=VALUE); not imported",
+      unknown("Debug", 21),
+      unknown("DebugServer", 32),
+      unknown("DevHttp", 37),
+      "condition-unknown.yaml:18:11: warning: App ingress rule: Fn::If [IsDev, ...]: parameter Env has no value (no Default; give it with --param Env=VALUE); not imported",
     ]);
     const debug = design.groups.find((g) => g.name === "Debug");
     expect(debug?.tags?.[PLACEHOLDER_TAG]).toBe("condition IsDev");
     expect(design.resources.find((r) => r.name === "DebugServer")?.tags?.[PLACEHOLDER_TAG]).toBe("condition IsDev");
     expect(design.resources.find((r) => r.name === "AppServer")?.tags?.[PLACEHOLDER_TAG]).toBeUndefined();
+    // A rule has no tags: its description says it.
+    expect(design.groups.find((g) => g.name === "App")?.ingress.map((r) => r.description)).toEqual([
+      undefined,
+      "Placeholder: only if condition IsDev holds; the dev server",
+    ]);
     // What does not depend on Env is read; what does is not guessed either way.
     expect(misses(design, [["internet", "AppServer", "tcp", 443]], [["internet", "AppServer", "tcp", 8080]])).toEqual(
       [],

@@ -10,6 +10,7 @@ import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
+import { externalGroupOf } from "../placeholder";
 import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { isRecord } from "./context";
@@ -86,9 +87,28 @@ export function toCloudFormation(
       return r ? [[g.id, logicalIds.get(r.id) as string] as const] : [];
     }),
   );
-  const managed = design.groups.filter((g) => !otherAccount.has(g.id) && !clusterGroups.has(g.id));
+  // A group a file named but did not define (var.x, data.aws_security_group.x): it exists outside
+  // the design, so the stack takes its id as a Parameter and never creates it.
+  const placeholderParameters: Props = {};
+  const placeholders = new Map(
+    design.groups.flatMap((g) => {
+      const stands = externalGroupOf(g);
+      if (stands === undefined) return [];
+      const id = ids.take(stands.replace(/^(var|data\.aws_security_group)\./, ""), "SecurityGroupId");
+      placeholderParameters[id] = {
+        Type: "AWS::EC2::SecurityGroup::Id",
+        Description: `Id of the existing security group ${stands} (a placeholder in the design)`,
+      };
+      return [[g.id, id] as const];
+    }),
+  );
+  const managed = design.groups.filter(
+    (g) => !otherAccount.has(g.id) && !clusterGroups.has(g.id) && !placeholders.has(g.id),
+  );
   const groupIds = new Map(managed.map((g) => [g.id, ids.take(g.name, "SecurityGroup")]));
   const groupRef = (id: string): Intrinsic | string => {
+    const placeholder = placeholders.get(id);
+    if (placeholder) return ref(placeholder);
     const cluster = clusterGroups.get(id);
     if (cluster) return getAtt(cluster, "ClusterSecurityGroupId");
     return otherAccount.get(id)?.groupId ?? getAtt(groupIds.get(id) ?? id, "GroupId");
@@ -219,8 +239,9 @@ export function toCloudFormation(
         ]);
       }
   }
-  // EKS gives its cluster security group its own rules; only the design's others are written, on their own.
-  for (const g of design.groups.filter((x) => clusterGroups.has(x.id)))
+  // EKS gives its cluster security group its own rules; only the design's others are written, on
+  // their own. A placeholder's rules (those the file gave the group it named) are written so too.
+  for (const g of design.groups.filter((x) => clusterGroups.has(x.id) || placeholders.has(x.id)))
     for (const direction of ["ingress", "egress"] as const)
       for (const rule of g[direction].filter((r) => !isEksDefault(g.id, direction, r)))
         standalone.push([
@@ -262,6 +283,7 @@ export function toCloudFormation(
     Parameters: {
       ...verify?.parameters,
       ...existingVpcs,
+      ...placeholderParameters,
       ...parameters,
       ...Object.fromEntries(Object.entries(INPUTS).filter(([k]) => inputs.has(k))),
     },

@@ -323,9 +323,17 @@ export function importCloudFormation(
     declareClassicElbGroup(ctx, id, props, path),
   );
   each(["AWS::EC2::SecurityGroup"], ({ id, props, path }) => readInlineRules(ctx, id, props, path));
-  each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) =>
-    readStandaloneRule(ctx, id, type, props, path, metadata),
-  );
+  each(["AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"], ({ id, type, props, path, metadata }) => {
+    const rules = readStandaloneRule(ctx, id, type, props, path, metadata);
+    // A rule has no tags: its description says what it waits on.
+    const why = undecided.get(id);
+    if (why)
+      for (const rule of rules)
+        rule.description = `Placeholder: only if ${why} holds${rule.description ? `; ${rule.description}` : ""}`.slice(
+          0,
+          255,
+        );
+  });
   const byLogicalId = new Map<string, (typeof ctx.resources)[number]>();
   each(Object.keys(ATTACHABLE), ({ id, type, props, path, metadata }) => {
     const before = ctx.resources.length;

@@ -4,7 +4,7 @@ import type { Direction } from "../../model/direction";
 import { defaultEgress } from "../../model/factory";
 import { isGroupId, otherAccountGroup } from "../../model/other-account";
 import { normalizeProtocol } from "../../model/protocol";
-import type { Peer, SecurityGroup } from "../../model/schema";
+import type { Peer, Rule, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, warning } from "../draft";
 import { accountIdOf, otherAccountWarning } from "../other-account";
 import { isCdkNoTrafficRule } from "./cdk";
@@ -96,7 +96,8 @@ export function readRule(
   idBase: string,
   inline: boolean,
   egressOwner?: { value: unknown; path: Path },
-): void {
+): Rule[] {
+  const added: Rule[] = [];
   const what = `${path[1]} ${direction} rule`;
   // Paths below the rule's are made only for a message: a region's template has 50,000 rules.
   const protocol = known(ctx, props.IpProtocol, path, what, "IpProtocol");
@@ -104,13 +105,13 @@ export function readRule(
   const toPort = props.ToPort === undefined ? UNSTATED : known(ctx, props.ToPort, path, what, "ToPort");
   if ("unresolved" in protocol || "unresolved" in fromPort || "unresolved" in toPort) {
     ctx.warnings.push(warning(ctx.at(path), `${what} with unknown values is not imported`));
-    return;
+    return added;
   }
   if (typeof protocol.value !== "string" && typeof protocol.value !== "number") {
     ctx.errors.push(
       error(ctx.at([...path, "IpProtocol"]), `IpProtocol must be a protocol such as tcp, udp, icmp or "-1"`),
     );
-    return;
+    return added;
   }
   const description = props.Description === undefined ? undefined : resolve(props.Description, ctx.t);
   const peers: { peer: Peer; property: string }[] = [];
@@ -156,7 +157,7 @@ export function readRule(
         normalizeProtocol(protocol.value) === "-1" &&
         r.value === BLOCK_EGRESS.CidrIp
       )
-        return;
+        return added;
       if (r.parameter) {
         const p = ctx.t.parameters.get(r.parameter);
         ctx.namedCidrs.push({ key: r.parameter, name: p?.description || r.parameter, cidr: r.value });
@@ -197,8 +198,12 @@ export function readRule(
       ctx.errors,
       ctx.warnings,
     );
-    if (rule) group[direction].push(rule);
+    if (rule) {
+      group[direction].push(rule);
+      added.push(rule);
+    }
   }
+  return added;
 }
 
 const UNSTATED: Resolved = { value: undefined };
@@ -256,10 +261,10 @@ export function readStandaloneRule(
   props: Props,
   path: Path,
   metadata?: unknown,
-): void {
+): Rule[] {
   const direction = type === "AWS::EC2::SecurityGroupIngress" ? "ingress" : "egress";
   // With disableInlineRules CDK writes its marker as a resource of its own; it matches no packet.
-  if (direction === "egress" && isCdkNoTrafficRule(props)) return;
+  if (direction === "egress" && isCdkNoTrafficRule(props)) return [];
   const field = props.GroupId !== undefined ? "GroupId" : "GroupName";
   const r = resolve(props[field], ctx.t);
   const found = groupOrPlaceholder(ctx, r, { byName: field === "GroupName", literalIds: true });
@@ -270,7 +275,7 @@ export function readStandaloneRule(
         `${id}: ${"unresolved" in r ? r.unresolved : `${show(r.value)} is not a security group of this template`}; not imported`,
       ),
     );
-    return;
+    return [];
   }
   if (found.note) ctx.warnings.push(warning(ctx.at([...path, field]), `${id}: ${found.note}`));
   const group = found.group;
@@ -282,5 +287,5 @@ export function readStandaloneRule(
           path: [...path.slice(0, -1), "Metadata", "Palisade", "DestinationSecurityGroupOwnerId"],
         }
       : undefined;
-  readRule(ctx, props, path, group, direction, id, false, egressOwner);
+  return readRule(ctx, props, path, group, direction, id, false, egressOwner);
 }

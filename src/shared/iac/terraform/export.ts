@@ -124,6 +124,7 @@ export function toTerraform(original: Design, options: TerraformOptions = {}): T
     inputs.add("vpc_id");
     return attr("vpc_id", raw("var.vpc_id"));
   };
+  main.push(...n.placeholderData);
   for (const p of design.prefixLists) main.push(prefixListResource(p, n.prefixList.get(p.id) as string));
   for (const g of design.groups) {
     const other = g.otherAccount;
@@ -138,6 +139,19 @@ export function toTerraform(original: Design, options: TerraformOptions = {}): T
           }.`,
         ),
       );
+      continue;
+    }
+    if (n.placeholder.has(g.id)) {
+      // A group that exists outside the design: referenced, never created; the rules the design
+      // gives it are written as separate rule resources on it, as the file that named it did.
+      main.push(
+        comment(
+          `${g.name} exists outside this design: referenced through ${n.placeholder.get(g.id)?.raw.replace(/\.id$/, "")}, not created.`,
+        ),
+      );
+      for (const direction of ["ingress", "egress"] as const)
+        for (const rule of g[direction])
+          main.push(ruleResource(g, direction, rule, ruleNames.take(ruleLabel(g, g.name, rule), "rule"), n));
       continue;
     }
     const cluster = n.clusterGroup.get(g.id);
@@ -157,6 +171,7 @@ export function toTerraform(original: Design, options: TerraformOptions = {}): T
 
   const variables: Item[] = [
     ...n.variables,
+    ...n.placeholderVariables,
     ...Object.entries(INPUTS)
       .filter(([name]) => inputs.has(name))
       .map(([name, { type, description }]) =>

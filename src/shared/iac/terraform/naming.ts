@@ -2,6 +2,7 @@
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External, SecurityGroup } from "../../model/schema";
 import { awsVpcId, isExistingVpc } from "../deployable";
+import { externalGroupOf } from "../placeholder";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -13,6 +14,15 @@ export interface Naming {
   group: Map<string, { type: string; name: string }>;
   /** Placeholders of groups of other accounts: not resources here, referenced as "account/sg-…". */
   otherAccount: Map<string, string>;
+  /**
+   * Placeholders of groups a file named but could not define (var.x, data.aws_security_group.x):
+   * groups that exist outside the design, referenced through a variable or a data source, never
+   * created (a new group there would be another group).
+   */
+  placeholder: Map<string, Raw>;
+  /** The variables and data sources those placeholders are referenced through. */
+  placeholderVariables: Block[];
+  placeholderData: Block[];
   prefixList: Map<string, string>;
   /** Cluster security groups EKS creates: group id -> the Terraform name of its aws_eks_cluster. */
   clusterGroup: Map<string, string>;
@@ -79,12 +89,13 @@ export function naming(
     );
   }
   const cidrs = cidrVariables(design.externals, variableNames);
+  const placeholders = placeholderReferences(design, variableNames);
   return {
     vpc,
     existingVpc,
     group: new Map(
       design.groups
-        .filter((g) => !g.otherAccount && !clusterOf(g))
+        .filter((g) => !g.otherAccount && !clusterOf(g) && !placeholders.placeholder.has(g.id))
         .map((g) => [
           g.id,
           {
@@ -105,10 +116,57 @@ export function naming(
         return cluster ? [[g.id, cluster] as const] : [];
       }),
     ),
+    placeholder: placeholders.placeholder,
+    placeholderVariables: placeholders.variables,
+    placeholderData: placeholders.data,
     prefixList: new Map(design.prefixLists.map((p) => [p.id, plNames.take(p.name || p.id, "pl")])),
     cidr: cidrs.cidr,
     variables: [...vpcVariables, ...cidrs.variables],
   };
+}
+
+const DATA_GROUP = /^data\.aws_security_group\.([A-Za-z_][\w-]*)$/;
+
+/**
+ * A variable for each placeholder group (`var.peer_group_id` stays that variable; any other
+ * unknown, such as a module's local, gets one named for it), and a data source for a group a data
+ * source read (looked up by the id given in a variable, so that an import of the export names the
+ * same data source again).
+ */
+function placeholderReferences(
+  design: Design,
+  variableNames: Names,
+): { placeholder: Map<string, Raw>; variables: Block[]; data: Block[] } {
+  const placeholder = new Map<string, Raw>();
+  const variables: Block[] = [];
+  const data: Block[] = [];
+  const dataNames = new Names();
+  for (const g of design.groups) {
+    const stands = externalGroupOf(g);
+    if (stands === undefined) continue;
+    const read = DATA_GROUP.exec(stands);
+    const lone = /^var\.([A-Za-z_][\w-]*)$/.exec(stands);
+    const variable = variableNames.take(
+      read ? `${read[1]}_security_group_id` : lone ? (lone[1] as string) : stands.replace(/^.*\bvar\./, ""),
+      "group_id",
+    );
+    variables.push(
+      block(
+        "variable",
+        [variable],
+        [
+          attr("description", `Id of the existing security group ${stands} (a placeholder in the design)`),
+          attr("type", raw("string")),
+        ],
+      ),
+    );
+    if (read) {
+      const name = dataNames.take(read[1] as string, "group");
+      data.push(block("data", ["aws_security_group", name], [attr("id", raw(`var.${variable}`))]));
+      placeholder.set(g.id, raw(`data.aws_security_group.${name}.id`));
+    } else placeholder.set(g.id, raw(`var.${variable}`));
+  }
+  return { placeholder, variables, data };
 }
 
 /** The id of a design VPC: the variable of one that exists, else the VPC this export creates. */
@@ -118,6 +176,8 @@ export const vpcRef = (n: Naming, id: string): Raw => {
 };
 
 export const groupRef = (n: Naming, id: string): Raw => {
+  const placeholder = n.placeholder.get(id);
+  if (placeholder) return placeholder;
   const cluster = n.clusterGroup.get(id);
   if (cluster) return raw(`aws_eks_cluster.${cluster}.vpc_config[0].cluster_security_group_id`);
   const g = n.group.get(id);

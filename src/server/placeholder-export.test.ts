@@ -1,0 +1,120 @@
+// Groups a file names but does not define (a variable with no value, a data source) stay
+// placeholders in the design; exported, they are referenced (a variable, a data source looked up
+// by the id a variable gives, a CloudFormation Parameter), never created: a new group there would
+// be another group. Imported again through the real HCL parser, the same placeholders and flows.
+import { describe, expect, it } from "vitest";
+import { permittedFlows } from "../shared/engine";
+import { importCloudFormation, toCloudFormation } from "../shared/iac/cloudformation";
+import { toTerraform } from "../shared/iac/terraform";
+import type { Design } from "../shared/model/schema";
+import { importTerraformFiles } from "./hcl";
+
+const main = `variable "app_group_id" {
+  description = "The group of the app servers, made elsewhere"
+  type        = string
+}
+
+data "aws_security_group" "bastion" {
+  name = "bastion"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "app_https" {
+  security_group_id = var.app_group_id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+}
+
+resource "aws_vpc_security_group_egress_rule" "app_to_db" {
+  security_group_id            = var.app_group_id
+  referenced_security_group_id = aws_security_group.db.id
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+}
+
+resource "aws_security_group" "db" {
+  name = "db"
+  ingress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [var.app_group_id, data.aws_security_group.bastion.id]
+  }
+}
+
+resource "aws_instance" "app" {
+  ami                    = "ami-123"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [var.app_group_id]
+}
+
+resource "aws_db_instance" "db" {
+  identifier             = "db"
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+`;
+
+const flowsByName = (d: Design) => {
+  const name = (id: string) => [...d.resources, ...d.externals].find((n) => n.id === id)?.name ?? id;
+  return permittedFlows(d)
+    .map((f) => `${name(f.from)} -> ${name(f.to)}: ${f.label}`)
+    .sort();
+};
+const placeholders = (d: Design) =>
+  d.groups
+    .filter((g) => g.tags?.["palisade:placeholder"])
+    .map((g) => `${g.name}: ${g.ingress.length} in, ${g.egress.length} out`)
+    .sort();
+
+describe("placeholder groups exported as references", () => {
+  it("Terraform: a variable and a data source, the placeholder's rules on it, no group created; imported again alike", async () => {
+    const first = await importTerraformFiles([{ name: "main.tf", text: main }]);
+    expect(placeholders(first.design)).toEqual([
+      "data.aws_security_group.bastion: 0 in, 0 out",
+      "var.app_group_id: 1 in, 1 out",
+    ]);
+    expect(flowsByName(first.design)).toContain("app -> db: tcp 5432");
+
+    const files = toTerraform(first.design);
+    const text = files.map((f) => f.text).join("\n");
+    expect(text).toMatch(/variable "app_group_id" \{/);
+    expect(text).toMatch(/variable "bastion_security_group_id" \{/);
+    expect(text).toMatch(/data "aws_security_group" "bastion" \{\n\s+id = var\.bastion_security_group_id\n\}/);
+    expect(text).toMatch(/security_group_id\s+= var\.app_group_id/);
+    expect(text).toMatch(/vpc_security_group_ids = \[var\.app_group_id\]/);
+    // Only db is created: a placeholder stays a group that exists elsewhere.
+    expect([...text.matchAll(/resource "aws_security_group" "(\w+)"/g)].map((m) => m[1])).toEqual(["db"]);
+
+    const again = await importTerraformFiles(files.map((f) => ({ name: f.name, text: f.text })));
+    expect(placeholders(again.design)).toEqual(placeholders(first.design));
+    expect(flowsByName(again.design)).toEqual(flowsByName(first.design));
+    // The two references are asked for, as variables without a value are.
+    expect(again.inputs.map((i) => i.name)).toEqual(
+      expect.arrayContaining(["app_group_id", "bastion_security_group_id"]),
+    );
+  });
+});
+
+describe("placeholder groups exported to CloudFormation", () => {
+  it("each is a Parameter of type AWS::EC2::SecurityGroup::Id, its rules on a Ref to it, no group created; imported again alike", async () => {
+    const first = await importTerraformFiles([{ name: "main.tf", text: main }]);
+    const template = toCloudFormation(first.design, "json");
+    const parsed = JSON.parse(template.text);
+    expect(parsed.Parameters.AppGroupIdSecurityGroupId).toMatchObject({ Type: "AWS::EC2::SecurityGroup::Id" });
+    const groups = Object.values(
+      parsed.Resources as Record<string, { Type: string; Properties: { GroupName?: string } }>,
+    )
+      .filter((r) => r.Type === "AWS::EC2::SecurityGroup")
+      .map((r) => r.Properties.GroupName);
+    expect(groups).toEqual(["db"]);
+    const again = importCloudFormation({ name: template.name, text: template.text });
+    // CloudFormation names a placeholder for its parameter.
+    expect(placeholders(again.design)).toEqual([
+      "AppGroupIdSecurityGroupId: 1 in, 1 out",
+      "BastionSecurityGroupId: 0 in, 0 out",
+    ]);
+    expect(flowsByName(again.design)).toEqual(flowsByName(first.design));
+  });
+});
