@@ -3,6 +3,7 @@
 import { memo, useMemo } from "react";
 import { MAX_NODE_FLOWS } from "../../shared/engine/live";
 import type { FlowEdge } from "../../shared/engine/types";
+import { flowDependsOn, unknownsByNode } from "../../shared/model/unknowns";
 import { useDerived, useDoc, useView, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { nextStep } from "./nextStep";
@@ -23,6 +24,8 @@ export function FlowsTab() {
     () => new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name])),
     [design.resources, design.externals],
   );
+  // Placeholder groups (var.x, data.…) whose rules, given by an imported file, permit a flow.
+  const unknowns = useMemo(() => unknownsByNode(design), [design]);
   // With nodes selected, their flows; otherwise all of them.
   const shown = useMemo(() => {
     if (selectedNodes.length === 0) return flows;
@@ -71,6 +74,7 @@ export function FlowsTab() {
               from={names.get(f.from) ?? f.from}
               to={names.get(f.to) ?? f.to}
               selected={f.id === selected}
+              dependsOn={flowDependsOn(unknowns, f.from, f.to).join(", ")}
             />
           ))}
           {after > 0 && <tr className="spacer" style={{ height: after }} />}
@@ -85,11 +89,14 @@ const FlowRow = memo(function FlowRow({
   from,
   to,
   selected,
+  dependsOn,
 }: {
   flow: FlowEdge;
   from: string;
   to: string;
   selected: boolean;
+  /** The unknowns it depends on, as text ("" when none). */
+  dependsOn: string;
 }) {
   return (
     <tr
@@ -102,7 +109,18 @@ const FlowRow = memo(function FlowRow({
     >
       <td>{from}</td>
       <td>{to}</td>
-      <td title={f.label}>{f.label}</td>
+      <td title={f.label}>
+        {f.label}
+        {dependsOn && (
+          <span
+            className="badge badge--unknown"
+            data-testid="flow-depends-on"
+            title={`Permitted by rules an imported file gives ${dependsOn}, a group it names but does not define: its other rules are unknown`}
+          >
+            depends on {dependsOn}
+          </span>
+        )}
+      </td>
       <td>
         <span className={`badge badge--${f.exposure}`}>{f.exposure}</span>
       </td>
