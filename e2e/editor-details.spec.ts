@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { chooseFile, expect, test } from "./fixtures";
+import { shoot } from "./shots";
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 const inspector = (page: Page) => page.getByRole("complementary", { name: "Inspector" });
@@ -143,6 +144,10 @@ test("keyboard: delete, copy and paste, duplicate, undo, and the Help overlay", 
   await expect(help).toContainText("Duplicate");
   await expect(help).toContainText("Ctrl+D");
   await expect(help).toContainText("Undo");
+  // Bound in the one command vocabulary, as the native menu shows them.
+  await expect(help.getByRole("row", { name: /Keyboard shortcuts/ })).toContainText("F1");
+  await expect(help.getByRole("row", { name: /Actual size/ })).toContainText("Ctrl+0");
+  await shoot(page, "help-shortcuts");
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
 });

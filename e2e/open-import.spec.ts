@@ -63,11 +63,18 @@ test("Import a Terraform folder opens a directory picker and imports the folder'
   await menu(page, /^Import a Terraform folder/);
   const chooser = await choosing;
   expect(await chooser.element().evaluate((input) => (input as HTMLInputElement).webkitdirectory)).toBe(true);
+  // The host reads the files and holds what it read as the window's document: the design is not
+  // sent back to be held (doc:open), only the layout's moves after it, as an edit.
+  const sentWhole: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/doc:open")) sentWhole.push(r.url());
+  });
   await chooser.setFiles(await terraformFolder());
   await expect(page.getByTestId("problems")).toHaveCount(0);
   await expect(page.getByText("folder-web").first()).toBeVisible();
   await page.getByText("folder-web").first().click();
   await expect(page.getByText("tcp 8443").first()).toBeVisible();
+  expect(sentWhole).toEqual([]);
 });
 
 test("a folder without Terraform files says so and changes nothing", async ({ app: page }) => {

@@ -88,6 +88,36 @@ for (const where of ["inline", "in the engine worker"] as const) {
       expect(value(await handlers["engine:findings"]({ doc: { id: doc, rev: 1 } }))).toEqual(findings(example));
     });
 
+    it("a file read with `open` is held at once, answering doc:open's flows, so the design is not sent back", async () => {
+      const id = `${doc}-read`;
+      const text = await readFile(join(examplesDir, "three-tier.palisade.json"), "utf8");
+      const read = value(await handlers["design:parse"]({ file: { name: "t.palisade.json", text }, open: id }));
+      expect(read.design).toEqual(example);
+      expect(read.held?.rev).toBe(1);
+      expect(read.held?.flows).toEqual(permittedFlows(example));
+      expect(read.held?.groupFlows).toEqual(groupFlows(example));
+      // Held: an edit goes as a patch against revision 1, and other requests name it.
+      const next = opened(example);
+      const edit = value(await handlers["doc:edit"]({ doc: id, base: 1, patch: diffDesign(example, next) }));
+      expect("resync" in edit ? edit : edit.rev).toBe(2);
+      expect(value(await handlers["engine:findings"]({ doc: { id, rev: 2 } }))).toEqual(findings(next));
+    });
+
+    it("an import with `open` is held too; a file that fails holds nothing, and a bad id is named", async () => {
+      const id = `${doc}-import`;
+      const tf = 'resource "aws_security_group" "web" {\n  name = "web"\n}\n';
+      const imported = value(await handlers["iac:import"]({ files: [{ name: "main.tf", text: tf }], open: id }));
+      expect(imported.design.groups.map((g) => g.name)).toEqual(["web"]);
+      expect(imported.held).toMatchObject({ rev: 1, flows: [], flowCount: 0 });
+      const broken = `${doc}-broken`;
+      const failed = await handlers["design:parse"]({ file: { name: "b.palisade.json", text: "{" }, open: broken });
+      expect(failed.ok).toBe(false);
+      const edit = value(await handlers["doc:edit"]({ doc: broken, base: 1, patch: {} }));
+      expect(edit).toEqual({ resync: true });
+      const bad = await handlers.dispatch("iac:import", { files: [{ name: "main.tf", text: tf }], open: "../x" });
+      expect(bad.ok ? "accepted" : bad.problems[0]?.message).toMatch(/^open: /);
+    });
+
     it("a broken edit is refused naming the place, and the document stays as it was", async () => {
       const design = value(await handlers["doc:open"]({ doc, design: example }));
       expect(design.rev).toBe(1);

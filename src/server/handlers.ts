@@ -5,7 +5,16 @@
 // documents, the files worker for reading and writing files. Bad input and failures become
 // problems in a Reply, never a throw across IPC.
 import { resolve } from "node:path";
-import { CHANNELS, type PalisadeApi, type Reply, type WireReply } from "../shared/api";
+import {
+  CHANNELS,
+  type Held,
+  OPENING_CHANNELS,
+  OpenAs,
+  type PalisadeApi,
+  type Reply,
+  type WireReply,
+} from "../shared/api";
+import type { Design } from "../shared/model";
 import { InputError } from "../shared/model";
 import { channelTable, problem } from "./channels";
 import { Documents } from "./documents";
@@ -70,6 +79,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
 
   async function dispatchWire(channel: string, payload: unknown): Promise<WireReply<unknown>> {
     if (!isChannel(channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
+    if (isOpening(channel) && asksToOpen(payload)) return readAndHold(channel, payload);
     try {
       if (worker && isRecoveryChannel(channel)) return await worker.run(channel, payload);
       // Files: parsed, imported and exported in their own worker, whatever their size.
@@ -84,6 +94,22 @@ export function createHandlers(options: HandlerOptions): Handlers {
     } catch (error) {
       return failure(channel, error);
     }
+  }
+
+  /**
+   * A design read (parsed, imported, opened from a path) and held as the document `open` names, in
+   * one request: the engine worker gets the design from here, not from the renderer again.
+   */
+  async function readAndHold(channel: string, { open, ...request }: { open: unknown }): Promise<Reply<unknown>> {
+    const id = OpenAs.safeParse(open);
+    if (!id.success)
+      return { ok: false, problems: [problem(`open: ${id.error.issues[0]?.message ?? "is not valid"}`)] };
+    const read = await dispatch(channel, request);
+    if (!read.ok || read.value === null) return read;
+    const value = read.value as { design: Design };
+    const held = await dispatch("doc:open", { doc: id.data, design: value.design });
+    if (!held.ok) return held;
+    return { ok: true, value: { ...value, held: held.value as Held } };
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<Reply<unknown>> {
@@ -104,6 +130,14 @@ export function createHandlers(options: HandlerOptions): Handlers {
       await Promise.all([worker?.close(), filesWorker?.close()]);
     },
   };
+}
+
+function isOpening(channel: string): boolean {
+  return (OPENING_CHANNELS as readonly string[]).includes(channel);
+}
+
+function asksToOpen(payload: unknown): payload is { open: unknown } {
+  return typeof payload === "object" && payload !== null && (payload as { open?: unknown }).open !== undefined;
 }
 
 /** Requests that open, edit or name a held document: they go where the documents are held. */

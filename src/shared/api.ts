@@ -64,6 +64,12 @@ export const ExportFormat = z.enum(["hcl", "yaml", "json"]);
 export const DocId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "is not a document id");
 /** A held document at one revision, in place of sending the whole design again. */
 export const DocRef = z.object({ id: DocId, rev: z.number().int().min(1) });
+/**
+ * A new document's id, given to a channel that reads a design (OPENING_CHANNELS): the host holds
+ * what it read as that document and answers with its revision and flows (`held`), so that the
+ * design is not sent back to be held.
+ */
+export const OpenAs = DocId;
 export type DocRef = z.infer<typeof DocRef>;
 
 /** A request about a design: the design itself, or a reference to the document the host holds. */
@@ -119,9 +125,16 @@ export const requests = {
    */
   "work:cancel": z.object({}),
   /** Parse a design file's text (opened or dropped by the user) into a design. */
-  "design:parse": z.object({ file: fileText }),
+  "design:parse": z.object({
+    open: OpenAs.optional(),
+    file: fileText,
+  }),
   /** Import Terraform, CloudFormation or AWS CLI JSON files (several together) into one design. */
-  "iac:import": z.object({ files: z.array(fileText).min(1).max(500), values: ImportValues.optional() }),
+  "iac:import": z.object({
+    files: z.array(fileText).min(1).max(500),
+    values: ImportValues.optional(),
+    open: OpenAs.optional(),
+  }),
   /**
    * Export to Terraform or CloudFormation: the files, not yet written anywhere, and what would not
    * deploy as designed. vpcIdVariable: groups in no VPC take a vpc_id variable (VpcId parameter).
@@ -146,6 +159,7 @@ export const requests = {
    * file itself and calls design:parse instead; this channel then answers unsupported.
    */
   "file:open": z.object({
+    open: OpenAs.optional(),
     /** Open this path without asking: only a path main itself offered (Open Recent, a file passed at launch). */
     path: z.string().min(1).max(4096).optional(),
   }),
@@ -155,7 +169,11 @@ export const requests = {
    * calls iac:import instead. path + values: import again a folder chosen in this session, with
    * values for its inputs (the dialog's "Import with these values").
    */
-  "file:importFolder": z.object({ path: z.string().min(1).max(4096).optional(), values: ImportValues.optional() }),
+  "file:importFolder": z.object({
+    path: z.string().min(1).max(4096).optional(),
+    values: ImportValues.optional(),
+    open: OpenAs.optional(),
+  }),
   /** Save atomically to the path the design was opened from, or ask for one (saveAs). */
   "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
   /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
@@ -195,17 +213,17 @@ export interface Replies {
   "doc:close": null;
   /** How many requests were stopped. */
   "work:cancel": { cancelled: number };
-  "design:parse": { design: Design; warnings: Problem[] };
+  "design:parse": { design: Design; warnings: Problem[]; held?: Held };
   /** inputs: the values the files need and were not given (see ImportInput). */
-  "iac:import": { design: Design; warnings: Problem[]; inputs: ImportInput[] };
+  "iac:import": { design: Design; warnings: Problem[]; inputs: ImportInput[]; held?: Held };
   "iac:export": { files: { name: string; text: string }[]; warnings: ExportWarning[] };
   "examples:load": Design;
   "examples:list": { name: string; title: string }[];
   "exercises:list": { id: string; number: number; title: string; goal: string }[];
   "exercises:open": Lesson;
   "exercises:check": LessonResult;
-  "file:open": { path: string; design: Design } | null;
-  "file:importFolder": { path: string; design: Design; warnings: Problem[]; inputs: ImportInput[] } | null;
+  "file:open": { path: string; design: Design; held?: Held } | null;
+  "file:importFolder": { path: string; design: Design; warnings: Problem[]; inputs: ImportInput[]; held?: Held } | null;
   "file:save": { path: string } | null;
   "recovery:write": null;
   "recovery:read": { design: Design; path?: string; savedAt: string } | null;
@@ -220,6 +238,15 @@ export interface Replies {
   };
   "window:state": null;
 }
+
+/**
+ * A design read at the host and held there as the document asked for (`open`), with what doc:open
+ * would have answered: the renderer adopts it instead of sending the design back.
+ */
+export type Held = Replies["doc:open"];
+
+/** Channels that read a design and, given `open`, hold it at once (see OpenAs). */
+export const OPENING_CHANNELS = ["design:parse", "iac:import", "file:open", "file:importFolder"] as const;
 
 /** How many flows a held document has, and which of them are too many to send. */
 export interface FlowTotals {

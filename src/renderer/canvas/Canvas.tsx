@@ -23,6 +23,7 @@ import { BlockedIntents } from "../intents/BlockedIntents";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toIntentEdges } from "../intents/intentEdges";
 import { PacketOverlay } from "../simulate/PacketOverlay";
+import { arrival, arrivalOf } from "../state/arrival";
 import { run } from "../state/commands";
 import { notify, useDerived, useDoc, useView, viewState } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
@@ -46,7 +47,6 @@ import {
   markEdges,
   measuredHeights,
   type NodeData,
-  needsLayout,
   toEdges,
   toNodes,
 } from "./toFlow";
@@ -102,23 +102,19 @@ export const WAIT_FOR_FLOWS_MS = 10_000;
 /** True while the document just opened is large and the flows shown are still the last document's. */
 function useWaitingForFlows(): boolean {
   // A document just opened (New, Open, recovery) has a history with no step either way.
-  const opened = useDoc((s) => (s.history.past.length === 0 && s.history.future.length === 0 ? s.history : null));
+  const opened = useDoc((s) =>
+    s.history.past.length === 0 && s.history.future.length === 0 ? s.history.present : null,
+  );
   // An import without a layout is drawn at once, as before: its auto-layout measures the nodes.
   const large = useDoc(
     (s) =>
       s.history.present.resources.length + s.history.present.externals.length >= WAIT_FOR_FLOWS &&
-      !needsLayout(s.history.present),
+      arrivalOf(s.history.present) !== "layout",
   );
-  // The engine's answer for a document replaces both lists (node flows withheld or not).
-  const flows = useDerived((s) => s.flows);
-  const groupFlows = useDerived((s) => s.groupFlows);
-  const at = useRef<{ opened: unknown; flows: unknown; groupFlows: unknown }>({
-    opened: undefined,
-    flows: undefined,
-    groupFlows: undefined,
-  });
-  if (opened && opened !== at.current.opened) at.current = { opened, flows, groupFlows };
-  const waiting = opened !== null && large && at.current.flows === flows && at.current.groupFlows === groupFlows;
+  // The engine's answer for a document (node flows withheld or not), or already there when the
+  // host read the file and held it.
+  const answered = useDerived((s) => s.of);
+  const waiting = opened !== null && large && answered !== opened;
   const [late, setLate] = useState<unknown>(undefined);
   useEffect(() => {
     if (!waiting) return;
@@ -181,16 +177,16 @@ function NodeCanvas() {
     return new Set(flows.filter((f) => internet.has(f.from) && f.from !== f.to).map((f) => f.to));
   }, [design.externals, flows]);
   // A document just opened is fitted into view once its nodes are drawn (also when this level
-  // is drawn only after its flows came). React Flow queues a fit of an empty canvas until the
-  // first node arrives, which would jump the view under the user's first drop; so only a
-  // non-empty design is fitted, and one without a layout is laid out (and fitted) instead.
-  const fresh = useDoc((s) => s.history.past.length === 0 && s.history.future.length === 0);
+  // is drawn only after its flows came), when arrival.ts says so; one without a layout is laid
+  // out (and fitted) by the lifecycle instead.
+  const fit = useDoc((s) => arrival(s) === "fit");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fitted again when another document arrives.
   useEffect(() => {
-    if (fresh && !needsLayout(design) && design.resources.length + design.externals.length > 0) {
+    if (fit) {
       const timer = setTimeout(() => void fitAll({ padding: 0.15, maxZoom: 1 }), 50);
       return () => clearTimeout(timer);
     }
-  }, [design, fresh]);
+  }, [design, fit]);
   const flowStore = useStoreApi();
   // An intent started by a click on a node's connect handle, finished by a click on another node.
   const clickFrom = useRef<string | undefined>(undefined);

@@ -1,12 +1,13 @@
 // New, Open, Save and Import: through the api in the desktop app (native dialogs, real paths),
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
-import type { ImportValues, Reply } from "../../shared/api";
+import type { Held, ImportValues, Reply } from "../../shared/api";
 import { isDesignFile } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
 import { longWork } from "../state/busy";
 import { replaceDocument } from "../state/commands";
+import { engineSync } from "../state/engine";
 import { docState, isDirty, notify, viewState } from "../state/store";
 import { designFileName, downloadText } from "./download";
 import { type ImportSource, type PendingInputs, readInputs } from "./importInputs";
@@ -31,22 +32,36 @@ async function onHost<T>(label: string, work: () => Promise<T>): Promise<T | und
   return outcome.done ? outcome.value : undefined;
 }
 
-type Opened = { design: Design; warnings: Problem[]; inputs?: unknown };
+/** What a file read at the host answers: the design, and the document the host now holds of it (`open`). */
+type Opened = { design: Design; warnings: Problem[]; inputs?: unknown; held?: Held };
 
 /**
  * A file that was read and checked replaces the design, once the user agrees to lose unsaved
- * changes: asked only now, so that a file that fails leaves everything as it was, unasked. An
- * import (`source`) that needs values it was not given then asks for them.
+ * changes: asked only now, so that a file that fails leaves everything as it was, unasked. The
+ * host read it as document `id` and holds it already: the design is not sent back. An import
+ * (`source`) that needs values it was not given then asks for them.
  */
-function opened(reply: Reply<Opened> | undefined, name: string, path?: string, source?: ImportSource): void {
+function opened(
+  id: string,
+  reply: Reply<Opened> | undefined,
+  name: string,
+  path?: string,
+  source?: ImportSource,
+): void {
   // Cancelled: nothing changes.
-  if (!reply) return;
+  if (!reply) {
+    engineSync.discard(id);
+    return;
+  }
   if (!reply.ok) {
     showProblems(`${name} could not be opened; the current design is unchanged.`, reply.problems);
     return;
   }
-  if (!confirmDiscard()) return;
-  replaceDocument(reply.value.design, path);
+  if (!confirmDiscard()) {
+    engineSync.discard(id);
+    return;
+  }
+  replaceDocument(reply.value.design, path, reply.value.design, heldAs(id, reply.value.held));
   if (reply.value.warnings.length > 0) showProblems(`${name} was opened with warnings:`, reply.value.warnings);
   else notify("info", `Opened ${name}`);
   if (source) askForInputs(reply.value, { name, source, given: {} });
@@ -64,9 +79,9 @@ function askForInputs(value: Opened, pending: Omit<PendingInputs, "inputs">): vo
 }
 
 /** The same import again, with values for its inputs (the dialog's "Import with these values"). */
-function importWith(source: ImportSource, values: ImportValues): Promise<Reply<Opened>> {
-  if ("files" in source) return api["iac:import"]({ files: source.files, values });
-  return api["file:importFolder"]({ path: source.folder, values }).then((reply) =>
+function importWith(source: ImportSource, values: ImportValues, open: string): Promise<Reply<Opened>> {
+  if ("files" in source) return api["iac:import"]({ files: source.files, values, open });
+  return api["file:importFolder"]({ path: source.folder, values, open }).then((reply) =>
     reply.ok && reply.value === null
       ? { ok: false, problems: [{ message: `${source.folder} could not be read again`, severity: "error" }] }
       : (reply as Reply<Opened>),
@@ -79,14 +94,18 @@ function importWith(source: ImportSource, values: ImportValues): Promise<Reply<O
  * Inputs still without a value (fields left empty) are asked for again.
  */
 export async function importAgain(pending: PendingInputs, values: ImportValues): Promise<void> {
-  const reply = await onHost(`Importing ${pending.name} with values`, () => importWith(pending.source, values));
+  const open = engineSync.newDocument();
+  const reply = await onHost(`Importing ${pending.name} with values`, () => importWith(pending.source, values, open));
   // Cancelled: the dialog stays, the design is unchanged.
-  if (!reply) return;
+  if (!reply) {
+    engineSync.discard(open);
+    return;
+  }
   if (!reply.ok) {
     viewState.set({ importInputs: { ...pending, problems: reply.problems } });
     return;
   }
-  replaceDocument(reply.value.design, undefined);
+  replaceDocument(reply.value.design, undefined, reply.value.design, heldAs(open, reply.value.held));
   if (reply.value.warnings.length > 0)
     showProblems(`${pending.name} was imported with these values, with warnings:`, reply.value.warnings);
   else notify("info", `Imported ${pending.name} with these values`);
@@ -95,13 +114,18 @@ export async function importAgain(pending: PendingInputs, values: ImportValues):
 
 /** Reads a file's text as a design, or as infrastructure code to import. */
 export async function openText(name: string, text: string): Promise<void> {
-  const isDesign = isDesignFile(name, text);
-  if (isDesign) opened(await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text } })), name);
+  const open = engineSync.newDocument();
+  if (isDesignFile(name, text))
+    opened(open, await onHost(`Opening ${name}`, () => api["design:parse"]({ file: { name, text }, open })), name);
   else {
     const files = [{ name, text }];
-    opened(await onHost(`Importing ${name}`, () => api["iac:import"]({ files })), name, undefined, { files });
+    opened(open, await onHost(`Importing ${name}`, () => api["iac:import"]({ files, open })), name, undefined, {
+      files,
+    });
   }
 }
+
+const heldAs = (id: string, held: Held | undefined) => (held ? { id, held } : undefined);
 
 /** Opens or imports files chosen or dropped by the user; several together are one import. */
 export async function openFiles(files: readonly File[]): Promise<void> {
@@ -113,8 +137,10 @@ export async function openFiles(files: readonly File[]): Promise<void> {
   }
   // Several files together are one import (Terraform modules, CLI outputs of one account).
   const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+  const open = engineSync.newDocument();
   opened(
-    await onHost(`Importing ${files.length} files`, () => api["iac:import"]({ files: texts })),
+    open,
+    await onHost(`Importing ${files.length} files`, () => api["iac:import"]({ files: texts, open })),
     `${files.length} files`,
     undefined,
     { files: texts },
@@ -145,9 +171,16 @@ export async function openFolder(files: readonly File[]): Promise<void> {
   const texts = await Promise.all(
     own.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })),
   );
-  opened(await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts })), folder, undefined, {
-    files: texts,
-  });
+  const open = engineSync.newDocument();
+  opened(
+    open,
+    await onHost(`Importing ${folder}`, () => api["iac:import"]({ files: texts, open })),
+    folder,
+    undefined,
+    {
+      files: texts,
+    },
+  );
 }
 
 let fileInput: HTMLInputElement | undefined;
@@ -176,11 +209,13 @@ export async function openDesign(path?: string): Promise<void> {
     pickFiles(".json,.palisade.json", false);
     return;
   }
-  const reply = await api["file:open"](path ? { path } : {});
+  const open = engineSync.newDocument();
+  const reply = await api["file:open"](path ? { path, open } : { open });
   if (!reply.ok) return showProblems("The file could not be opened; the current design is unchanged.", reply.problems);
   if (!reply.value) return;
-  if (!confirmDiscard()) return;
-  replaceDocument(reply.value.design, reply.value.path);
+  if (!confirmDiscard()) return engineSync.discard(open);
+  const { design, held } = reply.value;
+  replaceDocument(design, reply.value.path, design, heldAs(open, held));
   notify("info", `Opened ${reply.value.path}`);
 }
 
@@ -204,16 +239,19 @@ export async function importFolder(): Promise<void> {
     pickFiles("", true, true);
     return;
   }
-  const reply = await onHost("Importing a folder", () => api["file:importFolder"]({}));
-  if (!reply) return;
+  const open = engineSync.newDocument();
+  const reply = await onHost("Importing a folder", () => api["file:importFolder"]({ open }));
+  if (!reply) return engineSync.discard(open);
   if (!reply.ok) {
     showProblems("The folder could not be imported; the current design is unchanged.", reply.problems);
     return;
   }
   if (!reply.value) return;
-  const { path, design, warnings, inputs } = reply.value;
+  const { path, design, warnings, inputs, held } = reply.value;
   // A folder is where the design came from, not a design file to save to.
-  opened({ ok: true, value: { design, warnings, inputs } }, path, undefined, { folder: path });
+  opened(open, { ok: true, value: { design, warnings, inputs, ...(held ? { held } : {}) } }, path, undefined, {
+    folder: path,
+  });
 }
 
 export async function saveDesign(saveAs = false): Promise<void> {

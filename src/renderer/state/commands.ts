@@ -1,6 +1,8 @@
 // The one path by which the document changes: run an action, record it for undo, or say why not.
+import type { Held } from "../../shared/api";
 import type { Design } from "../../shared/model";
 import { type Action, ActionRefused } from "../actions/types";
+import { engineSync } from "./engine";
 import { type History, record, redo as redoStep, startHistory, undo as undoStep } from "./history";
 import { docState, notify, type Selection, viewState } from "./store";
 
@@ -63,9 +65,15 @@ export function redo(): void {
 /**
  * A new document (New, Open, Import, recovery): a fresh history, nothing selected, no question or
  * fix about the last one's nodes. An open lesson ends (it would grade the new design against its
- * own nodes) and is kept to be offered back.
+ * own nodes) and is kept to be offered back. `held`: the host already holds it (a file it read),
+ * so the engine sync takes it as it is instead of sending it.
  */
-export function replaceDocument(design: Design, path: string | undefined, saved: Design = design): void {
+export function replaceDocument(
+  design: Design,
+  path: string | undefined,
+  saved: Design = design,
+  held?: { id: string; held: Held },
+): void {
   const before = docState.get().history.present;
   viewState.set((v) => ({
     ...(v.lesson ? { lesson: undefined, leftLesson: { state: v.lesson, design: before } } : {}),
@@ -80,6 +88,7 @@ export function replaceDocument(design: Design, path: string | undefined, saved:
     reach: undefined,
     compare: undefined,
   }));
+  if (held) engineSync.adopt(held.id, design, held.held);
   docState.set({ history: startHistory(design), saved, path });
 }
 

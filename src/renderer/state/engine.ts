@@ -3,7 +3,7 @@
 // goes as a patch of what it changed, and what comes back is the flows that changed. One request
 // is out at a time; edits made meanwhile go together in the next patch.
 import { useEffect } from "react";
-import type { DocRef } from "../../shared/api";
+import type { DocRef, Held } from "../../shared/api";
 import { flowOrder } from "../../shared/engine/flows";
 import type { FlowQuery } from "../../shared/engine/types";
 import { type Design, diffDesign, formatProblem, isEmptyPatch } from "../../shared/model";
@@ -16,7 +16,7 @@ import { derivedState, docState, noDerived, viewState } from "./store";
 const FINDINGS_DELAY_MS = 150;
 
 /** What the host holds of this window's document: the design as last sent, at its revision. */
-interface Held {
+interface HeldDesign {
   design: Design;
   rev: number;
 }
@@ -26,10 +26,10 @@ interface Held {
  * the design being edited. Everything it knows is here, named, rather than in module variables.
  */
 class EngineSync {
-  /** This window's document at the host. */
-  readonly doc = newDocId();
+  /** This window's document at the host; another when a file read there is adopted. */
+  private doc = newDocId();
   /** What the host holds; undefined until the first open, and after a refusal or a resync. */
-  private held: Held | undefined;
+  private held: HeldDesign | undefined;
   /** A design the host refused: not sent again until the design changes. */
   private refused: Design | undefined;
   /** A request is out; edits made meanwhile go together in the next patch. */
@@ -49,6 +49,41 @@ class EngineSync {
       unsubscribe();
       window.removeEventListener("pagehide", close);
     };
+  }
+
+  /** An id for a new document: a file read with it (api.ts's OpenAs) is held at the host at once. */
+  newDocument(): string {
+    return newDocId();
+  }
+
+  /**
+   * Takes as this window's document one the host already holds: a file it read and held as `id`
+   * (opening, importing). Its flows come with it, so nothing is sent; the document held before
+   * is let go.
+   */
+  adopt(id: string, design: Design, held: Held): void {
+    const previous = this.doc;
+    clearTimeout(this.findingsTimer);
+    this.doc = id;
+    this.held = { design, rev: held.rev };
+    this.refused = undefined;
+    derivedState.set({
+      ...noDerived(),
+      of: design,
+      flows: held.flows,
+      groupFlows: held.groupFlows,
+      flowCount: held.flowCount,
+      flowsWithheld: held.withheld,
+      groupFlowsWithheld: held.groupsWithheld,
+    });
+    viewState.set({ simulation: undefined });
+    if (previous !== id) void api["doc:close"]({ doc: previous });
+    this.followUp(this.held);
+  }
+
+  /** A document read for this window but not taken (the person kept the unsaved one, or cancelled). */
+  discard(id: string): void {
+    if (id !== this.doc) void api["doc:close"]({ doc: id });
   }
 
   /** A design for a request: the held revision when the host has it (nothing large is sent), else the design itself. */
@@ -79,14 +114,20 @@ class EngineSync {
   }
 
   /** Sends what changed since `base`; answers the new held revision, or what to do next. */
-  private async edit(base: Held, design: Design): Promise<Held | "stop" | "again"> {
+  private async edit(base: HeldDesign, design: Design): Promise<HeldDesign | "stop" | "again"> {
+    const doc = this.doc;
     const patch = diffDesign(base.design, design);
     // The same content: nothing to send, but the findings put off are still owed.
-    if (isEmptyPatch(patch)) return { design, rev: base.rev };
+    if (isEmptyPatch(patch)) {
+      derivedState.set({ of: design });
+      return { design, rev: base.rev };
+    }
     // Marks for the UI bench and the browser's profiler: where an edit's time goes.
     performance.mark("palisade:edit-sent");
-    const reply = await api["doc:edit"]({ doc: this.doc, base: base.rev, patch });
+    const reply = await api["doc:edit"]({ doc, base: base.rev, patch });
     performance.mark("palisade:edit-answered");
+    // Another document was adopted meanwhile: this answer is about one the window let go.
+    if (this.doc !== doc) return "again";
     if (!reply.ok) {
       this.fail(design, reply.problems.map(formatProblem).join("\n"));
       return "stop";
@@ -97,6 +138,7 @@ class EngineSync {
     }
     const { rev, flows, groupFlows, flowCount, withheld, groupsWithheld } = reply.value;
     derivedState.set((s) => ({
+      of: design,
       flows: applyDelta(s.flows, flows, flowOrder(nodeIds(design))),
       groupFlows: applyDelta(s.groupFlows, groupFlows, byId),
       flowCount,
@@ -111,13 +153,16 @@ class EngineSync {
   }
 
   /** Sends the design whole, as a new document at the host. */
-  private async open(design: Design): Promise<Held | "stop"> {
-    const reply = await api["doc:open"]({ doc: this.doc, design });
+  private async open(design: Design): Promise<HeldDesign | "stop" | "again"> {
+    const doc = this.doc;
+    const reply = await api["doc:open"]({ doc, design });
+    if (this.doc !== doc) return "again";
     if (!reply.ok) {
       this.fail(design, reply.problems.map(formatProblem).join("\n"));
       return "stop";
     }
     derivedState.set({
+      of: design,
       flows: reply.value.flows,
       groupFlows: reply.value.groupFlows,
       flowCount: reply.value.flowCount,
@@ -133,7 +178,7 @@ class EngineSync {
   private fail(design: Design, why: string): void {
     this.held = undefined;
     this.refused = design;
-    derivedState.set({ ...noDerived(), engineError: why });
+    derivedState.set({ ...noDerived(), of: design, engineError: why });
     viewState.set({ simulation: undefined });
   }
 
@@ -142,7 +187,7 @@ class EngineSync {
    * Answers are kept only while `now` is still what the host holds (by identity: a document opened
    * again starts again at revision 1).
    */
-  private followUp(now: Held): void {
+  private followUp(now: HeldDesign): void {
     const current = () => this.held === now;
     const ask = viewState.get().ask;
     // A question about a node the edit removed is put away, not answered with an error.
@@ -159,7 +204,7 @@ class EngineSync {
   }
 }
 
-const engine = new EngineSync();
+export const engineSync = new EngineSync();
 
 function newDocId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -167,12 +212,12 @@ function newDocId(): string {
 }
 
 export function useEngineSync(): void {
-  useEffect(() => engine.start(), []);
+  useEffect(() => engineSync.start(), []);
 }
 
 /** A design for a request: the held revision when the host has it (nothing large is sent), else the design itself. */
 export function designOrRef(design: Design = docState.get().history.present): { design: Design } | { doc: DocRef } {
-  return engine.designOrRef(design);
+  return engineSync.designOrRef(design);
 }
 
 /** Whether most of `after`'s nodes and groups are the very objects of `before` (an edit, not a new file). */

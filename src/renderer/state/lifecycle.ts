@@ -2,9 +2,9 @@
 // window's title and unsaved state, native menu commands, and files dropped on the window.
 import { useEffect } from "react";
 import { api, onMenuCommand } from "../api-client";
-import { needsLayout } from "../canvas/toFlow";
 import { command, layoutNow } from "../commands";
 import { openFiles } from "../file/fileOps";
+import { arrival } from "./arrival";
 import { replaceDocument } from "./commands";
 import { designOrRef } from "./engine";
 import { docState, isDirty, notify, useDoc, useView, viewState } from "./store";
@@ -27,16 +27,17 @@ export function useLifecycle(): void {
     });
   }, []);
 
-  // Designs that arrive without a layout (imports) are laid out once they are drawn. Others are
-  // fitted into view by the canvas that draws them (NodeCanvas, GroupCanvas).
+  // A document that arrives without a layout (an import) is laid out once it is drawn (arrival.ts
+  // decides; the canvas fits the others).
   const design = useDoc((s) => s.history.present);
-  const fresh = useDoc((s) => s.history.past.length === 0 && s.history.future.length === 0);
+  const layout = useDoc((s) => arrival(s) === "layout");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again when another document arrives.
   useEffect(() => {
-    if (fresh && needsLayout(design)) {
+    if (layout) {
       const timer = setTimeout(() => void layoutNow(), 50);
       return () => clearTimeout(timer);
     }
-  }, [design, fresh]);
+  }, [design, layout]);
 
   // Recovery autosave of unsaved work.
   const dirty = useDoc(isDirty);

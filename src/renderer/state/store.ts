@@ -50,6 +50,8 @@ export interface DocState {
  * host holds, never edited here (engine.ts).
  */
 export interface DerivedState {
+  /** The design these are of; while the document's design is another, its answer is on its way. */
+  of?: Design;
   flows: FlowEdge[];
   /** Node pairs that may talk: flows.length, unless they are too many to send (withheld). */
   flowCount: number;
