@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Loaded, loadPaths } from "../server/load";
-import { evaluateFlow, permittedFlows, resolveEndpoint } from "../shared/engine";
+import { evaluateFlow, type FlowVerdict, permittedFlows, resolveEndpoint } from "../shared/engine";
 import { toCloudFormation } from "../shared/iac/cloudformation";
 import { toTerraform } from "../shared/iac/terraform/export";
 import { type Design, formatProblem, InputError } from "../shared/model";
@@ -80,7 +80,20 @@ function describeFlow(f: ExpectedFlow): string {
     f.protocol === "icmp" || f.protocol === "icmpv6"
       ? `${f.protocol}${f.icmpType !== undefined ? ` type ${f.icmpType}` : ""}`
       : `${f.protocol} ${f.port ?? ""}`.trim();
-  return `${f.from} -> ${f.to} ${traffic}`;
+  const level = f.level ? ", group level" : "";
+  const side = f.side ? `, ${f.side} only` : "";
+  return `${f.from} -> ${f.to} ${traffic}${level}${side}`;
+}
+
+/** A flow's verdict, or one side's (`side`): permitted when it passes in some family. */
+function passes(verdict: FlowVerdict, side: ExpectedFlow["side"]): { permitted: boolean; why: string } {
+  if (!side) return { permitted: verdict.permitted, why: verdict.explanation.split("\n")[0] ?? "" };
+  const sides = verdict.families.map((f) => f[side]);
+  const allowed = sides.find((s) => s.allowed);
+  return {
+    permitted: allowed !== undefined,
+    why: (allowed ?? sides[0])?.reason ?? verdict.unfiltered ?? "no family of addresses to check",
+  };
 }
 
 /** What goes wrong with the listed flows: one line each, empty when they all hold. */
@@ -92,18 +105,23 @@ function flowMisses(design: Design, expectation: CorpusExpectation): string[] {
   ] as const)
     for (const flow of list) {
       try {
+        const from = resolveEndpoint(design, flow.from, "from");
+        const to = resolveEndpoint(design, flow.to, "to");
+        if (flow.level === "group" && !design.groups.some((g) => g.id === from || g.id === to)) {
+          misses.push(`${describeFlow(flow)}: neither end names a security group`);
+          continue;
+        }
         const verdict = evaluateFlow(design, {
-          from: resolveEndpoint(design, flow.from, "from"),
-          to: resolveEndpoint(design, flow.to, "to"),
+          from,
+          to,
           protocol: flow.protocol,
           ...(flow.port !== undefined ? { port: flow.port } : {}),
           ...(flow.icmpType !== undefined ? { icmpType: flow.icmpType } : {}),
           ...(flow.icmpCode !== undefined ? { icmpCode: flow.icmpCode } : {}),
         });
-        if (verdict.permitted !== wanted)
-          misses.push(
-            `${describeFlow(flow)} should be ${wanted ? "permitted" : "denied"}: ${verdict.explanation.split("\n")[0]}`,
-          );
+        const found = passes(verdict, flow.side);
+        if (found.permitted !== wanted)
+          misses.push(`${describeFlow(flow)} should be ${wanted ? "permitted" : "denied"}: ${found.why}`);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         misses.push(`${describeFlow(flow)}: ${e.problems.map(formatProblem).join("; ")}`);

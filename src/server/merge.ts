@@ -1,7 +1,7 @@
 // Several sources (a design, a Terraform folder, AWS CLI output) into one design. The same part
 // described twice the same way is kept once; described differently, the first wins and a
 // warning says which copy was dropped.
-import { layoutTiers } from "../shared/iac/awscli/layout";
+import { layoutTiers } from "../shared/iac/draft";
 import { emptyDesign, type Problem } from "../shared/model";
 import type { Design } from "../shared/model/schema";
 

@@ -1,6 +1,7 @@
-// The corpus's Terraform modules that make groups and rules but no resource to carry them (so the
-// corpus harness has no flow to check): their rules, read in place through their local module
-// sources and variables' defaults, as their authors wrote them. Skipped where ../shared is absent.
+// The corpus's Terraform modules that make groups and rules but no resource to carry them: their
+// rules one by one, read in place through their local module sources and variables' defaults, as
+// their authors wrote them (the corpus harness checks their flows at group level). Skipped where
+// ../shared is absent.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -10,6 +10,19 @@ const Flow = z.strictObject({
   port: z.number().int().min(0).max(65535).optional(),
   icmpType: z.number().int().optional(),
   icmpCode: z.number().int().optional(),
+  /**
+   * "group": an end names a security group that no resource carries, standing for a member that
+   * carries only that group (as `check` takes it): the flows of a module's groups and rules, with
+   * nothing in the files to put them on. The harness checks that an end is such a group.
+   */
+  level: z.literal("group").optional(),
+  /**
+   * Only one side's rules are asked: the source's outbound ("egress") or the target's inbound
+   * ("ingress"). For a group whose other side the files do not hold (a placeholder for a group given
+   * as a variable, a group whose egress the author left to another file); the whole flow, where
+   * it is known, is listed beside it without `side`.
+   */
+  side: z.enum(["egress", "ingress"]).optional(),
 });
 export type ExpectedFlow = z.infer<typeof Flow>;
 

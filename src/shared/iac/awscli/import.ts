@@ -4,13 +4,13 @@
 import { emptyDesign, validateDesign } from "../../model/document";
 import { InputError, type Problem } from "../../model/problems";
 import type { Design } from "../../model/schema";
+import { layoutTiers } from "../draft";
 import { newContext, type Output } from "./context";
 import { readSecurityGroupRules } from "./described-rules";
 import { externalsFor } from "./externals";
 import { readSecurityGroups } from "./groups";
 import { readInstances } from "./instances";
 import { readNetworkInterfaces } from "./interfaces";
-import { layoutTiers } from "./layout";
 import { addOtherAccountGroups, addReferencedGroups, addReferencedPrefixLists } from "./placeholders";
 import { readPrefixListEntries, readPrefixLists } from "./prefix-lists";
 import { type AwsCliFile, readAwsCliOutput } from "./read";

@@ -170,6 +170,14 @@ export function readAttachment(
     if (interfaces.interfaces) resource.interfaces = interfaces.interfaces;
   }
   readAddressTags(tags, resource, () => ctx.at([...path, "Tags"]), ctx.errors);
+  const addresses = metadataAddresses(metadata);
+  if (addresses)
+    readAddressTags(
+      addresses,
+      resource,
+      () => ctx.at([...path.slice(0, -1), "Metadata", "Palisade", "Addresses"]),
+      ctx.errors,
+    );
   ctx.resources.push(resource);
 }
 
@@ -184,6 +192,16 @@ function capacityOf(ctx: Context, props: Props, spec: Kind): Capacity | undefine
     if (Number.isInteger(n) && n >= 0) capacity[key] = n;
   }
   return Object.keys(capacity).length ? capacity : undefined;
+}
+
+/**
+ * The addresses Palisade's export wrote in a resource's Metadata (Palisade.Addresses, keyed as the
+ * address tags) where its type takes no Tags, such as an ECS task set's public IPv4.
+ */
+function metadataAddresses(metadata: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(metadata) || !isRecord(metadata.Palisade)) return undefined;
+  const addresses = metadata.Palisade.Addresses;
+  return isRecord(addresses) ? addresses : undefined;
 }
 
 /**

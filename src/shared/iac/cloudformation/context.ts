@@ -1,9 +1,7 @@
 // The state of one CloudFormation import, and the small readers every part of it shares.
 
-import type { Ids } from "../../model/ids";
-import type { Problem } from "../../model/problems";
-import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
-import { type NamedCidr, type Where, warning } from "../draft";
+import type { PrefixList, SecurityGroup } from "../../model/schema";
+import { type DraftState, type Where, warning } from "../draft";
 import { CfnRef, NO_VALUE, type Resolved, resolve, type Template } from "./intrinsics";
 import type { Path } from "./template";
 
@@ -27,29 +25,22 @@ export interface InterfaceAttachment {
   deviceIndex: unknown;
 }
 
-export interface Context {
+/** The draft's parts are keyed by logical id. */
+export interface Context extends DraftState {
   t: Template;
   at: (path: Path) => Where;
-  ids: Ids;
-  warnings: Problem[];
-  errors: Problem[];
-  vpcs: Map<string, Vpc>;
   /** VPC logical ids that get an Amazon-provided IPv6 block. */
   ipv6Vpcs: Set<string>;
   subnets: Map<string, unknown>;
-  groups: Map<string, SecurityGroup>;
   groupsById: Map<string, SecurityGroup>;
   /** EKS cluster logical id -> the cluster security group EKS creates for it (see ../eks.ts). */
   clusterGroups: Map<string, SecurityGroup>;
   /** Launch templates and launch configurations, read through the groups of instances that name them. */
   launchSources: Map<string, LaunchSource>;
-  prefixLists: Map<string, PrefixList>;
   /** Nested stacks (AWS::CloudFormation::Stack): not imported; their outputs become placeholders. */
   nestedStacks: Set<string>;
   /** Classic load balancer logical id -> the group AWS gives it (its SourceSecurityGroup), see classic-elb.ts. */
   elbGroups: Map<string, SecurityGroup>;
-  resources: Omit<Resource, "position">[];
-  namedCidrs: NamedCidr[];
   /** Logical id -> readable name from the construct path, in a template that AWS CDK wrote (./cdk.ts). */
   cdkNames: Map<string, string>;
   interfaceAttachments: InterfaceAttachment[];

@@ -14,7 +14,7 @@ import { externalGroupOf } from "../placeholder";
 import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { isRecord } from "./context";
-import { INPUTS, logicalIdOf, resourceOf } from "./resources";
+import { INPUTS, logicalIdOf, ownAddressTags, resourceOf } from "./resources";
 import { BLOCK_EGRESS } from "./rules";
 import { verifyParts } from "./verify";
 
@@ -255,10 +255,17 @@ export function toCloudFormation(
   for (const r of design.resources) {
     const logicalId = logicalIds.get(r.id) as string;
     Object.assign(resources, resourceOf(r, ids, vpcIds, groupRef, input, { logicalId, clusterOf }));
-    // The design's name survives the round trip where the logical id cannot say it (see designName).
+    // The design's name survives the round trip where the logical id cannot say it (see designName),
+    // and its addresses where the type takes no Tags (an ECS task set): both in the Metadata.
     const own = resources[logicalId];
-    if (r.name !== logicalId && isRecord(own))
-      own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: { Name: r.name } };
+    if (!isRecord(own)) continue;
+    const palisade: Props = {};
+    if (r.name !== logicalId) palisade.Name = r.name;
+    const addresses = ownAddressTags(r);
+    if (Object.keys(addresses).length && !(isRecord(own.Properties) && own.Properties.Tags))
+      palisade.Addresses = addresses;
+    if (Object.keys(palisade).length)
+      own.Metadata = { ...(isRecord(own.Metadata) ? own.Metadata : {}), Palisade: palisade };
   }
   const verify = options.verify && verifyParts(options.verify, ids, (id) => logicalIds.get(id) ?? id);
   if (verify) Object.assign(resources, verify.resources);

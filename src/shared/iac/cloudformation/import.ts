@@ -1,11 +1,10 @@
 // CloudFormation template (YAML or JSON) -> design. Unknowable values (parameters without a
 // Default, ImportValue, conditions) are warnings at their line; wrong values are errors.
 
-import { Ids } from "../../model/ids";
 import { InputError, lineIndex, type Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, error, finishDesign, show, type Where, warning } from "../draft";
+import { ADDRESS_TAGS, draftState, error, finishImport, notImported, show, type Where, warning } from "../draft";
 import { PLACEHOLDER_TAG } from "../placeholder";
 import { readAttachment } from "./attachments";
 import { cdkNames } from "./cdk";
@@ -203,23 +202,18 @@ export function importCloudFormation(
     warnings,
   });
   const ctx: Context = {
+    ...draftState(),
     t,
     at,
-    ids: new Ids(),
     warnings,
     errors,
-    vpcs: new Map(),
     ipv6Vpcs: new Set(),
     subnets: new Map(),
-    groups: new Map(),
     groupsById: new Map(),
     clusterGroups: new Map(),
     launchSources: new Map(),
-    prefixLists: new Map(),
     nestedStacks: new Set(),
     elbGroups: new Map(),
-    resources: [],
-    namedCidrs: [],
     cdkNames: cdkNames(resources),
     interfaceAttachments: [],
   };
@@ -371,24 +365,10 @@ export function importCloudFormation(
     ...Object.keys(ATTACHABLE),
     ...UNRELATED,
   ]);
-  for (const x of typed)
-    if (!handled.has(x.type))
-      ctx.warnings.push(warning(at(x.path.slice(0, 2)), `${x.id}: resource type ${x.type} is not imported`));
+  for (const x of typed) if (!handled.has(x.type)) ctx.warnings.push(notImported(at(x.path.slice(0, 2)), x.id, x.type));
   const assumed = pseudoWarning(t, file);
   if (assumed) ctx.warnings.push(assumed);
-  if (ctx.errors.length) throw new InputError(ctx.errors);
-  const design = finishDesign(
-    {
-      name: `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`,
-      vpcs: [...new Map([...ctx.vpcs.values()].map((v) => [v.id, v])).values()],
-      groups: [...ctx.groups.values()],
-      prefixLists: [...ctx.prefixLists.values()],
-      resources: ctx.resources,
-      namedCidrs: ctx.namedCidrs,
-    },
-    ctx.ids,
-    file.name,
-  );
+  const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
   return { design, warnings: ctx.warnings, inputs };
 }
 

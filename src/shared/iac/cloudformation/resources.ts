@@ -27,6 +27,15 @@ export const INPUTS: Record<string, Props> = {
   ...SERVICE_INPUTS,
 };
 
+/**
+ * Addresses AWS chooses (all but an instance's private ones), which travel as tags (see
+ * ADDRESS_TAGS), or in the resource's Metadata where its type takes no Tags.
+ */
+export function ownAddressTags(r: Resource): Record<string, string> {
+  const native = r.kind === "instance" && (!r.service || r.service === "networkInterface");
+  return addressTags(r, native ? { privateIpv4: true, ipv6: true } : {});
+}
+
 /** The logical id a resource's own resource gets; decided before any is written, as groups may refer to it. */
 export function logicalIdOf(r: Resource, ids: LogicalIds): string {
   const suffix = r.service ? SERVICE_SUFFIXES[r.service] : SUFFIXES[r.kind];
@@ -51,13 +60,7 @@ export function resourceOf(
   own: { logicalId: string; clusterOf: (r: Resource) => { cluster: string; groupId: string } | undefined },
 ): Props {
   const groups = r.groupIds.map(groupRef);
-  // Addresses AWS chooses (all but an instance's private ones) travel as tags; see ADDRESS_TAGS.
-  const native = r.kind === "instance" && (!r.service || r.service === "networkInterface");
-  const tags = tagList(
-    withoutAddressTags(r.tags),
-    r.name,
-    addressTags(r, native ? { privateIpv4: true, ipv6: true } : {}),
-  );
+  const tags = tagList(withoutAddressTags(r.tags), r.name, ownAddressTags(r));
   if (r.service)
     return serviceResources(r as Resource & { service: Service }, own.logicalId, {
       groups,

@@ -9,7 +9,7 @@ export type Body = Record<string, unknown>;
 
 /**
  * A value written as exactly `var.name`: kept with the variable's name, so that a CIDR given by a
- * variable becomes a party named by it (see NamedCidr in ../draft.ts).
+ * variable becomes a party named by it (see NamedCidr in ../draft/externals.ts).
  */
 export class FromVariable {
   constructor(

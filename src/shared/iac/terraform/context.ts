@@ -1,9 +1,7 @@
 // The state of one Terraform import: what has been declared, and what went wrong where.
 
-import type { Ids } from "../../model/ids";
-import type { Problem } from "../../model/problems";
-import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
-import { type NamedCidr, type Where, warning } from "../draft";
+import type { SecurityGroup } from "../../model/schema";
+import { type DraftState, type Where, warning } from "../draft";
 import { placeholderGroup } from "../placeholder";
 import type { Body } from "./body";
 import type { Unknown } from "./eval/values";
@@ -22,25 +20,15 @@ export interface Declaration {
   key: string;
 }
 
-export interface Context {
+/** groups: "aws_security_group.web" -> the group being built; vpcs: "aws_vpc.main" and literal VPC ids. */
+export interface Context extends DraftState {
   scope: Scope;
-  ids: Ids;
-  warnings: Problem[];
-  errors: Problem[];
-  /** "aws_security_group.web" -> the group being built. */
-  groups: Map<string, SecurityGroup>;
   /** Group id -> the declaration that made it ("aws_security_group.web"). */
   declarationOf: Map<string, string>;
   /** Groups declared with inline ingress/egress blocks ("aws_security_group.web"). */
   inlineRules: Set<string>;
-  /** "aws_ec2_managed_prefix_list.x" -> design id. */
-  prefixLists: Map<string, PrefixList>;
-  /** "aws_vpc.main" -> design VPC; literal VPC ids too. */
-  vpcs: Map<string, Vpc>;
   /** "aws_subnet.a" -> the VPC reference of the subnet. */
   subnets: Map<string, unknown>;
-  resources: Omit<Resource, "position">[];
-  namedCidrs: NamedCidr[];
 }
 
 export function where(d: Declaration, path: Inside = {}): Where {

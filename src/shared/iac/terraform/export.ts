@@ -14,6 +14,7 @@ import { attr, type Block, blank, block, comment, type Item, raw, renderFile } f
 import { Names } from "./names";
 import { groupRef, type Naming, naming, sortedRecord, vpcRef } from "./naming";
 import { INPUTS, resourceBlocks, resourceType } from "./resources";
+import { UNTAGGED_TYPES } from "./services";
 import { verifyFile } from "./verify";
 
 export interface TerraformFile {
@@ -96,7 +97,7 @@ export function toTerraform(original: Design, options: TerraformOptions = {}): T
   const take = (type: string, base: string) => {
     const names = resourceNames.get(type) ?? new Names();
     resourceNames.set(type, names);
-    return names.take(base, "r");
+    return UNTAGGED_TYPES.has(type) ? names.takeAsWritten(base, "r") : names.take(base, "r");
   };
   // Named before the groups: a cluster security group is referred to through its cluster's name.
   const resourceName = new Map(design.resources.map((r) => [r.id, take(resourceType(r), r.name || r.id)]));

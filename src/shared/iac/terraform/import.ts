@@ -2,11 +2,10 @@
 // Node edge, src/server/hcl.ts). What cannot be known without running Terraform becomes a warning
 // at its file and line; a value that is simply wrong (a bad CIDR, port 70000) is an error.
 
-import { Ids } from "../../model/ids";
-import { InputError, type Problem } from "../../model/problems";
+import type { Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, error, finishDesign, warning } from "../draft";
+import { ADDRESS_TAGS, draftState, error, finishImport, notImported, warning } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
@@ -216,18 +215,11 @@ function designName(files: TerraformSource[]): string {
 /** A new import's state: nothing declared yet. */
 export function newContext(): Context {
   return {
+    ...draftState(),
     scope: { variables: new Map() },
-    ids: new Ids(),
-    warnings: [],
-    errors: [],
-    groups: new Map(),
     inlineRules: new Set(),
     declarationOf: new Map(),
-    prefixLists: new Map(),
-    vpcs: new Map(),
     subnets: new Map(),
-    resources: [],
-    namedCidrs: [],
   };
 }
 
@@ -270,21 +262,9 @@ export function designOfDeclarations(ctx: Context, decls: readonly Declaration[]
       d.type === "aws_network_interface_attachment" ||
       UNRELATED.has(d.type) ||
       ["aws_vpc", "aws_default_vpc", "aws_ec2_managed_prefix_list"].includes(d.type);
-    if (!handled) ctx.warnings.push(warning(where(d), `${d.type}.${d.name}: resource type ${d.type} is not imported`));
+    if (!handled) ctx.warnings.push(notImported(where(d), `${d.type}.${d.name}`, d.type));
   }
-  if (ctx.errors.length) throw new InputError(ctx.errors);
-  return finishDesign(
-    {
-      name,
-      vpcs: [...new Map([...ctx.vpcs.values()].map((v) => [v.id, v])).values()],
-      groups: [...ctx.groups.values()],
-      prefixLists: [...ctx.prefixLists.values()],
-      resources: ctx.resources,
-      namedCidrs: ctx.namedCidrs,
-    },
-    ctx.ids,
-    file,
-  );
+  return finishImport(ctx, name, file);
 }
 
 /** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */

@@ -23,4 +23,17 @@ export class Names {
     this.used.add(name);
     return name;
   }
+
+  /**
+   * The text itself where it is a Terraform name no one has taken ("EFSMountTarget1" stays so),
+   * else as take() makes it: for labels that are the only place a name can travel.
+   */
+  takeAsWritten(text: string, fallback: string): string {
+    if (!LABEL.test(text) || this.used.has(text)) return this.take(text, fallback);
+    this.used.add(text);
+    return text;
+  }
 }
+
+/** What Terraform takes as a block label or variable name, at the length names are cut to here. */
+const LABEL = /^[A-Za-z_][A-Za-z0-9_-]{0,59}$/;

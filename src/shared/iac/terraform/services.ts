@@ -24,6 +24,12 @@ export const SERVICE_TYPES: Record<Service, string> = {
   efsMountTarget: "aws_efs_mount_target",
 };
 
+/**
+ * Types that take no tags, so no Name tag carries the design's name: the resource's label is all
+ * an import reads it from, and the export keeps the name there as written where Terraform allows.
+ */
+export const UNTAGGED_TYPES: ReadonlySet<string> = new Set(["aws_efs_mount_target"]);
+
 /** Inputs these resources need to deploy that a design does not hold. */
 export const SERVICE_INPUTS: Record<string, { type: string; description: string }> = {
   eks_cluster_role_arn: { type: "string", description: "IAM role of the EKS clusters" },

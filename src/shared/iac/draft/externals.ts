@@ -1,0 +1,68 @@
+// The parties outside AWS that a design's rules name: the Internet, each named CIDR, each other
+// outside range an ingress rule admits.
+
+import type { Ids } from "../../model/ids";
+import type { External, SecurityGroup, Vpc } from "../../model/schema";
+import { contains, parseCidr } from "../../net/address";
+import { normalizeCidr } from "../../net/normalize";
+
+/** A CIDR that a file names (a Terraform variable, a CloudFormation parameter): it becomes an external party. */
+export interface NamedCidr {
+  key: string;
+  name: string;
+  cidr: string;
+}
+
+/** What externalsOf reads of a draft. */
+export interface RuleParties {
+  vpcs: Vpc[];
+  groups: SecurityGroup[];
+  namedCidrs: NamedCidr[];
+}
+
+const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
+
+/** Externals for the Internet, for each named CIDR and for each other outside range an ingress rule admits. */
+export function externalsOf(draft: RuleParties, ids: Ids): Omit<External, "position">[] {
+  const externals: Omit<External, "position">[] = [];
+  // Loops rather than lists of lists: a region has tens of thousands of rules.
+  let everywhere = false;
+  for (const g of draft.groups)
+    for (const list of [g.ingress, g.egress])
+      for (const r of list)
+        if ((r.peer.kind === "cidr4" || r.peer.kind === "cidr6") && EVERYWHERE.has(r.peer.cidr)) everywhere = true;
+  if (everywhere)
+    externals.push({ id: ids.take("internet"), kind: "internet", name: "Internet", cidrs: ["0.0.0.0/0", "::/0"] });
+  const named = new Map<string, NamedCidr[]>();
+  for (const written of draft.namedCidrs) {
+    // The rule's own CIDR was normalised (checkRule); the party it names is the same network.
+    const stored = normalizeCidr(written.cidr);
+    if (!("cidr" in stored)) continue;
+    const n = stored.cidr === written.cidr ? written : { ...written, cidr: stored.cidr };
+    if (EVERYWHERE.has(n.cidr)) continue;
+    // One entry per rule that names the CIDR: thousands in a region, so add in place.
+    const list = named.get(n.key);
+    if (list) list.push(n);
+    else named.set(n.key, [n]);
+  }
+  const covered = new Set<string>();
+  for (const [key, list] of named) {
+    const first = list[0] as NamedCidr;
+    const unique = [...new Set(list.map((n) => n.cidr))];
+    for (const c of unique) covered.add(c);
+    const myIp = /^my[-_ ]?ip/i.test(key) || /^my[-_ ]?ip/i.test(first.name);
+    externals.push({ id: ids.take(key), kind: myIp ? "myIp" : "cidr", name: first.name, cidrs: unique });
+  }
+  // Other ranges outside every VPC that an ingress rule admits: a party the architect will want to see.
+  const vpcRanges = draft.vpcs.flatMap((v) => [v.cidrIpv4, v.cidrIpv6].filter((c): c is string => !!c).map(parseCidr));
+  const literal = new Set<string>();
+  for (const g of draft.groups)
+    for (const r of g.ingress) if (r.peer.kind === "cidr4" || r.peer.kind === "cidr6") literal.add(r.peer.cidr);
+  for (const cidr of literal) {
+    if (EVERYWHERE.has(cidr) || covered.has(cidr)) continue;
+    const range = parseCidr(cidr);
+    if (vpcRanges.some((v) => contains(v, range))) continue;
+    externals.push({ id: ids.take(`cidr-${cidr}`), kind: "cidr", name: cidr, cidrs: [cidr] });
+  }
+  return externals;
+}

@@ -1,0 +1,61 @@
+// What every reader of a file collects as it reads, and the tail every import ends in: refuse the
+// file for its errors, else finish the design from the parts it read.
+
+import { Ids } from "../../model/ids";
+import { InputError, type Problem } from "../../model/problems";
+import type { Design, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
+import type { NamedCidr } from "./externals";
+import { finishDesign } from "./finish";
+import { type Where, warning } from "./where";
+
+/**
+ * The parts of a design as a reader finds them, keyed by what the file calls them
+ * ("aws_security_group.web", a logical id): a rule read later looks its group up by that name.
+ */
+export interface DraftState {
+  ids: Ids;
+  warnings: Problem[];
+  /** Wrong values (a bad CIDR, port 70000): any of them refuses the file. */
+  errors: Problem[];
+  /** Several names may hold one VPC (a literal VPC id and the resource that declares it). */
+  vpcs: Map<string, Vpc>;
+  groups: Map<string, SecurityGroup>;
+  prefixLists: Map<string, PrefixList>;
+  resources: Omit<Resource, "position">[];
+  namedCidrs: NamedCidr[];
+}
+
+export function draftState(): DraftState {
+  return {
+    ids: new Ids(),
+    warnings: [],
+    errors: [],
+    vpcs: new Map(),
+    groups: new Map(),
+    prefixLists: new Map(),
+    resources: [],
+    namedCidrs: [],
+  };
+}
+
+/** A resource of a type the reader does not know: it is left out, and the user is told where. */
+export function notImported(where: Where, name: string, type: string): Problem {
+  return warning(where, `${name}: resource type ${type} is not imported`);
+}
+
+/** Throws InputError with every error the reader found; else the laid-out, validated design. */
+export function finishImport(state: DraftState, name: string, file?: string): Design {
+  if (state.errors.length) throw new InputError(state.errors);
+  return finishDesign(
+    {
+      name,
+      vpcs: [...new Map([...state.vpcs.values()].map((v) => [v.id, v])).values()],
+      groups: [...state.groups.values()],
+      prefixLists: [...state.prefixLists.values()],
+      resources: state.resources,
+      namedCidrs: state.namedCidrs,
+    },
+    state.ids,
+    file,
+  );
+}
