@@ -64,6 +64,9 @@ export interface ModuleEnvironment {
 const isBody = (v: unknown): v is Body => typeof v === "object" && v !== null && !Array.isArray(v);
 const bodies = (v: unknown): Body[] => (Array.isArray(v) ? v.filter(isBody) : isBody(v) ? [v] : []);
 const IDENTITY = /^(id|arn|name|name_prefix)$|_(id|arn|name)$/;
+/** The most instances one count expands to (AWS quotas keep real designs far below it). */
+export const MAX_COUNT = 10_000;
+
 const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
 
 function suffix(key: number | string | undefined): string {
@@ -242,7 +245,12 @@ export class Module {
         const count = rawValue(body.count, this.scope());
         if (count instanceof Unknown) return count;
         const n = toNumber(count);
-        return Array.from({ length: Math.max(0, Math.trunc(n)) }, (_, index) => ({
+        // Terraform takes a whole number of zero or more; past MAX_COUNT a block is not a design
+        // anyone draws, and expanding it would only exhaust memory.
+        if (!Number.isInteger(n) || n < 0) return Unknown.failed(`count must be a whole number of 0 or more, not ${n}`);
+        if (n > MAX_COUNT)
+          return Unknown.failed(`count = ${n} is more than the ${MAX_COUNT} instances Palisade expands for one block`);
+        return Array.from({ length: n }, (_, index) => ({
           key: index,
           names: { count: { index } },
         }));
