@@ -41,6 +41,26 @@ resource "aws_instance" "app" {
   vpc_security_group_ids = [var.app_group_id]
 }
 
+variable "admin_cidr" {
+  type = string
+}
+
+resource "aws_security_group" "bastion" {
+  name = "bastion"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.admin_cidr]
+  }
+}
+
+resource "aws_instance" "jump" {
+  ami                    = "ami-123"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.bastion.id]
+}
+
 resource "aws_instance" "report" {
   ami                    = "ami-123"
   instance_type          = "t3.micro"
@@ -79,5 +99,53 @@ describe("flows that depend on an unknown", () => {
     expect(JSON.parse(open.stdout)).toMatchObject({ permitted: false, dependsOn: ["var.app_group_id"] });
     const certain = await palisade("check", "main.tf", "--from", "internet", "--to", "report", "--port", "22");
     expect(certain.stdout).not.toMatch(/Depends on/);
+  });
+
+  it("a rule whose CIDR is a variable with no value is kept: the flow from that range depends on it", async () => {
+    const flows = await palisade("flows", "main.tf");
+    expect(flows.code).toBe(0);
+    expect(flows.stderr).toMatch(
+      /main\.tf:\d+:\d+: .*cidr_blocks: .*var\.admin_cidr.*placeholder range "var\.admin_cidr"/,
+    );
+    expect(flows.stdout).toMatch(/^var\.admin_cidr -> jump: tcp 22 .*\(depends on var\.admin_cidr\)$/m);
+    // The stand-in range is no one else's: the Internet still cannot reach jump.
+    expect(flows.stdout).not.toMatch(/^Internet .*-> jump/m);
+    const check = await palisade("check", "main.tf", "--from", "var.admin_cidr", "--to", "jump", "--port", "22");
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/Depends on var\.admin_cidr: an address range the files name but give no value/);
+    const json = await palisade(
+      "check",
+      "main.tf",
+      "--from",
+      "var.admin_cidr",
+      "--to",
+      "jump",
+      "--port",
+      "22",
+      "--json",
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({ permitted: true, dependsOn: ["var.admin_cidr"] });
+  });
+
+  it("given a value, the variable is the real range and nothing depends on it", async () => {
+    const flows = await palisade("flows", "main.tf", "--var", "admin_cidr=203.0.113.0/24");
+    expect(flows.code).toBe(0);
+    expect(flows.stdout).toMatch(/-> jump: tcp 22/);
+    expect(flows.stdout).not.toMatch(/jump: tcp 22.*depends on/);
+    expect(flows.stdout).not.toMatch(/var\.admin_cidr ->/);
+    const check = await palisade(
+      "check",
+      "main.tf",
+      "--var",
+      "admin_cidr=203.0.113.0/24",
+      "--from",
+      "203.0.113.9",
+      "--to",
+      "jump",
+      "--port",
+      "22",
+    );
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toMatch(/Depends on/);
   });
 });

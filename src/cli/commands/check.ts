@@ -56,13 +56,7 @@ Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
     const dependsOn = verdict.permitted
       ? flowDependsOn(unknowns, ends.from, ends.to)
       : [...new Set([...(unknowns.get(ends.from)?.all ?? []), ...(unknowns.get(ends.to)?.all ?? [])])];
-    const caveat = dependsOn.length
-      ? `\nDepends on ${dependsOn.join(", ")}: ${dependsOn.length > 1 ? "groups" : "a group"} the files name but do not define; ${
-          verdict.permitted
-            ? "the rules that permit this are those the files give it"
-            : "its own rules are not in these files and may permit this"
-        }.`
-      : "";
+    const caveat = dependsOnCaveat(dependsOn, unknowns, ends, verdict.permitted);
     io.out(
       flag(args, "json")
         ? JSON.stringify(dependsOn.length ? { ...verdict, dependsOn } : verdict, null, 2)
@@ -71,3 +65,33 @@ Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
     return verdict.permitted ? EXIT.ok : EXIT.failed;
   },
 };
+
+/** What a verdict depends on: placeholder groups (their rules) and placeholder ranges (their addresses). */
+function dependsOnCaveat(
+  dependsOn: string[],
+  unknowns: ReturnType<typeof unknownsByNode>,
+  ends: { from: string; to: string },
+  permitted: boolean,
+): string {
+  const ranges = new Set([...(unknowns.get(ends.from)?.ranges ?? []), ...(unknowns.get(ends.to)?.ranges ?? [])]);
+  const groups = dependsOn.filter((d) => !ranges.has(d));
+  const lines: string[] = [];
+  if (groups.length)
+    lines.push(
+      `Depends on ${groups.join(", ")}: ${groups.length > 1 ? "groups" : "a group"} the files name but do not define; ${
+        permitted
+          ? "the rules that permit this are those the files give it"
+          : "its own rules are not in these files and may permit this"
+      }.`,
+    );
+  const named = dependsOn.filter((d) => ranges.has(d));
+  if (named.length)
+    lines.push(
+      `Depends on ${named.join(", ")}: an address range the files name but give no value; ${
+        permitted
+          ? "the rules that name it permit this for whatever range it turns out to be"
+          : "no rule names it for this"
+      }.`,
+    );
+  return lines.map((l) => `\n${l}`).join("");
+}

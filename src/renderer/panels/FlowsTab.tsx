@@ -115,7 +115,7 @@ const FlowRow = memo(function FlowRow({
           <span
             className="badge badge--unknown"
             data-testid="flow-depends-on"
-            title={`Permitted by rules an imported file gives ${dependsOn}, a group it names but does not define: its other rules are unknown`}
+            title={`Permitted by rules that name ${dependsOn}, which an imported file names but does not define: its value or its other rules are unknown`}
           >
             depends on {dependsOn}
           </span>

@@ -30,3 +30,13 @@ export function externalGroupOf(group: SecurityGroup): string | undefined {
   if (stands === undefined || group.otherAccount || stands !== group.name) return undefined;
   return /^(module\.\S+\.)?(var|data|local)\.\S+$|^module\.\S+$/.test(stands) ? stands : undefined;
 }
+
+/**
+ * The stand-in CIDR of the n-th placeholder range (a CIDR variable with no value): a range no
+ * address of a design or of the Internet holds (IPv4 240.0.0.0/4, reserved; IPv6 100::/64, RFC
+ * 6666's discard prefix), one per placeholder, so that the engine finds exactly the flows of the
+ * rules that name it. Never exported as an address: the export names the variable again.
+ */
+export function placeholderCidr(family: 4 | 6, n: number): string {
+  return family === 4 ? `240.${(n >> 8) & 255}.${n & 255}.0/24` : `100::${n.toString(16)}:0:0/96`;
+}

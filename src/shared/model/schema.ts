@@ -251,6 +251,8 @@ export const External = z.object({
   /** The addresses it stands for: Internet = 0.0.0.0/0 and ::/0, my IP = a /32, an office = its range. */
   cidrs: z.array(anyCidr).min(1, "an external party needs at least one CIDR"),
   position: Position,
+  /** palisade:placeholder marks a range a file names without a value (var.admin_cidr), see unknowns.ts. */
+  tags: tags.optional(),
 });
 export type External = z.infer<typeof External>;
 

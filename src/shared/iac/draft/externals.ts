@@ -5,12 +5,15 @@ import type { Ids } from "../../model/ids";
 import type { External, SecurityGroup, Vpc } from "../../model/schema";
 import { contains, parseCidr } from "../../net/address";
 import { normalizeCidr } from "../../net/normalize";
+import { PLACEHOLDER_TAG } from "../placeholder";
 
 /** A CIDR that a file names (a Terraform variable, a CloudFormation parameter): it becomes an external party. */
 export interface NamedCidr {
   key: string;
   name: string;
   cidr: string;
+  /** The unknown it stands for (`var.admin_cidr`), when `cidr` is only a stand-in for it. */
+  placeholder?: string;
 }
 
 /** What externalsOf reads of a draft. */
@@ -50,6 +53,16 @@ export function externalsOf(draft: RuleParties, ids: Ids): Omit<External, "posit
     const first = list[0] as NamedCidr;
     const unique = [...new Set(list.map((n) => n.cidr))];
     for (const c of unique) covered.add(c);
+    if (first.placeholder) {
+      externals.push({
+        id: ids.take(key),
+        kind: "cidr",
+        name: first.placeholder,
+        cidrs: unique,
+        tags: { [PLACEHOLDER_TAG]: first.placeholder },
+      });
+      continue;
+    }
     const myIp = /^my[-_ ]?ip/i.test(key) || /^my[-_ ]?ip/i.test(first.name);
     externals.push({ id: ids.take(key), kind: myIp ? "myIp" : "cidr", name: first.name, cidrs: unique });
   }

@@ -1,6 +1,7 @@
 // Terraform's name for every part of a design, decided once so that every reference agrees,
 // and the variables that stand for the design's named CIDRs.
 import type { Design, External, SecurityGroup } from "../../model/schema";
+import { placeholderRange } from "../../model/unknowns";
 import { awsVpcId, isExistingVpc } from "../deployable";
 import { externalGroupOf } from "../placeholder";
 import { attr, type Block, block, raw, type Value } from "./hcl";
@@ -36,6 +37,14 @@ export function cidrVariables(externals: External[], names: Names): Pick<Naming,
   for (const e of externals) {
     // The Internet is 0.0.0.0/0 and ::/0 and nothing else; it needs no variable.
     if (e.kind === "internet") continue;
+    // A placeholder range (var.admin_cidr had no value): the variable again, still without one.
+    const stands = placeholderRange(e);
+    if (stands) {
+      const name = names.take(stands.replace(/^var\./, ""), "cidr");
+      variables.push(block("variable", [name], [attr("description", stands), attr("type", raw("string"))]));
+      for (const c of e.cidrs) if (!cidr.has(c)) cidr.set(c, raw(`var.${name}`));
+      continue;
+    }
     const name = names.take(e.kind === "myIp" ? "my_ip" : `${e.name}_cidr`, "cidr");
     const single = e.cidrs.length === 1;
     variables.push(

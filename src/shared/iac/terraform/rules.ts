@@ -4,7 +4,9 @@ import type { Direction } from "../../model/direction";
 import { otherAccountGroup } from "../../model/other-account";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, type Where, warning } from "../draft";
+import type { NamedCidr } from "../draft/externals";
 import { otherAccountWarning, parseAccountGroup } from "../other-account";
+import { placeholderCidr } from "../placeholder";
 import {
   type Body,
   type Context,
@@ -16,6 +18,7 @@ import {
   text,
   where,
 } from "./context";
+import type { Unknown } from "./eval/values";
 import { resolve, resolveList, TfRef } from "./expressions";
 
 type PeerKind = Peer["kind"] | "self";
@@ -83,6 +86,22 @@ function peerOf(
     return { kind: "prefixList", prefixListId: pl.id };
   }
   return undefined;
+}
+
+/**
+ * The placeholder range a CIDR that waits on one unknown (var.admin_cidr with no value) stands
+ * for: a stand-in CIDR only it holds (see placeholderCidr), and an external party named for it.
+ */
+function placeholderRange(ctx: Context, kind: "cidr4" | "cidr6", unknown: Unknown | undefined): NamedCidr | undefined {
+  const ref = unknown?.refs.length === 1 ? unknown.refs[0] : undefined;
+  if (!ref) return undefined;
+  const key = kind === "cidr4" ? ref.name : `${ref.name}-ipv6`;
+  const known = ctx.namedCidrs.find((n) => n.placeholder && n.key === key);
+  if (known) return known;
+  const n = new Set(ctx.namedCidrs.filter((c) => c.placeholder).map((c) => c.key)).size;
+  const range = { key, name: ref.name, cidr: placeholderCidr(kind === "cidr4" ? 4 : 6, n), placeholder: ref.name };
+  ctx.namedCidrs.push(range);
+  return range;
 }
 
 /**
@@ -174,6 +193,20 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
           ),
         );
         peers.push({ peer: { kind: "group", groupId: placeholder.id }, attribute: source.attribute });
+        continue;
+      }
+      const range =
+        "unresolved" in item && (source.kind === "cidr4" || source.kind === "cidr6")
+          ? placeholderRange(ctx, source.kind, item.unknown)
+          : undefined;
+      if ("unresolved" in item && range) {
+        ctx.warnings.push(
+          warning(
+            placeIn(spec, source.attribute),
+            `${d.type}.${d.name} ${source.attribute}: ${item.unresolved}; the rule names the placeholder range "${range.placeholder}" until it is known`,
+          ),
+        );
+        peers.push({ peer: { kind: source.kind, cidr: range.cidr } as Peer, attribute: source.attribute });
         continue;
       }
       if ("unresolved" in item) {
