@@ -32,6 +32,27 @@ resource "aws_instance" "app" {
   tags                   = { Name = "app" }
 }
 
+variable "admin_cidr" {
+  type = string
+}
+
+resource "aws_security_group" "bastion" {
+  name = "bastion"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.admin_cidr]
+  }
+}
+
+resource "aws_instance" "jump" {
+  ami                    = "ami-123"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.bastion.id]
+  tags                   = { Name = "jump" }
+}
+
 resource "aws_instance" "report" {
   ami                    = "ami-123"
   instance_type          = "t3.micro"
@@ -41,7 +62,7 @@ resource "aws_instance" "report" {
 }
 `;
 
-test("the Flows tab marks the flow a placeholder's rules permit, and no other", async ({ app: page }, testInfo) => {
+test("the Flows tab and the canvas's hover card mark the flows a placeholder permits, and no other", async ({ app: page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByTestId("node-web")).toBeVisible();
   const banner = page.getByTestId("recovery");
@@ -62,4 +83,19 @@ test("the Flows tab marks the flow a placeholder's rules permit, and no other", 
   await expect(toReport).toBeVisible();
   await expect(toReport.getByTestId("flow-depends-on")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("depends-on.png") });
+
+  // A rule whose CIDR is a variable with no value is kept: its range is a placeholder party, and
+  // the canvas edge's hover card says what the flow depends on, for a range and for a group.
+  const fromRange = page.getByRole("row", { name: /^var\.admin_cidr jump tcp 22/ });
+  await expect(fromRange.getByTestId("flow-depends-on")).toHaveText("depends on var.admin_cidr");
+  await expect(page.getByTestId("node-var.admin_cidr")).toBeVisible();
+  const card = page.getByTestId("edge-hover-card");
+  await page.getByRole("button", { name: /^Flow var\.admin_cidr to jump/ }).hover();
+  await expect(card.getByTestId("edge-depends-on")).toHaveText("depends on var.admin_cidr");
+  await page.screenshot({ path: testInfo.outputPath("depends-on-range-hover.png") });
+  await page.getByRole("button", { name: /^Flow internet to app/ }).hover();
+  await expect(card.getByTestId("edge-depends-on")).toHaveText("depends on var.app_group_id");
+  await page.getByRole("button", { name: /^Flow cidr-10\.0\.0\.0\/8 to report/ }).hover();
+  await expect(card).toContainText("5432");
+  await expect(card.getByTestId("edge-depends-on")).toHaveCount(0);
 });

@@ -337,7 +337,9 @@ describe("files", () => {
     const h = await make({ dialogs });
     const first = value(await h["file:importFolder"]({}));
     expect(first?.inputs).toEqual([expect.objectContaining({ kind: "variable", name: "office_cidr", line: 1 })]);
-    expect(first?.design.groups[0]?.ingress).toEqual([]);
+    // Without a value the rule names the placeholder range var.office_cidr; with one, the real CIDR.
+    const office = first?.design.externals.find((e) => e.name === "var.office_cidr");
+    expect(first?.design.groups[0]?.ingress.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: office?.cidrs[0] }]);
     const again = value(
       await h["file:importFolder"]({ path: folder, values: { vars: { office_cidr: "198.51.100.0/24" } } }),
     );

@@ -62,8 +62,10 @@ describe.skipIf(!present)('terraform-aws-security-group\'s examples, through sou
         "tcp 41-51 group complete-sg-",
       ]),
     );
-    // cidr_blocks with module.vpc's CIDR (a registry module) are not guessed.
-    expect(ingress.filter((r) => r.startsWith("tcp 15-25"))).toEqual([]);
+    // cidr_blocks with module.vpc's CIDR (a registry module) are not guessed: a placeholder range.
+    const vpc = design.externals.find((e) => e.name === "module.vpc");
+    expect(vpc?.tags).toEqual({ "palisade:placeholder": "module.vpc" });
+    expect(ingress.filter((r) => r.startsWith("tcp 15-25"))).toEqual([`tcp 15-25 ${vpc?.cidrs[0]}`]);
     expect(rulesOf(design, "ipv4-ipv6-example-", "egress")).toEqual([
       "tcp 8090-8100 0.0.0.0/0",
       "tcp 8090-8100 2001:db8::/64",

@@ -95,11 +95,15 @@ function peerOf(
 function placeholderRange(ctx: Context, kind: "cidr4" | "cidr6", unknown: Unknown | undefined): NamedCidr | undefined {
   const ref = unknown?.refs.length === 1 ? unknown.refs[0] : undefined;
   if (!ref) return undefined;
-  const key = kind === "cidr4" ? ref.name : `${ref.name}-ipv6`;
+  // The export writes a placeholder range as a variable described by what it stands for
+  // (data.http.ip): read back, it stands for that again.
+  const described = ref.name.startsWith("var.") ? ctx.scope.variables.get(ref.name.slice(4))?.description : undefined;
+  const name = described && /^(data|module|var|local)\.\S+$/.test(described) ? described : ref.name;
+  const key = kind === "cidr4" ? name : `${name}-ipv6`;
   const known = ctx.namedCidrs.find((n) => n.placeholder && n.key === key);
   if (known) return known;
   const n = new Set(ctx.namedCidrs.filter((c) => c.placeholder).map((c) => c.key)).size;
-  const range = { key, name: ref.name, cidr: placeholderCidr(kind === "cidr4" ? 4 : 6, n), placeholder: ref.name };
+  const range = { key, name, cidr: placeholderCidr(kind === "cidr4" ? 4 : 6, n), placeholder: name };
   ctx.namedCidrs.push(range);
   return range;
 }
