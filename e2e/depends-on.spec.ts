@@ -62,7 +62,9 @@ resource "aws_instance" "report" {
 }
 `;
 
-test("the Flows tab and the canvas's hover card mark the flows a placeholder permits, and no other", async ({ app: page }, testInfo) => {
+test("the Flows tab and the canvas's hover card mark the flows a placeholder permits, and no other", async ({
+  app: page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByTestId("node-web")).toBeVisible();
   const banner = page.getByTestId("recovery");

@@ -1,6 +1,6 @@
 // A flow that depends on a group the files name but do not define says so, in `flows` (text and
 // JSON Lines) and in `check`'s explanation: the real command on a real Terraform file.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,5 +147,21 @@ describe("flows that depend on an unknown", () => {
     );
     expect(check.code).toBe(0);
     expect(check.stdout).not.toMatch(/Depends on/);
+  });
+
+  it("the exports name the variable again, never its stand-in range", async () => {
+    const cfn = await palisade("export", "main.tf", "--to", "cloudformation");
+    expect(cfn.code).toBe(0);
+    expect(cfn.stdout).toMatch(
+      /VarAdminCidrCidr:\n {4}Type: String\n {4}Description: var\.admin_cidr\n(?! {4}Default)/,
+    );
+    expect(cfn.stdout).toMatch(/CidrIp: !Ref VarAdminCidrCidr/);
+    expect(cfn.stdout).not.toMatch(/240\./);
+    const tf = await palisade("export", "main.tf", "--to", "terraform", "-o", "out");
+    expect(tf.code).toBe(0);
+    const written = ["main.tf", "variables.tf"].map((f) => readFileSync(join(dir, "out", f), "utf8")).join("\n");
+    expect(written).toMatch(/cidr_ipv4 += var\.admin_cidr/);
+    expect(written).toMatch(/variable "admin_cidr" \{\n  description = "var\.admin_cidr"\n  type += string\n\}/);
+    expect(written).not.toMatch(/240\./);
   });
 });
