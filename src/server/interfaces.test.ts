@@ -81,6 +81,8 @@ describe("an instance with two interfaces with different groups", () => {
     // The attached interfaces are the instance's, not nodes of their own.
     expect(design.resources.map((r) => r.name).sort()).toEqual(["db", "web"]);
     expect(warnings.map((w) => w.message).filter((m) => /Attachment|not imported/.test(m))).toEqual([]);
+    // Its groups come from eth0: no warning that it names none and gets the default group.
+    expect(warnings.map((w) => w.message).filter((m) => /names no security group/.test(m))).toEqual([]);
     expectPerInterface(design);
     // Written back, and read again, the same.
     const files = toTerraform(design, { layout: "single" });
@@ -88,8 +90,9 @@ describe("an instance with two interfaces with different groups", () => {
   });
 
   it("keeps them when an aws_instance names them in inline network_interface blocks (Terraform)", async () => {
-    const { design } = await importTerraformFiles([read("inline.tf")]);
+    const { design, warnings } = await importTerraformFiles([read("inline.tf")]);
     const web = design.resources.find((r) => r.name === "web");
+    expect(warnings.map((w) => w.message).filter((m) => /names no security group/.test(m))).toEqual([]);
     expect(web?.groupIds).toEqual(["sg-public"]);
     expect(web?.privateIpv4).toBe("10.0.1.10");
     expect(web?.interfaces?.map((i) => [i.id, i.deviceIndex, i.groupIds, i.privateIpv4])).toEqual([

@@ -105,6 +105,21 @@ describe("what AWS does not put in a VPC has no interface and no group", () => {
     holds(design, warnings.map(formatProblem));
   });
 
+  it("Terraform: a gateway endpoint whose vpc_endpoint_type is written out, and an interface endpoint", async () => {
+    // The type written out was read as unknown, so a Gateway endpoint got the default group.
+    const text = terraform.replace(
+      'service_name = "com.amazonaws.us-east-1.s3"',
+      'service_name = "com.amazonaws.us-east-1.s3"\n  vpc_endpoint_type = "Gateway"',
+    );
+    expect(text).toContain('vpc_endpoint_type = "Gateway"');
+    const gateway = await importTerraformFiles([{ name: "main.tf", text }]);
+    holds(gateway.design, gateway.warnings.map(formatProblem));
+    const iface = await importTerraformFiles([
+      { name: "main.tf", text: text.replace('vpc_endpoint_type = "Gateway"', 'vpc_endpoint_type = "Interface"') },
+    ]);
+    expect(iface.design.resources.map((r) => r.name.toLowerCase())).toContain("s3");
+  });
+
   it("CloudFormation: AWS::Lambda::Function without VpcConfig and an AWS::EC2::VPCEndpoint of the default type (Gateway)", () => {
     const { design, warnings } = importCloudFormation({ name: "t.yaml", text: cloudformation });
     holds(design, warnings.map(formatProblem));

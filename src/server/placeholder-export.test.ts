@@ -110,11 +110,53 @@ describe("placeholder groups exported to CloudFormation", () => {
       .map((r) => r.Properties.GroupName);
     expect(groups).toEqual(["db"]);
     const again = importCloudFormation({ name: template.name, text: template.text });
-    // CloudFormation names a placeholder for its parameter.
+    expect(again.warnings.map((w) => w.message)).not.toContainEqual(expect.stringContaining("Placeholders"));
+    // A logical id cannot hold "var.app_group_id": the name comes back from the template's Metadata.
+    expect(placeholders(again.design)).toEqual(placeholders(first.design));
+    expect(flowsByName(again.design)).toEqual(flowsByName(first.design));
+  });
+
+  it("keeps each placeholder's name in the template's Metadata, and its nature: exported again, the same Parameters", async () => {
+    const first = await importTerraformFiles([{ name: "main.tf", text: main }]);
+    const template = toCloudFormation(first.design, "yaml");
+    expect(template.text).toMatch(
+      /Metadata:\n\s+Palisade:\n\s+Placeholders:\n\s+AppGroupIdSecurityGroupId: var\.app_group_id\n\s+BastionSecurityGroupId: data\.aws_security_group\.bastion\n/,
+    );
+    const again = importCloudFormation(template).design;
+    expect(again.groups.find((g) => g.name === "var.app_group_id")?.tags).toEqual({
+      "palisade:placeholder": "var.app_group_id",
+    });
+    // Still a group that exists elsewhere: exported again, the same Parameters and names, no group created.
+    const sections = (text: string) => {
+      const t = JSON.parse(text);
+      const types = Object.values(t.Resources as Record<string, { Type: string }>).map((r) => r.Type);
+      return {
+        parameters: t.Parameters,
+        metadata: t.Metadata,
+        groups: types.filter((x) => x === "AWS::EC2::SecurityGroup"),
+      };
+    };
+    expect(sections(toCloudFormation(again, "json").text)).toEqual(
+      sections(toCloudFormation(first.design, "json").text),
+    );
+  });
+
+  it("a Metadata entry that is no name, or names no parameter, is ignored with a warning at its place", async () => {
+    const first = await importTerraformFiles([{ name: "main.tf", text: main }]);
+    const template = toCloudFormation(first.design, "yaml");
+    const broken = template.text
+      .replace("AppGroupIdSecurityGroupId: var.app_group_id", "AppGroupIdSecurityGroupId: [1]")
+      .replace("BastionSecurityGroupId: data.aws_security_group.bastion", "Bastion: data.aws_security_group.bastion");
+    const again = importCloudFormation({ name: template.name, text: broken });
+    expect(again.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\d+: AppGroupIdSecurityGroupId: expected the placeholder's name, a text; ignored/),
+        expect.stringMatching(/^\d+: Bastion: the template has no such parameter; ignored/),
+      ]),
+    );
     expect(placeholders(again.design)).toEqual([
       "AppGroupIdSecurityGroupId: 1 in, 1 out",
       "BastionSecurityGroupId: 0 in, 0 out",
     ]);
-    expect(flowsByName(again.design)).toEqual(flowsByName(first.design));
   });
 });

@@ -104,7 +104,16 @@ export function readAttachment(
   // An instance's interfaces: eth0's groups are its own, the others' stay on their interfaces.
   const interfaces: Omit<Resource, "position"> = { id, kind: "instance", name: id, groupIds };
   const hasInterfaces = type === "AWS::EC2::Instance" && readInstanceInterfaces(ctx, id, props, path, interfaces);
-  if (groupIds.length === 0)
+  // An instance whose primary interface is an AWS::EC2::NetworkInterface takes that interface's
+  // groups; whether it names any is said at the interface.
+  const primaryElsewhere =
+    type === "AWS::EC2::Instance" &&
+    Array.isArray(props.NetworkInterfaces) &&
+    props.NetworkInterfaces.some(
+      (item) =>
+        isRecord(item) && item.NetworkInterfaceId !== undefined && text(resolve(item.DeviceIndex, ctx.t)) === "0",
+    );
+  if (groupIds.length === 0 && !primaryElsewhere)
     ctx.warnings.push(
       warning(ctx.at(path), `${id} names no security group of this template, so AWS gives it its VPC's default group`),
     );

@@ -44,6 +44,8 @@ export interface Context extends DraftState {
   /** Logical id -> readable name from the construct path, in a template that AWS CDK wrote (./cdk.ts). */
   cdkNames: Map<string, string>;
   interfaceAttachments: InterfaceAttachment[];
+  /** Parameter -> the name of the placeholder group it stands for, as Palisade's export wrote it (placeholders.ts). */
+  placeholderNames: Map<string, string>;
 }
 
 /**

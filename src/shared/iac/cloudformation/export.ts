@@ -92,6 +92,10 @@ export function toCloudFormation(
   // A group a file named but did not define (var.x, data.aws_security_group.x): it exists outside
   // the design, so the stack takes its id as a Parameter and never creates it.
   const placeholderParameters: Props = {};
+  // The parameter's logical id cannot hold "var.x" or "data.aws_security_group.x": the design's
+  // name is kept in the template's Metadata (Palisade.Placeholders, parameter -> name), read back on
+  // import, as a resource's name is in its own Metadata (Palisade.Name).
+  const placeholderNames: Record<string, string> = {};
   const placeholders = new Map(
     design.groups.flatMap((g) => {
       const stands = externalGroupOf(g);
@@ -101,6 +105,7 @@ export function toCloudFormation(
         Type: "AWS::EC2::SecurityGroup::Id",
         Description: `Id of the existing security group ${stands} (a placeholder in the design)`,
       };
+      placeholderNames[id] = g.name;
       return [[g.id, id] as const];
     }),
   );
@@ -281,7 +286,9 @@ export function toCloudFormation(
   const template = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Security groups of "${design.name}", exported by Palisade.`,
-    Metadata: verify?.metadata,
+    Metadata: Object.keys(placeholderNames).length
+      ? { ...verify?.metadata, Palisade: { Placeholders: placeholderNames } }
+      : verify?.metadata,
     Parameters: {
       ...verify?.parameters,
       ...existingVpcs,

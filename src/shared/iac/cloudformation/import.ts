@@ -17,6 +17,7 @@ import { CfnRef, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
 import { declareClusterGroup } from "./launch";
 import { type MissingParameter, parameterLine, readParameters } from "./parameters";
+import { placeholderNamesOf } from "./placeholders";
 import { PSEUDO_DEFAULTS, PseudoParameters } from "./pseudo";
 import { readInlineRules, readStandaloneRule } from "./rules";
 import { loadTemplate, type Path } from "./template";
@@ -216,6 +217,7 @@ export function importCloudFormation(
     elbGroups: new Map(),
     cdkNames: cdkNames(resources),
     interfaceAttachments: [],
+    placeholderNames: isRecord(loaded.value) ? placeholderNamesOf(loaded.value, loaded.at, warnings) : new Map(),
   };
   // Conditions decide properties only where the template has any; a region's template has none.
   const conditional = /Fn::If|!If\b|NoValue/.test(file.text);

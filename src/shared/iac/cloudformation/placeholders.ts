@@ -4,10 +4,13 @@
 // rule that names it is kept; the caller's warning says what it stands for.
 import { newSecurityGroup } from "../../model/factory";
 import { isGroupId } from "../../model/other-account";
+import type { Problem } from "../../model/problems";
 import type { SecurityGroup } from "../../model/schema";
+import { type Where, warning } from "../draft";
 import { PLACEHOLDER_TAG, placeholderGroup } from "../placeholder";
-import { type Context, groupOf } from "./context";
+import { type Context, groupOf, isRecord } from "./context";
 import { CfnRef, type Resolved } from "./intrinsics";
+import type { Path } from "./template";
 
 function placeholder(ctx: Context, name: string, why: string, make?: (id: string) => SecurityGroup): SecurityGroup {
   const key = `placeholder:${name}`;
@@ -33,7 +36,7 @@ export function groupOrPlaceholder(
 ): { group: SecurityGroup; note?: string } | undefined {
   if ("unresolved" in r) {
     if (!r.waitsOn) return undefined;
-    const group = placeholder(ctx, r.waitsOn, `waits on ${r.waitsOn}`);
+    const group = placeholder(ctx, ctx.placeholderNames.get(r.waitsOn) ?? r.waitsOn, `waits on ${r.waitsOn}`);
     return { group, note: `${r.unresolved}; the placeholder group ${group.name} stands for it` };
   }
   const declared = groupOf(ctx, r.value);
@@ -73,4 +76,37 @@ export function groupOrPlaceholder(
     group,
     note: `the group named ${v} is not declared in this template; the placeholder group ${v} stands for it`,
   };
+}
+
+/**
+ * The names Palisade's export gave the placeholders it wrote as Parameters (template Metadata,
+ * Palisade.Placeholders: parameter -> name, such as var.security_group_id), so a round trip keeps
+ * the name a logical id cannot hold. An entry that is no name, or names no parameter, is ignored
+ * with a warning at its place: the placeholder is then named for its parameter.
+ */
+export function placeholderNamesOf(
+  template: Record<string, unknown>,
+  at: (path: Path) => Where,
+  warnings: Problem[],
+): Map<string, string> {
+  const names = new Map<string, string>();
+  const metadata = template.Metadata;
+  if (!isRecord(metadata) || !isRecord(metadata.Palisade) || metadata.Palisade.Placeholders === undefined) return names;
+  const path = ["Metadata", "Palisade", "Placeholders"];
+  const entries = metadata.Palisade.Placeholders;
+  if (!isRecord(entries)) {
+    warnings.push(warning(at(path), "expected a mapping of parameter to placeholder name; ignored"));
+    return names;
+  }
+  const parameters = isRecord(template.Parameters) ? template.Parameters : {};
+  for (const [parameter, name] of Object.entries(entries)) {
+    if (typeof name !== "string" || name.trim() === "")
+      warnings.push(
+        warning(at([...path, parameter]), `${parameter}: expected the placeholder's name, a text; ignored`),
+      );
+    else if (!Object.hasOwn(parameters, parameter))
+      warnings.push(warning(at([...path, parameter]), `${parameter}: the template has no such parameter; ignored`));
+    else names.set(parameter, name.slice(0, 255));
+  }
+  return names;
 }

@@ -4,7 +4,7 @@ import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
 import { outsideVpcReason } from "../outside-vpc";
 import { type Body, type Context, type Declaration, known, nested, placeholderFor, text, where } from "./context";
-import { resolve, resolveList, TfRef } from "./expressions";
+import { type Resolved, resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
 import { clusterKey, launchedGroupLists } from "./launch";
 
@@ -128,7 +128,7 @@ export function readAttachment(
         ? d.body.security_group_ids === undefined
           ? "Gateway"
           : "Interface"
-        : text(resolve(d.body.vpc_endpoint_type, ctx.scope));
+        : text(resolvedValue(resolve(d.body.vpc_endpoint_type, ctx.scope)));
   const outside = outsideVpcReason(d.type === "aws_lambda_function" ? "function" : spec.kind, {
     hasVpcConfig: nested(d.body, "vpc_config").length > 0,
     endpointType,
@@ -138,7 +138,12 @@ export function readAttachment(
     return;
   }
   const ids = groupIds(ctx, d, spec, declarations);
-  if (ids.length === 0)
+  // An instance whose primary interface is an aws_network_interface takes that interface's groups
+  // (attachInterfaces); whether it names any is said at the interface.
+  const primaryElsewhere = nested(d.body, "network_interface").some(
+    (b) => text(resolvedValue(resolve(b.device_index, ctx.scope))) === "0",
+  );
+  if (ids.length === 0 && !primaryElsewhere)
     ctx.warnings.push(
       warning(
         where(d),
@@ -203,4 +208,9 @@ function joinClusterGroup(ctx: Context, d: Declaration, cluster: Omit<Resource, 
   if (!group) return;
   if (!cluster.groupIds.includes(group.id)) cluster.groupIds.unshift(group.id);
   group.eksCluster = cluster.id;
+}
+
+/** A resolved value, or undefined where it is unknown. */
+function resolvedValue(r: Resolved): unknown {
+  return "value" in r ? r.value : undefined;
 }

@@ -31,3 +31,62 @@ describe("Terraform count and for_each", () => {
     expect(importTerraform([{ name: "main.tf", text: "", hcl }]).design.groups).toHaveLength(3);
   });
 });
+
+describe("a variable no file declares (a file taken out of its module)", () => {
+  // As hcl2json gives it: the comment is gone from the parse but still in the text.
+  const text = [
+    "# var.web_port is declared in the module's variables.tf",
+    'resource "aws_security_group" "web" {',
+    "  count = var.enabled ? 1 : 0",
+    '  name  = "web"',
+    "  ingress {",
+    '    protocol    = "tcp"',
+    "    from_port   = var.web_port",
+    "    to_port     = var.web_port",
+    '    cidr_blocks = ["0.0.0.0/0"]',
+    "  }",
+    "}",
+  ].join("\n");
+  const ingress = {
+    protocol: "tcp",
+    from_port: "${var.web_port}",
+    to_port: "${var.web_port}",
+    cidr_blocks: ["0.0.0.0/0"],
+  };
+  const hcl = {
+    resource: { aws_security_group: { web: [{ count: "${var.enabled ? 1 : 0}", name: "web", ingress: [ingress] }] } },
+  };
+  const files = [{ name: "main.tf", text, hcl }];
+
+  it("is an input with no value, placed at its first use, with a warning that it is not declared", () => {
+    const result = importTerraform(files);
+    expect(result.inputs).toEqual([
+      { kind: "variable", name: "enabled", file: "main.tf", line: 3 },
+      { kind: "variable", name: "web_port", file: "main.tf", line: 7 },
+    ]);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        file: "main.tf",
+        line: 7,
+        message: expect.stringMatching(/^var\.web_port is not declared in these files/),
+      }),
+    );
+    expect(result.design.groups).toHaveLength(0);
+  });
+
+  it("takes a value given like a declared variable, a literal read as its type, and says Terraform would refuse it", () => {
+    const result = importTerraform(files, { vars: { enabled: "true", web_port: "8443" } });
+    expect(result.inputs).toEqual([]);
+    expect(result.design.groups.map((g) => g.name)).toEqual(["web"]);
+    expect(result.design.groups[0]?.ingress).toMatchObject([{ protocol: "tcp", fromPort: 8443, toPort: 8443 }]);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining(
+          "var.enabled is not declared in these files (Terraform would refuse the reference)",
+        ),
+      }),
+    );
+    expect(importTerraform(files, { vars: { enabled: "false", web_port: "8443" } }).design.groups).toHaveLength(0);
+  });
+});

@@ -4,7 +4,7 @@
 // a variable nobody gave) is an Unknown that names it. The mapping to the design is elsewhere
 // (import.ts and the readers it calls): this file knows no resource type.
 import type { Problem } from "../../model/problems";
-import { warning } from "../draft";
+import { type Where, warning } from "../draft";
 import { materialize, rawValue } from "./body";
 import type { Body } from "./context";
 import { bind, type EvalScope, evaluateText } from "./eval/evaluate";
@@ -12,6 +12,7 @@ import { EvaluationError, isMap, Namespace, sortedKeys, TfRef, toNumber, Unknown
 import { Locator, type SourceLocator } from "./locate";
 import { JsonLocator } from "./locate-json";
 import { isLocalSource, joinModulePath } from "./paths";
+import { undeclaredVariables } from "./undeclared";
 
 export interface ParsedFile {
   name: string;
@@ -91,6 +92,18 @@ export function convertGiven(value: Value, type: string | undefined): Value {
   return parsed instanceof Unknown ? value : parsed;
 }
 
+/**
+ * A value given as text for a variable no file declares, so of no known type: a literal
+ * (true, false, null, a number, a list or a map) is read as one, anything else stays text.
+ */
+function convertUndeclared(value: Value): Value {
+  if (typeof value !== "string") return value;
+  const text = value.trim();
+  if (!/^(true|false|null|-?\d+(\.\d+)?|\[[\s\S]*\]|\{[\s\S]*\})$/.test(text)) return value;
+  const parsed = evaluateText(`\${${text}}`, { root: () => undefined });
+  return parsed instanceof Unknown ? value : parsed;
+}
+
 export class Module {
   private readonly variables = new Map<string, Block>();
   private readonly locals = new Map<string, { raw: unknown }>();
@@ -103,6 +116,8 @@ export class Module {
   private readonly instanceMemo = new Map<string, Keyed[] | Unknown>();
   private readonly childMemo = new Map<string, { modules: Module[]; value: Value } | Unknown>();
   private readonly prefix: string;
+  /** Root only: variables the files refer to but none declares, at their first use. */
+  private readonly undeclared: ReadonlyMap<string, Where>;
 
   constructor(
     readonly env: ModuleEnvironment,
@@ -115,6 +130,8 @@ export class Module {
   ) {
     this.prefix = address ? `${address}.` : "";
     for (const [fileIndex, file] of files.entries()) this.declare(file, fileIndex);
+    // In a called module an undeclared variable is a fault of its code, not an input to ask for.
+    this.undeclared = address ? new Map() : undeclaredVariables(files, (n) => this.variables.has(n));
   }
 
   private declare(file: ParsedFile, fileIndex: number): void {
@@ -156,10 +173,7 @@ export class Module {
   private root(name: string): Value | undefined {
     switch (name) {
       case "var":
-        return new Namespace(
-          `${this.prefix}var`,
-          (n) => this.variable(n) ?? Unknown.of(`${this.prefix}var.${n}`, "is not declared in these files"),
-        );
+        return new Namespace(`${this.prefix}var`, (n) => this.variable(n) ?? this.undeclaredVariable(n));
       case "local":
         return new Namespace(`${this.prefix}local`, (n) => this.local(n));
       case "module":
@@ -214,6 +228,16 @@ export class Module {
         `${this.prefix}var.${name}`,
         this.address ? `is not given by ${this.address}` : "has no value (give it with --var or a .tfvars file)",
       );
+    });
+  }
+
+  /** A variable no file declares: in the root, an input with no value until one is given. */
+  private undeclaredVariable(name: string): Value {
+    if (!this.undeclared.has(name)) return Unknown.of(`${this.prefix}var.${name}`, "is not declared in these files");
+    return this.once(`var.${name}`, () => {
+      const given = this.given(name);
+      if (given !== undefined) return convertUndeclared(given);
+      return Unknown.of(`var.${name}`, "is not declared in these files and has no value (give it with --var)");
     });
   }
 
@@ -343,6 +367,15 @@ export class Module {
 
   /** Every resource instance of this module and of the modules it calls, bodies evaluated. */
   collect(out: Instance[] = []): Instance[] {
+    for (const [name, where] of this.undeclared)
+      this.env.warnings.push(
+        warning(
+          where,
+          this.given(name) !== undefined
+            ? `var.${name} is not declared in these files (Terraform would refuse the reference): the value given for it is used`
+            : `var.${name} is not declared in these files (its variable block is in a file not given): it is an input with no value; give it with --var ${name}=…`,
+        ),
+      );
     const blocks = [...this.resources.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
     for (const block of blocks) {
       const keyed = this.instances(block, `resource.${block.type}.${block.name}`);
@@ -409,6 +442,14 @@ export class Module {
         ...(where.line !== undefined ? { line: where.line } : {}),
       });
     }
+    for (const [name, where] of this.undeclared)
+      if (this.given(name) === undefined)
+        out.push({
+          kind: "variable",
+          name,
+          file: where.file ?? "",
+          ...(where.line !== undefined ? { line: where.line } : {}),
+        });
     return out;
   }
 }
