@@ -149,14 +149,7 @@ describe("flows that depend on an unknown", () => {
     expect(check.stdout).not.toMatch(/Depends on/);
   });
 
-  it("the exports name the variable again, never its stand-in range", async () => {
-    const cfn = await palisade("export", "main.tf", "--to", "cloudformation");
-    expect(cfn.code).toBe(0);
-    expect(cfn.stdout).toMatch(
-      /VarAdminCidrCidr:\n {4}Type: String\n {4}Description: var\.admin_cidr\n(?! {4}Default)/,
-    );
-    expect(cfn.stdout).toMatch(/CidrIp: !Ref VarAdminCidrCidr/);
-    expect(cfn.stdout).not.toMatch(/240\./);
+  it("the Terraform export names the variable again, never its stand-in range", async () => {
     const tf = await palisade("export", "main.tf", "--to", "terraform", "-o", "out");
     expect(tf.code).toBe(0);
     const written = ["main.tf", "variables.tf"].map((f) => readFileSync(join(dir, "out", f), "utf8")).join("\n");

@@ -7,7 +7,6 @@ import type { Direction } from "../../model/direction";
 import { resolveExternalPeers } from "../../model/my-ip";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../model/schema";
-import { placeholderRange } from "../../model/unknowns";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
@@ -43,8 +42,7 @@ function cidrParameters(externals: External[], ids: LogicalIds): { parameters: P
     parameters[name] = {
       Type: single ? "String" : "CommaDelimitedList",
       Description: e.name,
-      // A placeholder range (a variable with no value): its CIDR is a stand-in, never a default.
-      ...(placeholderRange(e) ? {} : { Default: e.cidrs.join(",") }),
+      Default: e.cidrs.join(","),
     };
     e.cidrs.forEach((c, i) => {
       if (!cidr.has(c)) cidr.set(c, single ? ref(name) : new Intrinsic("Select", [i, ref(name)]));
