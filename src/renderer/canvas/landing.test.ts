@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { landingPoint } from "./drop";
 import { NODE_WIDTH } from "./FlowEdgeView";
+import { landingPoint } from "./landing";
 
 const pane = { left: 200, top: 50, right: 900, bottom: 550 };
 
