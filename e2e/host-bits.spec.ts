@@ -48,3 +48,23 @@ test("a source CIDR with host bits is stored as its network, with a note at the 
   await field.fill("10.1.0.0/16");
   await expect(note).toHaveCount(0);
 });
+
+test("an external party's CIDR with host bits is stored as its network, with a note at the field", async ({
+  app: page,
+}) => {
+  await page.getByTestId("node-internet").click();
+  const field = inspector(page).getByLabel("CIDRs");
+  await expect(field).toHaveValue("0.0.0.0/0, ::/0");
+  await field.fill("198.51.100.7/24");
+  // Taken, not refused: the note at the field says what AWS stores.
+  await expect(inspector(page).locator(".field-note")).toHaveText(
+    "198.51.100.7/24 has host bits set; AWS stores it as 198.51.100.0/24",
+  );
+  await expect(field).toHaveAttribute("aria-invalid", "false");
+  await shoot(page, "host-bits-external-note");
+  await field.fill("10.0.0.9/8");
+  await field.press("Enter");
+  await expect(field).toHaveValue("10.0.0.0/8");
+  await expect(page.getByTestId("notice")).toContainText("AWS stores it as 10.0.0.0/8");
+  await shoot(page, "host-bits-external");
+});

@@ -4,8 +4,9 @@ import { EXTERNAL_TITLES, updateExternal } from "../actions/nodes";
 import { KindIcon } from "../canvas/icons";
 import { ReachButtons } from "../reach/ReachButtons";
 import { run } from "../state/commands";
+import { notify } from "../state/store";
 import { Field, SelectField } from "./Field";
-import { splitList, validateCidrList, validateName } from "./validators";
+import { cidrListNote, readCidrList, validateCidrList, validateName } from "./validators";
 
 export function ExternalInspector({ external }: { external: External }) {
   const update = (patch: Parameters<typeof updateExternal.perform>[1]["patch"]) =>
@@ -27,8 +28,15 @@ export function ExternalInspector({ external }: { external: External }) {
         label="CIDRs"
         value={external.cidrs.join(", ")}
         validate={validateCidrList}
+        note={cidrListNote}
         hint="One or more, separated by commas"
-        onCommit={(text) => update({ cidrs: splitList(text) })}
+        onCommit={(text) => {
+          const read = readCidrList(text);
+          if ("problem" in read) return;
+          update({ cidrs: read.cidrs });
+          // The field shows the stored value once committed: the notice keeps what it became.
+          if (read.notes.length > 0) notify("info", `CIDRs saved. ${read.notes.join("; ")}.`);
+        }}
       />
       <ReachButtons nodeId={external.id} />
     </div>

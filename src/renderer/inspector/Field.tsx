@@ -12,9 +12,11 @@ export interface FieldProps {
   onCommit: (text: string) => void;
   placeholder?: string;
   hint?: string;
+  /** What the text will be stored as, when that differs from what was typed (shown at the field). */
+  note?: (text: string) => string | undefined;
 }
 
-export function Field({ label, value, validate, onCommit, placeholder, hint }: FieldProps) {
+export function Field({ label, value, validate, onCommit, placeholder, hint, note }: FieldProps) {
   const [text, setText] = useState(value);
   const id = useId();
   // The document's value the text was last set from: the text differs from it once typed into.
@@ -25,8 +27,14 @@ export function Field({ label, value, validate, onCommit, placeholder, hint }: F
     setText((current) => (current === before ? value : current));
   }, [value]);
   const error = validate?.(text);
+  const said = error ? undefined : text !== value ? note?.(text) : undefined;
+  const message = error ?? said ?? hint;
   const commit = () => {
-    if (!error && text !== value) onCommit(text);
+    if (error || text === value) return;
+    // What was typed is now the document's: the value that comes back (stored as AWS stores it,
+    // 10.0.0.9/8 as 10.0.0.0/8) replaces the text.
+    shown.current = text;
+    onCommit(text);
   };
   return (
     <div className="field">
@@ -36,7 +44,7 @@ export function Field({ label, value, validate, onCommit, placeholder, hint }: F
         value={text}
         placeholder={placeholder}
         aria-invalid={!!error}
-        aria-describedby={error || hint ? `${id}-msg` : undefined}
+        aria-describedby={message ? `${id}-msg` : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -44,9 +52,9 @@ export function Field({ label, value, validate, onCommit, placeholder, hint }: F
           if (e.key === "Escape") setText(value);
         }}
       />
-      {(error || hint) && (
-        <div id={`${id}-msg`} className={error ? "field-error" : "field-hint"}>
-          {error ?? hint}
+      {message && (
+        <div id={`${id}-msg`} className={error ? "field-error" : said ? "field-note" : "field-hint"}>
+          {message}
         </div>
       )}
     </div>

@@ -1,6 +1,6 @@
 // Field checks with the model's own messages, so the inspector and a loaded file agree.
 import { Resource } from "../../shared/model";
-import { cidrProblem } from "../../shared/net/address";
+import { normalizeCidr } from "../../shared/net/normalize";
 
 const optional = (check: (t: string) => string | undefined) => (text: string) =>
   text.trim() === "" ? undefined : check(text.trim());
@@ -33,15 +33,34 @@ export function awsTextProblem(text: string): string | undefined {
   return `"${bad}" is not allowed here: AWS takes letters a-z and A-Z, digits, spaces and ._-:/()#,@[]+=&;{}!$*`;
 }
 
-/** One CIDR per line or comma; every one must be valid. */
-export function validateCidrList(text: string): string | undefined {
+/**
+ * One CIDR per line or comma, each as AWS takes it: with host bits set (10.0.0.5/16) it is its
+ * network address (10.0.0.0/16), as import and the rule form store it, with a note that says so.
+ */
+export function readCidrList(text: string): { cidrs: string[]; notes: string[] } | { problem: string } {
   const items = splitList(text);
-  if (items.length === 0) return "at least one CIDR is needed";
+  if (items.length === 0) return { problem: "at least one CIDR is needed" };
+  const cidrs: string[] = [];
+  const notes: string[] = [];
   for (const c of items) {
-    const problem = cidrProblem(c);
-    if (problem) return problem;
+    const read = normalizeCidr(c);
+    if ("problem" in read) return { problem: read.problem };
+    cidrs.push(read.cidr);
+    if (read.note) notes.push(read.note);
   }
-  return undefined;
+  return { cidrs, notes };
+}
+
+/** Why a CIDR list cannot be taken, or undefined when it can (host bits are a note, not a fault). */
+export function validateCidrList(text: string): string | undefined {
+  const read = readCidrList(text);
+  return "problem" in read ? read.problem : undefined;
+}
+
+/** What a CIDR list becomes where AWS would store it differently from what was typed. */
+export function cidrListNote(text: string): string | undefined {
+  const read = readCidrList(text);
+  return "problem" in read || read.notes.length === 0 ? undefined : read.notes.join("; ");
 }
 
 export function splitList(text: string): string[] {
