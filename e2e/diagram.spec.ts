@@ -228,3 +228,43 @@ for (const [width, height] of [
     await expect.poll(() => insideFrame(page, "vpc-main")).toEqual(members);
     await shoot(page, "diagram-vpc-frame-moved");
   });
+
+/** What a VPC frame's name covers: the Internet caption or a node (screen pixels). */
+function frameNamesCovering(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const meet = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const others = [
+      ...[...document.querySelectorAll(".react-flow__node")].map(
+        (n) => [`node ${n.getAttribute("data-id")}`, n] as const,
+      ),
+      ...[...document.querySelectorAll(".node__exposed")].map((n) => ["the caption", n] as const),
+      ...[...document.querySelectorAll(".edge-label")].map((n) => [`label ${n.textContent}`, n] as const),
+    ];
+    const bad: string[] = [];
+    for (const name of document.querySelectorAll(".vpc-frame__name")) {
+      const r = name.getBoundingClientRect();
+      for (const [what, o] of others)
+        if (meet(r, o.getBoundingClientRect())) bad.push(`${name.textContent} over ${what}`);
+    }
+    return bad;
+  });
+}
+
+for (const [example, title] of [
+  ["http-server.palisade.json", "HTTP/HTTPS server"],
+  ["three-tier.palisade.json", "Three tiers"],
+] as const)
+  test(`a VPC frame's name covers no node, label or the Internet caption (${title})`, async ({ app: page }) => {
+    // Seen in a screenshot: "VPC main · 10.0.0.0/16" ran under "Reached from the Internet".
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await openExample(page, example, title);
+      await expect(page.locator(".vpc-frame__name").first()).toBeVisible();
+      await expect.poll(() => frameNamesCovering(page)).toEqual([]);
+      await shoot(page, `diagram-frame-name-${example.replace(".palisade.json", "")}`);
+    }
+  });
