@@ -149,12 +149,23 @@ describe("flows that depend on an unknown", () => {
     expect(check.stdout).not.toMatch(/Depends on/);
   });
 
-  it("the Terraform export names the variable again, never its stand-in range", async () => {
+  it("the exports name the variable again, never its stand-in range", async () => {
+    const cfn = await palisade("export", "main.tf", "--to", "cloudformation");
+    expect(cfn.code).toBe(0);
+    expect(cfn.stdout).toMatch(
+      /VarAdminCidrCidr:\n {4}Type: String\n {4}Description: var\.admin_cidr\n(?! {4}Default)/,
+    );
+    expect(cfn.stdout).toMatch(/CidrIp: !Ref VarAdminCidrCidr/);
+    expect(cfn.stdout).not.toMatch(/240\./);
+    // Imported again, the parameter without a value is the same placeholder range, by its name.
+    writeFileSync(join(dir, "back.yaml"), cfn.stdout);
+    const back = await palisade("flows", "back.yaml");
+    expect(back.stdout).toMatch(/^var\.admin_cidr -> jump \(JumpInstance\): tcp 22 .*\(depends on var\.admin_cidr\)$/m);
     const tf = await palisade("export", "main.tf", "--to", "terraform", "-o", "out");
     expect(tf.code).toBe(0);
     const written = ["main.tf", "variables.tf"].map((f) => readFileSync(join(dir, "out", f), "utf8")).join("\n");
     expect(written).toMatch(/cidr_ipv4 += var\.admin_cidr/);
-    expect(written).toMatch(/variable "admin_cidr" \{\n  description = "var\.admin_cidr"\n  type += string\n\}/);
+    expect(written).toMatch(/variable "admin_cidr" \{\n {2}description = "var\.admin_cidr"\n {2}type += string\n\}/);
     expect(written).not.toMatch(/240\./);
   });
 });

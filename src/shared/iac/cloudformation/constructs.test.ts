@@ -63,9 +63,20 @@ describe("CloudFormation parameters", () => {
       },
     ]);
     expect(said).toContain(
-      "parameters.yaml:28:11: warning: Web ingress rule: parameter AdminCidr has no value (no Default; give it with --param AdminCidr=VALUE)",
+      'parameters.yaml:28:11: warning: Web ingress rule: parameter AdminCidr has no value (no Default; give it with --param AdminCidr=VALUE); the rule names the placeholder range "AdminCidr" until it is known',
     );
-    expect(misses(design, [["internet", "Server", "tcp", 443]], [["198.51.100.7", "Server", "tcp", 22]])).toEqual([]);
+    // The rule is kept for the range the parameter will name, and no real address gets it.
+    expect(
+      misses(
+        design,
+        [
+          ["internet", "Server", "tcp", 443],
+          ["AdminCidr", "Server", "tcp", 22],
+        ],
+        [["198.51.100.7", "Server", "tcp", 22]],
+      ),
+    ).toEqual([]);
+    expect(design.externals.find((e) => e.name === "AdminCidr")?.tags).toEqual({ "palisade:placeholder": "AdminCidr" });
   });
 
   it("place an input by the text alone in a template too large to place every value", () => {

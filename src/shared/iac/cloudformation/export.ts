@@ -7,6 +7,7 @@ import type { Direction } from "../../model/direction";
 import { resolveExternalPeers } from "../../model/my-ip";
 import { isIcmp } from "../../model/protocol";
 import type { Design, External, OtherAccountGroup, Resource, Rule } from "../../model/schema";
+import { placeholderRange } from "../../model/unknowns";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
@@ -32,9 +33,13 @@ const scalarTag = (fn: "Ref" | "GetAtt" | "Sub") =>
 // take for dates, booleans or numbers: '2010-09-09', 'yes', '-1'. Fn::Select stays in long form.
 const TEMPLATE_SCHEMA = DUMP_SCHEMA.withTags(scalarTag("Ref"), scalarTag("GetAtt"), scalarTag("Sub"));
 
-function cidrParameters(externals: External[], ids: LogicalIds): { parameters: Props; cidr: Map<string, unknown> } {
+function cidrParameters(
+  externals: External[],
+  ids: LogicalIds,
+): { parameters: Props; cidr: Map<string, unknown>; placeholderNames: Record<string, string> } {
   const parameters: Props = {};
   const cidr = new Map<string, unknown>();
+  const placeholderNames: Record<string, string> = {};
   for (const e of externals) {
     if (e.kind === "internet") continue;
     const name = ids.take(e.kind === "myIp" ? "My IP" : e.name, e.kind === "myIp" ? "" : "Cidr");
@@ -42,13 +47,16 @@ function cidrParameters(externals: External[], ids: LogicalIds): { parameters: P
     parameters[name] = {
       Type: single ? "String" : "CommaDelimitedList",
       Description: e.name,
-      Default: e.cidrs.join(","),
+      // A placeholder range (a variable with no value): its CIDR is a stand-in, never a default;
+      // its name (var.admin_cidr) is kept in Metadata, as a placeholder group's is.
+      ...(placeholderRange(e) ? {} : { Default: e.cidrs.join(",") }),
     };
+    if (placeholderRange(e)) placeholderNames[name] = e.name;
     e.cidrs.forEach((c, i) => {
       if (!cidr.has(c)) cidr.set(c, single ? ref(name) : new Intrinsic("Select", [i, ref(name)]));
     });
   }
-  return { parameters, cidr };
+  return { parameters, cidr, placeholderNames };
 }
 
 function rulePorts(rule: Rule): Props {
@@ -68,7 +76,7 @@ export function toCloudFormation(
   const design = resolveExternalPeers(original);
   const ids = new LogicalIds();
   for (const input of Object.keys(INPUTS)) ids.take(input, "");
-  const { parameters, cidr } = cidrParameters(design.externals, ids);
+  const { parameters, cidr, placeholderNames: rangeNames } = cidrParameters(design.externals, ids);
   const vpcIds = new Map(design.vpcs.map((v) => [v.id, ids.take(v.name || v.id, "Vpc")]));
   const plIds = new Map(design.prefixLists.map((p) => [p.id, ids.take(p.name || p.id, "PrefixList")]));
   // Another account's group is not a resource of this stack: rules name it by id and account.
@@ -93,7 +101,7 @@ export function toCloudFormation(
   // The parameter's logical id cannot hold "var.x" or "data.aws_security_group.x": the design's
   // name is kept in the template's Metadata (Palisade.Placeholders, parameter -> name), read back on
   // import, as a resource's name is in its own Metadata (Palisade.Name).
-  const placeholderNames: Record<string, string> = {};
+  const placeholderNames: Record<string, string> = { ...rangeNames };
   const placeholders = new Map(
     design.groups.flatMap((g) => {
       const stands = externalGroupOf(g);

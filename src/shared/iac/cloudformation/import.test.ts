@@ -148,12 +148,6 @@ describe("importCloudFormation: rules", () => {
 
 describe("importCloudFormation: what cannot be known is a warning at its line", () => {
   it.each([
-    [
-      "a parameter without a default",
-      "Parameters:\n  Cidr:\n    Type: String\n",
-      "CidrIp: !Ref Cidr",
-      /^t\.yaml:15:11: warning: .*parameter Cidr has no value/,
-    ],
     ["an imported value", "", "CidrIp: !ImportValue shared-cidr", /^t\.yaml:12:11: warning: .*ImportValue/],
     ["a condition", "", "CidrIp: !If [Prod, 10.0.0.0/8, 10.1.0.0/16]", /^t\.yaml:12:11: warning: .*condition/],
     ["the stack's id", "", "CidrIp: !Ref AWS::StackId", /^t\.yaml:12:11: warning: .*AWS::StackId/],
@@ -162,6 +156,20 @@ describe("importCloudFormation: what cannot be known is a warning at its line", 
     const { design, warnings } = read(template(group("Web", body), extra));
     expect(warnings.map(formatProblem)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
     expect(design.groups[0]?.ingress).toEqual([]);
+  });
+
+  it("keeps a rule whose CIDR is a parameter without a default, for a placeholder range named for it", () => {
+    const body =
+      "      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 1\n          ToPort: 1\n          CidrIp: !Ref Cidr\n";
+    const { design, warnings } = read(template(group("Web", body), "Parameters:\n  Cidr:\n    Type: String\n"));
+    expect(warnings.map(formatProblem)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^t\.yaml:15:11: warning: .*parameter Cidr has no value.*placeholder range "Cidr"/),
+      ]),
+    );
+    const range = design.externals.find((e) => e.name === "Cidr");
+    expect(range?.tags).toEqual({ "palisade:placeholder": "Cidr" });
+    expect(design.groups[0]?.ingress.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: range?.cidrs[0] }]);
   });
 
   it("warns about unknown resource types, and makes a group from outside the template a placeholder", () => {

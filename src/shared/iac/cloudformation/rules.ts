@@ -6,6 +6,7 @@ import { isGroupId, otherAccountGroup } from "../../model/other-account";
 import { normalizeProtocol } from "../../model/protocol";
 import type { Peer, Rule, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, warning } from "../draft";
+import { placeholderRange } from "../draft/externals";
 import { accountIdOf, otherAccountWarning } from "../other-account";
 import { isCdkNoTrafficRule } from "./cdk";
 import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
@@ -142,6 +143,23 @@ export function readRule(
           ),
         );
       continue;
+    }
+    if (kind === "cidr4" || kind === "cidr6") {
+      // A parameter with no value keeps the rule, with a placeholder range named for it, so that
+      // its flows say what they depend on; as the Terraform reader does for a variable.
+      const unknown = resolve(props[property], ctx.t);
+      if ("unresolved" in unknown && unknown.waitsOn && ctx.t.parameters.has(unknown.waitsOn)) {
+        const name = ctx.placeholderNames.get(unknown.waitsOn) ?? unknown.waitsOn;
+        const range = placeholderRange(ctx.namedCidrs, name, kind === "cidr4" ? 4 : 6);
+        ctx.warnings.push(
+          warning(
+            ctx.at([...path, property]),
+            `${what}: ${unknown.unresolved}; the rule names the placeholder range "${range.name}" until it is known`,
+          ),
+        );
+        peers.push({ peer: { kind, cidr: range.cidr }, property });
+        continue;
+      }
     }
     const r = known(ctx, props[property], path, what, property);
     if ("unresolved" in r || r.value === undefined) continue;

@@ -5,7 +5,7 @@ import type { Ids } from "../../model/ids";
 import type { External, SecurityGroup, Vpc } from "../../model/schema";
 import { contains, parseCidr } from "../../net/address";
 import { normalizeCidr } from "../../net/normalize";
-import { PLACEHOLDER_TAG } from "../placeholder";
+import { PLACEHOLDER_TAG, placeholderCidr } from "../placeholder";
 
 /** A CIDR that a file names (a Terraform variable, a CloudFormation parameter): it becomes an external party. */
 export interface NamedCidr {
@@ -14,6 +14,21 @@ export interface NamedCidr {
   cidr: string;
   /** The unknown it stands for (`var.admin_cidr`), when `cidr` is only a stand-in for it. */
   placeholder?: string;
+}
+
+/**
+ * The placeholder range for a CIDR that waits on one unknown (var.admin_cidr, a parameter with no
+ * value), made once per unknown and family: a stand-in CIDR only it holds (see placeholderCidr),
+ * which becomes an external party named for the unknown.
+ */
+export function placeholderRange(namedCidrs: NamedCidr[], unknown: string, family: 4 | 6): NamedCidr {
+  const key = family === 4 ? unknown : `${unknown}-ipv6`;
+  const known = namedCidrs.find((n) => n.placeholder && n.key === key);
+  if (known) return known;
+  const n = new Set(namedCidrs.filter((c) => c.placeholder).map((c) => c.key)).size;
+  const range = { key, name: unknown, cidr: placeholderCidr(family, n), placeholder: unknown };
+  namedCidrs.push(range);
+  return range;
 }
 
 /** What externalsOf reads of a draft. */

@@ -4,9 +4,8 @@ import type { Direction } from "../../model/direction";
 import { otherAccountGroup } from "../../model/other-account";
 import type { Peer, SecurityGroup } from "../../model/schema";
 import { checkRule, error, show, type Where, warning } from "../draft";
-import type { NamedCidr } from "../draft/externals";
+import { type NamedCidr, placeholderRange } from "../draft/externals";
 import { otherAccountWarning, parseAccountGroup } from "../other-account";
-import { placeholderCidr } from "../placeholder";
 import {
   type Body,
   type Context,
@@ -92,20 +91,18 @@ function peerOf(
  * The placeholder range a CIDR that waits on one unknown (var.admin_cidr with no value) stands
  * for: a stand-in CIDR only it holds (see placeholderCidr), and an external party named for it.
  */
-function placeholderRange(ctx: Context, kind: "cidr4" | "cidr6", unknown: Unknown | undefined): NamedCidr | undefined {
+function placeholderRangeOf(
+  ctx: Context,
+  kind: "cidr4" | "cidr6",
+  unknown: Unknown | undefined,
+): NamedCidr | undefined {
   const ref = unknown?.refs.length === 1 ? unknown.refs[0] : undefined;
   if (!ref) return undefined;
   // The export writes a placeholder range as a variable described by what it stands for
   // (data.http.ip): read back, it stands for that again.
   const described = ref.name.startsWith("var.") ? ctx.scope.variables.get(ref.name.slice(4))?.description : undefined;
   const name = described && /^(data|module|var|local)\.\S+$/.test(described) ? described : ref.name;
-  const key = kind === "cidr4" ? name : `${name}-ipv6`;
-  const known = ctx.namedCidrs.find((n) => n.placeholder && n.key === key);
-  if (known) return known;
-  const n = new Set(ctx.namedCidrs.filter((c) => c.placeholder).map((c) => c.key)).size;
-  const range = { key, name, cidr: placeholderCidr(kind === "cidr4" ? 4 : 6, n), placeholder: name };
-  ctx.namedCidrs.push(range);
-  return range;
+  return placeholderRange(ctx.namedCidrs, name, kind === "cidr4" ? 4 : 6);
 }
 
 /**
@@ -201,7 +198,7 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
       }
       const range =
         "unresolved" in item && (source.kind === "cidr4" || source.kind === "cidr6")
-          ? placeholderRange(ctx, source.kind, item.unknown)
+          ? placeholderRangeOf(ctx, source.kind, item.unknown)
           : undefined;
       if ("unresolved" in item && range) {
         ctx.warnings.push(
