@@ -5,6 +5,7 @@ export * from "./layout";
 export * from "./measure";
 export * from "./metrics";
 export * from "./outbound";
+export * from "./ports";
 export * from "./route";
 export * from "./svg";
 export * from "./tiers";
