@@ -1,6 +1,7 @@
 export * from "./build";
 export * from "./drawing";
 export * from "./geometry";
+export * from "./group-level";
 export * from "./layout";
 export * from "./measure";
 export * from "./metrics";
