@@ -33,6 +33,7 @@ import { type GroupNodeData, groupEndIds, memberCounts, toGroupEdges, toGroupNod
 import { reuseById, sameEdge } from "./reuse";
 import { useRoutedEdges } from "./routes";
 import type { EdgeData } from "./toFlow";
+import { VpcFrames } from "./VpcFrames";
 
 const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
@@ -193,7 +194,9 @@ export function GroupCanvas() {
         proOptions={PRO_OPTIONS}
         aria-label="Design canvas, security group level"
       >
-        <CanvasChrome nodeCount={nodes.length} />
+        <CanvasChrome nodeCount={nodes.length}>
+          <VpcFrames vpcs={design.vpcs} nodes={nodes} />
+        </CanvasChrome>
       </ReactFlow>
     </div>
   );

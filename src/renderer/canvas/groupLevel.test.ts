@@ -39,6 +39,10 @@ describe("group level", () => {
     const edge = toGroupEdges(threeTier, flows).find((e) => e.id === "group:sg-app->sg-db");
     expect(edge?.data?.label).toBe("tcp 5432 (2 pairs)");
     expect(toGroupEdges(threeTier, flows).find((e) => e.source === "internet")?.data?.exposure).toBe("internet");
+    // Outbound to an outside party is coloured as one, as `palisade draw --level group` colours it.
+    expect(toGroupEdges(threeTier, flows).find((e) => e.id === "group:sg-app->internet")?.data?.exposure).toBe(
+      "external",
+    );
   });
   it("rings the groups a flow from the whole Internet reaches, and only those", () => {
     const nodes = toGroupNodes(

@@ -26,6 +26,8 @@ export interface GroupNodeData extends Record<string, unknown> {
   outbound?: string;
   /** Reached by a flow from the whole Internet: ringed and captioned, as at node level. */
   exposed?: boolean;
+  /** The VPC it is in (a group's, or a groupless resource's): framed, as at node level. */
+  vpcId?: string;
 }
 
 /** The level drawn: the user's choice, else by density; always groups when node flows are withheld. */
@@ -51,6 +53,7 @@ const groupData = (g: Design["groups"][number], n: number): GroupNodeData => ({
   members: n,
   detail: `${n} member${n === 1 ? "" : "s"} · ${g.ingress.length} in, ${g.egress.length} out`,
   highlighted: false,
+  ...(g.vpcId ? { vpcId: g.vpcId } : {}),
 });
 const externalData = (e: Design["externals"][number]): GroupNodeData => ({
   name: e.name,
@@ -65,6 +68,7 @@ const grouplessData = (r: Design["resources"][number]): GroupNodeData => ({
   members: 1,
   detail: "no security group",
   highlighted: false,
+  ...(r.vpcId ? { vpcId: r.vpcId } : {}),
 });
 
 /**
@@ -203,7 +207,8 @@ export function toGroupEdges(
   const out: Edge<EdgeData>[] = [];
   for (const f of flows) {
     if (f.from === f.to) continue;
-    const exposure = exposureOf.get(f.from) ?? "internal";
+    // As `palisade draw --level group` colours it: from the Internet, to or from another outside party, or inside.
+    const exposure = exposureOf.get(f.from) ?? (exposureOf.has(f.to) ? "external" : "internal");
     const paired = ids.has(reverseId(f));
     const made = cache.get(f);
     if (made?.data && made.data.exposure === exposure && made.data.paired === paired) {
