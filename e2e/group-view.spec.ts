@@ -93,3 +93,40 @@ test("three tiers at group level: by tier left to right, the load balancer's gro
   await expect.poll(() => labelsOverlapping(page)).toEqual([]);
   await shoot(page, "group-view-three-tier-moved");
 });
+
+test("the SVG export at group level is the group picture, each group where the canvas has it", async ({
+  app: page,
+}, testInfo) => {
+  await openAtGroupLevel(page, "three-tier.palisade.json", "Three tiers");
+  await expect(page.getByTestId("group-node-sg-db")).toBeVisible();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export canvas as SVG" }).click();
+  const path = testInfo.outputPath("groups.svg");
+  await (await downloading).saveAs(path);
+  const svg = await readFile(path, "utf8");
+  expect(svg).toContain('<g data-node="sg-app"');
+  expect(svg).toContain('data-from="sg-app" data-to="sg-db"');
+  expect(svg).not.toContain('<g data-node="app-1"');
+  // The groups' boxes in the SVG, against the canvas's (flow coordinates): the same places.
+  const inSvg = Object.fromEntries(
+    // A ringed node's ring comes before its box.
+    [
+      ...svg.matchAll(
+        /<g data-node="([^"]+)"[^>]*>(?:\s*<rect class="ring"[^>]*\/>)?\s*<rect x="([-\d.]+)" y="([-\d.]+)"/g,
+      ),
+    ].map((m) => [m[1], { x: Number(m[2]), y: Number(m[3]) }]),
+  );
+  const onCanvas = await page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>(".react-flow__node")].map((n) => {
+        const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(n.style.transform);
+        return [n.dataset.id ?? "", { x: Number(m?.[1]), y: Number(m?.[2]) }];
+      }),
+    ),
+  );
+  const offset = (at: Record<string, { x: number; y: number }>, id: string) => ({
+    x: (at[id]?.x ?? Number.NaN) - (at.internet?.x ?? 0),
+    y: (at[id]?.y ?? Number.NaN) - (at.internet?.y ?? 0),
+  });
+  for (const id of ["office", "sg-alb", "sg-app", "sg-db"]) expect(offset(inSvg, id)).toEqual(offset(onCanvas, id));
+});
