@@ -9,7 +9,9 @@ import type { Design } from "../../shared/model";
 import { downloadText } from "../file/download";
 
 /** What is drawn: the node flows, or at group level the group flows the canvas shows. */
-export type Shown = { level: "node"; flows: readonly FlowEdge[] } | { level: "group"; groupFlows: readonly GroupFlow[] };
+export type Shown =
+  | { level: "node"; flows: readonly FlowEdge[] }
+  | { level: "group"; groupFlows: readonly GroupFlow[] };
 
 export function diagramSvgOf(design: Design, shown: Shown, showOutbound: boolean): string {
   const options =
