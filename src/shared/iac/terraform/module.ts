@@ -12,6 +12,7 @@ import { EvaluationError, isMap, Namespace, sortedKeys, TfRef, toNumber, Unknown
 import { Locator, type SourceLocator } from "./locate";
 import { JsonLocator } from "./locate-json";
 import { isLocalSource, joinModulePath } from "./paths";
+import { type RegistryModel, registryModel } from "./registry";
 import { undeclaredVariables } from "./undeclared";
 
 export interface ParsedFile {
@@ -48,6 +49,14 @@ interface Block {
   locator: SourceLocator;
   key: string;
   order: [number, number];
+}
+
+/** A module call's instances (local modules) and the value `module.name` stands for. */
+interface Child {
+  modules: Module[];
+  value: Value;
+  /** Set when the module is a registry module whose outputs Palisade models (registry/). */
+  model?: RegistryModel;
 }
 
 interface Keyed {
@@ -114,7 +123,7 @@ export class Module {
   private readonly memo = new Map<string, Value>();
   private readonly busy = new Set<string>();
   private readonly instanceMemo = new Map<string, Keyed[] | Unknown>();
-  private readonly childMemo = new Map<string, { modules: Module[]; value: Value } | Unknown>();
+  private readonly childMemo = new Map<string, Child | Unknown>();
   private readonly prefix: string;
   /** Root only: variables the files refer to but none declares, at their first use. */
   private readonly undeclared: ReadonlyMap<string, Where>;
@@ -173,7 +182,11 @@ export class Module {
   private root(name: string): Value | undefined {
     switch (name) {
       case "var":
-        return new Namespace(`${this.prefix}var`, (n) => this.variable(n) ?? this.undeclaredVariable(n));
+        // `default = null` is a value: only undefined (no block) is an undeclared variable.
+        return new Namespace(`${this.prefix}var`, (n) => {
+          const declared = this.variable(n);
+          return declared !== undefined ? declared : this.undeclaredVariable(n);
+        });
       case "local":
         return new Namespace(`${this.prefix}local`, (n) => this.local(n));
       case "module":
@@ -323,7 +336,7 @@ export class Module {
   }
 
   /** A module call's instances and the value `module.name` stands for (its outputs). */
-  private child(name: string): { modules: Module[]; value: Value } | undefined {
+  private child(name: string): Child | undefined {
     const block = this.calls.get(name);
     if (!block) return undefined;
     const known = this.childMemo.get(name);
@@ -333,10 +346,10 @@ export class Module {
     return made instanceof Unknown ? { modules: [], value: made } : made;
   }
 
-  private makeChild(name: string, block: Block): { modules: Module[]; value: Value } | Unknown {
+  private makeChild(name: string, block: Block): Child | Unknown {
     const address = `${this.prefix}module.${name}`;
     const source = typeof block.body.source === "string" ? block.body.source : "";
-    if (!isLocalSource(source)) return Unknown.of(address, `comes from "${source}", which is not in these files`);
+    if (!isLocalSource(source)) return this.modelled(name, block, source);
     const dir = joinModulePath(this.dir, source);
     const files = this.env.modules.get(dir);
     if (!files) return Unknown.of(address, `reads "${source}" (${dir}), which was not found`);
@@ -357,6 +370,39 @@ export class Module {
           ? Object.fromEntries(modules.map((m, i) => [String(keyed[i]?.key), outputs(m)]))
           : outputs(modules[0] as Module);
     return { modules, value };
+  }
+
+  /** A registry module: its outputs from Palisade's model of it, where there is one; else unknown. */
+  private modelled(name: string, block: Block, source: string): Child | Unknown {
+    const address = `${this.prefix}module.${name}`;
+    const model = registryModel(source);
+    const version = typeof block.body.version === "string" ? block.body.version : undefined;
+    if (!model) return Unknown.of(address, `comes from "${source}", which is not in these files`);
+    if (!model.covers(version))
+      return Unknown.of(
+        address,
+        `comes from "${source}" version "${version}", which is not in these files (Palisade models ${model.versions} only)`,
+      );
+    const keyed = this.instances(block, `module.${name}`);
+    if (keyed instanceof Unknown) return keyed;
+    const outputs = keyed.map((k) => {
+      const scope = this.scope(k.names);
+      const at = `${address}${suffix(k.key)}`;
+      const read = model.outputs((input) =>
+        MODULE_META.has(input) || block.body[input] === undefined ? undefined : rawValue(block.body[input], scope),
+      );
+      return new Namespace(at, (o) => {
+        const v = read(o);
+        return v !== undefined ? v : Unknown.of(`${at}.${o}`, `is not an output of ${model.source}`);
+      });
+    });
+    const value =
+      block.body.count !== undefined
+        ? outputs
+        : block.body.for_each !== undefined
+          ? Object.fromEntries(outputs.map((o, i) => [String(keyed[i]?.key), o]))
+          : outputs[0];
+    return { modules: [], value, model };
   }
 
   output(name: string): Value | undefined {
@@ -410,6 +456,15 @@ export class Module {
     for (const [name, block] of calls) {
       const child = this.child(name);
       if (!child) continue;
+      if (child.model) {
+        this.env.warnings.push(
+          warning(
+            block.locator.block(block.key),
+            `module "${name}": its outputs are Palisade's model of the registry module ${child.model.source} (${child.model.versions}), computed from its inputs, not read from its source, which is not in these files`,
+          ),
+        );
+        continue;
+      }
       if (child.value instanceof Unknown && child.modules.length === 0) {
         this.env.warnings.push(
           warning(
