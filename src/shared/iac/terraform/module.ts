@@ -13,7 +13,7 @@ import { Locator, type SourceLocator } from "./locate";
 import { JsonLocator } from "./locate-json";
 import { isLocalSource, joinModulePath } from "./paths";
 import { type RegistryModel, registryModel } from "./registry";
-import { undeclaredVariables } from "./undeclared";
+import { undeclared } from "./undeclared";
 
 export interface ParsedFile {
   name: string;
@@ -127,6 +127,8 @@ export class Module {
   private readonly prefix: string;
   /** Root only: variables the files refer to but none declares, at their first use. */
   private readonly undeclared: ReadonlyMap<string, Where>;
+  /** Root only: locals the files refer to but no locals block here declares, at their first use. */
+  private readonly undeclaredLocals: ReadonlyMap<string, Where>;
 
   constructor(
     readonly env: ModuleEnvironment,
@@ -140,7 +142,8 @@ export class Module {
     this.prefix = address ? `${address}.` : "";
     for (const [fileIndex, file] of files.entries()) this.declare(file, fileIndex);
     // In a called module an undeclared variable is a fault of its code, not an input to ask for.
-    this.undeclared = address ? new Map() : undeclaredVariables(files, (n) => this.variables.has(n));
+    this.undeclared = address ? new Map() : undeclared(files, "var", (n) => this.variables.has(n));
+    this.undeclaredLocals = address ? new Map() : undeclared(files, "local", (n) => this.locals.has(n));
   }
 
   private declare(file: ParsedFile, fileIndex: number): void {
@@ -188,7 +191,12 @@ export class Module {
           return declared !== undefined ? declared : this.undeclaredVariable(n);
         });
       case "local":
-        return new Namespace(`${this.prefix}local`, (n) => this.local(n));
+        return new Namespace(`${this.prefix}local`, (n) => {
+          const declared = this.local(n);
+          if (declared !== undefined || !this.undeclaredLocals.has(n)) return declared;
+          // Defined in a file of the module that was not given (eks's local.security_group_id is in its main.tf).
+          return Unknown.of(`local.${n}`, "is not declared in these files (its locals block is in a file not given)");
+        });
       case "module":
         return new Namespace(
           `${this.prefix}module`,
@@ -420,6 +428,13 @@ export class Module {
           this.given(name) !== undefined
             ? `var.${name} is not declared in these files (Terraform would refuse the reference): the value given for it is used`
             : `var.${name} is not declared in these files (its variable block is in a file not given): it is an input with no value; give it with --var ${name}=…`,
+        ),
+      );
+    for (const [name, where] of this.undeclaredLocals)
+      this.env.warnings.push(
+        warning(
+          where,
+          `local.${name} is not declared in these files (its locals block is in a file not given): its value is unknown; where a group is expected it is the placeholder group "local.${name}"`,
         ),
       );
     const blocks = [...this.resources.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
