@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is Terraform's template syntax, hcl2json's way of giving expressions
 import { describe, expect, it } from "vitest";
 import { importTerraform } from "./import";
 import { MAX_COUNT } from "./module";
