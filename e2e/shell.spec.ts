@@ -125,7 +125,7 @@ test("unsaved work is autosaved to the recovery file and offered back after a re
 
 test("the recovery API round-trips a design and its path", async ({ callApi }) => {
   const example = await callApi("examples:load", { name: "three-tier" });
-  const design = example.body.value as { name: string };
+  const design = (example.body.value as { design: { name: string } }).design;
   expect((await callApi("recovery:write", { design, path: "/work/three-tier.palisade.json" })).body.ok).toBe(true);
   const startup = await callApi("app:startup", {});
   expect(startup.body.value).toMatchObject({
