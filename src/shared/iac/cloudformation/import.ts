@@ -7,7 +7,7 @@ import { cidrProblem } from "../../net/address";
 import { ADDRESS_TAGS, draftState, error, finishImport, notImported, show, type Where, warning } from "../draft";
 import { PLACEHOLDER_TAG } from "../placeholder";
 import { readAttachment } from "./attachments";
-import { cdkNames } from "./cdk";
+import { cdkNames, nameByConstructPath } from "./cdk";
 import { declareClassicElbGroup } from "./classic-elb";
 import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
@@ -370,6 +370,8 @@ export function importCloudFormation(
   for (const x of typed) if (!handled.has(x.type)) ctx.warnings.push(notImported(at(x.path.slice(0, 2)), x.id, x.type));
   const assumed = pseudoWarning(t, file);
   if (assumed) ctx.warnings.push(assumed);
+  nameByConstructPath(ctx.warnings, ctx.cdkNames);
+  nameByConstructPath(ctx.errors, ctx.cdkNames);
   const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
   return { design, warnings: ctx.warnings, inputs };
 }
