@@ -74,8 +74,9 @@ const RENDERER_MAY_USE = {
   "src/shared/engine/resolve.ts": ["resolveEndpoint"],
   // A proposed fix, applied to the design as one edit.
   "src/shared/engine/synthesize/changes.ts": ["applyChanges"],
-  // Whether a file is a design (opened as is) or something to import (read at the host).
-  "src/shared/iac/detect.ts": ["isDesignFile"],
+  // Whether a file is a design (opened as is) or something to import (read at the host), and
+  // which files of a folder chosen in the browser are its Terraform module.
+  "src/shared/iac/detect.ts": ["isDesignFile", "isTerraformFileName"],
   // The picture drawn from flows the renderer already holds: tiers, layout, routes around the
   // boxes, labels, outbound markers. The same code draws it headless (palisade draw).
   "src/shared/diagram/": "*",

@@ -2,7 +2,7 @@
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
 import type { Held, ImportValues, Reply } from "../../shared/api";
-import { isDesignFile } from "../../shared/iac/detect";
+import { isDesignFile, isTerraformFileName } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
 import { longWork } from "../state/busy";
@@ -155,7 +155,7 @@ export async function openFolder(files: readonly File[]): Promise<void> {
   const folder = (files[0]?.webkitRelativePath || files[0]?.name || "").split("/")[0] || "the folder";
   const top = files.filter((f) => (f.webkitRelativePath || f.name).split("/").length <= 2);
   const cdk = top.some((f) => f.name === "manifest.json");
-  const own = top.filter((f) => (cdk ? /\.json$/i : /\.tf(\.json)?$/i).test(f.name));
+  const own = top.filter((f) => (cdk ? /\.json$/i.test(f.name) : isTerraformFileName(f.name)));
   if (own.length === 0) {
     showProblems(`${folder} could not be imported; the current design is unchanged.`, [
       {
