@@ -4,6 +4,11 @@ import { expect, test } from "./fixtures";
 test("opens the three-tier example from the More menu and explains why the Internet cannot reach the database", async ({
   app,
 }, testInfo) => {
+  // The host reads the example and holds it: the page never sends it back (doc:open).
+  const sentBack: string[] = [];
+  app.on("request", (r) => {
+    if (r.url().endsWith("/api/doc:open")) sentBack.push(r.postDataJSON()?.design?.name);
+  });
   await app.getByText("More", { exact: true }).click();
   await app.getByRole("menuitem", { name: "Example: three tiers" }).click();
   await expect(app.getByTestId("node-db")).toBeVisible();
@@ -26,4 +31,38 @@ test("opens the three-tier example from the More menu and explains why the Inter
   await app.getByRole("menuitem", { name: "Example: HTTP/HTTPS server" }).click();
   await expect(app.getByTestId("node-web")).toBeVisible();
   await expect(app.getByTestId("node-db")).toHaveCount(0);
+  expect(sentBack).toEqual([]);
+});
+
+test("the More menu closes when the user clicks elsewhere or presses Escape, and its items take the arrow keys", async ({
+  app,
+}) => {
+  const more = app.locator("summary", { hasText: "More" });
+  const firstItem = app.getByRole("menuitem", { name: "Save as…" });
+  const lastItem = app.getByRole("menuitem", { name: "Example: three tiers" });
+
+  // Another toolbar button: the menu does not stay open under the dialog it opens.
+  await more.click();
+  await expect(firstItem).toBeVisible();
+  await app.getByRole("button", { name: "Exercises" }).click();
+  await expect(firstItem).toBeHidden();
+  await app.keyboard.press("Escape");
+
+  // A click on the canvas.
+  await more.click();
+  await expect(firstItem).toBeVisible();
+  await app.locator(".react-flow__pane").click({ position: { x: 20, y: 200 } });
+  await expect(firstItem).toBeHidden();
+
+  // The keyboard: open from the summary, arrows wrap, Escape closes and gives focus back.
+  await more.focus();
+  await app.keyboard.press("Enter");
+  await expect(firstItem).toBeVisible();
+  await app.keyboard.press("ArrowDown");
+  await expect(firstItem).toBeFocused();
+  await app.keyboard.press("ArrowUp");
+  await expect(lastItem).toBeFocused();
+  await app.keyboard.press("Escape");
+  await expect(firstItem).toBeHidden();
+  await expect(more).toBeFocused();
 });

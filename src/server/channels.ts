@@ -80,6 +80,7 @@ export function channelTable({
     "engine:flows": (request) => runEngine("engine:flows", request),
     "engine:evaluate": (request) => runEngine("engine:evaluate", withDesign(request)),
     "engine:findings": (request) => runEngine("engine:findings", withDesign(request)),
+    "engine:dependsOn": (request) => runEngine("engine:dependsOn", withDesign(request)),
     "engine:simulate": (request) => runEngine("engine:simulate", withDesign(request)),
     "engine:proposeFix": (request) => runEngine("engine:proposeFix", withDesign(request)),
     "engine:matrix": (request) => runEngine("engine:matrix", withDesign(request)),
@@ -94,7 +95,7 @@ export function channelTable({
     "iac:import": ({ files, values }) => iac.importFiles(files, values),
     "iac:export": ({ design, to, format, vpcIdVariable }) =>
       iac.exportDesign(design, to, format, vpcIdVariable === undefined ? {} : { vpcIdVariable }),
-    "examples:load": ({ name }) => exampleFile(name),
+    "examples:load": async ({ name }) => ({ design: await exampleFile(name) }),
     "examples:list": async () => {
       const names = (await readdir(options.examplesDir)).filter((f) => f.endsWith(".palisade.json")).sort();
       const list: { name: string; title: string }[] = [];

@@ -1,19 +1,29 @@
 import { loadPaths } from "../../server/load";
 import { findings } from "../../shared/engine/findings";
 import type { Finding } from "../../shared/engine/types";
+import type { Design } from "../../shared/model/schema";
 import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValues } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
-import { printProblems } from "../report";
+import { nodeLabel, printProblems } from "../report";
 import { toSarif } from "../sarif";
 import { VERSION } from "../version";
 
-/** Where a finding is in words: "group sg-web, inbound rule 1", "node db", "intent i1". */
-function where(f: Finding): string {
+/** A group as people know it: its name, with its id when that differs (as nodeLabel). */
+function groupLabel(design: Design, id: string): string {
+  const name = design.groups.find((g) => g.id === id)?.name;
+  return name && name !== id ? `${name} (${id})` : id;
+}
+
+/**
+ * Where a finding is in words: "group web, inbound rule 1", "node db", "intent i1". Name first, as
+ * the canvas shows it: an id may be a hash (a CDK logical id) that the person never wrote.
+ */
+function where(f: Finding, design: Design): string {
   if (f.groupId)
-    return `group ${f.groupId}${f.direction ? `, ${f.direction === "ingress" ? "inbound" : "outbound"}${f.ruleIndex !== undefined ? ` rule ${f.ruleIndex + 1}` : " rules"}` : ""}`;
+    return `group ${groupLabel(design, f.groupId)}${f.direction ? `, ${f.direction === "ingress" ? "inbound" : "outbound"}${f.ruleIndex !== undefined ? ` rule ${f.ruleIndex + 1}` : " rules"}` : ""}`;
   if (f.intentId) return `intent ${f.intentId}`;
-  if (f.nodeId) return `node ${f.nodeId}`;
+  if (f.nodeId) return `node ${nodeLabel(design, f.nodeId)}`;
   return "design";
 }
 
@@ -53,7 +63,7 @@ Exit status: 0 no finding at high or critical, 1 some, 2 bad input or usage.`,
     } else {
       for (const f of found) {
         const at = locate(f);
-        const place = at ? [at.file, at.line, at.column].filter((x) => x !== undefined).join(":") : where(f);
+        const place = at ? [at.file, at.line, at.column].filter((x) => x !== undefined).join(":") : where(f, design);
         io.out(`${place}: ${f.severity}: ${f.code}: ${f.message}`);
       }
       const counts = ["critical", "high", "medium", "low", "info"]

@@ -3,6 +3,7 @@ import type { CommandId } from "../../shared/commands";
 import { command } from "../commands";
 import { canRedo, canUndo } from "../state/history";
 import { isDirty, useDoc, viewState } from "../state/store";
+import { MoreMenu } from "./MoreMenu";
 import { Search } from "./Search";
 
 function CommandButton({
@@ -56,36 +57,19 @@ export function TopBar() {
         <CommandButton name="new" label="New" />
         <CommandButton name="open" label="Open" />
         <CommandButton name="save" label="Save" />
-        <details className="menu">
-          <summary>More</summary>
-          <div className="menu__list" role="menu">
-            {(
-              [
-                "saveAs",
-                "import",
-                "importFolder",
-                "exportTerraform",
-                "exportCloudFormation",
-                "exportPng",
-                "exportSvg",
-                "exampleHttpServer",
-                "exampleThreeTier",
-              ] as const
-            ).map((n) => (
-              <button
-                key={n}
-                type="button"
-                role="menuitem"
-                onClick={(e) => {
-                  (e.currentTarget.closest("details") as HTMLDetailsElement).open = false;
-                  void command(n).run();
-                }}
-              >
-                {command(n).label}
-              </button>
-            ))}
-          </div>
-        </details>
+        <MoreMenu
+          names={[
+            "saveAs",
+            "import",
+            "importFolder",
+            "exportTerraform",
+            "exportCloudFormation",
+            "exportPng",
+            "exportSvg",
+            "exampleHttpServer",
+            "exampleThreeTier",
+          ]}
+        />
         <span className="sep" />
         <button
           type="button"

@@ -4,6 +4,7 @@
 // Each has its own setter, so a change of view never looks like a change of the document.
 
 import { useSyncExternalStore } from "react";
+import type { Held } from "../../shared/api";
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowDiff } from "../../shared/engine/reachability";
 import type { Simulation } from "../../shared/engine/simulate";
@@ -28,6 +29,12 @@ export interface Selection {
   nodes: string[];
   group?: string;
   edge?: string;
+}
+
+/** A document the host read and holds already, as `id` (see api.ts's OPENING_CHANNELS). */
+export interface HeldAs {
+  id: string;
+  held: Held;
 }
 
 export interface Notice {
@@ -62,6 +69,8 @@ export interface DerivedState {
   /** Flows between security groups. */
   groupFlows: GroupFlow[];
   findings: Finding[];
+  /** Per flow id, the unknowns (var.x, a range without a value) whose rules permit it; asked with the findings. */
+  dependsOn: Record<string, string[]>;
   /** Why the host refused the design, while it does. */
   engineError?: string;
 }
@@ -103,7 +112,8 @@ export interface ViewState {
   importInputs?: PendingInputs;
   /** Problems of a file that could not be opened, shown until dismissed. */
   problems?: { title: string; problems: Problem[] };
-  recovery?: { design: Design; path?: string; savedAt: string };
+  /** Unsaved work of a session that did not end cleanly, offered back; the host holds it as `held`. */
+  recovery?: { design: Design; path?: string; savedAt: string; held?: HeldAs };
   clipboard?: Clipboard;
   bottomTab: BottomTab;
   helpOpen: boolean;
@@ -150,6 +160,7 @@ export function noDerived(): DerivedState {
     groupFlowsWithheld: false,
     groupFlows: [],
     findings: [],
+    dependsOn: {},
   };
 }
 

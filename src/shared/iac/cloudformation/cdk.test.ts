@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { findings } from "../../engine/findings";
 import { permittedFlows } from "../../engine/flows";
 import type { Design } from "../../model/schema";
-import { cdkNames, isCdkNoTrafficRule } from "./cdk";
+import { cdkNames, isCdkNoTrafficRule, nameByConstructPath } from "./cdk";
 import { importCloudFormation } from "./import";
 
 const NAME = "src/shared/iac/cloudformation/fixtures/cdk.out/ShopStack.template.json";
@@ -90,5 +90,85 @@ describe("isCdkNoTrafficRule", () => {
     expect(isCdkNoTrafficRule({ ...marker, IpProtocol: "1" })).toBe(true);
     expect(isCdkNoTrafficRule({ ...marker, CidrIp: "255.255.255.254/32" })).toBe(false);
     expect(isCdkNoTrafficRule({ ...marker, IpProtocol: "tcp" })).toBe(false);
+  });
+});
+
+describe("a CDK stack's warnings", () => {
+  /** Every logical id CDK hashed, that is, whose construct path names it otherwise. */
+  const hashed = (t: string) =>
+    [...cdkNames(Object.entries(JSON.parse(t).Resources as Record<string, unknown>))]
+      .filter(([id, name]) => id !== name)
+      .map(([id]) => id);
+  const hashes = (messages: string[], t: string) => hashed(t).filter((id) => messages.some((m) => m.includes(id)));
+
+  it("name each resource by its construct path, as its node is named, at the line of its logical id", () => {
+    const role = warnings.find((w) => w.message.includes("AWS::IAM::Role"));
+    expect(role).toMatchObject({
+      file: NAME,
+      line: text.split("\n").findIndex((l) => l.includes('"WebInstanceRole1878C71A": {')) + 1,
+      message: "Web/InstanceRole: resource type AWS::IAM::Role is not imported",
+    });
+    expect(
+      hashes(
+        warnings.map((w) => w.message),
+        text,
+      ),
+    ).toEqual([]);
+  });
+
+  // The stack changed so that each kind of warning that names a resource is made: a rule's peer a
+  // parameter without a value, a nested stack and its output, an instance with no group of its own.
+  const t = JSON.parse(text);
+  t.Parameters.OfficeGroup = { Type: "String" };
+  t.Resources.DbGroupfromShopStackBastionInstanceSecurityGroup623CB06C54320E9A1A3E.Properties.SourceSecurityGroupId = {
+    Ref: "OfficeGroup",
+  };
+  t.Resources.NetworkNestedStackResource1F2E3D4C = {
+    Type: "AWS::CloudFormation::Stack",
+    Properties: { TemplateURL: "https://example.com/network.json" },
+    Metadata: { "aws:cdk:path": "ShopStack/Network.NestedStack/Network.NestedStackResource" },
+  };
+  t.Resources.DbGroupfromNetworkAppGroup5432A1B2C3D4 = {
+    Type: "AWS::EC2::SecurityGroupIngress",
+    Properties: {
+      GroupId: { "Fn::GetAtt": ["DbGroup0D20CEC8", "GroupId"] },
+      IpProtocol: "tcp",
+      FromPort: 5432,
+      ToPort: 5432,
+      SourceSecurityGroupId: { "Fn::GetAtt": ["NetworkNestedStackResource1F2E3D4C", "Outputs.AppGroupId"] },
+    },
+    Metadata: { "aws:cdk:path": "ShopStack/DbGroup/from NetworkAppGroup:5432" },
+  };
+  t.Resources.Bastion2B4CEC30.Properties.SecurityGroupIds = [];
+  const changed = JSON.stringify(t, null, 1);
+  const more = importCloudFormation({ name: NAME, text: changed });
+  const messages = more.warnings.map((w) => w.message);
+
+  it("of every kind name no hashed logical id, and each keeps its place", () => {
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Network\.NestedStack\/Network\.NestedStackResource is a nested stack/),
+        expect.stringMatching(
+          /^DbGroup\/from ShopStackBastionInstanceSecurityGroup623CB06C:5432 ingress rule: parameter OfficeGroup has no value/,
+        ),
+        expect.stringMatching(/^Bastion names no security group of this template/),
+      ]),
+    );
+    expect(hashes(messages, changed)).toEqual([]);
+    expect(more.warnings.filter((w) => w.line === undefined)).toEqual([]);
+  });
+
+  it("name a nested stack's output placeholder by the stack's construct path", () => {
+    expect(more.design.groups.map((g) => g.name)).toContain(
+      "Network.NestedStack/Network.NestedStackResource.Outputs.AppGroupId",
+    );
+  });
+
+  it("rename only whole logical ids: an id inside a longer word stays", () => {
+    const problems = [
+      { message: "WebSg1A2B3C4D and WebSg1A2B3C4DExtra, WebSg1A2B3C4D.GroupId", severity: "warning" as const },
+    ];
+    nameByConstructPath(problems, new Map([["WebSg1A2B3C4D", "Web/Sg"]]));
+    expect(problems[0]?.message).toBe("Web/Sg and WebSg1A2B3C4DExtra, Web/Sg.GroupId");
   });
 });

@@ -3,6 +3,7 @@
 // (`aws:cdk:path`, written by `cdk synth`), and a group with `allowAllOutbound: false` carries one
 // marker egress rule so that CloudFormation drops AWS's default egress. Read here so that a CDK
 // stack imports with the names its author wrote and without a rule that was never meant as one.
+import type { Problem } from "../../model/problems";
 import { isRecord, type Props } from "./context";
 
 const PATH_KEY = "aws:cdk:path";
@@ -46,6 +47,22 @@ export function cdkNames(resources: readonly (readonly [string, unknown])[]): Ma
     names.set(id, own.join("/"));
   }
   return names;
+}
+
+/**
+ * Messages name resources as the template does, by logical id; in CDK's output that is a hash a
+ * person never wrote (`WebInstanceRole1878C71A`). Rewrites each problem's message to name them by
+ * construct path, as the nodes are named (`Web/InstanceRole`); the place (file:line) stays, and
+ * leads to the logical id in the template. A logical id is letters and digits only, so a match
+ * is a whole id: not part of a longer one.
+ */
+export function nameByConstructPath(problems: Problem[], names: ReadonlyMap<string, string>): void {
+  const renamed = [...names].filter(([id, name]) => id !== name).map(([id]) => id);
+  if (renamed.length === 0) return;
+  // Longest first, so that of two ids where one begins the other the longer one is taken.
+  renamed.sort((a, b) => b.length - a.length);
+  const ids = new RegExp(`(?<![A-Za-z0-9])(?:${renamed.join("|")})(?![A-Za-z0-9])`, "g");
+  for (const p of problems) p.message = p.message.replace(ids, (id) => names.get(id) ?? id);
 }
 
 /**

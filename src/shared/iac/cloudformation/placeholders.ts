@@ -43,11 +43,13 @@ export function groupOrPlaceholder(
   if (declared) return { group: declared };
   const v = r.value;
   if (v instanceof CfnRef && ctx.nestedStacks.has(v.logicalId) && v.attribute.startsWith("Outputs.")) {
-    const name = `${v.logicalId}.${v.attribute}`;
+    // In CDK's output the nested stack is named by its construct path, as its nodes are.
+    const stack = ctx.cdkNames.get(v.logicalId) ?? v.logicalId;
+    const name = `${stack}.${v.attribute}`;
     const group = placeholder(ctx, name, "is an output of a nested stack, which is not imported");
     return {
       group,
-      note: `${name} is an output of the nested stack ${v.logicalId}, which is not imported; the placeholder group ${name} stands for it`,
+      note: `${name} is an output of the nested stack ${stack}, which is not imported; the placeholder group ${name} stands for it`,
     };
   }
   if (typeof v !== "string" || v === "") return undefined;
