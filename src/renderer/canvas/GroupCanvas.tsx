@@ -14,9 +14,10 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { groupLevelEnds, placeGroupLevel } from "../../shared/diagram/group-level";
+import { groupLevelEnds, placeGroupLevel, placeGroupLevelAfter } from "../../shared/diagram/group-level";
 import { groupEnds, outboundOf } from "../../shared/diagram/outbound";
 import type { GroupFlow } from "../../shared/engine/group-flows";
+import type { Position } from "../../shared/model";
 import { moveGroups } from "../actions/groupPositions";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toGroupIntentEdges } from "../intents/intentEdges";
@@ -86,10 +87,20 @@ export function GroupCanvas() {
     );
     return laidRef.current;
   }, [flows, showOutbound, outbound.hidden]);
-  // By tier, as the CLI draws it (tens of milliseconds at 1,000 ends); again only when the ends or
-  // the flows between them change. Saved positions win over it (toGroupNodes).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends or the flows between them change.
-  const layout = useMemo(() => placeGroupLevel(groupLevelEnds(design, laidFlows), laidFlows, true), [ids, laidFlows]);
+  // By tier, as the CLI draws it (tens of milliseconds at 1,000 ends), while the document is as it
+  // was opened (arrival.ts) and its flows arrive; after an edit every end keeps its place and a new
+  // one goes near its neighbours: an edit does not reshuffle the picture. Placed again only when
+  // the ends or the flows between them change; saved positions win (toGroupNodes).
+  const opened = useDoc((s) => arrival(s) !== undefined);
+  const layoutRef = useRef<ReadonlyMap<string, Position> | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed again only when the ends or the flows between them change.
+  const layout = useMemo(() => {
+    const ends = groupLevelEnds(design, laidFlows);
+    const before = layoutRef.current;
+    layoutRef.current =
+      opened || !before ? placeGroupLevel(ends, laidFlows, true) : placeGroupLevelAfter(ends, before, laidFlows);
+    return layoutRef.current;
+  }, [ids, laidFlows, opened]);
   // A document just opened is fitted into view once its groups are placed, and again while its
   // flows arrive and move them (arrival.ts decides, as for the node canvas); this level is also
   // fitted when it is first drawn (the person switched to it). An edit never moves the view.
