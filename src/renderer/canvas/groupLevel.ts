@@ -7,6 +7,7 @@ import { MarkerType, Position as Side } from "@xyflow/react";
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, Position } from "../../shared/model";
+import { shownAddresses } from "../../shared/model/unknowns";
 import type { ElkGraph } from "../layout/graph";
 import { type EdgeData, reverseId } from "./toFlow";
 
@@ -54,7 +55,7 @@ const externalData = (e: Design["externals"][number]): GroupNodeData => ({
   name: e.name,
   kind: e.kind,
   members: 1,
-  detail: e.cidrs.join(", "),
+  detail: shownAddresses(e).join(", "),
   highlighted: false,
 });
 const grouplessData = (r: Design["resources"][number]): GroupNodeData => ({

@@ -6,6 +6,7 @@ import { permittedFlows } from "../engine/flows";
 import { groupFlows } from "../engine/group-flows";
 import type { FlowEdge } from "../engine/types";
 import type { Design } from "../model/schema";
+import { shownAddresses } from "../model/unknowns";
 import { Drawing } from "./drawing";
 import type { Box, Point } from "./geometry";
 import { layoutNodes, placeNear } from "./layout";
@@ -47,7 +48,15 @@ function nodeDiagram(design: Design, options: DiagramOptions): Diagram {
   const groupNames = new Map(design.groups.map((g) => [g.id, g.name]));
   const parts: Part[] = [
     ...design.externals.map((e) => ({
-      node: { id: e.id, kind: e.kind, name: e.name, external: true, addresses: e.cidrs, groups: [], exposed: false },
+      node: {
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        external: true,
+        addresses: shownAddresses(e),
+        groups: [],
+        exposed: false,
+      },
       position: e.position,
     })),
     ...design.resources.map((r) => {
@@ -88,7 +97,15 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
   const named = new Set(flows.flatMap((f) => [f.fromKind === "node" ? f.from : "", f.toKind === "node" ? f.to : ""]));
   const parts: Part[] = [
     ...design.externals.map((e) => ({
-      node: { id: e.id, kind: e.kind, name: e.name, external: true, addresses: e.cidrs, groups: [], exposed: false },
+      node: {
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        external: true,
+        addresses: shownAddresses(e),
+        groups: [],
+        exposed: false,
+      },
     })),
     ...design.groups.map((g) => {
       const n = members.get(g.id) ?? 0;
