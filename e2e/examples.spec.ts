@@ -4,6 +4,11 @@ import { expect, test } from "./fixtures";
 test("opens the three-tier example from the More menu and explains why the Internet cannot reach the database", async ({
   app,
 }, testInfo) => {
+  // The host reads the example and holds it: the page never sends it back (doc:open).
+  const sentBack: string[] = [];
+  app.on("request", (r) => {
+    if (r.url().endsWith("/api/doc:open")) sentBack.push(r.postDataJSON()?.design?.name);
+  });
   await app.getByText("More", { exact: true }).click();
   await app.getByRole("menuitem", { name: "Example: three tiers" }).click();
   await expect(app.getByTestId("node-db")).toBeVisible();
@@ -26,6 +31,7 @@ test("opens the three-tier example from the More menu and explains why the Inter
   await app.getByRole("menuitem", { name: "Example: HTTP/HTTPS server" }).click();
   await expect(app.getByTestId("node-web")).toBeVisible();
   await expect(app.getByTestId("node-db")).toHaveCount(0);
+  expect(sentBack).toEqual([]);
 });
 
 test("the More menu closes when the user clicks elsewhere or presses Escape, and its items take the arrow keys", async ({

@@ -22,6 +22,34 @@ test("New ends the lesson instead of grading the empty design, and offers the wa
   await expect(page.getByTestId("lesson-left")).toHaveCount(0);
 });
 
+test("Reset starts the lesson over from its starting design, read and held at the host, not sent back", async ({
+  app: page,
+}) => {
+  const sentBack: string[] = [];
+  const lessonsHeldAs: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/doc:open")) sentBack.push(r.postDataJSON()?.design?.name);
+    if (r.url().endsWith("/api/exercises:open")) lessonsHeldAs.push(r.postDataJSON()?.open);
+  });
+  await openLessonOne(page);
+  const start = await page.getByLabel("Design name").inputValue();
+  expect(start).toContain("Lesson 1");
+  await page.getByLabel("Design name").fill("Changed in the lesson");
+  await page.getByLabel("Design name").press("Enter");
+  await expect(page.getByTestId("doc-title")).toContainText("Changed in the lesson");
+  await page.getByTestId("lesson").getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByLabel("Design name")).toHaveValue(start);
+  await expect(page.getByTestId("lesson")).toContainText("Lesson 1");
+  await expect(page.getByTestId("node-web")).toBeVisible();
+  expect(sentBack).not.toContain(start);
+  // The host read the lesson again and holds its start as a new document: the next edit goes there.
+  expect(lessonsHeldAs).toHaveLength(2);
+  const edited = page.waitForRequest((r) => r.url().endsWith("/api/doc:edit"));
+  await page.getByLabel("Design name").fill("Edited after the reset");
+  await page.getByLabel("Design name").press("Enter");
+  expect((await edited).postDataJSON()).toMatchObject({ doc: lessonsHeldAs[1], base: 1 });
+});
+
 test("Open and Import end the lesson too", async ({ app: page }) => {
   await openLessonOne(page);
   const example = await readFile("examples/three-tier.palisade.json", "utf8");

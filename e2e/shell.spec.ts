@@ -111,13 +111,21 @@ test("unsaved work is autosaved to the recovery file and offered back after a re
     .poll(() => existsSync(file) && JSON.parse(readFileSync(file, "utf8")).design.name)
     .toBe("Autosaved design");
 
-  // As after a crash: the page starts again and the host still has the file.
+  // As after a crash: the page starts again and the host still has the file. It holds the
+  // recovered design from the start: Restore adopts it, and the page never sends it back.
+  const sentBack: string[] = [];
+  app.on("request", (r) => {
+    if (r.url().endsWith("/api/doc:open")) sentBack.push(r.postDataJSON()?.design?.name);
+  });
   await app.reload();
   const banner = app.getByTestId("recovery");
   await expect(banner).toContainText("Autosaved design");
   await banner.getByRole("button", { name: "Restore" }).click();
   await expect(banner).toBeHidden();
   await expect(app.getByLabel("Design name")).toHaveValue("Autosaved design");
+  await expect(app.getByTestId("node-web")).toBeVisible();
+  expect(sentBack).not.toContain("Autosaved design");
+  expect(sentBack).not.toContain("HTTP/HTTPS server");
 
   expect((await callApi("recovery:clear", {})).body.ok).toBe(true);
   expect(existsSync(file)).toBe(false);
@@ -125,7 +133,7 @@ test("unsaved work is autosaved to the recovery file and offered back after a re
 
 test("the recovery API round-trips a design and its path", async ({ callApi }) => {
   const example = await callApi("examples:load", { name: "three-tier" });
-  const design = example.body.value as { name: string };
+  const design = (example.body.value as { design: { name: string } }).design;
   expect((await callApi("recovery:write", { design, path: "/work/three-tier.palisade.json" })).body.ok).toBe(true);
   const startup = await callApi("app:startup", {});
   expect(startup.body.value).toMatchObject({

@@ -74,8 +74,9 @@ const RENDERER_MAY_USE = {
   "src/shared/engine/resolve.ts": ["resolveEndpoint"],
   // A proposed fix, applied to the design as one edit.
   "src/shared/engine/synthesize/changes.ts": ["applyChanges"],
-  // Whether a file is a design (opened as is) or something to import (read at the host).
-  "src/shared/iac/detect.ts": ["isDesignFile"],
+  // Whether a file is a design (opened as is) or something to import (read at the host), and
+  // which files of a folder chosen in the browser are its Terraform module.
+  "src/shared/iac/detect.ts": ["isDesignFile", "isTerraformFileName"],
   // The picture drawn from flows the renderer already holds: tiers, layout, routes around the
   // boxes, labels, outbound markers. The same code draws it headless (palisade draw).
   "src/shared/diagram/": "*",
@@ -135,7 +136,10 @@ for (const file of files) {
     const target = spec.startsWith(".") ? `${relative(root, resolve(dirname(file), spec))}/` : spec;
     // Tests of the shared core may use Node to read fixtures from disk.
     const nodeInTest = isTest(file) && layer === "shared" && (/^node:/.test(spec) || /^(fs|path)$/.test(spec));
-    if (rules && !nodeInTest && rules.some((r) => r.test(target)))
+    // Tests of the renderer may serve its requests with the real handlers in-process (not over a
+    // transport): the server layer, as the browser-mode host serves it, rather than a mock.
+    const serverInTest = isTest(file) && layer === "renderer" && /src\/server\/(?!http\/)/.test(target);
+    if (rules && !nodeInTest && !serverInTest && rules.some((r) => r.test(target)))
       problems.push(`${at}: ${layer} must not import "${spec}"`);
     const transport = transportProblem(file, target);
     if (transport) problems.push(`${at}: ${transport} ("${spec}")`);

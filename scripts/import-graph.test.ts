@@ -127,6 +127,28 @@ describe("check-boundaries.mjs on a small tree", () => {
     expect(output).not.toContain("describeRule,");
   });
 
+  it("lets a renderer test serve its requests with the server's handlers, but not the renderer itself or over HTTP", () => {
+    const server = {
+      "src/server/handlers.ts": "export const createHandlers = 1;\n",
+      "src/server/http/server.ts": "export const startHost = 1;\n",
+    };
+    const allowed = check({
+      ...core,
+      ...server,
+      "src/renderer/state/engine.test.ts": 'import { createHandlers } from "../../server/handlers";\n',
+    });
+    expect(allowed.output).toContain("import boundaries: ok");
+    const { status, output } = check({
+      ...core,
+      ...server,
+      "src/renderer/state/engine.ts": 'import { createHandlers } from "../../server/handlers";\n',
+      "src/renderer/state/host.test.ts": 'import { startHost } from "../../server/http/server";\n',
+    });
+    expect(status).toBe(1);
+    expect(output).toContain('src/renderer/state/engine.ts: renderer must not import "../../server/handlers"');
+    expect(output).toContain('src/renderer/state/host.test.ts: renderer must not import "../../server/http/server"');
+  });
+
   it("fails on the server's channel table importing its HTTP transport", () => {
     const { status, output } = check({
       ...core,

@@ -62,7 +62,7 @@ describe("the preload bridge", () => {
   it("gives the page plain values, decoding a result main sent as JSON bytes", async () => {
     const example = await bridge["examples:load"]({ name: "http-server" });
     if (!example.ok) throw new Error("example did not load");
-    const flows = await bridge["engine:flows"]({ design: example.value });
+    const flows = await bridge["engine:flows"]({ design: example.value.design });
     expect(flows.ok && Array.isArray(flows.value) && flows.value.length > 0).toBe(true);
     expect(flows).not.toHaveProperty("json");
   });

@@ -127,7 +127,7 @@ async function start(): Promise<void> {
       if (existsSync(firstRunMark)) return null;
       await writeFile(firstRunMark, `${new Date().toISOString()}\n`);
       const example = await handlers["examples:load"]({ name: "http-server" });
-      return example.ok ? { design: example.value } : null;
+      return example.ok ? { design: example.value.design } : null;
     },
     onWindowState: (next) => {
       state = next;

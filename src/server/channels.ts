@@ -94,7 +94,7 @@ export function channelTable({
     "iac:import": ({ files, values }) => iac.importFiles(files, values),
     "iac:export": ({ design, to, format, vpcIdVariable }) =>
       iac.exportDesign(design, to, format, vpcIdVariable === undefined ? {} : { vpcIdVariable }),
-    "examples:load": ({ name }) => exampleFile(name),
+    "examples:load": async ({ name }) => ({ design: await exampleFile(name) }),
     "examples:list": async () => {
       const names = (await readdir(options.examplesDir)).filter((f) => f.endsWith(".palisade.json")).sort();
       const list: { name: string; title: string }[] = [];

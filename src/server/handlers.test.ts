@@ -249,7 +249,7 @@ describe("examples and parsing", () => {
 
   it("loads an example and refuses an unknown one", async () => {
     const h = await make();
-    expect(value(await h["examples:load"]({ name: "http-server" }))).toEqual(example);
+    expect(value(await h["examples:load"]({ name: "http-server" }))).toEqual({ design: example });
     expect(problems(await h["examples:load"]({ name: "nope" }))).toEqual(['no example is called "nope"']);
   });
 

@@ -5,16 +5,7 @@
 // documents, the files worker for reading and writing files. Bad input and failures become
 // problems in a Reply, never a throw across IPC.
 import { resolve } from "node:path";
-import {
-  CHANNELS,
-  type Held,
-  OPENING_CHANNELS,
-  OpenAs,
-  type PalisadeApi,
-  type Reply,
-  type WireReply,
-} from "../shared/api";
-import type { Design } from "../shared/model";
+import { CHANNELS, type PalisadeApi, type Reply, type WireReply } from "../shared/api";
 import { InputError } from "../shared/model";
 import { channelTable, problem } from "./channels";
 import { Documents } from "./documents";
@@ -27,6 +18,7 @@ import {
   WORKER_THRESHOLD,
 } from "./engine-ops";
 import { Cancelled, EngineWorker } from "./engine-pool";
+import { asksToHold, isOpening, readAndHold } from "./hold";
 import { iacService } from "./iac";
 import type { HandlerOptions } from "./options";
 import { isChannel, validatePayload } from "./payload";
@@ -79,7 +71,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
 
   async function dispatchWire(channel: string, payload: unknown): Promise<WireReply<unknown>> {
     if (!isChannel(channel)) return { ok: false, problems: [problem(`no such channel "${channel}"`)] };
-    if (isOpening(channel) && asksToOpen(payload)) return readAndHold(channel, payload);
+    if (isOpening(channel) && asksToHold(channel, payload)) return readAndHold(dispatch, channel, payload);
     try {
       if (worker && isRecoveryChannel(channel)) return await worker.run(channel, payload);
       // Files: parsed, imported and exported in their own worker, whatever their size.
@@ -94,22 +86,6 @@ export function createHandlers(options: HandlerOptions): Handlers {
     } catch (error) {
       return failure(channel, error);
     }
-  }
-
-  /**
-   * A design read (parsed, imported, opened from a path) and held as the document `open` names, in
-   * one request: the engine worker gets the design from here, not from the renderer again.
-   */
-  async function readAndHold(channel: string, { open, ...request }: { open: unknown }): Promise<Reply<unknown>> {
-    const id = OpenAs.safeParse(open);
-    if (!id.success)
-      return { ok: false, problems: [problem(`open: ${id.error.issues[0]?.message ?? "is not valid"}`)] };
-    const read = await dispatch(channel, request);
-    if (!read.ok || read.value === null) return read;
-    const value = read.value as { design: Design };
-    const held = await dispatch("doc:open", { doc: id.data, design: value.design });
-    if (!held.ok) return held;
-    return { ok: true, value: { ...value, held: held.value as Held } };
   }
 
   async function dispatch(channel: string, payload: unknown): Promise<Reply<unknown>> {
@@ -130,14 +106,6 @@ export function createHandlers(options: HandlerOptions): Handlers {
       await Promise.all([worker?.close(), filesWorker?.close()]);
     },
   };
-}
-
-function isOpening(channel: string): boolean {
-  return (OPENING_CHANNELS as readonly string[]).includes(channel);
-}
-
-function asksToOpen(payload: unknown): payload is { open: unknown } {
-  return typeof payload === "object" && payload !== null && (payload as { open?: unknown }).open !== undefined;
 }
 
 /** Requests that open, edit or name a held document: they go where the documents are held. */

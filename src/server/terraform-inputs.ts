@@ -1,6 +1,7 @@
 // What a Terraform root module needs from disk besides its own files: the local modules it calls
 // (`source = "../../"`, read folder by folder, each parsed with hcl2json) and the values of its
 // variables (terraform.tfvars, terraform.tfvars.json, *.auto.tfvars[.json], --var-file, --var).
+import { isTerraformFileName } from "../shared/iac/detect";
 import { rawValue } from "../shared/iac/terraform/body";
 import type { TerraformSource } from "../shared/iac/terraform/import";
 import { folderOf, isLocalSource, joinModulePath } from "../shared/iac/terraform/paths";
@@ -38,7 +39,7 @@ export async function loadModules(
   while (queue.length > 0) {
     const dir = queue.shift() as string;
     if (modules.has(dir) || dir === rootDir) continue;
-    const texts = (await readFolder(dir))?.filter((f) => /\.tf(\.json)?$/i.test(f.name));
+    const texts = (await readFolder(dir))?.filter((f) => isTerraformFileName(f.name));
     if (!texts || texts.length === 0) continue;
     // A folder whose name ends like a module key is read with names the key can find again.
     const parsed = await parse(texts.map((f) => ({ ...f, name: `${dir}/${f.name.split(/[\\/]/).pop()}` })));

@@ -146,12 +146,12 @@ export const requests = {
     vpcIdVariable: z.boolean().optional(),
   }),
   /** One of the bundled examples, by name ("http-server", "three-tier"). */
-  "examples:load": z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+  "examples:load": z.object({ name: z.string().regex(/^[a-z0-9-]{1,64}$/), open: OpenAs.optional() }),
   "examples:list": z.object({}),
   /** The shipped lessons, in order: id, number, title and goal. */
   "exercises:list": z.object({}),
-  /** One lesson: its starting design, steps and hints. */
-  "exercises:open": z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+  /** One lesson: its starting design, steps and hints; `open` holds the starting design. */
+  "exercises:open": z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), open: OpenAs.optional() }),
   /** How far a design is through a lesson: each step checked by the engine, and unsafe parts. */
   "exercises:check": z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), design: Design }),
   /**
@@ -178,10 +178,13 @@ export const requests = {
   "file:save": z.object({ design: Design, path: z.string().max(4096).optional(), saveAs: z.boolean().optional() }),
   /** Autosave for crash recovery, read back on the next start, cleared after a clean save. */
   "recovery:write": onDesign({ path: z.string().max(4096).optional() }),
-  "recovery:read": z.object({}),
+  "recovery:read": z.object({ open: OpenAs.optional() }),
   "recovery:clear": z.object({}),
-  /** What to show first: a file passed at launch, the example on a first run, and any recovery file. */
-  "app:startup": z.object({}),
+  /**
+   * What to show first: a file passed at launch, the example on a first run, and any recovery
+   * file. `open` holds the first as that document, `recovery` the recovery file's design.
+   */
+  "app:startup": z.object({ open: OpenAs.optional(), recovery: OpenAs.optional() }),
   /** The renderer tells the host its document's name and unsaved state (window title, close prompt). */
   "window:state": z.object({
     name: z.string().max(255),
@@ -217,20 +220,20 @@ export interface Replies {
   /** inputs: the values the files need and were not given (see ImportInput). */
   "iac:import": { design: Design; warnings: Problem[]; inputs: ImportInput[]; held?: Held };
   "iac:export": { files: { name: string; text: string }[]; warnings: ExportWarning[] };
-  "examples:load": Design;
+  "examples:load": { design: Design; held?: Held };
   "examples:list": { name: string; title: string }[];
   "exercises:list": { id: string; number: number; title: string; goal: string }[];
-  "exercises:open": Lesson;
+  "exercises:open": Lesson & { held?: Held };
   "exercises:check": LessonResult;
   "file:open": { path: string; design: Design; held?: Held } | null;
   "file:importFolder": { path: string; design: Design; warnings: Problem[]; inputs: ImportInput[]; held?: Held } | null;
   "file:save": { path: string } | null;
   "recovery:write": null;
-  "recovery:read": { design: Design; path?: string; savedAt: string } | null;
+  "recovery:read": { design: Design; path?: string; savedAt: string; held?: Held } | null;
   "recovery:clear": null;
   "app:startup": {
     /** The document to open; null = start with an empty design. */
-    open: { design: Design; path?: string } | null;
+    open: { design: Design; path?: string; held?: Held } | null;
     /** An autosave left by a session that did not end cleanly, to offer back. */
     recovery: Replies["recovery:read"];
     /** What could not be offered (a damaged recovery file, a launch file that would not open). */
@@ -245,8 +248,33 @@ export interface Replies {
  */
 export type Held = Replies["doc:open"];
 
-/** Channels that read a design and, given `open`, hold it at once (see OpenAs). */
-export const OPENING_CHANNELS = ["design:parse", "iac:import", "file:open", "file:importFolder"] as const;
+/**
+ * Channels that read a design and, given a document id (OpenAs), hold it at once: where the id is
+ * in the request, and where the design is in the reply (`part`: a field of the reply, else the
+ * reply itself; `design`: the design's key there). The held document's revision and flows are
+ * answered beside the design, as `held`.
+ */
+export const OPENING_CHANNELS = {
+  "design:parse": [{ id: "open", design: "design" }],
+  "iac:import": [{ id: "open", design: "design" }],
+  "file:open": [{ id: "open", design: "design" }],
+  "file:importFolder": [{ id: "open", design: "design" }],
+  "examples:load": [{ id: "open", design: "design" }],
+  "exercises:open": [{ id: "open", design: "start" }],
+  "recovery:read": [{ id: "open", design: "design" }],
+  "app:startup": [
+    { id: "open", part: "open", design: "design" },
+    { id: "recovery", part: "recovery", design: "design" },
+  ],
+} as const satisfies Partial<Record<Channel, readonly OpeningField[]>>;
+export type OpeningChannel = keyof typeof OPENING_CHANNELS;
+
+/** One design an opening channel may hold (see OPENING_CHANNELS). */
+export interface OpeningField {
+  id: string;
+  part?: string;
+  design: string;
+}
 
 /** How many flows a held document has, and which of them are too many to send. */
 export interface FlowTotals {

@@ -4,6 +4,7 @@ import { formatProblem } from "../../shared/model";
 import { api } from "../api-client";
 import { COMMANDS } from "../commands";
 import { replaceDocument } from "../state/commands";
+import { engineSync } from "../state/engine";
 import { isMac } from "../state/keyboard";
 import { keyLabel } from "../state/keys";
 import { docState, useView, viewState } from "../state/store";
@@ -88,8 +89,9 @@ export function RecoveryBanner() {
         type="button"
         className="primary"
         onClick={() => {
-          // Restored as unsaved: the file on disk (if any) is still the older version.
-          replaceDocument(recovery.design, recovery.path, docState.get().saved);
+          // Restored as unsaved: the file on disk (if any) is still the older version. The host
+          // read it at start and holds it: it is not sent back.
+          replaceDocument(recovery.design, recovery.path, docState.get().saved, recovery.held);
           viewState.set({ recovery: undefined });
         }}
       >
@@ -99,6 +101,7 @@ export function RecoveryBanner() {
         type="button"
         onClick={() => {
           viewState.set({ recovery: undefined });
+          if (recovery.held) engineSync.discard(recovery.held.id);
           void api["recovery:clear"]({});
         }}
       >

@@ -91,7 +91,7 @@ export function LessonPanel() {
         })}
       </ol>
       <div className="button-row">
-        <button type="button" onClick={resetLesson}>
+        <button type="button" onClick={() => void resetLesson()}>
           Reset
         </button>
         <button type="button" onClick={() => viewState.set({ exercisesOpen: true })}>

@@ -2,23 +2,37 @@
 // against the lesson's steps (over the api, never by reading the rules' text), and the result
 // and progress are kept.
 import { api } from "../api-client";
-import { replaceDocument } from "../state/commands";
+import { heldAs, replaceDocument } from "../state/commands";
+import { engineSync } from "../state/engine";
 import { docState, isDirty, notify, viewState } from "../state/store";
 import { recordProgress } from "./progress";
 
 export async function openLesson(id: string): Promise<void> {
   if (isDirty(docState.get()) && !window.confirm("Discard the unsaved changes to this design?")) return;
-  const reply = await api["exercises:open"]({ id });
-  if (!reply.ok) return notify("error", reply.problems.map((p) => p.message).join("; "));
-  replaceDocument(reply.value.start, undefined);
-  viewState.set({ lesson: { lesson: reply.value, hints: {} }, leftLesson: undefined, exercisesOpen: false });
+  if (await begin(id)) viewState.set({ exercisesOpen: false });
 }
 
-export function resetLesson(): void {
+/** The open lesson from its start again, with no hints shown. */
+export async function resetLesson(): Promise<void> {
   const state = viewState.get().lesson;
-  if (!state) return;
-  replaceDocument(state.lesson.start, undefined);
-  viewState.set({ lesson: { lesson: state.lesson, hints: {} }, leftLesson: undefined });
+  if (state) await begin(state.lesson.id);
+}
+
+/**
+ * Lesson `id` from its start: the host reads the lesson and holds its starting design as a new
+ * document, which becomes this window's (the design is not sent back). False when it failed.
+ */
+async function begin(id: string): Promise<boolean> {
+  const open = engineSync.newDocument();
+  const reply = await api["exercises:open"]({ id, open });
+  if (!reply.ok) {
+    notify("error", reply.problems.map((p) => p.message).join("; "));
+    return false;
+  }
+  const { held, ...lesson } = reply.value;
+  replaceDocument(lesson.start, undefined, lesson.start, heldAs(open, held));
+  viewState.set({ lesson: { lesson, hints: {} }, leftLesson: undefined });
+  return true;
 }
 
 /** Back to the lesson that New, Open or Import ended, with the design it had then. */

@@ -2,11 +2,11 @@
 // through a file input and a download in the browser. A file that cannot be read leaves the
 // current design and its undo history as they were and shows its problems.
 import type { Held, ImportValues, Reply } from "../../shared/api";
-import { isDesignFile } from "../../shared/iac/detect";
+import { isDesignFile, isTerraformFileName } from "../../shared/iac/detect";
 import { type Design, emptyDesign, formatProblem, type Problem, serializeDesign } from "../../shared/model";
 import { api, isDesktop } from "../api-client";
 import { longWork } from "../state/busy";
-import { replaceDocument } from "../state/commands";
+import { heldAs, replaceDocument } from "../state/commands";
 import { engineSync } from "../state/engine";
 import { docState, isDirty, notify, viewState } from "../state/store";
 import { designFileName, downloadText } from "./download";
@@ -125,8 +125,6 @@ export async function openText(name: string, text: string): Promise<void> {
   }
 }
 
-const heldAs = (id: string, held: Held | undefined) => (held ? { id, held } : undefined);
-
 /** Opens or imports files chosen or dropped by the user; several together are one import. */
 export async function openFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
@@ -157,7 +155,7 @@ export async function openFolder(files: readonly File[]): Promise<void> {
   const folder = (files[0]?.webkitRelativePath || files[0]?.name || "").split("/")[0] || "the folder";
   const top = files.filter((f) => (f.webkitRelativePath || f.name).split("/").length <= 2);
   const cdk = top.some((f) => f.name === "manifest.json");
-  const own = top.filter((f) => (cdk ? /\.json$/i : /\.tf(\.json)?$/i).test(f.name));
+  const own = top.filter((f) => (cdk ? /\.json$/i.test(f.name) : isTerraformFileName(f.name)));
   if (own.length === 0) {
     showProblems(`${folder} could not be imported; the current design is unchanged.`, [
       {
@@ -221,11 +219,13 @@ export async function openDesign(path?: string): Promise<void> {
 
 /** One of the bundled examples ("http-server", "three-tier"), as a new unsaved design. */
 export async function openExample(name: string): Promise<void> {
-  const reply = await api["examples:load"]({ name });
+  const open = engineSync.newDocument();
+  const reply = await api["examples:load"]({ name, open });
   if (!reply.ok) return showProblems(`The example ${name} could not be opened.`, reply.problems);
-  if (!confirmDiscard()) return;
-  replaceDocument(reply.value, undefined);
-  notify("info", `Opened the example “${reply.value.name}”`);
+  if (!confirmDiscard()) return engineSync.discard(open);
+  const { design, held } = reply.value;
+  replaceDocument(design, undefined, design, heldAs(open, held));
+  notify("info", `Opened the example “${design.name}”`);
 }
 
 export function importFiles(): void {

@@ -4,7 +4,7 @@ import type { Design } from "../../shared/model";
 import { type Action, ActionRefused } from "../actions/types";
 import { engineSync } from "./engine";
 import { type History, record, redo as redoStep, startHistory, undo as undoStep } from "./history";
-import { docState, notify, type Selection, viewState } from "./store";
+import { docState, type HeldAs, notify, type Selection, viewState } from "./store";
 
 /**
  * Runs an action on the current design, the one way an edit happens: several steps that are one
@@ -62,18 +62,16 @@ export function redo(): void {
   if (label) notify("info", `Redid ${label.toLowerCase()}`);
 }
 
+/** The document `id`, when the host's answer says it holds it. */
+export const heldAs = (id: string, held: Held | undefined): HeldAs | undefined => (held ? { id, held } : undefined);
+
 /**
- * A new document (New, Open, Import, recovery): a fresh history, nothing selected, no question or
+ * A new document (New, Open, Import, an example, a lesson, recovery): a fresh history, nothing selected, no question or
  * fix about the last one's nodes. An open lesson ends (it would grade the new design against its
  * own nodes) and is kept to be offered back. `held`: the host already holds it (a file it read),
  * so the engine sync takes it as it is instead of sending it.
  */
-export function replaceDocument(
-  design: Design,
-  path: string | undefined,
-  saved: Design = design,
-  held?: { id: string; held: Held },
-): void {
+export function replaceDocument(design: Design, path: string | undefined, saved: Design = design, held?: HeldAs): void {
   const before = docState.get().history.present;
   viewState.set((v) => ({
     ...(v.lesson ? { lesson: undefined, leftLesson: { state: v.lesson, design: before } } : {}),

@@ -25,7 +25,7 @@ interface HeldDesign {
  * This window's document at the host, and the one request at a time that keeps it in step with
  * the design being edited. Everything it knows is here, named, rather than in module variables.
  */
-class EngineSync {
+export class EngineSync {
   /** This window's document at the host; another when a file read there is adopted. */
   private doc = newDocId();
   /** What the host holds; undefined until the first open, and after a refusal or a resync. */
@@ -36,19 +36,25 @@ class EngineSync {
   private sending = false;
   private findingsTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Follows the store's design from now on; returns the function that stops it. */
+  /** Follows the store's design from now on, and lets the document go with the page; returns the function that stops it. */
   start(): () => void {
+    const stop = this.follow();
+    const close = () => void api["doc:close"]({ doc: this.doc });
+    window.addEventListener("pagehide", close);
+    return () => {
+      stop();
+      window.removeEventListener("pagehide", close);
+    };
+  }
+
+  /** Follows the store's design from now on (no page needed); returns the function that stops it. */
+  follow(): () => void {
     const unsubscribe = docState.subscribe(() => {
       const design = docState.get().history.present;
       if (design !== this.held?.design && design !== this.refused) void this.sync();
     });
     void this.sync();
-    const close = () => void api["doc:close"]({ doc: this.doc });
-    window.addEventListener("pagehide", close);
-    return () => {
-      unsubscribe();
-      window.removeEventListener("pagehide", close);
-    };
+    return unsubscribe;
   }
 
   /** An id for a new document: a file read with it (api.ts's OpenAs) is held at the host at once. */

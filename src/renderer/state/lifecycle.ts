@@ -5,24 +5,31 @@ import { api, onMenuCommand } from "../api-client";
 import { command, layoutNow } from "../commands";
 import { openFiles } from "../file/fileOps";
 import { arrival } from "./arrival";
-import { replaceDocument } from "./commands";
-import { designOrRef } from "./engine";
+import { heldAs, replaceDocument } from "./commands";
+import { designOrRef, engineSync } from "./engine";
 import { docState, isDirty, notify, useDoc, useView, viewState } from "./store";
 
 /** Autosave waits this long after the last edit, so typing does not write on every key. */
 export const AUTOSAVE_DELAY_MS = 1500;
 
 export function useLifecycle(): void {
-  // Start: the file passed at launch or the example, and any unsaved work to offer back.
+  // Start: the file passed at launch or the example, and any unsaved work to offer back. The
+  // host holds both as the documents named here, so neither is sent back.
   useEffect(() => {
     const before = docState.get();
-    void api["app:startup"]({}).then((reply) => {
+    const first = engineSync.newDocument();
+    const recovered = engineSync.newDocument();
+    void api["app:startup"]({ open: first, recovery: recovered }).then((reply) => {
       if (!reply.ok) return notify("error", reply.problems.map((p) => p.message).join("; "));
       const { open, recovery, warnings } = reply.value;
       // A user who already started (New, Open, a first drop) keeps what they started.
       const untouched = docState.get().history === before.history;
-      if (open && untouched) replaceDocument(open.design, open.path);
-      if (recovery) viewState.set({ recovery });
+      if (open && untouched) replaceDocument(open.design, open.path, open.design, heldAs(first, open.held));
+      else engineSync.discard(first);
+      if (recovery) {
+        const { held, ...offered } = recovery;
+        viewState.set({ recovery: { ...offered, ...(held ? { held: { id: recovered, held } } : {}) } });
+      }
       if (warnings.length > 0) viewState.set({ problems: { title: "At start:", problems: warnings } });
     });
   }, []);

@@ -4,6 +4,7 @@
 // Each has its own setter, so a change of view never looks like a change of the document.
 
 import { useSyncExternalStore } from "react";
+import type { Held } from "../../shared/api";
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowDiff } from "../../shared/engine/reachability";
 import type { Simulation } from "../../shared/engine/simulate";
@@ -28,6 +29,12 @@ export interface Selection {
   nodes: string[];
   group?: string;
   edge?: string;
+}
+
+/** A document the host read and holds already, as `id` (see api.ts's OPENING_CHANNELS). */
+export interface HeldAs {
+  id: string;
+  held: Held;
 }
 
 export interface Notice {
@@ -103,7 +110,8 @@ export interface ViewState {
   importInputs?: PendingInputs;
   /** Problems of a file that could not be opened, shown until dismissed. */
   problems?: { title: string; problems: Problem[] };
-  recovery?: { design: Design; path?: string; savedAt: string };
+  /** Unsaved work of a session that did not end cleanly, offered back; the host holds it as `held`. */
+  recovery?: { design: Design; path?: string; savedAt: string; held?: HeldAs };
   clipboard?: Clipboard;
   bottomTab: BottomTab;
   helpOpen: boolean;

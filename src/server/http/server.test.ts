@@ -93,7 +93,7 @@ describe("the API", () => {
   it("answers a request with the token from its own origin", async () => {
     const answer = await call("POST", "/api/examples:load", good(), payload);
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { name: "HTTP/HTTPS server" } });
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { design: { name: "HTTP/HTTPS server" } } });
     // Its own share of the time, for the browser's resource timing (the UI bench splits an edit by it).
     expect(answer.headers["server-timing"]).toMatch(/^host;dur=\d+(\.\d)?$/);
   });

@@ -53,7 +53,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     // Every host run is a fresh start: it opens on the first example, as the app's first run does.
     startup: async () => {
       const reply = await handlers["examples:load"]({ name: "http-server" });
-      return reply.ok ? { design: reply.value } : null;
+      return reply.ok ? { design: reply.value.design } : null;
     },
     ...options.handlers,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectKind, isDesignFile } from "./detect";
+import { detectKind, isDesignFile, isTerraformFileName } from "./detect";
 
 const TEMPLATE_YAML = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Web:\n    Type: AWS::EC2::SecurityGroup\n";
 
@@ -68,5 +68,17 @@ describe("isDesignFile", () => {
     expect(isDesignFile("renamed", '{\n  "format": "palisade"')).toBe(true);
     expect(isDesignFile("stack.json", '{"Resources": {}}')).toBe(false);
     expect(isDesignFile("big.json", `{"x": "${"a".repeat(3000)}", "format": "palisade"}`)).toBe(false);
+  });
+});
+
+describe("isTerraformFileName", () => {
+  it("knows Terraform's files in a module's folder by .tf and .tf.json, not by its variable files", () => {
+    expect(["main.tf", "VARS.TF", "network.tf.json"].map(isTerraformFileName)).toEqual([true, true, true]);
+    expect(["terraform.tfvars", "x.tfvars.json", "plan.json", "main.tf.bak"].map(isTerraformFileName)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // shares .json, .yaml and .template with everything else. AWS CDK's output is CloudFormation (one
 // `X.template.json`); the other files of a `cdk.out` folder are told apart as "cdk".
 import { parseJsonText } from "../model/json";
+import { FORMAT } from "../model/schema";
 import { isAwsCliOutput } from "./awscli/read";
 import { isCdkAssemblyFile } from "./cdk-assembly";
 import { recordedShape } from "./terraform/show/recorded";
@@ -20,7 +21,7 @@ export interface SourceFile {
 }
 
 const DESIGN_NAME = /\.palisade\.json$/i;
-const DESIGN_MARK = /"format"\s*:\s*"palisade"/;
+const DESIGN_MARK = new RegExp(`"format"\\s*:\\s*"${FORMAT}"`);
 const TERRAFORM_NAME = /\.tf(\.json)?$/i;
 const YAML_NAME = /\.(ya?ml|template)$/i;
 const JSON_NAME = /\.json$/i;
@@ -28,6 +29,11 @@ const JSON_NAME = /\.json$/i;
 const HCL_BLOCK = /^[ \t]*(resource|data|variable|provider|terraform|module|locals|output)(\s+"[^"\n]*")*\s*\{/m;
 /** A template's top-level keys in YAML (or JSON, quoted). */
 const TEMPLATE_KEY = /^["']?(AWSTemplateFormatVersion|Resources)["']?\s*:/m;
+
+/** Whether a file is Terraform by its name (.tf, or .tf.json in Terraform's JSON syntax): a module's folder holds these. */
+export function isTerraformFileName(name: string): boolean {
+  return TERRAFORM_NAME.test(name);
+}
 
 /** Whether a file is a Palisade design, by its name or by its `"format": "palisade"` near the start. */
 export function isDesignFile(name: string, text: string): boolean {
@@ -46,7 +52,7 @@ export function detectKind(
   file: SourceFile,
   parse: (file: SourceFile) => unknown = (f) => parseJsonText(f.text, f.name),
 ): FileKind | { unknown: string } {
-  if (TERRAFORM_NAME.test(file.name)) return "terraform";
+  if (isTerraformFileName(file.name)) return "terraform";
   if (YAML_NAME.test(file.name)) {
     if (TEMPLATE_KEY.test(file.text)) return "cloudformation";
     return { unknown: "a YAML file without AWSTemplateFormatVersion or Resources is not a CloudFormation template" };
@@ -74,7 +80,7 @@ export function detectKind(
 export function jsonKind(value: unknown): FileKind | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
-  if (record.format === "palisade") return "design";
+  if (record.format === FORMAT) return "design";
   if ("AWSTemplateFormatVersion" in record || (typeof record.Resources === "object" && record.Resources !== null))
     return "cloudformation";
   if (isAwsCliOutput(value)) return "awscli";

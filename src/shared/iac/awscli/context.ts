@@ -1,9 +1,10 @@
-// The state of one AWS CLI import: what the files have said so far, and what went wrong where.
-// Each pass of importAwsCli (one file each beside this one) reads some outputs into it.
+// The state of one AWS CLI import: the draft every reader starts from (iac/draft), keyed by AWS's
+// own ids, with what the AWS CLI's outputs need besides. Each pass of importAwsCli (one file each
+// beside this one) reads some outputs into it.
 import type { Direction } from "../../model/direction";
 import { jsonPositioner } from "../../model/json";
 import { formatPath, type Problem } from "../../model/problems";
-import type { PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
+import { type DraftResource, type DraftState, draftState, type OutsideParties } from "../draft";
 import type { AwsCliFile, AwsCliOutput } from "./read";
 
 export type JsonPath = (string | number)[];
@@ -25,16 +26,19 @@ export interface OtherAccountPair {
   groupId: string;
 }
 
-export interface Context {
+/**
+ * An account as the AWS CLI describes it: every group prints AWS's default egress to the world,
+ * and describe-vpcs is often not among the files (see OutsideParties).
+ */
+const DESCRIBED_ACCOUNT: OutsideParties = { internetByIngressOnly: true, privateInsideWithoutVpcs: true };
+
+/** The draft (vpcs, groups, prefix lists by AWS id; resources in the order read) and the passes' own state. */
+export interface Context extends DraftState {
   outputs: readonly Output[];
-  warnings: Problem[];
-  errors: Problem[];
-  vpcs: Map<string, Vpc>;
-  groups: Map<string, SecurityGroup>;
-  prefixLists: Map<string, PrefixList>;
-  resources: Map<string, Resource>;
+  /** Every resource read so far by its id in the design (ctx.resources in order). */
+  resourceIds: Map<string, DraftResource>;
   /** The resource an interface's owner key stands for (an instance id, "elb:my-alb" …). */
-  resourceByKey: Map<string, Resource>;
+  resourceByKey: Map<string, DraftResource>;
   /** Instances whose primary interface (eth0) has been read, from either output. */
   primaryRead: Set<string>;
   /** Ids given to instances' further interfaces: they share the design's ids with everything else. */
@@ -50,11 +54,13 @@ export interface Context {
   fail(file: AwsCliFile, path: JsonPath, message: string): void;
   /** Adds a VPC known only by its id (a group's or an instance's VpcId) unless it is known. */
   needVpc(id: string | undefined): void;
+  /** Adds a resource with an id no other resource has. */
+  addResource(resource: DraftResource): void;
 }
 
 export function newContext(outputs: readonly Output[]): Context {
-  const warnings: Problem[] = [];
-  const errors: Problem[] = [];
+  const draft = draftState(DESCRIBED_ACCOUNT);
+  const { warnings, errors, vpcs, resources } = draft;
   // Positions are worked out when asked, so a large import does not pay for them.
   const positioners = new Map(outputs.map(({ file, root }) => [file, { at: jsonPositioner(file.text), root }]));
   const position = (file: AwsCliFile, path: JsonPath) => {
@@ -67,15 +73,11 @@ export function newContext(outputs: readonly Output[]): Context {
     ...position(file, path),
     path: formatPath(path),
   });
-  const vpcs = new Map<string, Vpc>();
+  const resourceIds = new Map<string, DraftResource>();
   return {
+    ...draft,
     outputs,
-    warnings,
-    errors,
-    vpcs,
-    groups: new Map(),
-    prefixLists: new Map(),
-    resources: new Map(),
+    resourceIds,
     resourceByKey: new Map(),
     primaryRead: new Set(),
     interfaceIds: new Set(),
@@ -96,6 +98,10 @@ export function newContext(outputs: readonly Output[]): Context {
     },
     needVpc(id) {
       if (id && !vpcs.has(id)) vpcs.set(id, { id, name: id });
+    },
+    addResource(resource) {
+      resourceIds.set(resource.id, resource);
+      resources.push(resource);
     },
   };
 }

@@ -1,13 +1,12 @@
 // AWS CLI JSON (several describe-* outputs together) into one design: groups split one peer per
 // rule, instances and managed-service interfaces as resources, VPCs and prefix lists. Each pass
-// reads one kind of output into the import's context, in the order the later ones need.
-import { emptyDesign, validateDesign } from "../../model/document";
+// reads one kind of output into the import's context, in the order the later ones need; the
+// import ends as Terraform's and CloudFormation's do (iac/draft's finishImport).
 import { InputError, type Problem } from "../../model/problems";
 import type { Design } from "../../model/schema";
-import { layoutTiers } from "../draft";
+import { finishImport } from "../draft";
 import { newContext, type Output } from "./context";
 import { readSecurityGroupRules } from "./described-rules";
-import { externalsFor } from "./externals";
 import { readSecurityGroups } from "./groups";
 import { readInstances } from "./instances";
 import { readNetworkInterfaces } from "./interfaces";
@@ -36,22 +35,10 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   readSecurityGroupRules(ctx);
   readInstances(ctx);
   readNetworkInterfaces(ctx);
-  if (ctx.errors.length > 0) throw new InputError(ctx.errors);
   addOtherAccountGroups(ctx);
   addReferencedGroups(ctx);
   addReferencedPrefixLists(ctx);
-
-  const groups = [...ctx.groups.values()];
-  const vpcs = [...ctx.vpcs.values()];
-  const design: Design = {
-    ...emptyDesign(name),
-    vpcs,
-    resources: [...ctx.resources.values()],
-    externals: externalsFor(groups, vpcs),
-    groups,
-    prefixLists: [...ctx.prefixLists.values()],
-  };
-  return { design: validateDesign(layoutTiers(design)), warnings: ctx.warnings, locate: ctx.locate };
+  return { design: finishImport(ctx, name), warnings: ctx.warnings, locate: ctx.locate };
 }
 
 /** Every file's describe output, or every file's problems together. */

@@ -3,7 +3,8 @@
 // the Terraform and CloudFormation readers name it. describe-instances prints them under the
 // instance; describe-network-interfaces prints one entry each, with the instance's id.
 import { idStem } from "../../model/ids";
-import type { NetworkInterface, Resource } from "../../model/schema";
+import type { NetworkInterface } from "../../model/schema";
+import type { DraftResource } from "../draft";
 import { addresses } from "./addresses";
 import { type Context, type JsonPath, unique, uniqueId } from "./context";
 import type { AwsCliFile } from "./read";
@@ -15,7 +16,7 @@ import type { AwsInstanceInterface } from "./shapes";
  */
 export function addFurtherInterface(
   ctx: Context,
-  instance: Resource,
+  instance: DraftResource,
   eni: AwsInstanceInterface,
   deviceIndex: number | undefined,
   file: AwsCliFile,
@@ -41,7 +42,11 @@ export function addFurtherInterface(
     return;
   }
   const further: NetworkInterface = {
-    id: uniqueId(idStem(eni.NetworkInterfaceId ?? `${instance.id}-eth${deviceIndex}`), ctx.interfaceIds, ctx.resources),
+    id: uniqueId(
+      idStem(eni.NetworkInterfaceId ?? `${instance.id}-eth${deviceIndex}`),
+      ctx.interfaceIds,
+      ctx.resourceIds,
+    ),
     deviceIndex,
     ...(eni.Description?.trim() ? { description: eni.Description.trim().slice(0, 255) } : {}),
     ...addresses(eni.PrivateIpAddress, eni.Ipv6Addresses?.[0]?.Ipv6Address, eni.Association?.PublicIp),
@@ -53,7 +58,7 @@ export function addFurtherInterface(
 }
 
 /** The primary interface's groups and addresses as the instance's own (eth0 is the instance). */
-export function setPrimaryInterface(ctx: Context, instance: Resource, eni: AwsInstanceInterface): void {
+export function setPrimaryInterface(ctx: Context, instance: DraftResource, eni: AwsInstanceInterface): void {
   if (eni.Groups) instance.groupIds = unique(eni.Groups.map((g) => g.GroupId));
   Object.assign(
     instance,

@@ -1,7 +1,6 @@
 // describe-instances: each instance that is not terminated, with its Name tag, and each of its
 // network interfaces with their own groups and addresses (eth0 as the instance's own).
-import type { Resource } from "../../model/schema";
-import { withoutAddressTags } from "../draft";
+import { type DraftResource, withoutAddressTags } from "../draft";
 import { addresses } from "./addresses";
 import { type Context, type JsonPath, unique } from "./context";
 import { addFurtherInterface, setPrimaryInterface } from "./instance-interfaces";
@@ -16,7 +15,7 @@ export function readInstances(ctx: Context): void {
           ctx.warn(file, at, `instance ${inst.InstanceId} is terminated; not imported`);
           return;
         }
-        if (ctx.resources.has(inst.InstanceId)) {
+        if (ctx.resourceIds.has(inst.InstanceId)) {
           ctx.warn(file, at, `instance ${inst.InstanceId} appears twice; the first is kept`);
           return;
         }
@@ -27,7 +26,7 @@ export function readInstances(ctx: Context): void {
         const nics = inst.NetworkInterfaces ?? [];
         const primary = nics.find((n) => n.Attachment?.DeviceIndex === 0) ?? (nics.length === 1 ? nics[0] : undefined);
         const tags = withoutAddressTags(tagRecord(inst.Tags));
-        const resource: Resource = {
+        const resource: DraftResource = {
           id: inst.InstanceId,
           kind: "instance",
           name: nameTag(inst.Tags) ?? inst.InstanceId,
@@ -35,7 +34,6 @@ export function readInstances(ctx: Context): void {
           groupIds: unique((inst.SecurityGroups ?? []).map((s) => s.GroupId)),
           // An instance deployed from an export carries its address tags; AWS states the addresses itself.
           ...(tags ? { tags } : {}),
-          position: { x: 0, y: 0 },
         };
         if (primary) setPrimaryInterface(ctx, resource, primary);
         // The instance's own fields are what AWS prints for its primary interface's addresses.
@@ -48,7 +46,7 @@ export function readInstances(ctx: Context): void {
             addFurtherInterface(ctx, resource, n, n.Attachment?.DeviceIndex, file, [...at, "NetworkInterfaces", k]);
         });
         ctx.primaryRead.add(resource.id);
-        ctx.resources.set(resource.id, resource);
+        ctx.addResource(resource);
         ctx.remember(`node:${resource.id}`, file, at);
         ctx.resourceByKey.set(resource.id, resource);
       });

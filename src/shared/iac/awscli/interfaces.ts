@@ -1,8 +1,8 @@
 // describe-network-interfaces: each interface joins what stands behind it (an instance, as one of
 // its interfaces; a load balancer; a Lambda function …; see classify.ts), or becomes a node of its own.
 import { idStem } from "../../model/ids";
-import type { Resource } from "../../model/schema";
 import { isIpv6Address } from "../../net/address";
+import type { DraftResource } from "../draft";
 import { addresses } from "./addresses";
 import { classifyInterface } from "./classify";
 import { type Context, type JsonPath, unique, uniqueId } from "./context";
@@ -31,8 +31,8 @@ export function readNetworkInterfaces(ctx: Context): void {
         return;
       }
       ctx.needVpc(eni.VpcId);
-      const id = uniqueId(idStem(owner.key.replace(":", "-")), ctx.resources);
-      const resource: Resource = {
+      const id = uniqueId(idStem(owner.key.replace(":", "-")), ctx.resourceIds);
+      const resource: DraftResource = {
         id,
         kind: owner.kind,
         ...(owner.service ? { service: owner.service } : {}),
@@ -40,9 +40,8 @@ export function readNetworkInterfaces(ctx: Context): void {
         ...(eni.VpcId ? { vpcId: eni.VpcId } : {}),
         ...addresses(eni.PrivateIpAddress, eni.Ipv6Addresses?.[0]?.Ipv6Address, eni.Association?.PublicIp),
         groupIds,
-        position: { x: 0, y: 0 },
       };
-      ctx.resources.set(id, resource);
+      ctx.addResource(resource);
       ctx.remember(`node:${id}`, file, at);
       ctx.resourceByKey.set(owner.key, resource);
     });
@@ -66,14 +65,13 @@ function readInstanceInterface(
   if (!instance) {
     ctx.needVpc(eni.VpcId);
     instance = {
-      id: uniqueId(idStem(instanceId), ctx.resources, ctx.interfaceIds),
+      id: uniqueId(idStem(instanceId), ctx.resourceIds, ctx.interfaceIds),
       kind: "instance",
       name: instanceId,
       ...(eni.VpcId ? { vpcId: eni.VpcId } : {}),
       groupIds: [],
-      position: { x: 0, y: 0 },
     };
-    ctx.resources.set(instance.id, instance);
+    ctx.addResource(instance);
     ctx.remember(`node:${instance.id}`, file, at);
     ctx.resourceByKey.set(instanceId, instance);
   }
@@ -113,7 +111,7 @@ function warnUnreadPrimaries(ctx: Context): void {
 
 /** A second interface of the same resource (an ALB's next zone) adds its groups; the address
  * is then no longer one, so it is dropped: the resource has *some* address in its VPC. */
-function mergeInterface(resource: Resource, eni: AwsNetworkInterface, groupIds: string[]): void {
+function mergeInterface(resource: DraftResource, eni: AwsNetworkInterface, groupIds: string[]): void {
   resource.groupIds = unique([...resource.groupIds, ...groupIds]);
   if (eni.PrivateIpAddress !== resource.privateIpv4) delete resource.privateIpv4;
   if (eni.Association?.PublicIp !== resource.publicIpv4) delete resource.publicIpv4;

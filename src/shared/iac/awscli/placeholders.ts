@@ -60,8 +60,7 @@ export function addReferencedGroups(ctx: Context): void {
   for (const g of [...ctx.groups.values()])
     for (const { rule, at } of ruleKeys(g))
       if (rule.peer.kind === "group") referenced(rule.peer.groupId, `a rule of ${g.name} (${g.id})`, at);
-  for (const r of ctx.resources.values())
-    for (const g of r.groupIds) referenced(g, `${r.name} (${r.id})`, `node:${r.id}`);
+  for (const r of ctx.resources) for (const g of r.groupIds) referenced(g, `${r.name} (${r.id})`, `node:${r.id}`);
 }
 
 /** Prefix lists referenced by a rule but not described: added empty, so their rules match nothing. */

@@ -371,6 +371,144 @@ describe("CloudFormation Fn::ForEach", () => {
       /f\.yaml:19:7: Fn::ForEach::Tiers: the collection must be a list known from the template: Web/,
     );
   });
+
+  it("in Conditions makes a condition per item, which a property's Fn::If and a resource's Condition name", () => {
+    const { design, said } = read("for-each-conditions.yaml");
+    expect(said).toEqual([]);
+    expect(
+      misses(
+        design,
+        [
+          ["internet", "WebHost", "tcp", 443],
+          ["10.0.1.5", "AdminHost", "tcp", 443],
+        ],
+        [
+          ["internet", "AdminHost", "tcp", 443],
+          ["203.0.113.9", "AdminHost", "tcp", 22],
+        ],
+      ),
+    ).toEqual([]);
+    const test = read("for-each-conditions.yaml", { Environment: "test" }).design;
+    expect(
+      misses(test, [
+        ["internet", "AdminHost", "tcp", 443],
+        ["203.0.113.9", "AdminHost", "tcp", 22],
+      ]),
+    ).toEqual([]);
+  });
+
+  it("in Outputs makes an output per item, whose Condition (a !Sub) names a condition a loop made", () => {
+    const { design, said } = read("for-each-outputs.yaml");
+    expect(said).toEqual([]);
+    expect(design.groups.map((g) => g.name)).toEqual(["WebGroup", "AppGroup"]);
+    expect(
+      misses(
+        design,
+        [
+          ["internet", "WebHost", "tcp", 443],
+          ["10.0.0.9", "AppHost", "tcp", 8080],
+        ],
+        [["internet", "AppHost", "tcp", 8080]],
+      ),
+    ).toEqual([]);
+    // A copy's Condition naming no condition is refused at the line of the fragment it came from.
+    const text = readFileSync(join(FIXTURES, "for-each-outputs.yaml"), "utf8").replace(
+      'Condition: !Sub "Export${Tier}"',
+      'Condition: !Sub "Exported${Tier}"',
+    );
+    expect(() => importCloudFormation({ name: "o.yaml", text })).toThrow(
+      "o.yaml:44:9: output WebGroupId: Condition must name a condition of the Conditions section, not ExportedWeb",
+    );
+  });
+
+  it("inside a loop's fragment makes a copy per item of both, the inner collection read with the outer item", () => {
+    const { design, said } = read("for-each-nested.yaml");
+    expect(said).toEqual([]);
+    expect(design.groups.map((g) => [g.name, g.ingress.map((r) => r.id)])).toEqual([
+      ["WebGroup", ["WebPort80", "WebPort443"]],
+      ["AppGroup", ["AppPort8080"]],
+    ]);
+    expect(
+      misses(
+        design,
+        [
+          ["internet", "WebHost", "tcp", 80],
+          ["internet", "WebHost", "tcp", 443],
+          ["10.0.0.9", "AppHost", "tcp", 8080],
+        ],
+        [
+          ["internet", "WebHost", "tcp", 8080],
+          ["internet", "AppHost", "tcp", 8080],
+          ["10.0.0.9", "AppHost", "tcp", 80],
+        ],
+      ),
+    ).toEqual([]);
+  });
+
+  it("places a problem in an inner loop's copy at the line of the inner fragment", () => {
+    const text = readFileSync(join(FIXTURES, "for-each-nested.yaml"), "utf8").replace(
+      "ToPort: !Ref Port",
+      "ToPort: 99999",
+    );
+    expect(() => importCloudFormation({ name: "n.yaml", text })).toThrow(
+      /^n\.yaml:31:15: to port 99999 is out of range/,
+    );
+  });
+
+  it("in a resource's properties makes a property per item", () => {
+    const { design, said } = read("for-each-properties.yaml");
+    expect(said).toEqual([]);
+    expect(
+      misses(
+        design,
+        [
+          ["10.0.3.3", "Db", "tcp", 5432],
+          ["Db", "10.1.2.3", "tcp", 443],
+        ],
+        [
+          ["10.2.0.1", "Db", "tcp", 5432],
+          ["Db", "8.8.8.8", "tcp", 443],
+        ],
+      ),
+    ).toEqual([]);
+  });
+
+  const HEAD = 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::LanguageExtensions\n';
+  const GROUP = "        Type: AWS::EC2::SecurityGroup\n        Properties: { GroupDescription: tier }\n";
+  it.each([
+    [
+      "a loop that is not [Identifier, Collection, fragment]",
+      `Resources:\n  Fn::ForEach::Tiers:\n    - Tier\n    - [Web, App]\n`,
+      "f.yaml:4:3: Fn::ForEach::Tiers: expected [Identifier, Collection, { OutputKey: OutputValue }]",
+    ],
+    [
+      "an Identifier that is not a name",
+      `Resources:\n  Fn::ForEach::Tiers:\n    - Tier Name\n    - [Web, App]\n    - \${Tier}Group:\n${GROUP}`,
+      "f.yaml:5:7: Fn::ForEach::Tiers: the Identifier must be a name of letters and digits, not Tier Name",
+    ],
+    [
+      "a key without the identifier, which every copy would share",
+      `Resources:\n  Fn::ForEach::Tiers:\n    - Tier\n    - [Web, App]\n    - Group:\n${GROUP}`,
+      "f.yaml:7:7: Fn::ForEach::Tiers: the key Group must contain ${Tier} or &{Tier}, so that each copy has its own",
+    ],
+    [
+      "an inner loop with its outer loop's identifier",
+      `Resources:\n  Fn::ForEach::Tiers:\n    - Tier\n    - [Web, App]\n    - Fn::ForEach::Again:\n        - Tier\n        - [A]\n        - \${Tier}Group:\n    ${GROUP.replace(/\n(?=.)/, "\n    ")}`,
+      "f.yaml:8:11: Fn::ForEach::Again: the Identifier Tier is already an enclosing loop's; each loop needs its own",
+    ],
+    [
+      "two copies with one key",
+      `Resources:\n  WebGroup:\n${GROUP.replace(/^ {4}/gm, "")}  Fn::ForEach::Tiers:\n    - Tier\n    - [Web, App]\n    - \${Tier}Group:\n${GROUP}`,
+      "f.yaml:10:7: Fn::ForEach makes WebGroup, which is already there",
+    ],
+    [
+      "a loop in a section where AWS allows none",
+      `Mappings:\n  Fn::ForEach::Tiers:\n    - Tier\n    - [Web, App]\n    - \${Tier}: { Port: 443 }\nResources:\n  Web:\n${GROUP.replace(/^ {4}/gm, "")}`,
+      "f.yaml:3:1: Fn::ForEach is not allowed in the Mappings section: only in Conditions, Outputs, Resources (resource properties included)",
+    ],
+  ])("refuses %s, at its line", (_, body, message) => {
+    expect(() => importCloudFormation({ name: "f.yaml", text: HEAD + body })).toThrow(message);
+  });
 });
 
 describe("CloudFormation: what another stack defines", () => {

@@ -23,7 +23,7 @@ import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
 import { expandForEach } from "./foreach";
 import { attachInterfaces, attachmentResource } from "./interface-attachments";
-import { CfnRef, resolve, type Template } from "./intrinsics";
+import { CfnRef, NO_VALUE, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
 import { declareClusterGroup } from "./launch";
 import { type MissingParameter, parameterLine, readParameters } from "./parameters";
@@ -102,6 +102,19 @@ interface Read {
   /** Where each logical id's resource is written (a copy of Fn::ForEach: its fragment). */
   at: (path: Path) => Where;
   inputs: MissingParameter[];
+  /** AWS::LanguageExtensions resolves intrinsic functions in a resource's Condition (a loop's !Sub). */
+  languageExtensions: boolean;
+}
+
+/**
+ * A resource's or output's Condition as AWS::LanguageExtensions leaves it: a function resolved
+ * (a loop's !Sub, a !FindInMap), AWS::NoValue as no Condition at all; unresolved, as written.
+ */
+function conditionName(condition: unknown, t: Template): unknown {
+  if (!isRecord(condition)) return condition;
+  const resolved = resolve(condition, t);
+  if (!("value" in resolved)) return condition;
+  return resolved.value === NO_VALUE ? undefined : resolved.value;
 }
 
 const SAM = "AWS::Serverless-2016-10-31";
@@ -147,48 +160,54 @@ function templateOf(
           return { file, ...(line !== undefined ? { line } : {}) };
         };
   const read = readParameters(value.Parameters, params, loaded.at, problems, placeOf);
-  const definitions = isRecord(value.Conditions) ? value.Conditions : {};
   const t: Template = {
     parameters: read.parameters,
     mappings: isRecord(value.Mappings) ? value.Mappings : {},
     resources: new Set(),
     pseudo: new PseudoParameters(read.pseudo),
-    condition: conditionsOf(definitions, () => t),
+    condition: () => undefined,
   };
-  let section = value.Resources;
+  // A loop's collection is read from parameters and mappings only, so the template is expanded
+  // before its conditions are known; the conditions are those the loops made.
+  let template = value;
   let at = loaded.at;
-  if (Object.keys(section).some((k) => k.startsWith("Fn::ForEach::"))) {
+  if (text.includes("Fn::ForEach::")) {
     if (!transforms.includes(LANGUAGE_EXTENSIONS))
       problems.warnings.push(
         warning(
-          loaded.at(["Resources"]),
+          loaded.at([]),
           `Fn::ForEach needs Transform: ${LANGUAGE_EXTENSIONS}, which CloudFormation refuses the template without; expanded anyway`,
         ),
       );
-    const expanded = expandForEach(section, ["Resources"], t, loaded.at, problems.errors);
-    section = expanded.section;
-    // A copy's paths lead to its fragment, where a person can find it.
-    at = (path) => {
-      const origin = path[0] === "Resources" && typeof path[1] === "string" ? expanded.origins.get(path[1]) : undefined;
-      return loaded.at(origin ? [...origin, ...path.slice(2)] : path);
-    };
+    const expanded = expandForEach(value, t, loaded.at, problems.errors);
+    template = expanded.template;
+    at = (path) => loaded.at(expanded.written(path));
   }
+  const definitions = isRecord(template.Conditions) ? template.Conditions : {};
+  t.condition = conditionsOf(definitions, () => t);
+  const section = isRecord(template.Resources) ? template.Resources : {};
   const ids = Object.keys(section);
   for (const id of ids) t.resources.add(id);
+  const languageExtensions = transforms.includes(LANGUAGE_EXTENSIONS);
   // An output's Condition must name a condition too: CloudFormation refuses the template otherwise.
-  for (const [name, output] of Object.entries(isRecord(value.Outputs) ? value.Outputs : {}))
-    if (
-      isRecord(output) &&
-      output.Condition !== undefined &&
-      !(typeof output.Condition === "string" && Object.hasOwn(definitions, output.Condition))
-    )
+  for (const [name, output] of Object.entries(isRecord(template.Outputs) ? template.Outputs : {})) {
+    if (!isRecord(output)) continue;
+    const condition = languageExtensions ? conditionName(output.Condition, t) : output.Condition;
+    if (condition !== undefined && !(typeof condition === "string" && Object.hasOwn(definitions, condition)))
       problems.errors.push(
         error(
-          loaded.at(["Outputs", name, "Condition"]),
-          `output ${name}: Condition must name a condition of the Conditions section, not ${show(output.Condition)}`,
+          at(["Outputs", name, "Condition"]),
+          `output ${name}: Condition must name a condition of the Conditions section, not ${show(condition)}`,
         ),
       );
-  return { t, resources: ids.map((id): [string, unknown] => [id, section[id]]), at, inputs: read.inputs };
+  }
+  return {
+    t,
+    resources: ids.map((id): [string, unknown] => [id, section[id]]),
+    at,
+    inputs: read.inputs,
+    languageExtensions,
+  };
 }
 
 /** What the import is given besides the text: parameter values (and AWS::Region, AWS::AccountId...). */
@@ -208,10 +227,16 @@ export function importCloudFormation(
   const loaded = loadTemplate(file.name, file.text, parsed);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const { t, resources, at, inputs } = templateOf(file, loaded.value, loaded, options.params ?? {}, {
-    errors,
-    warnings,
-  });
+  const { t, resources, at, inputs, languageExtensions } = templateOf(
+    file,
+    loaded.value,
+    loaded,
+    options.params ?? {},
+    {
+      errors,
+      warnings,
+    },
+  );
   const ctx: Context = {
     ...draftState(),
     t,
@@ -249,13 +274,16 @@ export function importCloudFormation(
       ctx.errors.push(error(at([...path, "Properties"]), `Properties of ${id} must be a mapping`));
       continue;
     }
-    if (r.Condition !== undefined) {
-      const c = typeof r.Condition === "string" ? t.condition(r.Condition) : undefined;
+    // The transform resolves a Condition written as a function (a loop's !Sub, a !FindInMap);
+    // AWS::NoValue there is no Condition at all.
+    const condition = languageExtensions ? conditionName(r.Condition, t) : r.Condition;
+    if (condition !== undefined) {
+      const c = typeof condition === "string" ? t.condition(condition) : undefined;
       if (!c) {
         ctx.errors.push(
           error(
             at([...path, "Condition"]),
-            `${id}: Condition must name a condition of the Conditions section, not ${show(r.Condition)}`,
+            `${id}: Condition must name a condition of the Conditions section, not ${show(condition)}`,
           ),
         );
         continue;
@@ -264,15 +292,15 @@ export function importCloudFormation(
         // Not created: references to it are references to nothing.
         t.resources.delete(id);
         t.notCreated ??= new Map();
-        t.notCreated.set(id, String(r.Condition));
+        t.notCreated.set(id, String(condition));
         continue;
       }
       if ("unresolved" in c) {
-        undecided.set(id, `condition ${show(r.Condition)}`);
+        undecided.set(id, `condition ${show(condition)}`);
         ctx.warnings.push(
           warning(
             at([...path, "Condition"]),
-            `${id} exists only when condition ${show(r.Condition)} holds, which is unknown: ${c.unresolved}; imported as a placeholder until that value is given`,
+            `${id} exists only when condition ${show(condition)} holds, which is unknown: ${c.unresolved}; imported as a placeholder until that value is given`,
           ),
         );
       }

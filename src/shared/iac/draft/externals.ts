@@ -31,22 +31,40 @@ export function placeholderRange(namedCidrs: NamedCidr[], unknown: string, famil
   return range;
 }
 
+/**
+ * What a reader's source leaves for the import to decide about the parties outside. A file
+ * (Terraform, CloudFormation) writes each rule it means and declares its VPCs; an account as the
+ * AWS CLI describes it prints AWS's defaults too, and often no VPC at all.
+ */
+export interface OutsideParties {
+  /**
+   * Only an ingress rule open to the world brings in the Internet, not an egress rule: every
+   * described group carries AWS's default egress to 0.0.0.0/0, which would put it in every design.
+   */
+  internetByIngressOnly?: boolean;
+  /** With no VPC's range known (no describe-vpcs output), the private ranges count as inside. */
+  privateInsideWithoutVpcs?: boolean;
+}
+
 /** What externalsOf reads of a draft. */
 export interface RuleParties {
   vpcs: Vpc[];
   groups: SecurityGroup[];
   namedCidrs: NamedCidr[];
+  outside?: OutsideParties;
 }
 
 const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
+const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
 
 /** Externals for the Internet, for each named CIDR and for each other outside range an ingress rule admits. */
 export function externalsOf(draft: RuleParties, ids: Ids): Omit<External, "position">[] {
   const externals: Omit<External, "position">[] = [];
   // Loops rather than lists of lists: a region has tens of thousands of rules.
   let everywhere = false;
+  const byIngressOnly = draft.outside?.internetByIngressOnly === true;
   for (const g of draft.groups)
-    for (const list of [g.ingress, g.egress])
+    for (const list of byIngressOnly ? [g.ingress] : [g.ingress, g.egress])
       for (const r of list)
         if ((r.peer.kind === "cidr4" || r.peer.kind === "cidr6") && EVERYWHERE.has(r.peer.cidr)) everywhere = true;
   if (everywhere)
@@ -82,7 +100,8 @@ export function externalsOf(draft: RuleParties, ids: Ids): Omit<External, "posit
     externals.push({ id: ids.take(key), kind: myIp ? "myIp" : "cidr", name: first.name, cidrs: unique });
   }
   // Other ranges outside every VPC that an ingress rule admits: a party the architect will want to see.
-  const vpcRanges = draft.vpcs.flatMap((v) => [v.cidrIpv4, v.cidrIpv6].filter((c): c is string => !!c).map(parseCidr));
+  const known = draft.vpcs.flatMap((v) => [v.cidrIpv4, v.cidrIpv6].filter((c): c is string => !!c));
+  const vpcRanges = (known.length === 0 && draft.outside?.privateInsideWithoutVpcs ? PRIVATE : known).map(parseCidr);
   const literal = new Set<string>();
   for (const g of draft.groups)
     for (const r of g.ingress) if (r.peer.kind === "cidr4" || r.peer.kind === "cidr6") literal.add(r.peer.cidr);

@@ -1,4 +1,4 @@
-// The last step of every Terraform and CloudFormation import: externals, a tiered layout, and
+// The last step of every import (Terraform, CloudFormation, AWS CLI): externals, a tiered layout, and
 // the schema's check of the whole design.
 
 import { emptyDesign } from "../../model/document";
@@ -8,7 +8,7 @@ import { InputError } from "../../model/problems";
 import { Design, type PrefixList, Resource, referenceIssues, type SecurityGroup, type Vpc } from "../../model/schema";
 import { plainResource } from "../plain";
 import { checkedRules } from "./check-rule";
-import { externalsOf, type NamedCidr } from "./externals";
+import { externalsOf, type NamedCidr, type OutsideParties } from "./externals";
 import { layoutTiers } from "./layout";
 import { error } from "./where";
 
@@ -20,6 +20,7 @@ export interface Draft {
   prefixLists: PrefixList[];
   resources: Omit<Resource, "position">[];
   namedCidrs: NamedCidr[];
+  outside?: OutsideParties;
 }
 
 /**

@@ -4,9 +4,12 @@
 import { Ids } from "../../model/ids";
 import { InputError, type Problem } from "../../model/problems";
 import type { Design, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
-import type { NamedCidr } from "./externals";
+import type { NamedCidr, OutsideParties } from "./externals";
 import { finishDesign } from "./finish";
 import { type Where, warning } from "./where";
+
+/** A resource as a reader finds it; the import's last step places it on the canvas. */
+export type DraftResource = Omit<Resource, "position">;
 
 /**
  * The parts of a design as a reader finds them, keyed by what the file calls them
@@ -21,12 +24,15 @@ export interface DraftState {
   vpcs: Map<string, Vpc>;
   groups: Map<string, SecurityGroup>;
   prefixLists: Map<string, PrefixList>;
-  resources: Omit<Resource, "position">[];
+  resources: DraftResource[];
   namedCidrs: NamedCidr[];
+  /** What the source leaves for the import to decide about the parties outside (see OutsideParties). */
+  outside?: OutsideParties;
 }
 
-export function draftState(): DraftState {
+export function draftState(outside?: OutsideParties): DraftState {
   return {
+    ...(outside ? { outside } : {}),
     ids: new Ids(),
     warnings: [],
     errors: [],
@@ -49,6 +55,7 @@ export function finishImport(state: DraftState, name: string, file?: string): De
       prefixLists: [...state.prefixLists.values()],
       resources: state.resources,
       namedCidrs: state.namedCidrs,
+      ...(state.outside ? { outside: state.outside } : {}),
     },
     state.ids,
     file,
