@@ -116,22 +116,46 @@ describe.skipIf(!present)("consul-sg-rules, with its variables' defaults", () =>
   });
 });
 
-describe.skipIf(!present)("cloudposse-sg-module, whose every resource hangs on a registry module", () => {
-  it("makes no group, warns at each block whose count or for_each waits on module.this, and knows which are absent", async () => {
-    const { design, warnings } = await loadPaths([join(CORPUS, "cloudposse-sg-module")]);
-    expect(design.groups).toEqual([]);
-    const placed = warnings.map((w) => `${w.file?.split("/").pop()}:${w.line}: ${w.message.split(":")[0]}`);
-    expect(placed).toEqual([
-      "main.tf:52: random_id.rule_change_forces_new_security_group",
-      "main.tf:131: aws_security_group.cbd",
-      "main.tf:196: aws_security_group_rule.keyed",
-      "main.tf:266: null_resource.sync_rules_and_sg_lifecycles",
-      'context.tf:23: module "this" is not imported',
-    ]);
-    expect(
-      warnings.every(
-        (w, i) => i === 4 || /depends on module\.this, which comes from "cloudposse\/label\/null"/.test(w.message),
-      ),
-    ).toBe(true);
-  });
-});
+describe.skipIf(!present)(
+  "cloudposse-sg-module, whose every resource hangs on the registry module cloudposse/label/null",
+  () => {
+    it("with the defaults, makes the create-before-destroy group with only its allow-all egress, and says module.this is modelled", async () => {
+      const { design, warnings, inputs } = await loadPaths([join(CORPUS, "cloudposse-sg-module")]);
+      expect(design.groups.map((g) => g.name)).toEqual(["cbd[0]"]);
+      expect(rulesOf(design, "cbd[0]", "ingress")).toEqual([]);
+      expect(rulesOf(design, "cbd[0]", "egress")).toEqual(["-1 - 0.0.0.0/0", "-1 - ::/0"]);
+      const placed = warnings.map((w) => `${w.file?.split("/").pop()}:${w.line}: ${w.message}`);
+      expect(placed).toContainEqual(
+        expect.stringMatching(
+          /^context\.tf:23: module "this": its outputs are Palisade's model of the registry module cloudposse\/label\/null \(0\.25\.x\)/,
+        ),
+      );
+      expect(placed).toContainEqual(
+        expect.stringMatching(/^main\.tf:135: aws_security_group\.cbd\[0\] name_prefix: holds random_id\./),
+      );
+      expect(inputs.map((i) => i.name)).toEqual(["vpc_id"]);
+    });
+
+    it("with create_before_destroy = false and labels given, names the other group by the label's id and tags it", async () => {
+      const { design } = await loadPaths([join(CORPUS, "cloudposse-sg-module")], {
+        vars: {
+          create_before_destroy: "false",
+          namespace: "eg",
+          stage: "Prod",
+          name: "app!",
+          rules:
+            '[{ type = "ingress", from_port = 443, to_port = 443, protocol = "tcp", cidr_blocks = ["10.0.0.0/8"] }]',
+        },
+      });
+      // id: namespace-stage-name, lower case, without what regex_replace_chars strips.
+      expect(design.groups.map((g) => g.name)).toEqual(["eg-prod-app"]);
+      expect(design.groups[0]?.tags).toEqual({ Name: "eg-prod-app", Namespace: "eg", Stage: "prod" });
+      expect(rulesOf(design, "eg-prod-app", "ingress")).toEqual(["tcp 443-443 10.0.0.0/8"]);
+    });
+
+    it("with enabled = false, makes nothing", async () => {
+      const { design } = await loadPaths([join(CORPUS, "cloudposse-sg-module")], { vars: { enabled: "false" } });
+      expect(design.groups).toEqual([]);
+    });
+  },
+);

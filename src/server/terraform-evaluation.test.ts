@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateFlow, resolveEndpoint } from "../shared/engine";
 import type { Design } from "../shared/model";
 import { formatProblem } from "../shared/model/problems";
+import { flowDependsOn, unknownsByNode } from "../shared/model/unknowns";
 import { loadPaths, type Values } from "./load";
 
 const FIXTURES = join(import.meta.dirname, "../shared/iac/terraform/fixtures");
@@ -128,5 +129,50 @@ describe("Terraform: what stays unknown", () => {
     const { design, warnings } = await load("unknown", { vars: { admin_cidr: "192.0.2.0/24" } });
     expect(warnings.some((w) => w.message.includes("admin_cidr"))).toBe(false);
     expect(permits(design, "192.0.2.1", "db", 22)).toBe(true);
+  });
+});
+
+describe("Terraform: a registry module Palisade models (cloudposse/label/null)", () => {
+  it("gives its outputs from its inputs, with a warning at the module block; another registry module stays unknown", async () => {
+    const { design, warnings } = await load("registry-module");
+    expect(design.groups.map((g) => g.name)).toEqual(["eg-prod-web-public"]);
+    expect(design.groups[0]?.tags).toEqual({
+      Attributes: "public",
+      Name: "eg-prod-web-public",
+      Namespace: "eg",
+      Stage: "prod",
+      Team: "edge",
+    });
+    expect(messages(warnings)).toEqual([
+      'registry-module/main.tf:45:1: warning: aws_security_group.in_vpc: its count depends on module.vpc, which comes from "terraform-aws-modules/vpc/aws", which is not in these files, so how many there are is unknown; not imported',
+      'registry-module/main.tf:13:1: warning: module "this": its outputs are Palisade\'s model of the registry module cloudposse/label/null (0.25.x), computed from its inputs, not read from its source, which is not in these files',
+      'registry-module/main.tf:40:1: warning: module "vpc" is not imported: it comes from "terraform-aws-modules/vpc/aws", which is not in these files; what uses its outputs is unknown (terraform show -json of a plan reads every module)',
+    ]);
+  });
+
+  it("with enabled = false makes no group, and follows the inputs it is given", async () => {
+    expect((await load("registry-module", { vars: { enabled: "false" } })).design.groups).toEqual([]);
+    const staged = await load("registry-module", { vars: { stage: "Dev Ops" } });
+    expect(staged.design.groups.map((g) => g.name)).toEqual(["eg-devops-web-public"]);
+  });
+});
+
+describe("Terraform: a local no given file declares (a file taken out of its module)", () => {
+  it("is the placeholder group local.x where a group is expected, warned at its first use; the rules that name it are kept", async () => {
+    const { design, warnings } = await load("undeclared-local");
+    expect(design.groups.map((g) => g.name).sort()).toEqual(["local.cluster_security_group_id", "node"]);
+    const cluster = design.groups.find((g) => g.name === "local.cluster_security_group_id");
+    const node = design.groups.find((g) => g.name === "node");
+    expect(cluster?.tags).toEqual({ "palisade:placeholder": "local.cluster_security_group_id" });
+    expect(node?.ingress).toMatchObject([{ fromPort: 10250, peer: { kind: "group", groupId: cluster?.id } }]);
+    expect(cluster?.egress).toMatchObject([{ fromPort: 10250, peer: { kind: "group", groupId: node?.id } }]);
+    expect(messages(warnings)[0]).toBe(
+      'undeclared-local/main.tf:12:30: warning: local.cluster_security_group_id is not declared in these files (its locals block is in a file not given): its value is unknown; where a group is expected it is the placeholder group "local.cluster_security_group_id"',
+    );
+    expect(permits(design, "control", "worker", 10250)).toBe(true);
+    expect(permits(design, "control", "worker", 22)).toBe(false);
+    const control = design.resources.find((r) => r.name === "control")?.id ?? "";
+    const worker = design.resources.find((r) => r.name === "worker")?.id ?? "";
+    expect(flowDependsOn(unknownsByNode(design), control, worker)).toEqual(["local.cluster_security_group_id"]);
   });
 });

@@ -43,6 +43,7 @@ describe("plainRule, the schema's checks written out", () => {
         { kind: "group", groupId: "sg-1" },
         { kind: "group", groupId: "sg 1" },
         { kind: "group", groupId: "sg-1", extra: true },
+        { kind: "group", groupId: "sg-1", peering: { connectionId: "pcx-1", status: "deleted" } },
         { kind: "prefixList", prefixListId: "pl-1" },
         { kind: "prefixList", prefixListId: "" },
         { kind: "vpc", id: "v" },

@@ -30,7 +30,8 @@ export function plainRule(candidate: Record<string, unknown>, protocol: string):
     if (typeof p.cidr !== "string" || cidrProblem(p.cidr, p.kind === "cidr4" ? 4 : 6) !== undefined) return undefined;
     copy = { kind: p.kind, cidr: p.cidr };
   } else if (p.kind === "group") {
-    if (!isId(p.groupId)) return undefined;
+    // A reference across a VPC peering (the AWS CLI's stale ones) is rare: the schema checks it.
+    if (!isId(p.groupId) || p.peering !== undefined) return undefined;
     copy = { kind: "group", groupId: p.groupId };
   } else if (p.kind === "prefixList") {
     if (!isId(p.prefixListId)) return undefined;

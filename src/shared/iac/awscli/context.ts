@@ -6,6 +6,7 @@ import { jsonPositioner } from "../../model/json";
 import { formatPath, type Problem } from "../../model/problems";
 import { type DraftResource, type DraftState, draftState, type OutsideParties } from "../draft";
 import type { AwsCliFile, AwsCliOutput } from "./read";
+import type { PermissionPlace } from "./rules";
 
 export type JsonPath = (string | number)[];
 
@@ -50,6 +51,8 @@ export interface Context extends DraftState {
   remember(key: string, file: AwsCliFile, path: JsonPath): void;
   /** Where a remembered part was read, as file, line and column. */
   locate(key: string): Pick<Problem, "file" | "line" | "column"> | undefined;
+  /** Where the parts of `file` are, and where the problems found in them go (for splitPermission). */
+  inFile(file: AwsCliFile): PermissionPlace;
   warn(file: AwsCliFile, path: JsonPath, message: string): void;
   fail(file: AwsCliFile, path: JsonPath, message: string): void;
   /** Adds a VPC known only by its id (a group's or an instance's VpcId) unless it is known. */
@@ -89,6 +92,9 @@ export function newContext(outputs: readonly Output[]): Context {
     locate(key) {
       const at = places.get(key);
       return at ? { file: at.file.name, ...position(at.file, at.path) } : undefined;
+    },
+    inFile(file) {
+      return { at: (path) => place(file, path), errors, warnings };
     },
     warn(file, path, message) {
       warnings.push({ ...place(file, path), message, severity: "warning" });

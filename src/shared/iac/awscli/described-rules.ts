@@ -27,9 +27,8 @@ export function readSecurityGroupRules(ctx: Context): void {
         asPermission(r),
         at,
         () => r.SecurityGroupRuleId ?? `${r.GroupId}-${direction}-${list.length + 1}`,
+        ctx.inFile(file),
       );
-      for (const p of split.problems) ctx.fail(file, p.path, p.message);
-      for (const p of split.notes) ctx.warn(file, p.path, p.message);
       for (const { rule } of split.rules) {
         const same = (x: typeof rule) =>
           x.protocol === rule.protocol &&

@@ -33,9 +33,7 @@ export function readSecurityGroups(ctx: Context): void {
         let n = 0;
         const nextId = () => `${g.GroupId}-${direction}-${++n}`;
         g[key]?.forEach((permission, j) => {
-          const split = splitPermission(permission, [...at, key, j], nextId);
-          for (const p of split.problems) ctx.fail(file, p.path, p.message);
-          for (const p of split.notes) ctx.warn(file, p.path, p.message);
+          const split = splitPermission(permission, [...at, key, j], nextId, ctx.inFile(file));
           for (const p of split.groupPairsWithoutId)
             ctx.warn(file, p, "a group pair without a GroupId (EC2-Classic) cannot match anything in a VPC; skipped");
           for (const { rule, path } of split.rules) {

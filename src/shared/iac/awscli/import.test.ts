@@ -375,6 +375,18 @@ describe("importAwsCli: wrong shapes", () => {
     expect(problems[0]?.message).toMatch(message);
   });
 
+  it("words a rule's problem as every reader does (checkRule), at the permission's field", () => {
+    const permission = { IpProtocol: "tcp", FromPort: 22, ToPort: 70000, IpRanges: [{ CidrIp: "10.0.0.0/8" }] };
+    const file = sg(permission);
+    const [problem] = problemsOf(() => importAwsCli([file]));
+    expect(problem).toMatchObject({
+      file: "in.json",
+      line: lineOf(file, '"ToPort"'),
+      path: "SecurityGroups[0].IpPermissions[0].ToPort",
+      message: "to port 70000 is out of range: expected 0-65535 (-1 = any, for ICMP)",
+    });
+  });
+
   it("reports the problems of every file, not only the first", () => {
     const problems = problemsOf(() =>
       importAwsCli([

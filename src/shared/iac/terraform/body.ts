@@ -96,10 +96,12 @@ export function materialize(body: Body, scope: EvalScope, report: (message: stri
         continue;
       }
       const generated = Array.isArray(out[name]) ? (out[name] as Body[]) : [];
-      out[name] = generated;
       for (const [key, value] of pairs)
         for (const content of contents)
           generated.push(materialize(content, bind(scope, { [iterator]: { key, value } }), report));
+      // A dynamic block that makes no block is as if none were written (Terraform cannot tell):
+      // Cloud Posse's groups keep an empty dynamic "ingress" beside their separate rule resources.
+      if (generated.length > 0) out[name] = generated;
     }
   }
   return out;

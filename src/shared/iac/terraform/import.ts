@@ -163,13 +163,34 @@ function readPrefixList(ctx: Context, d: Declaration): void {
   });
 }
 
+/**
+ * The name or name_prefix written, unless it holds what only exists after apply (Cloud Posse's
+ * prefix carries a random_id to force a new group when rules change): then the block's address.
+ */
+function groupName(ctx: Context, d: Declaration, value: (name: string) => unknown): string | undefined {
+  for (const attribute of ["name", "name_prefix"]) {
+    const written = text(value(attribute));
+    if (written === undefined) continue;
+    const made = /\$\{([^}]*)\}/.exec(written);
+    if (!made) return written;
+    ctx.warnings.push(
+      warning(
+        where(d, { attribute }),
+        `${d.type}.${d.name} ${attribute}: holds ${made[1]}, known only after apply; the group is named ${d.name}`,
+      ),
+    );
+    return undefined;
+  }
+  return undefined;
+}
+
 function declareGroup(ctx: Context, d: Declaration): void {
   const value = (name: string) => {
     const r = resolve(d.body[name], ctx.scope);
     return "value" in r ? r.value : undefined;
   };
   const isDefault = d.type === "aws_default_security_group";
-  const name = text(value("name")) ?? text(value("name_prefix")) ?? (isDefault ? "default" : d.name);
+  const name = groupName(ctx, d, value) ?? (isDefault ? "default" : d.name);
   const group: SecurityGroup = {
     id: ctx.ids.take(`sg-${d.name}`),
     name,

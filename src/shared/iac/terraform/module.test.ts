@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${...} here is Terraform's template syntax, hcl2json's way of giving expressions
 import { describe, expect, it } from "vitest";
 import { importTerraform } from "./import";
 import { MAX_COUNT } from "./module";
@@ -88,5 +89,90 @@ describe("a variable no file declares (a file taken out of its module)", () => {
       }),
     );
     expect(importTerraform(files, { vars: { enabled: "false", web_port: "8443" } }).design.groups).toHaveLength(0);
+  });
+});
+
+describe("a local no file declares (its locals block is in a file not given)", () => {
+  const text = [
+    'resource "aws_security_group_rule" "kubelet" {',
+    '  type                     = "ingress"',
+    "  security_group_id        = aws_security_group.node.id",
+    "  source_security_group_id = local.cluster_sg",
+    '  protocol                 = "tcp"',
+    "  from_port                = 10250",
+    "  to_port                  = 10250",
+    "}",
+    'resource "aws_security_group" "node" {',
+    '  name = "node"',
+    "}",
+  ].join("\n");
+  const hcl = {
+    resource: {
+      aws_security_group_rule: {
+        kubelet: [
+          {
+            type: "ingress",
+            security_group_id: "${aws_security_group.node.id}",
+            source_security_group_id: "${local.cluster_sg}",
+            protocol: "tcp",
+            from_port: 10250,
+            to_port: 10250,
+          },
+        ],
+      },
+      aws_security_group: { node: [{ name: "node" }] },
+    },
+  };
+
+  it("is the placeholder group local.x, warned at its first use, and the rule naming it is kept", () => {
+    const result = importTerraform([{ name: "main.tf", text, hcl }]);
+    const cluster = result.design.groups.find((g) => g.name === "local.cluster_sg");
+    expect(cluster).toBeDefined();
+    expect(result.design.groups.find((g) => g.name === "node")?.ingress).toMatchObject([
+      { fromPort: 10250, peer: { kind: "group", groupId: cluster?.id } },
+    ]);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ line: 4, message: expect.stringMatching(/^local\.cluster_sg is not declared/) }),
+    );
+    // A local is not an input: nothing to ask the user for.
+    expect(result.inputs).toEqual([]);
+  });
+
+  it("is its own value when a given file declares it: no placeholder, no warning", () => {
+    const declared = { ...hcl, locals: [{ cluster_sg: "sg-0123456789abcdef0" }] };
+    const result = importTerraform([{ name: "main.tf", text, hcl: declared }]);
+    expect(result.design.groups.map((g) => g.name)).toEqual(["node"]);
+    expect(JSON.stringify(result.warnings)).not.toContain("local.cluster_sg");
+  });
+});
+
+describe("a module block of the registry module cloudposse/label/null", () => {
+  const hcl = (enabled: boolean, version = "0.25.0") => ({
+    module: { this: [{ source: "cloudposse/label/null", version, enabled, name: "web" }] },
+    resource: {
+      aws_security_group: { web: [{ count: "${module.this.enabled ? 1 : 0}", name: "${module.this.id}" }] },
+    },
+  });
+  const text = 'module "this" {\n  source = "cloudposse/label/null"\n}\n';
+
+  it("makes the group its enabled output allows, named by its id output, with a warning at the block", () => {
+    const result = importTerraform([{ name: "main.tf", text, hcl: hcl(true) }]);
+    expect(result.design.groups.map((g) => g.name)).toEqual(["web"]);
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        line: 1,
+        message: expect.stringContaining("Palisade's model of the registry module cloudposse/label/null (0.25.x)"),
+      }),
+    );
+  });
+
+  it("with enabled = false, makes no group", () => {
+    expect(importTerraform([{ name: "main.tf", text, hcl: hcl(false) }]).design.groups).toEqual([]);
+  });
+
+  it("of a version the model does not cover, stays unknown and the group waiting on it is left out", () => {
+    const result = importTerraform([{ name: "main.tf", text, hcl: hcl(true, "0.24.1") }]);
+    expect(result.design.groups).toEqual([]);
+    expect(JSON.stringify(result.warnings)).toContain("Palisade models 0.25.x only");
   });
 });

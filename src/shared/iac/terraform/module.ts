@@ -12,7 +12,8 @@ import { EvaluationError, isMap, Namespace, sortedKeys, TfRef, toNumber, Unknown
 import { Locator, type SourceLocator } from "./locate";
 import { JsonLocator } from "./locate-json";
 import { isLocalSource, joinModulePath } from "./paths";
-import { undeclaredVariables } from "./undeclared";
+import { type RegistryModel, registryModel } from "./registry";
+import { undeclared } from "./undeclared";
 
 export interface ParsedFile {
   name: string;
@@ -48,6 +49,14 @@ interface Block {
   locator: SourceLocator;
   key: string;
   order: [number, number];
+}
+
+/** A module call's instances (local modules) and the value `module.name` stands for. */
+interface Child {
+  modules: Module[];
+  value: Value;
+  /** Set when the module is a registry module whose outputs Palisade models (registry/). */
+  model?: RegistryModel;
 }
 
 interface Keyed {
@@ -114,10 +123,12 @@ export class Module {
   private readonly memo = new Map<string, Value>();
   private readonly busy = new Set<string>();
   private readonly instanceMemo = new Map<string, Keyed[] | Unknown>();
-  private readonly childMemo = new Map<string, { modules: Module[]; value: Value } | Unknown>();
+  private readonly childMemo = new Map<string, Child | Unknown>();
   private readonly prefix: string;
   /** Root only: variables the files refer to but none declares, at their first use. */
   private readonly undeclared: ReadonlyMap<string, Where>;
+  /** Root only: locals the files refer to but no locals block here declares, at their first use. */
+  private readonly undeclaredLocals: ReadonlyMap<string, Where>;
 
   constructor(
     readonly env: ModuleEnvironment,
@@ -131,7 +142,8 @@ export class Module {
     this.prefix = address ? `${address}.` : "";
     for (const [fileIndex, file] of files.entries()) this.declare(file, fileIndex);
     // In a called module an undeclared variable is a fault of its code, not an input to ask for.
-    this.undeclared = address ? new Map() : undeclaredVariables(files, (n) => this.variables.has(n));
+    this.undeclared = address ? new Map() : undeclared(files, "var", (n) => this.variables.has(n));
+    this.undeclaredLocals = address ? new Map() : undeclared(files, "local", (n) => this.locals.has(n));
   }
 
   private declare(file: ParsedFile, fileIndex: number): void {
@@ -173,9 +185,18 @@ export class Module {
   private root(name: string): Value | undefined {
     switch (name) {
       case "var":
-        return new Namespace(`${this.prefix}var`, (n) => this.variable(n) ?? this.undeclaredVariable(n));
+        // `default = null` is a value: only undefined (no block) is an undeclared variable.
+        return new Namespace(`${this.prefix}var`, (n) => {
+          const declared = this.variable(n);
+          return declared !== undefined ? declared : this.undeclaredVariable(n);
+        });
       case "local":
-        return new Namespace(`${this.prefix}local`, (n) => this.local(n));
+        return new Namespace(`${this.prefix}local`, (n) => {
+          const declared = this.local(n);
+          if (declared !== undefined || !this.undeclaredLocals.has(n)) return declared;
+          // Defined in a file of the module that was not given (eks's local.security_group_id is in its main.tf).
+          return Unknown.of(`local.${n}`, "is not declared in these files (its locals block is in a file not given)");
+        });
       case "module":
         return new Namespace(
           `${this.prefix}module`,
@@ -323,7 +344,7 @@ export class Module {
   }
 
   /** A module call's instances and the value `module.name` stands for (its outputs). */
-  private child(name: string): { modules: Module[]; value: Value } | undefined {
+  private child(name: string): Child | undefined {
     const block = this.calls.get(name);
     if (!block) return undefined;
     const known = this.childMemo.get(name);
@@ -333,10 +354,10 @@ export class Module {
     return made instanceof Unknown ? { modules: [], value: made } : made;
   }
 
-  private makeChild(name: string, block: Block): { modules: Module[]; value: Value } | Unknown {
+  private makeChild(name: string, block: Block): Child | Unknown {
     const address = `${this.prefix}module.${name}`;
     const source = typeof block.body.source === "string" ? block.body.source : "";
-    if (!isLocalSource(source)) return Unknown.of(address, `comes from "${source}", which is not in these files`);
+    if (!isLocalSource(source)) return this.modelled(name, block, source);
     const dir = joinModulePath(this.dir, source);
     const files = this.env.modules.get(dir);
     if (!files) return Unknown.of(address, `reads "${source}" (${dir}), which was not found`);
@@ -359,6 +380,39 @@ export class Module {
     return { modules, value };
   }
 
+  /** A registry module: its outputs from Palisade's model of it, where there is one; else unknown. */
+  private modelled(name: string, block: Block, source: string): Child | Unknown {
+    const address = `${this.prefix}module.${name}`;
+    const model = registryModel(source);
+    const version = typeof block.body.version === "string" ? block.body.version : undefined;
+    if (!model) return Unknown.of(address, `comes from "${source}", which is not in these files`);
+    if (!model.covers(version))
+      return Unknown.of(
+        address,
+        `comes from "${source}" version "${version}", which is not in these files (Palisade models ${model.versions} only)`,
+      );
+    const keyed = this.instances(block, `module.${name}`);
+    if (keyed instanceof Unknown) return keyed;
+    const outputs = keyed.map((k) => {
+      const scope = this.scope(k.names);
+      const at = `${address}${suffix(k.key)}`;
+      const read = model.outputs((input) =>
+        MODULE_META.has(input) || block.body[input] === undefined ? undefined : rawValue(block.body[input], scope),
+      );
+      return new Namespace(at, (o) => {
+        const v = read(o);
+        return v !== undefined ? v : Unknown.of(`${at}.${o}`, `is not an output of ${model.source}`);
+      });
+    });
+    const value =
+      block.body.count !== undefined
+        ? outputs
+        : block.body.for_each !== undefined
+          ? Object.fromEntries(outputs.map((o, i) => [String(keyed[i]?.key), o]))
+          : outputs[0];
+    return { modules: [], value, model };
+  }
+
   output(name: string): Value | undefined {
     const block = this.outputs.get(name);
     if (!block) return undefined;
@@ -374,6 +428,13 @@ export class Module {
           this.given(name) !== undefined
             ? `var.${name} is not declared in these files (Terraform would refuse the reference): the value given for it is used`
             : `var.${name} is not declared in these files (its variable block is in a file not given): it is an input with no value; give it with --var ${name}=…`,
+        ),
+      );
+    for (const [name, where] of this.undeclaredLocals)
+      this.env.warnings.push(
+        warning(
+          where,
+          `local.${name} is not declared in these files (its locals block is in a file not given): its value is unknown; where a group is expected it is the placeholder group "local.${name}"`,
         ),
       );
     const blocks = [...this.resources.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
@@ -410,6 +471,15 @@ export class Module {
     for (const [name, block] of calls) {
       const child = this.child(name);
       if (!child) continue;
+      if (child.model) {
+        this.env.warnings.push(
+          warning(
+            block.locator.block(block.key),
+            `module "${name}": its outputs are Palisade's model of the registry module ${child.model.source} (${child.model.versions}), computed from its inputs, not read from its source, which is not in these files`,
+          ),
+        );
+        continue;
+      }
       if (child.value instanceof Unknown && child.modules.length === 0) {
         this.env.warnings.push(
           warning(

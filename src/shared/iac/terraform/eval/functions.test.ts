@@ -24,6 +24,7 @@ describe("Terraform's functions", () => {
     ["split", [",", "a,b"], ["a", "b"]],
     ["replace", ["a-b-c", "-", "_"], "a_b_c"],
     ["replace", ["web01", "/(\\d+)/", "-$1"], "web-01"],
+    ["title", ["hello wORLD-prod_eu"], "Hello WORLD-Prod_eu"],
     ["cidrsubnet", ["10.0.0.0/16", 8, 2], "10.0.2.0/24"],
     ["cidrsubnet", ["2001:db8::/56", 8, 1], "2001:db8:0:1::/64"],
     ["cidrhost", ["10.0.1.0/24", 5], "10.0.1.5"],

@@ -185,6 +185,12 @@ const FUNCTIONS: Record<string, Fn> = {
   replace: (args) => replace(toText(args[0]), toText(args[1]), toText(args[2])),
   lower: (args) => toText(args[0]).toLowerCase(),
   upper: (args) => toText(args[0]).toUpperCase(),
+  // Go's strings.Title, as Terraform uses it: a letter after anything but a letter, digit or _ is a word's first.
+  title: (args) =>
+    toText(args[0]).replace(
+      /(^|[^\p{L}\p{N}_])(\p{Ll})/gu,
+      (_, before: string, letter: string) => before + letter.toUpperCase(),
+    ),
   trimspace: (args) => toText(args[0]).trim(),
   chomp: (args) => toText(args[0]).replace(/(\r?\n)+$/, ""),
   trim: (args) => {

@@ -1,0 +1,2 @@
+export type { RegistryModel } from "./model";
+export { registryModel } from "./table";
