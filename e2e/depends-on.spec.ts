@@ -1,66 +1,12 @@
 // A flow permitted by rules an imported file gives a group it names but does not define
-// (var.app_group_id) says so in the Flows tab, as `palisade flows` does.
+// (var.app_group_id) says so in the Flows tab, as `palisade flows` does; a flow that known rules
+// permit says nothing, though its group or node also has an unknown.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { chooseFile, expect, test } from "./fixtures";
 
-const tf = `
-variable "app_group_id" {
-  type    = string
-}
-
-resource "aws_vpc_security_group_ingress_rule" "app_https" {
-  security_group_id = var.app_group_id
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-}
-
-resource "aws_security_group" "db" {
-  name = "db"
-  ingress {
-    from_port   = 5432
-    to_port     = 5432
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/8"]
-  }
-}
-
-resource "aws_instance" "app" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  vpc_security_group_ids = [var.app_group_id]
-  tags                   = { Name = "app" }
-}
-
-variable "admin_cidr" {
-  type = string
-}
-
-resource "aws_security_group" "bastion" {
-  name = "bastion"
-  ingress {
-    from_port   = 22
-    to_port     = 22
-    protocol    = "tcp"
-    cidr_blocks = [var.admin_cidr]
-  }
-}
-
-resource "aws_instance" "jump" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  vpc_security_group_ids = [aws_security_group.bastion.id]
-  tags                   = { Name = "jump" }
-}
-
-resource "aws_instance" "report" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  private_ip             = "10.0.1.5"
-  vpc_security_group_ids = [aws_security_group.db.id]
-  tags                   = { Name = "report" }
-}
-`;
+// The file src/cli/unknowns.test.ts runs `palisade flows` and `check` on.
+const tf = readFileSync(join(import.meta.dirname, "../src/shared/iac/terraform/fixtures/depends-on/main.tf"), "utf8");
 
 test("the Flows tab and the canvas's hover card mark the flows a placeholder permits, and no other", async ({
   app: page,
@@ -84,6 +30,13 @@ test("the Flows tab and the canvas's hover card mark the flows a placeholder per
   const toReport = page.getByRole("row").filter({ hasText: "report" }).filter({ hasText: "tcp 5432" });
   await expect(toReport).toBeVisible();
   await expect(toReport.getByTestId("flow-depends-on")).toHaveCount(0);
+  // From the unknown range to app: the placeholder group's rule permits it, whatever the range is.
+  const rangeToApp = page.getByRole("row", { name: /^var\.admin_cidr app tcp 443/ });
+  await expect(rangeToApp.getByTestId("flow-depends-on")).toHaveText("depends on var.app_group_id");
+  // jump's group has the unknown-CIDR rule, but 443 from the Internet is its known rule.
+  const toJump = page.getByRole("row", { name: /^Internet jump tcp 443/ });
+  await expect(toJump).toBeVisible();
+  await expect(toJump.getByTestId("flow-depends-on")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("depends-on.png") });
 
   // A rule whose CIDR is a variable with no value is kept: its range is a placeholder party, and
@@ -99,5 +52,8 @@ test("the Flows tab and the canvas's hover card mark the flows a placeholder per
   await expect(card.getByTestId("edge-depends-on")).toHaveText("depends on var.app_group_id");
   await page.getByRole("button", { name: /^Flow cidr-10\.0\.0\.0\/8 to report/ }).hover();
   await expect(card).toContainText("5432");
+  await expect(card.getByTestId("edge-depends-on")).toHaveCount(0);
+  await page.getByRole("button", { name: /^Flow internet to jump/ }).hover();
+  await expect(card).toContainText("443");
   await expect(card.getByTestId("edge-depends-on")).toHaveCount(0);
 });

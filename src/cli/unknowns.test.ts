@@ -1,74 +1,20 @@
 // A flow that depends on a group the files name but do not define says so, in `flows` (text and
-// JSON Lines) and in `check`'s explanation: the real command on a real Terraform file.
+// JSON Lines) and in `check`'s explanation: the real command on a real Terraform file. What it
+// depends on is decided by the rules that permit it, not by the groups on its path.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnPalisade } from "./testing/spawn";
 
+const FIXTURE = join(import.meta.dirname, "../shared/iac/terraform/fixtures/depends-on/main.tf");
 let dir = "";
 const palisade = (...args: string[]) => spawnPalisade(dir, args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "palisade-unknowns-"));
-  writeFileSync(
-    join(dir, "main.tf"),
-    `variable "app_group_id" {
-  type = string
-}
-
-resource "aws_vpc_security_group_ingress_rule" "app_https" {
-  security_group_id = var.app_group_id
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-}
-
-resource "aws_security_group" "db" {
-  name = "db"
-  ingress {
-    from_port   = 5432
-    to_port     = 5432
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/8"]
-  }
-}
-
-resource "aws_instance" "app" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  vpc_security_group_ids = [var.app_group_id]
-}
-
-variable "admin_cidr" {
-  type = string
-}
-
-resource "aws_security_group" "bastion" {
-  name = "bastion"
-  ingress {
-    from_port   = 22
-    to_port     = 22
-    protocol    = "tcp"
-    cidr_blocks = [var.admin_cidr]
-  }
-}
-
-resource "aws_instance" "jump" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  vpc_security_group_ids = [aws_security_group.bastion.id]
-}
-
-resource "aws_instance" "report" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  private_ip             = "10.0.1.5"
-  vpc_security_group_ids = [aws_security_group.db.id]
-}
-`,
-  );
+  // The file e2e/depends-on.spec.ts imports in the app, copied where the exports below may write.
+  writeFileSync(join(dir, "main.tf"), readFileSync(FIXTURE, "utf8"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -107,9 +53,9 @@ describe("flows that depend on an unknown", () => {
     expect(flows.stderr).toMatch(
       /main\.tf:\d+:\d+: .*cidr_blocks: .*var\.admin_cidr.*placeholder range "var\.admin_cidr"/,
     );
-    expect(flows.stdout).toMatch(/^var\.admin_cidr -> jump: tcp 22 .*\(depends on var\.admin_cidr\)$/m);
-    // The stand-in range is no one else's: the Internet still cannot reach jump.
-    expect(flows.stdout).not.toMatch(/^Internet .*-> jump/m);
+    expect(flows.stdout).toMatch(/^var\.admin_cidr -> jump: tcp 22, 443 .*\(depends on var\.admin_cidr\)$/m);
+    // The stand-in range is no one else's: the Internet still cannot reach jump on 22.
+    expect(flows.stdout).toMatch(/^Internet \(internet\) -> jump: tcp 443 \(IPv4 only\)$/m);
     const check = await palisade("check", "main.tf", "--from", "var.admin_cidr", "--to", "jump", "--port", "22");
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/Depends on var\.admin_cidr: an address range the files name but give no value/);
@@ -125,6 +71,21 @@ describe("flows that depend on an unknown", () => {
       "--json",
     );
     expect(JSON.parse(json.stdout)).toMatchObject({ permitted: true, dependsOn: ["var.admin_cidr"] });
+  });
+
+  it("a flow that known rules permit depends on nothing, though an unknown touches a group on its path", async () => {
+    const flows = await palisade("flows", "main.tf");
+    // From the unknown range to app: the placeholder group's rule (443 from anywhere) permits it,
+    // whatever the range turns out to be; the range's own rule is bastion's, not on this path.
+    expect(flows.stdout).toMatch(/^var\.admin_cidr -> app: tcp 443 \(IPv4 only\) \(depends on var\.app_group_id\)$/m);
+    // app also carries the placeholder var.app_group_id: 8080 is its known group's rule alone.
+    const known = await palisade("check", "main.tf", "--from", "10.1.2.3", "--to", "app", "--port", "8080", "--json");
+    expect(known.code).toBe(0);
+    expect(JSON.parse(known.stdout)).not.toHaveProperty("dependsOn");
+    // jump's group has the unknown-CIDR rule, but 443 from anywhere is a known rule of it.
+    const https = await palisade("check", "main.tf", "--from", "var.admin_cidr", "--to", "jump", "--port", "443");
+    expect(https.code).toBe(0);
+    expect(https.stdout).not.toMatch(/Depends on/);
   });
 
   it("given a value, the variable is the real range and nothing depends on it", async () => {
@@ -160,7 +121,9 @@ describe("flows that depend on an unknown", () => {
     // Imported again, the parameter without a value is the same placeholder range, by its name.
     writeFileSync(join(dir, "back.yaml"), cfn.stdout);
     const back = await palisade("flows", "back.yaml");
-    expect(back.stdout).toMatch(/^var\.admin_cidr -> jump \(JumpInstance\): tcp 22 .*\(depends on var\.admin_cidr\)$/m);
+    expect(back.stdout).toMatch(
+      /^var\.admin_cidr -> jump \(JumpInstance\): tcp 22, 443 .*\(depends on var\.admin_cidr\)$/m,
+    );
     const tf = await palisade("export", "main.tf", "--to", "terraform", "-o", "out");
     expect(tf.code).toBe(0);
     const written = ["main.tf", "variables.tf"].map((f) => readFileSync(join(dir, "out", f), "utf8")).join("\n");

@@ -80,6 +80,7 @@ export function channelTable({
     "engine:flows": (request) => runEngine("engine:flows", request),
     "engine:evaluate": (request) => runEngine("engine:evaluate", withDesign(request)),
     "engine:findings": (request) => runEngine("engine:findings", withDesign(request)),
+    "engine:dependsOn": (request) => runEngine("engine:dependsOn", withDesign(request)),
     "engine:simulate": (request) => runEngine("engine:simulate", withDesign(request)),
     "engine:proposeFix": (request) => runEngine("engine:proposeFix", withDesign(request)),
     "engine:matrix": (request) => runEngine("engine:matrix", withDesign(request)),

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { Replies, requests } from "../shared/api";
 import { evaluateFlow, expandFlows, flowRelation, groupFlows } from "../shared/engine";
+import { flowsDependOn } from "../shared/engine/depends-on";
 import { findings } from "../shared/engine/findings";
 import { pairCount } from "../shared/engine/flows";
 import { MAX_NODE_FLOWS } from "../shared/engine/live";
@@ -19,6 +20,7 @@ export const ENGINE_CHANNELS = [
   "engine:flows",
   "engine:evaluate",
   "engine:findings",
+  "engine:dependsOn",
   "engine:simulate",
   "engine:proposeFix",
   "engine:matrix",
@@ -56,6 +58,8 @@ export function runEngine<C extends EngineChannel>(channel: C, request: Valid<C>
       return evaluateFlow(design, (request as Valid<"engine:evaluate">).query) as EngineResults[C];
     case "engine:findings":
       return findings(design) as EngineResults[C];
+    case "engine:dependsOn":
+      return Object.fromEntries(flowsDependOn(design)) as EngineResults[C];
     case "engine:simulate":
       return simulate(design, (request as Valid<"engine:simulate">).query) as EngineResults[C];
     case "engine:proposeFix":

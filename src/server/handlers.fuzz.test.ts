@@ -27,6 +27,7 @@ beforeAll(async () => {
     "engine:flows": { design },
     "engine:evaluate": { design, query: { from: "internet", to: "web", protocol: "tcp", port: 443 } },
     "engine:findings": { design },
+    "engine:dependsOn": { design },
     "engine:simulate": { design, query: { from: "internet", to: "db", protocol: "tcp", port: 5432 } },
     "engine:proposeFix": { design, intent: { id: "i1", from: "internet", to: "db", protocol: "tcp", port: 5432 } },
     "engine:matrix": { design, filter: { protocol: "tcp", port: 443 } },

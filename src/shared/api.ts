@@ -89,6 +89,8 @@ export const requests = {
   "engine:evaluate": onDesign({ query: FlowQuery }),
   /** Risky or broken parts of the design. */
   "engine:findings": onDesign({}),
+  /** Per permitted flow id, the unknowns (var.x, a range without a value) whose rules permit it. */
+  "engine:dependsOn": onDesign({}),
   /** A packet's hops for the animation: request, the checks, the stateful reply or the timeout. */
   "engine:simulate": onDesign({ query: FlowQuery }),
   /** The tightest change that makes an intent hold, with its diff and the design after it. */
@@ -200,6 +202,7 @@ export interface Replies {
   "engine:flows": FlowEdge[];
   "engine:evaluate": FlowVerdict;
   "engine:findings": Finding[];
+  "engine:dependsOn": Record<string, string[]>;
   "engine:simulate": Simulation;
   "engine:proposeFix": FixProposal;
   "engine:matrix": ReachabilityMatrix;

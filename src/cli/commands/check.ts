@@ -1,6 +1,7 @@
 import { loadPaths } from "../../server/load";
 import { evaluateFlow, resolveEndpoint } from "../../shared/engine";
-import { flowDependsOn, unknownsByNode } from "../../shared/model/unknowns";
+import { verdictDependsOn } from "../../shared/engine/depends-on";
+import { unknownsByNode } from "../../shared/model/unknowns";
 import { files, flag, integer, parse, READING_OPTIONS, READING_USAGE, readingValues, required, text } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
@@ -51,10 +52,11 @@ Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
     printProblems(io, warnings);
     const ends = { from: resolveEndpoint(design, from, "from"), to: resolveEndpoint(design, to, "to") };
     const verdict = evaluateFlow(design, { ...ends, ...query });
-    // A group the files name but do not define: its rules here are only those the files give it.
+    // Permitted: the unknowns whose rules permit it (or whose end may not exist). Not permitted: the
+    // placeholder groups either end carries, whose own rules are not in the files and may permit it.
     const unknowns = unknownsByNode(design);
     const dependsOn = verdict.permitted
-      ? flowDependsOn(unknowns, ends.from, ends.to)
+      ? verdictDependsOn(design, verdict.query)
       : [...new Set([...(unknowns.get(ends.from)?.all ?? []), ...(unknowns.get(ends.to)?.all ?? [])])];
     const caveat = dependsOnCaveat(dependsOn, unknowns, ends, verdict.permitted);
     io.out(
@@ -74,7 +76,8 @@ function dependsOnCaveat(
   permitted: boolean,
 ): string {
   const ranges = new Set([...(unknowns.get(ends.from)?.ranges ?? []), ...(unknowns.get(ends.to)?.ranges ?? [])]);
-  const groups = dependsOn.filter((d) => !ranges.has(d));
+  const conditions = dependsOn.filter((d) => d.startsWith("condition "));
+  const groups = dependsOn.filter((d) => !ranges.has(d) && !conditions.includes(d));
   const lines: string[] = [];
   if (groups.length)
     lines.push(
@@ -92,6 +95,10 @@ function dependsOnCaveat(
           ? "the rules that name it permit this for whatever range it turns out to be"
           : "no rule names it for this"
       }.`,
+    );
+  if (conditions.length)
+    lines.push(
+      `Depends on ${conditions.join(", ")}: whether a part of this exists is decided by a value the files do not give.`,
     );
   return lines.map((l) => `\n${l}`).join("");
 }

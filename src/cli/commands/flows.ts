@@ -11,10 +11,10 @@ import {
   selectedClassFlows,
   selectedNodeFlows,
 } from "../../shared/engine";
+import { flowsDependOn } from "../../shared/engine/depends-on";
 import { bothFamilies, type FlowRelation } from "../../shared/engine/flows";
 import { label } from "../../shared/engine/services";
 import type { Design } from "../../shared/model/schema";
-import { flowDependsOn, unknownsByNode } from "../../shared/model/unknowns";
 import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValues, text, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT, type Io } from "../io";
@@ -128,10 +128,10 @@ class Rows {
 
 async function nodeRows(design: Design, relation: FlowRelation, flows: Iterable<SelectedClassFlow>, out: Rows) {
   const make = edgeMaker(relation.index);
-  // A flow that a placeholder's rules may be what permits (var.x, data.…): said on its row.
-  const unknowns = unknownsByNode(design);
+  // A flow that an unknown's rules permit (var.x, data.…, a range without a value): said on its row.
+  const depends = flowsDependOn(design);
   const write = (flow: ReturnType<typeof make>) => {
-    const dependsOn = flowDependsOn(unknowns, flow.from, flow.to);
+    const dependsOn = depends.get(flow.id) ?? [];
     return out.write(
       () =>
         `${nodeLabel(design, flow.from)} -> ${nodeLabel(design, flow.to)}: ${flow.label}${flow.families.length === 1 ? ` (IPv${flow.families[0]} only)` : ""}${dependsOn.length ? ` (depends on ${dependsOn.join(", ")})` : ""}`,

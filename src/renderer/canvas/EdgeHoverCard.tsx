@@ -1,7 +1,5 @@
 // Hovering an edge shows, without a click, the rules on both sides that permit the flow.
 import { Panel } from "@xyflow/react";
-import { useMemo } from "react";
-import { flowDependsOn, unknownsByNode } from "../../shared/model/unknowns";
 import { EdgeDetails } from "../inspector/EdgeDetails";
 import { useDerived, useDoc, useView } from "../state/store";
 
@@ -10,11 +8,10 @@ export function EdgeHoverCard() {
   const selected = useView((s) => s.selection.edge);
   const flow = useDerived((s) => s.flows.find((f) => f.id === hover));
   const design = useDoc((s) => s.history.present);
-  const unknowns = useMemo(() => unknownsByNode(design), [design]);
+  const dependsOn = useDerived((s) => (hover ? s.dependsOn[hover] : undefined)) ?? [];
   // The selected edge is explained in the inspector already.
   if (!hover || !flow || hover === selected) return null;
-  // As the Flows tab's row says: a flow that a placeholder (group or range) may be what permits.
-  const dependsOn = flowDependsOn(unknowns, flow.from, flow.to);
+  // As the Flows tab's row says: a flow that an unknown's rules (a placeholder group or range) permit.
   return (
     <Panel position="top-right" className="hover-card" data-testid="edge-hover-card">
       {dependsOn.length > 0 && (

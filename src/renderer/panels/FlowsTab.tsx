@@ -3,7 +3,6 @@
 import { memo, useMemo } from "react";
 import { MAX_NODE_FLOWS } from "../../shared/engine/live";
 import type { FlowEdge } from "../../shared/engine/types";
-import { flowDependsOn, unknownsByNode } from "../../shared/model/unknowns";
 import { useDerived, useDoc, useView, viewState } from "../state/store";
 import { useRowWindow } from "../virtual/useRowWindow";
 import { nextStep } from "./nextStep";
@@ -24,8 +23,8 @@ export function FlowsTab() {
     () => new Map([...design.resources, ...design.externals].map((n) => [n.id, n.name])),
     [design.resources, design.externals],
   );
-  // Placeholder groups (var.x, data.…) whose rules, given by an imported file, permit a flow.
-  const unknowns = useMemo(() => unknownsByNode(design), [design]);
+  // The unknowns (var.x, data.…, a range without a value) whose rules, given by an imported file, permit a flow.
+  const dependsOn = useDerived((s) => s.dependsOn);
   // With nodes selected, their flows; otherwise all of them.
   const shown = useMemo(() => {
     if (selectedNodes.length === 0) return flows;
@@ -74,7 +73,7 @@ export function FlowsTab() {
               from={names.get(f.from) ?? f.from}
               to={names.get(f.to) ?? f.to}
               selected={f.id === selected}
-              dependsOn={flowDependsOn(unknowns, f.from, f.to).join(", ")}
+              dependsOn={(dependsOn[f.id] ?? []).join(", ")}
             />
           ))}
           {after > 0 && <tr className="spacer" style={{ height: after }} />}

@@ -206,6 +206,10 @@ export class EngineSync {
         // An answer for a revision the window has moved past is dropped; the next one follows.
         if (current()) derivedState.set({ findings: reply.ok ? reply.value : [] });
       });
+      // What each flow depends on takes the relation again per unknown: asked when edits pause too.
+      void api["engine:dependsOn"]({ doc: { id: this.doc, rev: now.rev } }).then((reply) => {
+        if (current()) derivedState.set({ dependsOn: reply.ok ? reply.value : {} });
+      });
     }, FINDINGS_DELAY_MS);
   }
 }

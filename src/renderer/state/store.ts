@@ -69,6 +69,8 @@ export interface DerivedState {
   /** Flows between security groups. */
   groupFlows: GroupFlow[];
   findings: Finding[];
+  /** Per flow id, the unknowns (var.x, a range without a value) whose rules permit it; asked with the findings. */
+  dependsOn: Record<string, string[]>;
   /** Why the host refused the design, while it does. */
   engineError?: string;
 }
@@ -158,6 +160,7 @@ export function noDerived(): DerivedState {
     groupFlowsWithheld: false,
     groupFlows: [],
     findings: [],
+    dependsOn: {},
   };
 }
 

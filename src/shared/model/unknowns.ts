@@ -21,10 +21,12 @@ export function placeholderRange(e: Pick<External, "tags">): string | undefined 
   return e.tags?.[PLACEHOLDER_TAG];
 }
 
-/** Per end (a resource or its interface end), the placeholders it carries: all, and those with rules. */
+/**
+ * Per end (a resource or its interface end), the placeholders it carries: what makes a "not
+ * permitted" there open. What a permitted flow depends on is decided rule by rule (unknownsOf,
+ * and engine/depends-on.ts).
+ */
 export interface NodeUnknowns {
-  /** Placeholders whose rules (given by the files) may be what permits a flow of the node. */
-  withRules: string[];
   /** Every placeholder it carries: a "not permitted" there is open. */
   all: string[];
   /** The placeholder range it is (an external party), not a group it carries. */
@@ -32,16 +34,16 @@ export interface NodeUnknowns {
 }
 
 export function unknownsByNode(design: Design): Map<string, NodeUnknowns> {
-  const placeholders = new Map<string, { name: string; rules: boolean }>();
+  const placeholders = new Map<string, string>();
   for (const g of design.groups) {
     const name = standsFor(g);
-    if (name) placeholders.set(g.id, { name, rules: g.ingress.length + g.egress.length > 0 });
+    if (name) placeholders.set(g.id, name);
   }
   const out = new Map<string, NodeUnknowns>();
   // A placeholder range: every flow it has comes from a rule naming the unknown range.
   for (const e of design.externals) {
     const name = placeholderRange(e);
-    if (name) out.set(e.id, { all: [name], withRules: [name], ranges: [name] });
+    if (name) out.set(e.id, { all: [name], ranges: [name] });
   }
   if (placeholders.size === 0) return out;
   for (const end of resourceEnds(design.resources)) {
@@ -49,17 +51,74 @@ export function unknownsByNode(design: Design): Map<string, NodeUnknowns> {
       const p = placeholders.get(id);
       return p ? [p] : [];
     });
-    if (carried.length)
-      out.set(end.id, {
-        all: carried.map((p) => p.name),
-        withRules: carried.filter((p) => p.rules).map((p) => p.name),
-      });
+    if (carried.length) out.set(end.id, { all: carried });
   }
   return out;
 }
 
-/** The unknowns a permitted flow between two ends may depend on. */
-export function flowDependsOn(unknowns: ReadonlyMap<string, NodeUnknowns>, from: string, to: string): string[] {
-  if (unknowns.size === 0) return [];
-  return [...new Set([...(unknowns.get(from)?.withRules ?? []), ...(unknowns.get(to)?.withRules ?? [])])];
+/**
+ * One unknown of a design and what it decides: the rules whose allowing depends on it (a
+ * placeholder group's rules, which its files give it; the rules naming a placeholder range) and
+ * the ends whose existence it decides (a resource created only under an unknown condition).
+ */
+export interface Unknown {
+  name: string;
+  /** Group id -> ids of that group's rules it decides. */
+  rules: Map<string, Set<string>>;
+  /** Ends (resource ids, and their interfaces' ends) that exist only if it turns out so. */
+  ends: Set<string>;
+}
+
+/** A group's rules, all of them: what a group that stands for an unknown is given by the files. */
+function allRules(g: SecurityGroup): Set<string> {
+  return new Set([...g.ingress, ...g.egress].map((r) => r.id));
+}
+
+/**
+ * Every unknown of the design, with what it decides. A placeholder group decides its own rules:
+ * one that stands for a group by name (var.app_group_id), or one whose existence waits on a
+ * condition (its tag says which). A placeholder range decides the rules that name its stand-in
+ * CIDRs. A placeholder resource decides its own existence, so every flow of it.
+ */
+export function unknownsOf(design: Design): Unknown[] {
+  const byName = new Map<string, Unknown>();
+  const unknown = (name: string) => {
+    let u = byName.get(name);
+    if (!u) {
+      u = { name, rules: new Map(), ends: new Set() };
+      byName.set(name, u);
+    }
+    return u;
+  };
+  for (const g of design.groups) {
+    const name = standsFor(g) ?? existenceOf(g);
+    if (name && g.ingress.length + g.egress.length > 0) unknown(name).rules.set(g.id, allRules(g));
+  }
+  for (const e of design.externals) {
+    const name = placeholderRange(e);
+    if (!name) continue;
+    const u = unknown(name);
+    const cidrs = new Set(e.cidrs);
+    for (const g of design.groups)
+      for (const r of [...g.ingress, ...g.egress])
+        if (
+          ((r.peer.kind === "cidr4" || r.peer.kind === "cidr6") && cidrs.has(r.peer.cidr)) ||
+          (r.peer.kind === "external" && r.peer.externalId === e.id)
+        ) {
+          const ids = u.rules.get(g.id) ?? new Set<string>();
+          ids.add(r.id);
+          u.rules.set(g.id, ids);
+        }
+  }
+  for (const r of design.resources) {
+    const why = r.tags?.[PLACEHOLDER_TAG];
+    if (why) for (const end of resourceEnds([r])) unknown(why).ends.add(end.id);
+  }
+  return [...byName.values()];
+}
+
+/** What a group's existence waits on (`condition IsProd`), where an importer could not decide it. */
+function existenceOf(g: SecurityGroup): string | undefined {
+  const why = g.tags?.[PLACEHOLDER_TAG];
+  return why?.startsWith("condition ") ? why : undefined;
 }
