@@ -169,7 +169,7 @@ test("a dense design switches to group level, with a notice and a toggle", async
   await expect(toggle).toContainText("too many to draw");
   await expect(page.getByTestId("group-node-sg-app")).toBeVisible();
   await expect(page.getByTestId("group-node-sg-db")).toContainText("1 member");
-  await expect(page.getByTestId("edge-group:sg-app->sg-db")).toContainText("tcp 5432 · 60 pairs");
+  await expect(page.getByTestId("edge-group:sg-app->sg-db")).toContainText("tcp 5432 (60 pairs)");
   await shoot(page, "groups");
   await toggle.getByRole("button", { name: "Nodes" }).click();
   await expect(page.locator(".react-flow__node .node--resource").first()).toBeVisible();

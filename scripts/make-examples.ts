@@ -62,7 +62,6 @@ function httpServer(): Design {
             description: "SSH from my IP",
           },
         ],
-        position: { x: 420, y: 360 },
       },
       vpc,
     ),
@@ -125,7 +124,6 @@ function threeTier(): Design {
           description: "to the app tier",
         },
       ],
-      position: { x: 300, y: 420 },
     }),
     newSecurityGroup({
       id: "sg-app",
@@ -150,7 +148,6 @@ function threeTier(): Design {
           description: "SSH from the office",
         },
       ],
-      position: { x: 600, y: 420 },
     }),
     newSecurityGroup({
       id: "sg-db",
@@ -168,7 +165,6 @@ function threeTier(): Design {
         },
       ],
       egress: [],
-      position: { x: 900, y: 420 },
     }),
   ];
   d.resources = [

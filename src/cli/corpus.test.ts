@@ -3,7 +3,7 @@
 // placed at file:line, the flows its expectations file lists (written by reading the source), and
 // the same flows between the same node names after an export to Terraform and to CloudFormation
 // and an import of what was written.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,64 +12,10 @@ import { evaluateFlow, type FlowVerdict, permittedFlows, resolveEndpoint } from 
 import { toCloudFormation } from "../shared/iac/cloudformation";
 import { toTerraform } from "../shared/iac/terraform/export";
 import { type Design, formatProblem, InputError } from "../shared/model";
-import { type CorpusExpectation, type ExpectedFlow, readExpectation } from "./testing/corpus-expectations";
+import { CORPUS, corpusCases, EXPECTATIONS, loadCorpus } from "./testing/corpus";
+import type { CorpusExpectation, ExpectedFlow } from "./testing/corpus-expectations";
 
-// CI clones the project to a folder of another name with shared/ beside it: go by the project root.
 const ROOT = resolve(__dirname, "../..");
-const CORPUS = resolve(ROOT, "../shared/corpus");
-const EXPECTATIONS = join(ROOT, "corpus-expectations");
-
-/**
- * The inputs of the corpus: each file of awscli/ and cloudformation/, each .tf file at the top of
- * terraform/, and each folder below it that holds .tf files (a module is one input).
- */
-function corpusInputs(): string[] {
-  const inputs: string[] = [];
-  for (const kind of ["awscli", "cloudformation"])
-    for (const name of readdirSync(join(CORPUS, kind)).sort()) inputs.push(`${kind}/${name}`);
-  const terraform = (folder: string, top: boolean) => {
-    const entries = readdirSync(join(CORPUS, folder), { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
-    if (!top && entries.some((e) => e.isFile() && e.name.endsWith(".tf"))) inputs.push(folder);
-    for (const e of entries) {
-      if (e.isDirectory()) terraform(`${folder}/${e.name}`, false);
-      else if (top && e.name.endsWith(".tf")) inputs.push(`${folder}/${e.name}`);
-    }
-  };
-  terraform("terraform", true);
-  return inputs;
-}
-
-/** Expectation files that read several inputs together (one account's describe-* outputs). */
-function extraExpectations(inputs: readonly string[]): string[] {
-  const single = new Set(inputs.map((i) => `${i}.yaml`));
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const e of readdirSync(join(EXPECTATIONS, folder), { withFileTypes: true })) {
-      const path = folder ? `${folder}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path);
-      else if (e.name.endsWith(".yaml") && !single.has(path)) out.push(path);
-    }
-  };
-  if (existsSync(EXPECTATIONS)) walk("");
-  return out.sort();
-}
-
-async function load(
-  sources: readonly string[],
-  values: Pick<CorpusExpectation, "vars" | "params"> = {},
-): Promise<Loaded | { refused: string[] }> {
-  try {
-    return await loadPaths(
-      sources.map((s) => join(CORPUS, s)),
-      { ...(values.vars ? { vars: values.vars } : {}), ...(values.params ? { params: values.params } : {}) },
-    );
-  } catch (e) {
-    if (e instanceof InputError) return { refused: e.problems.map(formatProblem) };
-    throw e;
-  }
-}
 
 function unplacedWarnings(loaded: Loaded): string[] {
   return loaded.warnings.filter((w) => !w.file || w.line === undefined).map(formatProblem);
@@ -191,24 +137,20 @@ if (!existsSync(CORPUS)) {
     it.skip(`is absent (${relative(ROOT, CORPUS)} beside the project): the corpus harness does not run`, () => {});
   });
 } else {
-  const inputs = corpusInputs();
-  const files = [...inputs.map((i) => `${i}.yaml`), ...extraExpectations(inputs)];
+  const cases = corpusCases();
 
   describe("the corpus, read in place", () => {
     it("has an input in each of its three formats", () => {
-      expect(inputs.filter((i) => i.startsWith("awscli/")).length).toBeGreaterThan(0);
-      expect(inputs.filter((i) => i.startsWith("cloudformation/")).length).toBeGreaterThan(0);
-      expect(inputs.filter((i) => i.startsWith("terraform/")).length).toBeGreaterThan(0);
+      for (const kind of ["awscli/", "cloudformation/", "terraform/"])
+        expect(cases.filter((c) => c.file.startsWith(kind)).length).toBeGreaterThan(0);
     });
 
-    for (const file of files) {
+    for (const { file, sources, expectation } of cases) {
       const path = join(EXPECTATIONS, file);
-      if (!existsSync(path)) {
+      if (!expectation) {
         it.todo(`${file.replace(/\.yaml$/, "")}: no expectations yet (write ${relative(ROOT, path)})`);
         continue;
       }
-      const expectation = readExpectation(path, readFileSync(path, "utf8"));
-      const sources = typeof expectation.source === "string" ? [expectation.source] : expectation.source;
       const label = sources.join(" + ");
       if (expectation.status !== undefined) {
         it.skip(`${label}: ${expectation.status}`, () => {});
@@ -219,7 +161,7 @@ if (!existsSync(CORPUS)) {
         for (const s of sources)
           if (!existsSync(join(CORPUS, s)) || !statSync(join(CORPUS, s)))
             throw new Error(`${relative(ROOT, path)}: source ${s} is not in the corpus`);
-        const loading = load(sources, expectation);
+        const loading = loadCorpus(sources, expectation);
 
         if (expectation.refused) {
           const refused = expectation.refused;

@@ -15,6 +15,7 @@ import {
 } from "./actions/selection";
 import type { Action } from "./actions/types";
 import { fitAll, flowInstance, nextFrame } from "./canvas/flowInstance";
+import { canvasLevel } from "./canvas/groupLevel";
 import { NODE_SIZE } from "./canvas/toFlow";
 import { openLesson } from "./exercises/lesson";
 import { exportCanvas } from "./export/image";
@@ -72,14 +73,19 @@ export async function layoutNow(): Promise<void> {
 
 async function exportImage(format: "png" | "svg"): Promise<void> {
   const { history } = docState.get();
-  const { flows } = derivedState.get();
-  const { showOutbound } = viewState.get();
+  const { flows, groupFlows, flowCount, flowsWithheld } = derivedState.get();
+  const { showOutbound, levelChoice } = viewState.get();
   if (format === "svg") {
     // The same writer as `palisade draw`: not a copy of the page's DOM.
     const name = designFileName(history.present.name).replace(/\.palisade\.json$/, "");
     if (history.present.resources.length + history.present.externals.length === 0)
       return notify("error", "Export failed: there is nothing on the canvas to export");
-    return exportDiagramSvg(history.present, flows, showOutbound, name);
+    // The level on the canvas: at group level, the groups as the group view draws them.
+    const shown =
+      canvasLevel(levelChoice, flowCount, flowsWithheld) === "groups"
+        ? { level: "group" as const, groupFlows }
+        : { level: "node" as const, flows };
+    return exportDiagramSvg(history.present, shown, showOutbound, name);
   }
   const flow = flowInstance();
   if (!flow) return;

@@ -1,6 +1,8 @@
 // The canvas at group level: security groups and outside parties as nodes, flows between groups
-// as edges. Groups without a saved position are placed by ELK (a view, not an edit); a group
-// dragged by the user keeps its place in the design.
+// as edges. Laid out as `palisade draw --level group` lays it out (src/shared/diagram's
+// group-level.ts: by tier, a view, not an edit), its lines routed around the boxes with their
+// labels placed (routes.ts, as at node level); a group dragged by the user keeps its place in the
+// design.
 
 import {
   applyNodeChanges,
@@ -12,109 +14,48 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { groupLevelEnds, placeGroupLevel } from "../../shared/diagram/group-level";
 import { groupEnds, outboundOf } from "../../shared/diagram/outbound";
-import type { Position } from "../../shared/model";
+import type { GroupFlow } from "../../shared/engine/group-flows";
 import { moveGroups } from "../actions/groupPositions";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toGroupIntentEdges } from "../intents/intentEdges";
-import { layoutGraph } from "../layout/elk";
+import { arrival } from "../state/arrival";
 import { run } from "../state/commands";
-import { notify, useDerived, useDoc, useView, viewState } from "../state/store";
+import { useDerived, useDoc, useView, viewState } from "../state/store";
 import { CanvasChrome, PRO_OPTIONS } from "./CanvasChrome";
 import { useDerivedNodes } from "./derivedNodes";
 import { useEdgeWindow } from "./edgeWindow";
 import { FlowEdgeView } from "./FlowEdgeView";
-import { fitAll, nextFrame } from "./flowInstance";
+import { fitAll } from "./flowInstance";
 import { GroupNode } from "./GroupNode";
-import {
-  type GroupNodeData,
-  groupElkGraph,
-  groupEndIds,
-  LAYOUT_LIMIT,
-  memberCounts,
-  placeByMembers,
-  toGroupEdges,
-  toGroupNodes,
-} from "./groupLevel";
+import { type GroupNodeData, groupEndIds, memberCounts, toGroupEdges, toGroupNodes } from "./groupLevel";
 import { reuseById, sameEdge } from "./reuse";
+import { useRoutedEdges } from "./routes";
 import type { EdgeData } from "./toFlow";
+import { VpcFrames } from "./VpcFrames";
 
 const nodeTypes = { securityGroup: GroupNode };
 const edgeTypes = { flow: FlowEdgeView, intent: IntentEdgeView };
 
 const onPaneClick = () => viewState.set({ selection: { nodes: [] } });
 
+/** The label each routed edge carries. */
+const labelOf = (e: Edge<EdgeData>) => (e.data?.showLabel ? e.data.label : undefined);
+
+/** Past this many ends, a fit stops at half size: thousands of groups fitted into view are specks. */
+const MANY_ENDS = 300;
+
+/** The same array as `prev` while the flows have the same ids, so that what follows them is kept. */
+function sameIds(prev: readonly GroupFlow[], next: readonly GroupFlow[]): readonly GroupFlow[] {
+  return prev.length === next.length && prev.every((f, i) => f.id === next[i]?.id) ? prev : next;
+}
+
 export function GroupCanvas() {
   const design = useDoc((s) => s.history.present);
   const flows = useDerived((s) => s.groupFlows);
   const selectedGroup = useView((s) => s.selection.group);
   const theme = useView((s) => s.theme);
-  const [layout, setLayout] = useState<ReadonlyMap<string, Position>>(new Map());
-
-  // Group flows come with the node flows, edit by edit (src/renderer/state/engine.ts).
-  // Laid out once per set of ends; saved positions win over it. The same ends keep the same array.
-  const idsRef = useRef<string[]>([]);
-  const ids = useMemo(() => {
-    idsRef.current = groupEndIds(design, flows, idsRef.current);
-    return idsRef.current;
-  }, [design, flows]);
-  // The group flows between the ends, by id: the layout follows them only when they change.
-  const flowIdsRef = useRef<string[]>([]);
-  const flowIds = useMemo(() => {
-    const next = flows.map((f) => f.id);
-    const prev = flowIdsRef.current;
-    if (prev.length !== next.length || prev.some((id, i) => id !== next[i])) flowIdsRef.current = next;
-    return flowIdsRef.current;
-  }, [flows]);
-  const big = ids.length > LAYOUT_LIMIT;
-  // Placed at once, not after a first frame with every group at the origin (and so all of them drawn).
-  const byMembers = useMemo(
-    () => (big ? placeByMembers({ resources: design.resources, externals: design.externals }, ids) : undefined),
-    [big, ids, design.resources, design.externals],
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends or the flows between them change.
-  useEffect(() => {
-    if (big) return;
-    let current = true;
-    void layoutGraph(groupElkGraph(design, flows))
-      .then(async (positions) => {
-        if (!current) return;
-        setLayout(new Map(positions.map((p) => [p.id, p.position])));
-        await nextFrame();
-        // Not fitView: it leaves out the groups React Flow has not measured (culled ones).
-        await fitAll({ padding: 0.15, maxZoom: 1 });
-      })
-      .catch((e: unknown) => notify("error", `Group layout failed: ${e instanceof Error ? e.message : String(e)}`));
-    return () => {
-      current = false;
-    };
-  }, [ids, flowIds]);
-  // Groups placed by their members stay put across edits: fitted once, when they are first placed
-  // (and when another document is opened at this level).
-  const opened = useDoc((s) =>
-    s.history.past.length === 0 && s.history.future.length === 0 ? s.history.present : null,
-  );
-  const wasBig = useRef(false);
-  useEffect(() => {
-    const becameBig = big && !wasBig.current;
-    wasBig.current = big;
-    if (!big || (!becameBig && opened === null)) return;
-    let current = true;
-    void nextFrame().then(() => {
-      // Thousands of groups fitted into view are specks, and all of them drawn: a readable part instead.
-      if (current) void fitAll({ padding: 0.15, maxZoom: 1, minZoom: 0.5 });
-    });
-    return () => {
-      current = false;
-    };
-  }, [big, opened]);
-
-  // Each group, party and group flow is converted once, and again only when it changes.
-  const [nodeCache] = useState(() => new WeakMap());
-  const [edgeCache] = useState(() => new WeakMap());
-  const [givenNodes] = useState(() => new Map<string, Node<GroupNodeData>>());
-  const [givenEdges] = useState(() => new Map<string, Edge<EdgeData>>());
-  const members = useMemo(() => memberCounts(design.resources), [design.resources]);
   // A group's egress to anywhere is a marker on it, as a resource's is at node level; the lines it
   // stands for are drawn when asked (View menu, the toggle) or for the selected group.
   const showOutbound = useView((s) => s.showOutbound);
@@ -124,9 +65,58 @@ export function GroupCanvas() {
       outboundOf({ groups: designGroups, resources, externals: parties }, flows, groupEnds({ groups: designGroups })),
     [designGroups, resources, parties, flows],
   );
+  const exposed = useMemo(() => {
+    const internet = new Set(parties.filter((e) => e.kind === "internet").map((e) => e.id));
+    return new Set(flows.filter((f) => internet.has(f.from) && f.from !== f.to).map((f) => f.to));
+  }, [parties, flows]);
+
+  // Group flows come with the node flows, edit by edit (src/renderer/state/engine.ts). The ends
+  // keep the same array while they are the same ids, and so do the flows the layout follows.
+  const idsRef = useRef<string[]>([]);
+  const ids = useMemo(() => {
+    idsRef.current = groupEndIds(design, flows, idsRef.current);
+    return idsRef.current;
+  }, [design, flows]);
+  // Laid out on the flows drawn whatever is selected: a selection does not move the groups.
+  const laidRef = useRef<readonly GroupFlow[]>([]);
+  const laidFlows = useMemo(() => {
+    laidRef.current = sameIds(
+      laidRef.current,
+      flows.filter((f) => f.from !== f.to && (showOutbound || !outbound.hidden.has(f.id))),
+    );
+    return laidRef.current;
+  }, [flows, showOutbound, outbound.hidden]);
+  // By tier, as the CLI draws it (tens of milliseconds at 1,000 ends); again only when the ends or
+  // the flows between them change. Saved positions win over it (toGroupNodes).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends or the flows between them change.
+  const layout = useMemo(() => placeGroupLevel(groupLevelEnds(design, laidFlows), laidFlows, true), [ids, laidFlows]);
+  // A document just opened is fitted into view once its groups are placed, and again while its
+  // flows arrive and move them (arrival.ts decides, as for the node canvas); this level is also
+  // fitted when it is first drawn (the person switched to it). An edit never moves the view.
+  const fit = useDoc((s) => arrival(s) === "fit");
+  const many = ids.length > MANY_ENDS;
+  const drawn = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fitted again when another document arrives or its layout changes.
+  useEffect(() => {
+    if (drawn.current && !fit) return;
+    drawn.current = true;
+    const timer = setTimeout(
+      // Not fitView: it leaves out the groups React Flow has not measured (culled ones).
+      () => void fitAll({ padding: 0.15, maxZoom: 1, ...(many ? { minZoom: 0.5 } : {}) }),
+      50,
+    );
+    return () => clearTimeout(timer);
+  }, [design, fit, layout]);
+
+  // Each group, party and group flow is converted once, and again only when it changes.
+  const [nodeCache] = useState(() => new WeakMap());
+  const [edgeCache] = useState(() => new WeakMap());
+  const [givenNodes] = useState(() => new Map<string, Node<GroupNodeData>>());
+  const [givenEdges] = useState(() => new Map<string, Edge<EdgeData>>());
+  const members = useMemo(() => memberCounts(design.resources), [design.resources]);
   const derived = useMemo(
-    () => toGroupNodes(design, flows, byMembers ?? layout, selectedGroup, nodeCache, members, outbound.markers),
-    [design, flows, byMembers, layout, selectedGroup, nodeCache, members, outbound],
+    () => toGroupNodes(design, flows, layout, selectedGroup, nodeCache, members, outbound.markers, exposed),
+    [design, flows, layout, selectedGroup, nodeCache, members, outbound, exposed],
   );
   // Unchanged nodes keep their objects; changed ones React Flow's measurements (and a drag in progress).
   const [nodes, changeNodes] = useDerivedNodes(derived, givenNodes);
@@ -149,7 +139,9 @@ export function GroupCanvas() {
         : edges.filter((e) => !outbound.hidden.has(e.id.slice("group:".length)) || e.source === selectedGroup),
     [edges, outbound.hidden, showOutbound, selectedGroup],
   );
-  const windowed = useEdgeWindow(visible, nodes);
+  // Routed around the boxes with their labels placed, as at node level; a drag routes only what it moves.
+  const routed = useRoutedEdges(visible, nodes, labelOf);
+  const windowed = useEdgeWindow(routed, nodes);
   // Intended connections, drawn between the groups of their ends.
   const findings = useDerived((s) => s.findings);
   const intentEdges = useMemo(
@@ -202,7 +194,9 @@ export function GroupCanvas() {
         proOptions={PRO_OPTIONS}
         aria-label="Design canvas, security group level"
       >
-        <CanvasChrome nodeCount={nodes.length} />
+        <CanvasChrome nodeCount={nodes.length}>
+          <VpcFrames vpcs={design.vpcs} nodes={nodes} />
+        </CanvasChrome>
       </ReactFlow>
     </div>
   );

@@ -9,9 +9,11 @@ function GroupNodeView({ id, data, selected }: NodeProps & { data: GroupNodeData
   const group = data.kind === "group";
   return (
     <div
-      className={`node group-node ${group ? "group-node--group" : "node--external"} ${selected ? "is-selected" : ""}`}
+      className={`node group-node ${group ? "group-node--group" : "node--external"} ${selected ? "is-selected" : ""} ${data.exposed ? "is-exposed" : ""}`}
       data-testid={`group-node-${id}`}
     >
+      {/* What the whole Internet reaches, said as at node level (routes.ts keeps labels clear of it). */}
+      {data.exposed && <div className="node__exposed">Reached from the Internet</div>}
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="node__head">
         {!group && (

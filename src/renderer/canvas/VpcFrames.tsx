@@ -7,9 +7,9 @@ import { memo, useMemo } from "react";
 import { framesOf } from "../../shared/diagram/build";
 import type { Design } from "../../shared/model";
 import { boxesOf } from "./routes";
-import type { NodeData } from "./toFlow";
 
-function VpcFramesView({ vpcs, nodes }: { vpcs: Design["vpcs"]; nodes: readonly Node<NodeData>[] }) {
+/** `nodes`: the canvas's nodes at either level (a resource, or at group level a group, with its VPC). */
+function VpcFramesView({ vpcs, nodes }: { vpcs: Design["vpcs"]; nodes: readonly Node<{ vpcId?: string }>[] }) {
   const frames = useMemo(() => {
     if (vpcs.length === 0) return [];
     const boxes = boxesOf(nodes);

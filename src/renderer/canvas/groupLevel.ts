@@ -4,17 +4,17 @@
 // React Flow parents: a resource may be in several groups.
 import type { Edge, Node } from "@xyflow/react";
 import { MarkerType, Position as Side } from "@xyflow/react";
+import { GROUP_NODE_SIZE, groupFlowLabel, namedResources } from "../../shared/diagram/group-level";
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, Position } from "../../shared/model";
 import { shownAddresses } from "../../shared/model/unknowns";
-import type { ElkGraph } from "../layout/graph";
 import { type EdgeData, reverseId } from "./toFlow";
 
 /** Past this many node-to-node edges the canvas switches to group level by itself. */
 export const DENSE_EDGES = 2000;
 
-export const GROUP_NODE_SIZE = { width: 200, height: 84 };
+export { GROUP_NODE_SIZE };
 
 export interface GroupNodeData extends Record<string, unknown> {
   name: string;
@@ -25,6 +25,10 @@ export interface GroupNodeData extends Record<string, unknown> {
   highlighted: boolean;
   /** A group's egress to anywhere ("all outbound"): a marker, its lines to outside parties left off. */
   outbound?: string;
+  /** Reached by a flow from the whole Internet: ringed and captioned, as at node level. */
+  exposed?: boolean;
+  /** The VPC it is in (a group's, or a groupless resource's): framed, as at node level. */
+  vpcId?: string;
 }
 
 /** The level drawn: the user's choice, else by density; always groups when node flows are withheld. */
@@ -50,6 +54,7 @@ const groupData = (g: Design["groups"][number], n: number): GroupNodeData => ({
   members: n,
   detail: `${n} member${n === 1 ? "" : "s"} · ${g.ingress.length} in, ${g.egress.length} out`,
   highlighted: false,
+  ...(g.vpcId ? { vpcId: g.vpcId } : {}),
 });
 const externalData = (e: Design["externals"][number]): GroupNodeData => ({
   name: e.name,
@@ -64,73 +69,8 @@ const grouplessData = (r: Design["resources"][number]): GroupNodeData => ({
   members: 1,
   detail: "no security group",
   highlighted: false,
+  ...(r.vpcId ? { vpcId: r.vpcId } : {}),
 });
-
-/** The resources groupFlows names as ends of their own (they have no group). */
-function namedResources(flows: readonly GroupFlow[]): Set<string> {
-  const named = new Set<string>();
-  for (const f of flows) {
-    if (f.fromKind === "node") named.add(f.from);
-    if (f.toKind === "node") named.add(f.to);
-  }
-  return named;
-}
-
-/** The ends groupFlows names: groups, and the nodes that stand for themselves. */
-function ends(design: Design, flows: readonly GroupFlow[]): Map<string, GroupNodeData> {
-  const out = new Map<string, GroupNodeData>();
-  const members = memberCounts(design.resources);
-  for (const g of design.groups) out.set(g.id, groupData(g, members.get(g.id) ?? 0));
-  for (const e of design.externals) out.set(e.id, externalData(e));
-  const named = namedResources(flows);
-  for (const r of design.resources) if (named.has(r.id)) out.set(r.id, grouplessData(r));
-  return out;
-}
-
-/**
- * Past this many ends ELK's layered layout takes seconds to tens of seconds (in its worker, but
- * with nothing placed meanwhile); the groups are then placed where their members are instead.
- */
-export const LAYOUT_LIMIT = 300;
-
-/** Node-canvas places are spread apart at the group level, where edge labels need the room between nodes. */
-export const SPREAD = { x: 1.6, y: 1.2 };
-
-/** Each end at the middle of its members' places (spread) on the node canvas; ends with no member in a column to the left. */
-export function placeByMembers(
-  design: Pick<Design, "resources" | "externals">,
-  ids: readonly string[],
-): Map<string, Position> {
-  const sum = new Map<string, { x: number; y: number; n: number }>();
-  const add = (id: string, p: Position) => {
-    const s = sum.get(id) ?? { x: 0, y: 0, n: 0 };
-    sum.set(id, { x: s.x + p.x, y: s.y + p.y, n: s.n + 1 });
-  };
-  for (const r of design.resources) {
-    add(r.id, r.position);
-    for (const g of r.groupIds) add(g, r.position);
-  }
-  for (const e of design.externals) add(e.id, e.position);
-  const out = new Map<string, Position>();
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  for (const id of ids) {
-    const s = sum.get(id);
-    if (!s) continue;
-    const p = { x: Math.round((s.x / s.n) * SPREAD.x), y: Math.round((s.y / s.n) * SPREAD.y) };
-    out.set(id, p);
-    left = Math.min(left, p.x);
-    top = Math.min(top, p.y);
-  }
-  const column = (Number.isFinite(left) ? left : 0) - GROUP_NODE_SIZE.width - 120;
-  let row = Number.isFinite(top) ? top : 0;
-  for (const id of ids) {
-    if (out.has(id)) continue;
-    out.set(id, { x: column, y: row });
-    row += GROUP_NODE_SIZE.height + 40;
-  }
-  return out;
-}
 
 /**
  * The ends' ids in the order they are drawn; `prev` itself when they are the same ids (a rule
@@ -172,6 +112,7 @@ interface MadeGroupNode {
   members: number;
   position: Position;
   outbound: string | undefined;
+  exposed: boolean;
 }
 
 /**
@@ -179,6 +120,7 @@ interface MadeGroupNode {
  * object, given back while the object, its member count, its place and the selection are the same.
  * `members`: memberCounts of the design's resources, computed once per change of the resources.
  * `outbound`: each group's outbound-to-anywhere marker (src/shared/diagram/outbound.ts, groupEnds).
+ * `exposed`: the ends a flow from the whole Internet reaches.
  */
 export function toGroupNodes(
   design: Design,
@@ -188,6 +130,7 @@ export function toGroupNodes(
   cache: WeakMap<object, MadeGroupNode> = new WeakMap(),
   members: ReadonlyMap<string, number> = memberCounts(design.resources),
   outbound: ReadonlyMap<string, string> = new Map(),
+  exposed: ReadonlySet<string> = new Set(),
 ): Node<GroupNodeData>[] {
   const out: Node<GroupNodeData>[] = [];
   const seen = new Set<string>();
@@ -204,12 +147,14 @@ export function toGroupNodes(
     const selected = id === selectedGroup;
     const made = cache.get(source);
     const marker = outbound.get(id);
+    const ringed = exposed.has(id);
     if (
       made &&
       made.members === n &&
       made.position === position &&
       made.node.selected === selected &&
-      made.outbound === marker
+      made.outbound === marker &&
+      made.exposed === ringed
     ) {
       out.push(made.node);
       return;
@@ -225,9 +170,14 @@ export function toGroupNodes(
       initialWidth: GROUP_NODE_SIZE.width,
       initialHeight: GROUP_NODE_SIZE.height,
       handles: GROUP_HANDLES,
-      data: { ...d, highlighted: selected, ...(marker ? { outbound: marker } : {}) },
+      data: {
+        ...d,
+        highlighted: selected,
+        ...(marker ? { outbound: marker } : {}),
+        ...(ringed ? { exposed: true } : {}),
+      },
     };
-    cache.set(source, { node, members: n, position, outbound: marker });
+    cache.set(source, { node, members: n, position, outbound: marker, exposed: ringed });
     out.push(node);
   };
   for (const g of design.groups) {
@@ -246,10 +196,6 @@ function exposures(design: Pick<Design, "externals">): Map<string, FlowEdge["exp
   return new Map(design.externals.map((e) => [e.id, e.kind === "internet" ? "internet" : "external"]));
 }
 
-export function pairsLabel(flow: GroupFlow): string {
-  return `${flow.label} · ${flow.pairs} pair${flow.pairs === 1 ? "" : "s"}`;
-}
-
 /** `cache` (kept by the canvas): the edge made of each group flow object, given back while its pairing and exposure are the same. */
 export function toGroupEdges(
   design: Pick<Design, "externals">,
@@ -262,7 +208,8 @@ export function toGroupEdges(
   const out: Edge<EdgeData>[] = [];
   for (const f of flows) {
     if (f.from === f.to) continue;
-    const exposure = exposureOf.get(f.from) ?? "internal";
+    // As `palisade draw --level group` colours it: from the Internet, to or from another outside party, or inside.
+    const exposure = exposureOf.get(f.from) ?? (exposureOf.has(f.to) ? "external" : "internal");
     const paired = ids.has(reverseId(f));
     const made = cache.get(f);
     if (made?.data && made.data.exposure === exposure && made.data.paired === paired) {
@@ -277,7 +224,7 @@ export function toGroupEdges(
       selectable: false,
       markerEnd: { type: MarkerType.ArrowClosed, color: `var(--edge-${exposure})`, width: 18, height: 18 },
       data: {
-        label: pairsLabel(f),
+        label: groupFlowLabel(f),
         exposure,
         active: false,
         paired,
@@ -290,26 +237,4 @@ export function toGroupEdges(
     out.push(edge);
   }
   return out;
-}
-
-/** The group level as an ELK graph, for placing groups that have no saved position. */
-export function groupElkGraph(design: Design, flows: readonly GroupFlow[]): ElkGraph {
-  const nodes = [...ends(design, flows).keys()];
-  const outside = new Set(design.externals.map((e) => e.id));
-  return {
-    id: "groups",
-    layoutOptions: {
-      "elk.algorithm": "layered",
-      "elk.direction": "RIGHT",
-      "elk.spacing.nodeNode": "40",
-      // Room between layers for the labels, which carry services and pair counts.
-      "elk.layered.spacing.nodeNodeBetweenLayers": "260",
-    },
-    children: nodes.map((id) => ({
-      id,
-      ...GROUP_NODE_SIZE,
-      ...(outside.has(id) ? { layoutOptions: { "elk.layered.layering.layerConstraint": "FIRST" } } : {}),
-    })),
-    edges: flows.filter((f) => f.from !== f.to).map((f) => ({ id: f.id, sources: [f.from], targets: [f.to] })),
-  };
 }

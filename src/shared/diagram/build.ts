@@ -3,13 +3,14 @@
 // VPC frames and the Internet's tier captioned. What `palisade draw` and the app's SVG export draw.
 
 import { permittedFlows } from "../engine/flows";
-import { groupFlows } from "../engine/group-flows";
+import { type GroupFlow, groupFlows } from "../engine/group-flows";
 import type { FlowEdge } from "../engine/types";
 import type { Design } from "../model/schema";
 import { shownAddresses } from "../model/unknowns";
 import { Drawing } from "./drawing";
 import type { Box, Point } from "./geometry";
-import { layoutNodes, placeNear } from "./layout";
+import { GROUP_NODE_SIZE, groupFlowLabel, groupLevelEnds, namedResources, placeGroupLevel } from "./group-level";
+import { type LayoutNode, layoutNodes, placeNear } from "./layout";
 import { captionBox, EXPOSED_CAPTION, NODE_WIDTH, nodeHeight } from "./measure";
 import { groupEnds, outboundOf } from "./outbound";
 import type { Diagram, DiagramEdge, DiagramFrame, DiagramNode, Exposure, TierCaption } from "./types";
@@ -22,6 +23,8 @@ export interface DiagramOptions {
   relayout?: boolean;
   /** Flows already computed (the app's); computed here when absent. */
   flows?: readonly FlowEdge[];
+  /** At group level: the group flows already computed (the app's); computed here when absent. */
+  groupFlows?: readonly GroupFlow[];
 }
 
 /** Whether a design came without a layout (an import): its nodes share one spot. */
@@ -78,23 +81,30 @@ function nodeDiagram(design: Design, options: DiagramOptions): Diagram {
     }),
   ];
   const shown = flows.filter((f) => f.from !== f.to && (options.showOutbound || !hidden.has(f.id)));
-  return assemble(
-    parts,
-    shown,
-    design,
-    options.relayout ?? lacksLayout(parts.map((p) => ({ position: p.position as Point }))),
-  );
+  const relayout = options.relayout ?? lacksLayout(parts.map((p) => ({ position: p.position as Point })));
+  const sizes = new Map(parts.map((p) => [p.node.id, { width: NODE_WIDTH, height: nodeHeight(p.node) }]));
+  const layoutIn = parts.map((p) => ({
+    id: p.node.id,
+    kind: p.node.kind,
+    external: p.node.external,
+    ...(p.node.vpcId ? { vpcId: p.node.vpcId } : {}),
+    ...(sizes.get(p.node.id) as { width: number; height: number }),
+  }));
+  const at = relayout
+    ? layoutNodes(layoutIn, shown)
+    : placeNear(layoutIn, new Map(parts.flatMap((p) => (p.position ? [[p.node.id, p.position] as const] : []))), shown);
+  return assemble(parts, shown, design, layoutIn, at);
 }
 
 function groupDiagram(design: Design, options: DiagramOptions): Diagram {
-  const flows = groupFlows(design);
+  const flows = options.groupFlows ?? groupFlows(design);
   // A group's own egress to anywhere is its marker here, as a resource's is at node level.
   const { markers, hidden } = outboundOf(design, flows, groupEnds(design));
   const internet = new Set(design.externals.filter((e) => e.kind === "internet").map((e) => e.id));
   const exposed = new Set(flows.filter((f) => internet.has(f.from)).map((f) => f.to));
   const members = new Map<string, number>();
   for (const r of design.resources) for (const g of r.groupIds) members.set(g, (members.get(g) ?? 0) + 1);
-  const named = new Set(flows.flatMap((f) => [f.fromKind === "node" ? f.from : "", f.toKind === "node" ? f.to : ""]));
+  const named = namedResources(flows);
   const parts: Part[] = [
     ...design.externals.map((e) => ({
       node: {
@@ -150,34 +160,26 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
       services: f.services,
       byFamily: {},
       families: [],
-      label: f.pairs > 1 ? `${f.label} (${f.pairs} pairs)` : f.label,
+      label: groupFlowLabel(f),
       exposure: internet.has(f.from) ? "internet" : outside.has(f.from) || outside.has(f.to) ? "external" : "internal",
     }));
-  // Groups have no place of their own until someone moves one: laid out by tier here.
-  return assemble(parts, edges, design, options.relayout ?? true);
+  // The app's group view places its ends with the same code (group-level.ts): the same picture.
+  const ends = groupLevelEnds(design, flows);
+  return assemble(parts, edges, design, ends, placeGroupLevel(ends, edges, options.relayout));
 }
 
-function assemble(parts: readonly Part[], flows: readonly FlowEdge[], design: Design, relayout: boolean): Diagram {
-  const sizes = new Map(
-    parts.map((p) => [p.node.id, { width: NODE_WIDTH, height: p.node.kind === "group" ? 76 : nodeHeight(p.node) }]),
-  );
-  const layoutNodesIn = parts.map((p) => ({
-    id: p.node.id,
-    kind: p.node.kind,
-    external: p.node.external,
-    ...(p.node.vpcId ? { vpcId: p.node.vpcId } : {}),
-    ...(sizes.get(p.node.id) as { width: number; height: number }),
-  }));
-  const at = relayout
-    ? layoutNodes(layoutNodesIn, flows)
-    : placeNear(
-        layoutNodesIn,
-        new Map(parts.flatMap((p) => (p.position ? [[p.node.id, p.position] as const] : []))),
-        flows,
-      );
+/** The picture from its parts and their places: boxes, routed lines and placed labels, frames and captions. */
+function assemble(
+  parts: readonly Part[],
+  flows: readonly FlowEdge[],
+  design: Design,
+  sized: readonly LayoutNode[],
+  at: ReadonlyMap<string, Point>,
+): Diagram {
+  const sizes = new Map(sized.map((n) => [n.id, { width: n.width, height: n.height }]));
   const nodes: DiagramNode[] = parts.map((p) => ({
     ...p.node,
-    box: { ...(at.get(p.node.id) as Point), ...(sizes.get(p.node.id) as { width: number; height: number }) },
+    box: { ...(at.get(p.node.id) as Point), ...(sizes.get(p.node.id) ?? GROUP_NODE_SIZE) },
   }));
   const boxes = new Map(nodes.map((n) => [n.id, n.box]));
   const captions = captionsOf(nodes);

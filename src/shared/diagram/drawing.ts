@@ -4,16 +4,8 @@
 // node routes its own flows and those it now lies on.
 import { type Box, BoxIndex, type Point, segmentCrossesBox } from "./geometry";
 import { labelSize } from "./measure";
+import { type Band, byOtherEnd, endMiddle, type Port, portsOf } from "./ports";
 import { routeBetween, type Side } from "./route";
-
-/**
- * A stretch of a node's side that a line must end in, from the box's top: the row of the network
- * interface a flow uses, on an instance drawn with a row per interface.
- */
-export interface Band {
-  top: number;
-  bottom: number;
-}
 
 export interface DrawnEdge {
   id: string;
@@ -49,8 +41,6 @@ export interface DrawingStats {
   routeMs: number;
   labelMs: number;
 }
-
-type Port = { a: Point; b: Point; aSide: Side; bSide: Side };
 
 const sameBox = (a: Box | undefined, b: Box | undefined) =>
   a !== undefined && b !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
@@ -269,8 +259,6 @@ export class Drawing {
     // At each end that stayed: the lines to insert, by stretch (a side, or a band of it: a row).
     const stretchOf = (node: string, side: Side, band: Band | undefined) =>
       `${side === "right" ? "R" : "L"}${band ? `${band.top}:${band.bottom}` : ""}|${node}`;
-    const middle = (box: Box, band: Band | undefined) =>
-      band ? box.y + (band.top + band.bottom) / 2 : box.y + box.height / 2;
     const inserts = new Map<
       string,
       { node: string; band?: Band; list: { edge: string; other: number; out: boolean }[] }
@@ -283,7 +271,7 @@ export class Drawing {
       ] as const) {
         if (movedSet.has(end)) continue;
         const key = stretchOf(end, side, band);
-        const entry = { edge: id, other: middle(boxes.get(other) as Box, otherBand), out };
+        const entry = { edge: id, other: endMiddle(boxes.get(other) as Box, otherBand), out };
         const stretch = inserts.get(key);
         if (stretch) stretch.list.push(entry);
         else inserts.set(key, band ? { node: end, band, list: [entry] } : { node: end, list: [entry] });
@@ -302,7 +290,7 @@ export class Drawing {
         const atFrom = e.from === node;
         if (stretchOf(node, atFrom ? p.aSide : p.bSide, atFrom ? e.fromBand : e.toBand) !== key) continue;
         const o = boxes.get(atFrom ? e.to : e.from) as Box;
-        staying.push({ y: atFrom ? p.a.y : p.b.y, other: middle(o, atFrom ? e.toBand : e.fromBand) });
+        staying.push({ y: atFrom ? p.a.y : p.b.y, other: endMiddle(o, atFrom ? e.toBand : e.fromBand) });
       }
       staying.sort((p, q) => p.y - q.y);
       const byOther = staying.map((p) => p.other).sort((p, q) => p - q);
@@ -321,7 +309,7 @@ export class Drawing {
       for (const [g, inGap] of gaps) {
         const lo = g === 0 ? top : (staying[g - 1] as { y: number }).y;
         const hi = g === staying.length ? bottom : (staying[g] as { y: number }).y;
-        inGap.sort((p, q) => p.other - q.other || Number(q.out) - Number(p.out) || (p.edge < q.edge ? -1 : 1));
+        inGap.sort(byOtherEnd);
         inGap.forEach((p, k) => {
           placed.set(`${p.out ? "a" : "b"}${p.edge}`, lo + ((hi - lo) * (k + 1)) / (inGap.length + 1));
         });
@@ -349,71 +337,6 @@ export class Drawing {
 
 const crosses = (points: readonly Point[], b: Box) =>
   points.some((q, i) => i > 0 && segmentCrossesBox(points[i - 1] as Point, q, b));
-
-/**
- * Where each edge leaves and enters its nodes: the facing sides (both right sides when the two
- * overlap left to right), each side's ports spread along it in the order of the other ends, so
- * that the lines leave without crossing and the two directions of a pair are apart.
- */
-export function portsOf(
-  boxes: ReadonlyMap<string, Box>,
-  edges: readonly DrawnEdge[],
-): Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }> {
-  // One list per stretch that ports are spread along: a side of a node, or a band of it (a row).
-  const sides = new Map<string, { box: Box; band?: Band; list: { edge: string; other: number; out: boolean }[] }>();
-  const chosen = new Map<string, { aSide: Side; bSide: Side; s: Box; t: Box }>();
-  const at = (
-    node: string,
-    box: Box,
-    side: Side,
-    band: Band | undefined,
-    edge: string,
-    other: number,
-    out: boolean,
-  ) => {
-    const key = `${side === "right" ? "R" : "L"}${band ? `${band.top}:${band.bottom}` : ""}|${node}`;
-    const entry = { edge, other, out };
-    const stretch = sides.get(key);
-    if (stretch) stretch.list.push(entry);
-    else sides.set(key, band ? { box, band, list: [entry] } : { box, list: [entry] });
-  };
-  // The middle of the other end: of its band where it has one, so that lines to rows do not cross.
-  const middle = (box: Box, band: Band | undefined) =>
-    band ? box.y + (band.top + band.bottom) / 2 : box.y + box.height / 2;
-  for (const e of edges) {
-    const s = boxes.get(e.from);
-    const t = boxes.get(e.to);
-    if (!s || !t || e.from === e.to) continue;
-    let aSide: Side;
-    let bSide: Side;
-    if (t.x >= s.x + s.width) [aSide, bSide] = ["right", "left"];
-    else if (t.x + t.width <= s.x) [aSide, bSide] = ["left", "right"];
-    else [aSide, bSide] = ["right", "right"];
-    chosen.set(e.id, { aSide, bSide, s, t });
-    at(e.from, s, aSide, e.fromBand, e.id, middle(t, e.toBand), true);
-    at(e.to, t, bSide, e.toBand, e.id, middle(s, e.fromBand), false);
-  }
-  const y = new Map<string, number>();
-  for (const { box, band, list } of sides.values()) {
-    // By the other end's height; a pair's two directions side by side, outgoing first.
-    list.sort((p, q) => p.other - q.other || Number(q.out) - Number(p.out) || (p.edge < q.edge ? -1 : 1));
-    // A band keeps its lines a few pixels inside the row's edges; a whole side, clear of the corners.
-    const [top, height, inset] = band ? [box.y + band.top, band.bottom - band.top, 4] : [box.y, box.height, 8];
-    const room = Math.max(inset, height - 2 * inset);
-    list.forEach((p, i) => {
-      y.set(`${p.out ? "a" : "b"}${p.edge}`, top + inset + (room * (i + 1)) / (list.length + 1));
-    });
-  }
-  const outp = new Map<string, { a: Point; b: Point; aSide: Side; bSide: Side }>();
-  for (const [id, { aSide, bSide, s, t }] of chosen)
-    outp.set(id, {
-      aSide,
-      bSide,
-      a: { x: aSide === "right" ? s.x + s.width : s.x, y: y.get(`a${id}`) as number },
-      b: { x: bSide === "right" ? t.x + t.width : t.x, y: y.get(`b${id}`) as number },
-    });
-  return outp;
-}
 
 /** Spots along the route, middle of the longest segments first, then beside them. */
 function placeLabel(
