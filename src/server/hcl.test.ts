@@ -313,7 +313,7 @@ describe("importTerraform: what cannot be known is a warning at its file and lin
       'main.tf:1:1: warning: module "net" is not imported: it reads "./net" (net), which was not found; what uses its outputs is unknown (terraform show -json of a plan reads every module)',
       "main.tf:6:3: warning: aws_instance.web: sg-0123 is not a security group in these files; not attached",
       "main.tf:5:1: warning: aws_instance.web names no security group in these files, so AWS gives it its VPC's default group",
-      "main.tf:4:1: warning: aws_sqs_queue.q: resource type aws_sqs_queue is not imported",
+      "main.tf:4:1: warning: aws_sqs_queue.q: resource type aws_sqs_queue carries no security group; not drawn",
     ]);
   });
 });

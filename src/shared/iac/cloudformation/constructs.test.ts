@@ -539,7 +539,7 @@ describe("CloudFormation: the SAM transform", () => {
     const { design, said } = read("sam.yaml");
     expect(said).toEqual([
       "sam.yaml:4:1: warning: the SAM transform (AWS::Serverless-2016-10-31) is not applied: AWS::Serverless::* resources, and the groups SAM would attach, are not imported (sam build writes the template it deploys: import that)",
-      "sam.yaml:6:3: warning: Api: resource type AWS::Serverless::Function is not imported",
+      "sam.yaml:6:3: warning: Api: resource type AWS::Serverless::Function names security groups (SecurityGroupIds), but Palisade does not model it: it is not drawn, and flows to and from it are not listed",
     ]);
     expect(design.groups.map((g) => g.name)).toEqual(["FunctionGroup"]);
   });

@@ -178,7 +178,7 @@ describe("importCloudFormation: what cannot be known is a warning at its line", 
     const { warnings } = read(template(group("Web") + other));
     expect(warnings.map(formatProblem)).toEqual([
       "t.yaml:13:7: warning: Rule: sg-0123456789abcdef0 is a group this template does not declare; the placeholder group sg-0123456789abcdef0 stands for it",
-      "t.yaml:8:3: warning: Queue: resource type AWS::SQS::Queue is not imported",
+      "t.yaml:8:3: warning: Queue: resource type AWS::SQS::Queue carries no security group; not drawn",
     ]);
   });
 });

@@ -4,7 +4,17 @@
 import { InputError, lineIndex, type Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, draftState, error, finishImport, notImported, show, type Where, warning } from "../draft";
+import {
+  ADDRESS_TAGS,
+  draftState,
+  error,
+  finishImport,
+  show,
+  type Unmodelled,
+  unmodelledWarnings,
+  type Where,
+  warning,
+} from "../draft";
 import { PLACEHOLDER_TAG } from "../placeholder";
 import { readAttachment } from "./attachments";
 import { cdkNames, nameByConstructPath } from "./cdk";
@@ -395,7 +405,10 @@ export function importCloudFormation(
     ...Object.keys(ATTACHABLE),
     ...UNRELATED,
   ]);
-  for (const x of typed) if (!handled.has(x.type)) ctx.warnings.push(notImported(at(x.path.slice(0, 2)), x.id, x.type));
+  const unmodelled: Unmodelled[] = typed
+    .filter((x) => !handled.has(x.type))
+    .map((x) => ({ where: at(x.path.slice(0, 2)), name: x.id, type: x.type, body: x.props }));
+  ctx.warnings.push(...unmodelledWarnings(unmodelled));
   const assumed = pseudoWarning(t, file);
   if (assumed) ctx.warnings.push(assumed);
   nameByConstructPath(ctx.warnings, ctx.cdkNames);

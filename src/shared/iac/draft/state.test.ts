@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../model/problems";
-import { draftState, finishImport, notImported } from "./state";
+import { draftState, finishImport } from "./state";
 import { error } from "./where";
 
 describe("finishImport", () => {
@@ -33,16 +33,5 @@ describe("finishImport", () => {
     expect(design.name).toBe("d");
     expect(design.vpcs.map((v) => v.id)).toEqual([vpc.id]);
     expect(design.groups.map((g) => g.name)).toEqual(["web"]);
-  });
-});
-
-describe("notImported", () => {
-  it("is a warning at the resource naming it and its type", () => {
-    expect(notImported({ file: "t.yaml", line: 4 }, "Queue", "AWS::SQS::Queue")).toEqual({
-      file: "t.yaml",
-      line: 4,
-      message: "Queue: resource type AWS::SQS::Queue is not imported",
-      severity: "warning",
-    });
   });
 });

@@ -44,11 +44,6 @@ export function draftState(outside?: OutsideParties): DraftState {
   };
 }
 
-/** A resource of a type the reader does not know: it is left out, and the user is told where. */
-export function notImported(where: Where, name: string, type: string): Problem {
-  return warning(where, `${name}: resource type ${type} is not imported`);
-}
-
 /** Throws InputError with every error the reader found; else the laid-out, validated design. */
 export function finishImport(state: DraftState, name: string, file?: string): Design {
   if (state.errors.length) throw new InputError(state.errors);

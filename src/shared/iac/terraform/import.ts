@@ -5,7 +5,7 @@
 import type { Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, draftState, error, finishImport, notImported, warning } from "../draft";
+import { ADDRESS_TAGS, draftState, error, finishImport, type Unmodelled, unmodelledWarnings, warning } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
@@ -273,6 +273,7 @@ export function designOfDeclarations(ctx: Context, decls: readonly Declaration[]
     decls.filter((d) => d.type === "aws_instance"),
     byKey,
   );
+  const unmodelled: Unmodelled[] = [];
   for (const d of decls) {
     const handled =
       GROUP_TYPES.has(d.type) ||
@@ -283,8 +284,9 @@ export function designOfDeclarations(ctx: Context, decls: readonly Declaration[]
       d.type === "aws_network_interface_attachment" ||
       UNRELATED.has(d.type) ||
       ["aws_vpc", "aws_default_vpc", "aws_ec2_managed_prefix_list"].includes(d.type);
-    if (!handled) ctx.warnings.push(notImported(where(d), `${d.type}.${d.name}`, d.type));
+    if (!handled) unmodelled.push({ where: where(d), name: `${d.type}.${d.name}`, type: d.type, body: d.body });
   }
+  ctx.warnings.push(...unmodelledWarnings(unmodelled));
   return finishImport(ctx, name, file);
 }
 
