@@ -6,8 +6,8 @@
 import type { FlowQuery } from "../model/flow-query";
 import type { Design } from "../model/schema";
 import { type Unknown, unknownsOf } from "../model/unknowns";
-import { evaluateFlow } from "./evaluate";
 import type { Family } from "../net/address";
+import { evaluateFlow } from "./evaluate";
 import { classFlows, type FlowRelation, flowRelation, pairCount, servicesBetween } from "./flows";
 import { MAX_NODE_FLOWS } from "./live";
 import { label, type ServiceSet } from "./services";
