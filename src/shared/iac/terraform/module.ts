@@ -5,6 +5,7 @@
 // (import.ts and the readers it calls): this file knows no resource type.
 import type { Problem } from "../../model/problems";
 import { type Where, warning } from "../draft";
+import { placeholderOfInput } from "../placeholder";
 import { materialize, rawValue } from "./body";
 import type { Body } from "./context";
 import { bind, type EvalScope, evaluateText } from "./eval/evaluate";
@@ -12,7 +13,6 @@ import { EvaluationError, isMap, Namespace, sortedKeys, TfRef, toNumber, Unknown
 import { Locator, type SourceLocator } from "./locate";
 import { JsonLocator } from "./locate-json";
 import { isLocalSource, joinModulePath } from "./paths";
-import { placeholderOfInput } from "../placeholder";
 import { type RegistryModel, registryModel } from "./registry";
 import { undeclared } from "./undeclared";
 

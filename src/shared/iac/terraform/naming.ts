@@ -164,10 +164,7 @@ function placeholderReferences(
       block(
         "variable",
         [variable],
-        [
-          attr("description", placeholderInputDescription(stands)),
-          attr("type", raw("string")),
-        ],
+        [attr("description", placeholderInputDescription(stands)), attr("type", raw("string"))],
       ),
     );
     if (read) {
