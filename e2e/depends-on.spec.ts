@@ -57,3 +57,36 @@ test("the Flows tab and the canvas's hover card mark the flows a placeholder per
   await expect(card).toContainText("443");
   await expect(card.getByTestId("edge-depends-on")).toHaveCount(0);
 });
+
+test("a placeholder range is shown as its name with its value unknown, never its stand-in CIDR", async ({
+  app: page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.getByTestId("node-web")).toBeVisible();
+  const banner = page.getByTestId("recovery");
+  if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
+  await chooseFile(page, "main.tf", tf, async (p) => {
+    await p.getByText("More").click();
+    await p.getByRole("menuitem", { name: /Import Terraform/ }).click();
+  });
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByTestId("problems").getByRole("button", { name: "Dismiss" }).click();
+  const range = page.getByTestId("node-var.admin_cidr");
+  await expect(range).toContainText("var.admin_cidr");
+  await expect(range).toContainText("value unknown");
+  await expect(range).not.toContainText("240.");
+  // The inspector: the range's addresses, and the rule of bastion that names it.
+  await range.click();
+  const inspector = page.getByRole("complementary", { name: /Inspector/ });
+  await expect(inspector.getByTestId("placeholder-range")).toContainText("value unknown");
+  await expect(inspector).not.toContainText("240.");
+  await page.screenshot({ path: testInfo.outputPath("placeholder-range.png") });
+  await page.getByTestId("group-sg-bastion").click();
+  await expect(inspector).toContainText("tcp 22 from var.admin_cidr (value unknown)");
+  await expect(inspector).not.toContainText("240.");
+  // The Flows tab names it, and the Ask tab's answer too.
+  await page.getByRole("tab", { name: /Flows/ }).click();
+  await expect(page.getByRole("row", { name: /^var\.admin_cidr jump tcp 22, 443/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Flows, findings and questions" })).not.toContainText("240.");
+  await page.screenshot({ path: testInfo.outputPath("placeholder-range-group.png") });
+});

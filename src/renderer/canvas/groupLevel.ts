@@ -8,6 +8,7 @@ import { GROUP_NODE_SIZE, groupFlowLabel, namedResources } from "../../shared/di
 import type { GroupFlow } from "../../shared/engine/group-flows";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, Position } from "../../shared/model";
+import { shownAddresses } from "../../shared/model/unknowns";
 import { type EdgeData, reverseId } from "./toFlow";
 
 /** Past this many node-to-node edges the canvas switches to group level by itself. */
@@ -59,7 +60,7 @@ const externalData = (e: Design["externals"][number]): GroupNodeData => ({
   name: e.name,
   kind: e.kind,
   members: 1,
-  detail: e.cidrs.join(", "),
+  detail: shownAddresses(e).join(", "),
   highlighted: false,
 });
 const grouplessData = (r: Design["resources"][number]): GroupNodeData => ({

@@ -3,6 +3,7 @@
 import { type Edge, MarkerType, type Node, Position } from "@xyflow/react";
 import type { FlowEdge } from "../../shared/engine/types";
 import type { Design, ExternalKind, ResourceKind } from "../../shared/model";
+import { shownAddresses } from "../../shared/model/unknowns";
 import {
   addressesOf,
   canvasEnd,
@@ -196,7 +197,7 @@ export function toNodes(
         kind: e.kind,
         name: e.name,
         external: true,
-        addresses: e.cidrs,
+        addresses: shownAddresses(e),
         groups: [],
         highlighted: false,
         ...common(e.id),

@@ -47,7 +47,7 @@ export function RuleForm(props: {
   // The design's My IP party, or the id of the one entering an address creates.
   const party = myIpOf(design);
   const myIpId = useMemo(() => party?.id ?? freshId("my-ip", usedIds(design)), [party?.id, design]);
-  const result = readRuleForm(form, groupId, myIpId);
+  const result = readRuleForm(form, groupId, myIpId, design.externals);
   // An empty address is not yet wrong: nothing was typed. The Add button waits for it.
   const errors: typeof result.errors =
     form.peer === "myIp" && form.peerValue.trim() === "" ? { ...result.errors, peerValue: undefined } : result.errors;

@@ -163,3 +163,28 @@ describe("My IP in the rule form", () => {
     expect(form).toMatchObject({ peer: "myIp", peerValue: "81.2.69.160" });
   });
 });
+
+describe("a rule whose peer is a placeholder range (a CIDR variable with no value)", () => {
+  const office = {
+    id: "var.office_cidr",
+    kind: "cidr" as const,
+    name: "var.office_cidr",
+    cidrs: ["240.0.0.0/24"],
+    position: { x: 0, y: 0 },
+    tags: { "palisade:placeholder": "var.office_cidr" },
+  };
+  const rule = { protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidr4" as const, cidr: "240.0.0.0/24" } };
+
+  it("is edited by the range's name, never its stand-in CIDR, and saved as the rule it was", () => {
+    const edited = formOfRule(rule, "sg-me", [office]);
+    expect(edited.peerValue).toBe("var.office_cidr");
+    const read = readRuleForm(edited, "sg-me", undefined, [office]);
+    expect(read.errors).toEqual({});
+    expect(read.rules?.map((r) => r.peer)).toEqual([{ kind: "cidr4", cidr: "240.0.0.0/24" }]);
+  });
+
+  it("is a typo like any other where the design has no such range", () => {
+    const read = readRuleForm(form({ preset: "ssh", peer: "cidr", peerValue: "var.office_cidr" }), "sg-me");
+    expect(read.errors.peerValue).toMatch(/CIDR/);
+  });
+});

@@ -3,6 +3,7 @@
 
 import { type External, type Rule, Rule as RuleSchema } from "../../shared/model";
 import { hasPorts, normalizeProtocol } from "../../shared/model/protocol";
+import { placeholderRange, standIns } from "../../shared/model/unknowns";
 import { isIpv4Address, isIpv6Address } from "../../shared/net/address";
 import { normalizeCidr } from "../../shared/net/normalize";
 import type { RuleDraft } from "../actions/rules";
@@ -51,6 +52,7 @@ function peerOf(
   form: RuleForm,
   groupId: string,
   myIpId: string,
+  externals: readonly External[],
 ): { peer?: Rule["peer"]; error?: string; myIp?: string; note?: string } {
   const value = form.peerValue.trim();
   switch (form.peer) {
@@ -73,8 +75,13 @@ function peerOf(
       const peer: Rule["peer"] = { kind: "external", externalId: myIpId };
       return read.note ? { peer, myIp: read.peer.cidr, note: read.note } : { peer, myIp: read.peer.cidr };
     }
-    case "cidr":
+    case "cidr": {
+      // A placeholder range is written by its name (var.office_cidr); its stand-in CIDR stays inside.
+      const unknown = externals.find((e) => placeholderRange(e) === value);
+      const cidr = unknown?.cidrs[0];
+      if (cidr) return { peer: cidr.includes(":") ? { kind: "cidr6", cidr } : { kind: "cidr4", cidr } };
       return cidrPeer(value, "a CIDR such as 10.0.0.0/16 or 2001:db8::/32");
+    }
   }
 }
 
@@ -103,9 +110,14 @@ function portOf(text: string, label: string, min: number, max: number): { value?
 }
 
 /** Reads the form. `groupId` is the group being edited (for "itself"). */
-export function readRuleForm(form: RuleForm, groupId: string, myIpId = NEW_MY_IP): FormResult {
+export function readRuleForm(
+  form: RuleForm,
+  groupId: string,
+  myIpId = NEW_MY_IP,
+  externals: readonly External[] = [],
+): FormResult {
   const errors: FormResult["errors"] = {};
-  const { peer, error: peerError, myIp, note } = peerOf(form, groupId, myIpId);
+  const { peer, error: peerError, myIp, note } = peerOf(form, groupId, myIpId, externals);
   if (peerError) errors.peerValue = peerError;
   const notes: FormResult["notes"] = note ? { peerValue: note } : undefined;
   const description = form.description.trim();
@@ -176,7 +188,8 @@ export function formOfRule(rule: RuleDraft, groupId: string, externals: readonly
     const p = rule.peer;
     if (p.kind === "cidr4" && p.cidr === "0.0.0.0/0") return { peer: "internet4", peerValue: "" };
     if (p.kind === "cidr6" && p.cidr === "::/0") return { peer: "internet6", peerValue: "" };
-    if (p.kind === "cidr4" || p.kind === "cidr6") return { peer: "cidr", peerValue: p.cidr };
+    if (p.kind === "cidr4" || p.kind === "cidr6")
+      return { peer: "cidr", peerValue: standIns(externals).get(p.cidr) ?? p.cidr };
     if (p.kind === "group")
       return p.groupId === groupId ? { peer: "self", peerValue: "" } : { peer: "group", peerValue: p.groupId };
     if (p.kind === "external") {

@@ -89,3 +89,24 @@ describe("diagramOf", () => {
     expect(diagramMetrics(d).edgesThroughBoxes).toBe(0);
   });
 });
+
+describe("a placeholder range (a CIDR variable with no value)", () => {
+  it("is drawn with its value unknown, not the stand-in CIDR the engine gives it", () => {
+    const design = {
+      ...examples["three-tier"],
+      externals: [
+        ...examples["three-tier"].externals,
+        {
+          id: "var.office_cidr",
+          kind: "cidr" as const,
+          name: "var.office_cidr",
+          cidrs: ["240.0.0.0/24"],
+          position: { x: 0, y: 0 },
+          tags: { "palisade:placeholder": "var.office_cidr" },
+        },
+      ],
+    };
+    const node = diagramOf(design).nodes.find((n) => n.id === "var.office_cidr");
+    expect(node?.addresses).toEqual(["value unknown"]);
+  });
+});

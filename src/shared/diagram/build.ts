@@ -6,6 +6,7 @@ import { permittedFlows } from "../engine/flows";
 import { type GroupFlow, groupFlows } from "../engine/group-flows";
 import type { FlowEdge } from "../engine/types";
 import type { Design } from "../model/schema";
+import { shownAddresses } from "../model/unknowns";
 import { Drawing } from "./drawing";
 import type { Box, Point } from "./geometry";
 import { GROUP_NODE_SIZE, groupFlowLabel, groupLevelEnds, namedResources, placeGroupLevel } from "./group-level";
@@ -50,7 +51,15 @@ function nodeDiagram(design: Design, options: DiagramOptions): Diagram {
   const groupNames = new Map(design.groups.map((g) => [g.id, g.name]));
   const parts: Part[] = [
     ...design.externals.map((e) => ({
-      node: { id: e.id, kind: e.kind, name: e.name, external: true, addresses: e.cidrs, groups: [], exposed: false },
+      node: {
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        external: true,
+        addresses: shownAddresses(e),
+        groups: [],
+        exposed: false,
+      },
       position: e.position,
     })),
     ...design.resources.map((r) => {
@@ -98,7 +107,15 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
   const named = namedResources(flows);
   const parts: Part[] = [
     ...design.externals.map((e) => ({
-      node: { id: e.id, kind: e.kind, name: e.name, external: true, addresses: e.cidrs, groups: [], exposed: false },
+      node: {
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        external: true,
+        addresses: shownAddresses(e),
+        groups: [],
+        exposed: false,
+      },
     })),
     ...design.groups.map((g) => {
       const n = members.get(g.id) ?? 0;

@@ -1,6 +1,7 @@
 // Rules and services in words, as a network engineer would say them.
 import type { Direction } from "../model/direction";
 import type { Design, Rule, SecurityGroup } from "../model/schema";
+import { placeholderRange, placeholderRangeText, standIns } from "../model/unknowns";
 import type { Service } from "./types";
 
 /** "app" by its name; "sg-0123abcd (app)" where AWS made the id. */
@@ -47,14 +48,18 @@ export function describePeer(design: Design, group: SecurityGroup, rule: Rule): 
   const peer = rule.peer;
   switch (peer.kind) {
     case "cidr4":
-    case "cidr6":
-      return peer.cidr;
+    case "cidr6": {
+      // A placeholder range's stand-in CIDR is named for what it stands in for.
+      const unknown = standIns(design.externals).get(peer.cidr);
+      return unknown ? placeholderRangeText(unknown) : peer.cidr;
+    }
     case "prefixList": {
       const list = design.prefixLists.find((p) => p.id === peer.prefixListId);
       return `prefix list ${list?.name ? `${peer.prefixListId} (${list.name})` : peer.prefixListId}`;
     }
     case "external": {
       const party = design.externals.find((e) => e.id === peer.externalId);
+      if (party && placeholderRange(party)) return placeholderRangeText(party.name);
       return party ? `${party.name} (${party.cidrs.join(", ")})` : peer.externalId;
     }
     case "group":

@@ -7,6 +7,7 @@ import { resolveExternalPeers } from "../model/my-ip";
 import { stalePeering } from "../model/peering";
 import { normalizeProtocol } from "../model/protocol";
 import type { Design, External, PrefixList, Resource, Rule, SecurityGroup, Vpc, VpcPeering } from "../model/schema";
+import { placeholderRange, placeholderRangeText, standIns } from "../model/unknowns";
 import {
   type AddressRange,
   everything,
@@ -83,13 +84,18 @@ function rangesPeer(family: Family, ranges: AddressRange[], text: string): PeerM
   return { kind: "ranges", family, ranges, keys, everything: keys.some((k) => k.endsWith("/0/0")), text };
 }
 
-function peerMatch(rule: Rule, prefixLists: Map<string, PrefixList>): PeerMatch {
+function peerMatch(rule: Rule, prefixLists: Map<string, PrefixList>, standIns: ReadonlyMap<string, string>): PeerMatch {
   const peer = rule.peer;
+  // A placeholder range's stand-in CIDR is named for what it stands in for, in every explanation.
+  const text = (cidr: string) => {
+    const unknown = standIns.get(cidr);
+    return unknown ? placeholderRangeText(unknown) : cidr;
+  };
   switch (peer.kind) {
     case "cidr4":
-      return rangesPeer(4, [parseCidr(peer.cidr)], peer.cidr);
+      return rangesPeer(4, [parseCidr(peer.cidr)], text(peer.cidr));
     case "cidr6":
-      return rangesPeer(6, [parseCidr(peer.cidr)], peer.cidr);
+      return rangesPeer(6, [parseCidr(peer.cidr)], text(peer.cidr));
     case "prefixList": {
       const list = prefixLists.get(peer.prefixListId);
       return rangesPeer(
@@ -153,7 +159,12 @@ function externalAddresses(e: External): Partial<Record<Family, AddressSet>> {
   for (const family of [4, 6] as const) {
     const ranges = e.cidrs.map((c) => parseCidr(c)).filter((r) => r.family === family);
     if (ranges.length > 0)
-      out[family] = { family, ranges, exact: true, why: `${e.name} (${ranges.map(formatRange).join(", ")})` };
+      out[family] = {
+        family,
+        ranges,
+        exact: true,
+        why: placeholderRange(e) ? placeholderRangeText(e.name) : `${e.name} (${ranges.map(formatRange).join(", ")})`,
+      };
   }
   return out;
 }
@@ -168,7 +179,10 @@ class Shared {
   private readonly cidrPeers = new Map<string, PeerMatch>();
   private readonly services = new Map<string, Map<number, ServiceSet>>();
 
-  constructor(private readonly prefixLists: Map<string, PrefixList>) {}
+  constructor(
+    private readonly prefixLists: Map<string, PrefixList>,
+    private readonly standIns: ReadonlyMap<string, string>,
+  ) {}
 
   service(rule: Rule): ServiceSet {
     let byPorts = this.services.get(rule.protocol);
@@ -200,7 +214,7 @@ class Shared {
             : p.cidr;
     let peer = map.get(key);
     if (!peer) {
-      peer = peerMatch(rule, this.prefixLists);
+      peer = peerMatch(rule, this.prefixLists, this.standIns);
       map.set(key, peer);
     }
     return peer;
@@ -287,7 +301,7 @@ export function indexDesign(raw: Design, previous?: DesignIndex): DesignIndex {
   const prefixLists = new Map<string, PrefixList>();
   for (const p of design.prefixLists) prefixLists.set(p.id, p);
   const rules = new Map<string, { ingress: IndexedRule[]; egress: IndexedRule[] }>();
-  const shared = new Shared(prefixLists);
+  const shared = new Shared(prefixLists, standIns(design.externals));
   for (const group of design.groups) {
     const before = reuse?.groups.get(group.id) === group ? reuse.rules.get(group.id) : undefined;
     rules.set(

@@ -22,6 +22,38 @@ export function placeholderRange(e: Pick<External, "tags">): string | undefined 
 }
 
 /**
+ * What a person is shown of a placeholder range: its name, its value unknown. Its CIDR is a
+ * stand-in the engine needs (placeholderCidr), never an address to show: the user would read
+ * 240.0.0.0/24 as the office's range.
+ */
+export const VALUE_UNKNOWN = "value unknown";
+
+/** `var.office_cidr (value unknown)`: a placeholder range where a rule's peer or an address is named. */
+export function placeholderRangeText(name: string): string {
+  return `${name} (${VALUE_UNKNOWN})`;
+}
+
+/** The addresses shown for an external party: a placeholder range's are unknown, not its stand-in. */
+export function shownAddresses(e: Pick<External, "cidrs" | "tags">): string[] {
+  return placeholderRange(e) ? [VALUE_UNKNOWN] : e.cidrs;
+}
+
+/** Per stand-in CIDR, the placeholder range it stands in for, made once per list of externals. */
+const standInsOf = new WeakMap<readonly External[], Map<string, string>>();
+export function standIns(externals: readonly External[]): ReadonlyMap<string, string> {
+  let map = standInsOf.get(externals);
+  if (!map) {
+    map = new Map();
+    for (const e of externals) {
+      const name = placeholderRange(e);
+      if (name) for (const c of e.cidrs) map.set(c, name);
+    }
+    standInsOf.set(externals, map);
+  }
+  return map;
+}
+
+/**
  * Per end (a resource or its interface end), the placeholders it carries: what makes a "not
  * permitted" there open. What a permitted flow depends on is decided rule by rule (unknownsOf,
  * and engine/depends-on.ts).
