@@ -114,6 +114,9 @@ function convertUndeclared(value: Value): Value {
   return parsed instanceof Unknown ? value : parsed;
 }
 
+/** The locals a module's files refer to but do not declare, by the files' list (see the constructor). */
+const undeclaredLocalsOf = new WeakMap<readonly ParsedFile[], ReadonlyMap<string, Where>>();
+
 export class Module {
   private readonly variables = new Map<string, Block>();
   private readonly locals = new Map<string, { raw: unknown }>();
@@ -146,7 +149,12 @@ export class Module {
     for (const [fileIndex, file] of files.entries()) this.declare(file, fileIndex);
     // In a called module an undeclared variable is a fault of its code, not an input to ask for.
     this.undeclared = address ? new Map() : undeclared(files, "var", (n) => this.variables.has(n));
-    const locals = undeclared(files, "local", (n) => this.locals.has(n));
+    // Every instance of a module call reads the same files: they are searched once.
+    let locals = undeclaredLocalsOf.get(files);
+    if (!locals) {
+      locals = undeclared(files, "local", (n) => this.locals.has(n));
+      undeclaredLocalsOf.set(files, locals);
+    }
     this.undeclaredLocals = address ? new Map() : locals;
     this.moduleLocals = address ? locals : new Map();
   }
