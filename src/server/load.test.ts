@@ -155,7 +155,7 @@ describe("locate", () => {
     const file = join(dir, "three-tier.palisade.json");
     writeFileSync(file, threeTierText);
     const { locate } = await loadPaths([file]);
-    expect(locate({ groupId: "sg-app", direction: "ingress", ruleIndex: 1 })).toEqual({ file, line: 162, column: 9 });
+    expect(locate({ groupId: "sg-app", direction: "ingress", ruleIndex: 1 })).toEqual({ file, line: 158, column: 9 });
     expect(locate({ nodeId: "db" })).toEqual({ file, line: 82, column: 5 });
     expect(locate({ groupId: "sg-nope" })).toBeUndefined();
   });
