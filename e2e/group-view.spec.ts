@@ -130,3 +130,24 @@ test("the SVG export at group level is the group picture, each group where the c
   });
   for (const id of ["office", "sg-alb", "sg-app", "sg-db"]) expect(offset(inSvg, id)).toEqual(offset(onCanvas, id));
 });
+
+test("an edit at group level does not reshuffle the groups, though the tiers it leaves would", async ({
+  app: page,
+}) => {
+  await openAtGroupLevel(page, "three-tier.palisade.json", "Three tiers");
+  await expect(page.getByTestId("group-node-sg-db")).toBeVisible();
+  await expect.poll(async () => (await groupLines(page)).length).toBeGreaterThan(2);
+  const before = await lefts(page);
+  // The load balancer's only outbound rule (to the app) removed: the app is then reached first from
+  // the office, one tier further left, but it stays where it is drawn.
+  await page.getByTestId("group-node-sg-alb").click();
+  const outbound = page.getByRole("region", { name: "Outbound rules" });
+  await outbound
+    .getByRole("button", { name: /^Remove rule/ })
+    .first()
+    .click();
+  await expect(page.locator('.react-flow__edge[data-id="group:sg-alb->sg-app"]')).toHaveCount(0);
+  expect(await lefts(page)).toEqual(before);
+  await expect.poll(() => linesThroughBoxes(page)).toEqual([]);
+  await expect.poll(() => labelsOverlapping(page)).toEqual([]);
+});

@@ -1,4 +1,6 @@
 // Problems and names as the CLI prints them.
+
+import type { ImportInput } from "../shared/api";
 import { formatProblem, type Problem } from "../shared/model";
 import type { Design } from "../shared/model/schema";
 import type { Io } from "./io";
@@ -7,6 +9,32 @@ export function printProblems(io: Io, problems: readonly Problem[]): void {
   for (const p of problems) io.err(formatProblem(p));
 }
 
+/** Whether a warning names this input, as the importers name them (var.x, parameter X). */
+function named(problems: readonly Problem[], input: ImportInput): boolean {
+  const name = input.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(input.kind === "parameter" ? `\\bparameter ${name}\\b` : `\\bvar\\.${name}\\b`);
+  return problems.some((p) => pattern.test(p.message));
+}
+
+/**
+ * What reading the files said, then, once, how to give the values its warnings say are missing,
+ * in the CLI's own terms (the importers' warnings only say that a value is missing: the app asks
+ * for it in a dialog). A variable nothing drawn depends on (an AMI id) is not asked for here.
+ */
+export function printLoadProblems(
+  io: Io,
+  { warnings, inputs }: { warnings: readonly Problem[]; inputs: readonly ImportInput[] },
+): void {
+  printProblems(io, warnings);
+  const wanted = inputs.filter((i) => named(warnings, i));
+  if (!wanted.length) return;
+  const flags = [...new Set(wanted.map((i) => `${i.kind === "parameter" ? "--param" : "--var"} ${i.name}=…`))];
+  const varFile = wanted.some((i) => i.kind === "variable") ? " (or a .tfvars file: --var-file F)" : "";
+  const one = flags.length === 1;
+  io.err(
+    `palisade: ${one ? "1 value has" : `${flags.length} values have`} no default, so what depends on ${one ? "it" : "them"} is a placeholder; give ${one ? "it" : "them"} with ${flags.join(" ")}${varFile}`,
+  );
+}
 /** Labels by node id, made once per design: a region's flows name nodes millions of times. */
 const labels = new WeakMap<Design, Map<string, string>>();
 

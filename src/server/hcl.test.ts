@@ -333,7 +333,7 @@ describe("importTerraform: count and for_each", () => {
     );
     expect(design.groups).toEqual([]);
     expect(warnings.map(formatProblem)).toEqual([
-      "main.tf:2:1: warning: aws_security_group.web: its count depends on var.n, which has no value (give it with --var or a .tfvars file), so how many there are is unknown; not imported",
+      "main.tf:2:1: warning: aws_security_group.web: its count depends on var.n, which has no value, so how many there are is unknown; not imported",
     ]);
   });
 });

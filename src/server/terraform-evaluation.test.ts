@@ -120,8 +120,8 @@ describe("Terraform: what stays unknown", () => {
     expect(design.resources[0]?.groupIds).toHaveLength(2);
     expect(messages(warnings)).toEqual([
       'unknown/main.tf:23:5: warning: aws_security_group.db security_groups: depends on data.aws_security_group.bastion, which is read from AWS when Terraform runs; the rule names the placeholder group "data.aws_security_group.bastion" until it is known',
-      'unknown/main.tf:29:5: warning: aws_security_group.db cidr_blocks: depends on var.admin_cidr, which has no value (give it with --var or a .tfvars file); the rule names the placeholder range "var.admin_cidr" until it is known',
-      'unknown/main.tf:35:3: warning: aws_db_instance.db vpc_security_group_ids: depends on var.peer_group_id, which has no value (give it with --var or a .tfvars file); it gets the placeholder group "var.peer_group_id" until that is known',
+      'unknown/main.tf:29:5: warning: aws_security_group.db cidr_blocks: depends on var.admin_cidr, which has no value; the rule names the placeholder range "var.admin_cidr" until it is known',
+      'unknown/main.tf:35:3: warning: aws_db_instance.db vpc_security_group_ids: depends on var.peer_group_id, which has no value; it gets the placeholder group "var.peer_group_id" until that is known',
     ]);
   });
 

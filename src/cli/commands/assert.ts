@@ -4,7 +4,7 @@ import { formatProblem } from "../../shared/model";
 import { files, flag, parse, READING_OPTIONS, READING_USAGE, readingValues, required } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
-import { printProblems } from "../report";
+import { printLoadProblems } from "../report";
 import { readRules } from "../rules";
 
 export const assertCommand: Command = {
@@ -38,8 +38,9 @@ Exit status: 0 all hold, 1 some fail, 2 bad input or usage.`,
     const rulesFile = required(args, "rules");
     const text = await readRules(rulesFile);
     const assertions = parseAssertions(text, rulesFile);
-    const { design, warnings } = await loadPaths(paths, readingValues(args));
-    printProblems(io, warnings);
+    const loaded = await loadPaths(paths, readingValues(args));
+    const { design } = loaded;
+    printLoadProblems(io, loaded);
     const results = checkAssertions(design, assertions);
     const errors = results.flatMap((r) => r.problems ?? []);
     const failed = results.filter((r) => r.outcome === "fail");

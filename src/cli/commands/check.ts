@@ -5,7 +5,7 @@ import { unknownsByNode } from "../../shared/model/unknowns";
 import { files, flag, integer, parse, READING_OPTIONS, READING_USAGE, readingValues, required, text } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
-import { printProblems } from "../report";
+import { printLoadProblems } from "../report";
 
 export const checkCommand: Command = {
   name: "check",
@@ -48,8 +48,9 @@ Exit status: 0 permitted, 1 not permitted, 2 bad input or usage.`,
       icmpType: integer(args, "icmp-type"),
       icmpCode: integer(args, "icmp-code"),
     };
-    const { design, warnings } = await loadPaths(paths, readingValues(args));
-    printProblems(io, warnings);
+    const loaded = await loadPaths(paths, readingValues(args));
+    const { design } = loaded;
+    printLoadProblems(io, loaded);
     const ends = { from: resolveEndpoint(design, from, "from"), to: resolveEndpoint(design, to, "to") };
     const verdict = evaluateFlow(design, { ...ends, ...query });
     // Permitted: the unknowns whose rules permit it (or whose end may not exist). Not permitted: the

@@ -5,7 +5,7 @@ import type { Design } from "../../shared/model/schema";
 import { files, flag, parse, READING_OPTIONS, READING_USAGE, readingValues, UsageError } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
-import { nodeLabel, printProblems } from "../report";
+import { nodeLabel, printLoadProblems } from "../report";
 
 export const diffCommand: Command = {
   name: "diff",
@@ -31,7 +31,7 @@ Exit status: 0 same flows, 1 flows differ, 2 bad input or usage.`,
     if (paths.length !== 2) throw new UsageError(`expected two FILEs (A and B), got ${paths.length}`);
     const [a, b] = await Promise.all(paths.map((p) => loadPaths([p], readingValues(args))));
     if (!a || !b) return EXIT.internal;
-    printProblems(io, [...a.warnings, ...b.warnings]);
+    printLoadProblems(io, { warnings: [...a.warnings, ...b.warnings], inputs: [...a.inputs, ...b.inputs] });
     const result = diffFlows(permittedFlows(a.design), permittedFlows(b.design));
     const differs = result.opened.length + result.closed.length + result.changed.length > 0;
     if (flag(args, "json")) {

@@ -15,7 +15,7 @@ import {
 } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
-import { printProblems } from "../report";
+import { printLoadProblems } from "../report";
 import { writeOutput } from "../write";
 
 export const drawCommand: Command = {
@@ -51,8 +51,9 @@ ${READING_USAGE}
     if (format !== ".svg" && format !== ".png")
       throw new UsageError(`-o ${output}: the diagram's name must end in .svg or .png`);
     const level = oneOf(args, "level", ["node", "group"] as const) ?? "node";
-    const { design, warnings } = await loadPaths(paths, readingValues(args));
-    printProblems(io, warnings);
+    const loaded = await loadPaths(paths, readingValues(args));
+    const { design } = loaded;
+    printLoadProblems(io, loaded);
     const diagram = diagramOf(design, {
       level,
       showOutbound: flag(args, "outbound"),

@@ -20,7 +20,7 @@ import {
 } from "../args";
 import type { Command } from "../command";
 import { EXIT, type Io } from "../io";
-import { printProblems } from "../report";
+import { printLoadProblems } from "../report";
 import { readRules } from "../rules";
 import { writeOutput } from "../write";
 
@@ -62,8 +62,9 @@ ${READING_USAGE}
       throw new UsageError(`--format ${format} applies to cloudformation; terraform is written as HCL`);
     const rules = text(args, "rules");
     if (rules && !flag(args, "verify")) throw new UsageError("--rules applies to --verify: add --verify");
-    const { design, warnings } = await loadPaths(paths, readingValues(args));
-    printProblems(io, warnings);
+    const loaded = await loadPaths(paths, readingValues(args));
+    const { design } = loaded;
+    printLoadProblems(io, loaded);
     const verify = flag(args, "verify")
       ? verificationPlan(design, rules ? parseAssertions(await readRules(rules), rules) : [])
       : undefined;

@@ -19,7 +19,7 @@ import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValue
 import type { Command } from "../command";
 import { EXIT, type Io } from "../io";
 import { Lines } from "../lines";
-import { nodeLabel, printProblems } from "../report";
+import { nodeLabel, printLoadProblems } from "../report";
 
 /** Below this many rows, node flows are sorted into design order; past it, they stream as expanded. */
 const SORTED_ROWS = 50_000;
@@ -60,8 +60,9 @@ ${READING_USAGE}
     if (flag(args, "json") && flag(args, "json-array"))
       throw new UsageError("--json and --json-array exclude each other");
     const format = flag(args, "json") ? "lines" : flag(args, "json-array") ? "array" : "text";
-    const { design, warnings } = await loadPaths(files(args), readingValues(args));
-    printProblems(io, warnings);
+    const loaded = await loadPaths(files(args), readingValues(args));
+    const { design } = loaded;
+    printLoadProblems(io, loaded);
     const relation = flowRelation(design);
     const selection: Selection = {
       from: selectionOf(relation, text(args, "from"), "from", level),

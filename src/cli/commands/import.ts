@@ -3,7 +3,7 @@ import { serializeDesign } from "../../shared/model";
 import { files, parse, READING_OPTIONS, READING_USAGE, readingValues, text } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
-import { printProblems } from "../report";
+import { printLoadProblems } from "../report";
 import { writeOutput } from "../write";
 
 export const importCommand: Command = {
@@ -25,8 +25,9 @@ ${READING_USAGE}
       ...READING_OPTIONS,
       output: { type: "string", short: "o" },
     });
-    const { design, warnings } = await loadPaths(files(args), readingValues(args));
-    printProblems(io, warnings);
+    const loaded = await loadPaths(files(args), readingValues(args));
+    const { design } = loaded;
+    printLoadProblems(io, loaded);
     const out = text(args, "output");
     if (out) await writeOutput(out, serializeDesign(design));
     else io.out(serializeDesign(design));

@@ -5,7 +5,7 @@ import type { Design } from "../../shared/model/schema";
 import { files, flag, oneOf, parse, READING_OPTIONS, READING_USAGE, readingValues } from "../args";
 import type { Command } from "../command";
 import { EXIT } from "../io";
-import { nodeLabel, printProblems } from "../report";
+import { nodeLabel, printLoadProblems } from "../report";
 import { toSarif } from "../sarif";
 import { VERSION } from "../version";
 
@@ -51,8 +51,9 @@ Exit status: 0 no finding at high or critical, 1 some, 2 bad input or usage.`,
     });
     const format = oneOf(args, "format", ["text", "json", "sarif"] as const) ?? (flag(args, "json") ? "json" : "text");
     const paths = files(args);
-    const { design, warnings, locate } = await loadPaths(paths, readingValues(args));
-    printProblems(io, warnings);
+    const loaded = await loadPaths(paths, readingValues(args));
+    const { design, locate } = loaded;
+    printLoadProblems(io, loaded);
     const found = findings(design);
     const failing = found.some((f) => f.severity === "critical" || f.severity === "high");
     if (format === "json") io.out(JSON.stringify(found, null, 2));

@@ -14,9 +14,10 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { groupLevelEnds, placeGroupLevel } from "../../shared/diagram/group-level";
+import { groupLevelEnds, placeGroupLevel, placeGroupLevelAfter } from "../../shared/diagram/group-level";
 import { groupEnds, outboundOf } from "../../shared/diagram/outbound";
 import type { GroupFlow } from "../../shared/engine/group-flows";
+import type { Position } from "../../shared/model";
 import { moveGroups } from "../actions/groupPositions";
 import { IntentEdgeView } from "../intents/IntentEdgeView";
 import { toGroupIntentEdges } from "../intents/intentEdges";
@@ -29,7 +30,15 @@ import { useEdgeWindow } from "./edgeWindow";
 import { FlowEdgeView } from "./FlowEdgeView";
 import { fitAll } from "./flowInstance";
 import { GroupNode } from "./GroupNode";
-import { type GroupNodeData, groupEndIds, memberCounts, toGroupEdges, toGroupNodes } from "./groupLevel";
+import {
+  type GroupNodeData,
+  groupEndIds,
+  LAYOUT_LIMIT,
+  memberCounts,
+  placeByMembers,
+  toGroupEdges,
+  toGroupNodes,
+} from "./groupLevel";
 import { reuseById, sameEdge } from "./reuse";
 import { useRoutedEdges } from "./routes";
 import type { EdgeData } from "./toFlow";
@@ -43,8 +52,7 @@ const onPaneClick = () => viewState.set({ selection: { nodes: [] } });
 /** The label each routed edge carries. */
 const labelOf = (e: Edge<EdgeData>) => (e.data?.showLabel ? e.data.label : undefined);
 
-/** Past this many ends, a fit stops at half size: thousands of groups fitted into view are specks. */
-const MANY_ENDS = 300;
+const EMPTY: ReadonlyMap<string, Position> = new Map();
 
 /** The same array as `prev` while the flows have the same ids, so that what follows them is kept. */
 function sameIds(prev: readonly GroupFlow[], next: readonly GroupFlow[]): readonly GroupFlow[] {
@@ -86,15 +94,32 @@ export function GroupCanvas() {
     );
     return laidRef.current;
   }, [flows, showOutbound, outbound.hidden]);
-  // By tier, as the CLI draws it (tens of milliseconds at 1,000 ends); again only when the ends or
-  // the flows between them change. Saved positions win over it (toGroupNodes).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the ends or the flows between them change.
-  const layout = useMemo(() => placeGroupLevel(groupLevelEnds(design, laidFlows), laidFlows, true), [ids, laidFlows]);
+  // By tier, as the CLI draws it (tens of milliseconds at 1,000 ends), while the document is as it
+  // was opened (arrival.ts) and its flows arrive; after an edit every end keeps its place and a new
+  // one goes near its neighbours: an edit does not reshuffle the picture. Placed again only when
+  // the ends or the flows between them change; saved positions win (toGroupNodes).
+  // Past LAYOUT_LIMIT ends, where their members are (groupLevel.ts).
+  const opened = useDoc((s) => arrival(s) !== undefined);
+  const big = ids.length > LAYOUT_LIMIT;
+  const byMembers = useMemo(
+    () => (big ? placeByMembers({ resources, externals: parties }, ids) : undefined),
+    [big, ids, resources, parties],
+  );
+  const layoutRef = useRef<ReadonlyMap<string, Position> | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed again only when the ends or the flows between them change.
+  const tiers = useMemo(() => {
+    if (big) return undefined;
+    const ends = groupLevelEnds(design, laidFlows);
+    const before = layoutRef.current;
+    layoutRef.current =
+      opened || !before ? placeGroupLevel(ends, laidFlows, true) : placeGroupLevelAfter(ends, before, laidFlows);
+    return layoutRef.current;
+  }, [ids, laidFlows, opened, big]);
+  const layout = byMembers ?? tiers ?? EMPTY;
   // A document just opened is fitted into view once its groups are placed, and again while its
   // flows arrive and move them (arrival.ts decides, as for the node canvas); this level is also
   // fitted when it is first drawn (the person switched to it). An edit never moves the view.
   const fit = useDoc((s) => arrival(s) === "fit");
-  const many = ids.length > MANY_ENDS;
   const drawn = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: fitted again when another document arrives or its layout changes.
   useEffect(() => {
@@ -102,7 +127,8 @@ export function GroupCanvas() {
     drawn.current = true;
     const timer = setTimeout(
       // Not fitView: it leaves out the groups React Flow has not measured (culled ones).
-      () => void fitAll({ padding: 0.15, maxZoom: 1, ...(many ? { minZoom: 0.5 } : {}) }),
+      // Thousands of groups fitted into view are specks, and all of them drawn: a readable part instead.
+      () => void fitAll({ padding: 0.15, maxZoom: 1, ...(big ? { minZoom: 0.5 } : {}) }),
       50,
     );
     return () => clearTimeout(timer);

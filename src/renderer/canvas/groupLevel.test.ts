@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import example from "../../../examples/three-tier.palisade.json";
 import { groupFlows } from "../../shared/engine/group-flows";
 import { validateDesign } from "../../shared/model";
-import { canvasLevel, DENSE_EDGES, GROUP_NODE_SIZE, toGroupEdges, toGroupNodes } from "./groupLevel";
+import {
+  canvasLevel,
+  DENSE_EDGES,
+  GROUP_NODE_SIZE,
+  groupEndIds,
+  placeByMembers,
+  SPREAD,
+  toGroupEdges,
+  toGroupNodes,
+} from "./groupLevel";
 
 const threeTier = validateDesign(example);
 
@@ -64,5 +73,33 @@ describe("group level", () => {
       ["target", "left"],
       ["source", "right"],
     ]);
+  });
+});
+
+describe("placeByMembers", () => {
+  const flows = groupFlows(threeTier);
+  const ids = groupEndIds(threeTier, flows);
+  const placed = placeByMembers(threeTier, ids);
+  it("places each group at the middle of its members, each outside party where it is", () => {
+    const app = threeTier.resources.filter((r) => r.groupIds.includes("sg-app"));
+    expect(app.length).toBeGreaterThan(1);
+    const mid = (k: "x" | "y") => Math.round((app.reduce((t, r) => t + r.position[k], 0) / app.length) * SPREAD[k]);
+    expect(placed.get("sg-app")).toEqual({ x: mid("x"), y: mid("y") });
+    for (const e of threeTier.externals)
+      expect(placed.get(e.id)).toEqual({
+        x: Math.round(e.position.x * SPREAD.x),
+        y: Math.round(e.position.y * SPREAD.y),
+      });
+  });
+  it("places every end, those without members apart in a column left of the rest", () => {
+    const lonely = {
+      ...threeTier,
+      groups: [...threeTier.groups, { ...threeTier.groups[0]!, id: "sg-new", name: "new" }],
+    };
+    const all = groupEndIds(lonely, flows);
+    const out = placeByMembers(lonely, all);
+    expect([...out.keys()].sort()).toEqual([...all].sort());
+    const others = [...out].filter(([id]) => id !== "sg-new").map(([, p]) => p.x);
+    expect(out.get("sg-new")!.x + GROUP_NODE_SIZE.width).toBeLessThan(Math.min(...others));
   });
 });

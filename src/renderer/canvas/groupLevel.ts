@@ -73,6 +73,52 @@ const grouplessData = (r: Design["resources"][number]): GroupNodeData => ({
 });
 
 /**
+ * Past this many ends the tiers make a strip too long to look at (a chain of 1,000 services is
+ * 1,000 columns, a few groups on screen): the groups are then placed where their members are on
+ * the node canvas instead, a picture the person already knows.
+ */
+export const LAYOUT_LIMIT = 300;
+
+/** Node-canvas places are spread apart at the group level, where edge labels need the room between nodes. */
+export const SPREAD = { x: 1.6, y: 1.2 };
+
+/** Each end at the middle of its members' places (spread) on the node canvas; ends with no member in a column to the left. */
+export function placeByMembers(
+  design: Pick<Design, "resources" | "externals">,
+  ids: readonly string[],
+): Map<string, Position> {
+  const sum = new Map<string, { x: number; y: number; n: number }>();
+  const add = (id: string, p: Position) => {
+    const s = sum.get(id) ?? { x: 0, y: 0, n: 0 };
+    sum.set(id, { x: s.x + p.x, y: s.y + p.y, n: s.n + 1 });
+  };
+  for (const r of design.resources) {
+    add(r.id, r.position);
+    for (const g of r.groupIds) add(g, r.position);
+  }
+  for (const e of design.externals) add(e.id, e.position);
+  const out = new Map<string, Position>();
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  for (const id of ids) {
+    const s = sum.get(id);
+    if (!s) continue;
+    const p = { x: Math.round((s.x / s.n) * SPREAD.x), y: Math.round((s.y / s.n) * SPREAD.y) };
+    out.set(id, p);
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+  }
+  const column = (Number.isFinite(left) ? left : 0) - GROUP_NODE_SIZE.width - 120;
+  let row = Number.isFinite(top) ? top : 0;
+  for (const id of ids) {
+    if (out.has(id)) continue;
+    out.set(id, { x: column, y: row });
+    row += GROUP_NODE_SIZE.height + 40;
+  }
+  return out;
+}
+
+/**
  * The ends' ids in the order they are drawn; `prev` itself when they are the same ids (a rule
  * edit changes groups but rarely which ends there are), so that what follows them is kept.
  */

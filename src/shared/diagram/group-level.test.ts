@@ -3,7 +3,8 @@ import threeTier from "../../../examples/three-tier.palisade.json";
 import { groupFlows } from "../engine/group-flows";
 import { validateDesign } from "../model";
 import { diagramOf } from "./build";
-import { GROUP_NODE_SIZE, groupLevelEnds, placeGroupLevel } from "./group-level";
+import { GROUP_NODE_SIZE, groupLevelEnds, placeGroupLevel, placeGroupLevelAfter } from "./group-level";
+import { CHANNEL } from "./layout";
 import { diagramMetrics } from "./metrics";
 import { generateServices } from "./testing/services";
 
@@ -49,5 +50,27 @@ describe("the group level's places", () => {
     expect(m.edges).toBeGreaterThan(50);
     expect(m.edgesThroughBoxes).toBe(0);
     expect(m.overlappingLabels).toBe(0);
+  });
+});
+
+describe("the group level's places after an edit", () => {
+  it("keeps every end where it was and puts a new group near the group it has flows with, clear of the others", () => {
+    const flows = groupFlows(design);
+    const drawn = flows.filter((f) => f.from !== f.to);
+    const before = placeGroupLevel(groupLevelEnds(design, flows), drawn);
+    const cache = { ...design.groups[2]!, id: "sg-cache", name: "cache" };
+    const edited = { ...design, groups: [...design.groups, cache] };
+    const ends = groupLevelEnds(edited, flows);
+    const withCache = [...drawn, { from: "sg-app", to: "sg-cache" }];
+    const after = placeGroupLevelAfter(ends, before, withCache);
+    for (const [id, p] of before) expect(after.get(id)).toBe(p);
+    const at = after.get("sg-cache") as { x: number; y: number };
+    const app = after.get("sg-app") as { x: number; y: number };
+    // Near the app it receives from (within a column of it), and on no other box.
+    expect(Math.abs(at.x - app.x)).toBeLessThanOrEqual(GROUP_NODE_SIZE.width + CHANNEL);
+    for (const [id, p] of before) {
+      const apart = Math.abs(p.x - at.x) >= GROUP_NODE_SIZE.width || Math.abs(p.y - at.y) >= GROUP_NODE_SIZE.height;
+      expect({ id, apart }).toEqual({ id, apart: true });
+    }
   });
 });

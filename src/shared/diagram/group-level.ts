@@ -4,7 +4,7 @@
 import type { GroupFlow } from "../engine/group-flows";
 import type { Design } from "../model/schema";
 import type { Point } from "./geometry";
-import { type LayoutFlow, type LayoutNode, layoutNodes } from "./layout";
+import { type LayoutFlow, type LayoutNode, layoutNodes, placeNear } from "./layout";
 import { NODE_WIDTH } from "./measure";
 
 /** Each end of the group level is drawn at this size: a head, the name, its counts and room for the outbound marker. */
@@ -67,6 +67,24 @@ export function placeGroupLevel(
   const at = layoutNodes(ends, flows);
   if (!relayout) for (const e of ends) if (e.saved) at.set(e.id, e.saved);
   return at;
+}
+
+/**
+ * The places after an edit (the app's group view): every end keeps the place it had (a moved
+ * group its saved one) and a new end goes near the ends it has flows with, clear of the others,
+ * so that an edit does not reshuffle the picture.
+ */
+export function placeGroupLevelAfter(
+  ends: readonly GroupLevelEnd[],
+  before: ReadonlyMap<string, Point>,
+  flows: readonly LayoutFlow[],
+): Map<string, Point> {
+  const placed = new Map<string, Point>();
+  for (const e of ends) {
+    const p = e.saved ?? before.get(e.id);
+    if (p) placed.set(e.id, p);
+  }
+  return placeNear(ends, placed, flows);
 }
 
 /** A group flow's label: its services, and how many node pairs it stands for where more than one. */

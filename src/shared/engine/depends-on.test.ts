@@ -1,11 +1,13 @@
 // A permitted flow depends on the unknowns of the rules that actually permit it, not on every
 // unknown that touches a group on its path.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emptyDesign, newSecurityGroup } from "../model";
 import type { Design, Rule, SecurityGroup } from "../model/schema";
-import { PLACEHOLDER_TAG } from "../model/unknowns";
+import { PLACEHOLDER_TAG, unknownsOf } from "../model/unknowns";
 import { flowsDependOn, verdictDependsOn } from "./depends-on";
 import { permittedFlows } from "./flows";
+import { designs } from "./testing/arbitraries";
 
 const at = { x: 0, y: 0 };
 const tcp = (id: string, port: number, cidr: string): Rule => ({
@@ -97,5 +99,47 @@ describe("what a permitted flow depends on", () => {
     const flows = described(d);
     expect(flows).toContain("internet->web: tcp 443 [condition IsProd]");
     expect(flows).toContain("office->web: tcp 22, 443 [var.office_cidr, condition IsProd]");
+  });
+});
+
+const runs = Number(process.env.FUZZ_RUNS ?? 0) || 100;
+
+/** The design without an unknown's rules, written again here: the reference shares no code with the answer. */
+function withoutRules(d: Design, rules: Map<string, Set<string>>): Design {
+  return {
+    ...d,
+    groups: d.groups.map((g) => ({
+      ...g,
+      ingress: g.ingress.filter((r) => !rules.get(g.id)?.has(r.id)),
+      egress: g.egress.filter((r) => !rules.get(g.id)?.has(r.id)),
+    })),
+  };
+}
+
+describe("flowsDependOn, against whole relations with and without each unknown's rules", () => {
+  it("marks exactly the flows that lose traffic without an unknown's rules, or have an end it decides", () => {
+    fc.assert(
+      fc.property(designs, fc.boolean(), fc.boolean(), (base, groupUnknown, rangeUnknown) => {
+        // The first group stands for var.g; the first outside range is the placeholder var.r.
+        const d: Design = {
+          ...base,
+          groups: base.groups.map((g, n) =>
+            n === 0 && groupUnknown ? { ...g, name: "var.g", tags: { [PLACEHOLDER_TAG]: "var.g" } } : g,
+          ),
+          externals: base.externals.map((e, n) =>
+            n === 0 && rangeUnknown && e.kind !== "internet" ? { ...e, tags: { [PLACEHOLDER_TAG]: "var.r" } } : e,
+          ),
+        };
+        const before = new Map(permittedFlows(d).map((f) => [f.id, f.label]));
+        const expected = new Map<string, string[]>();
+        for (const u of unknownsOf(d)) {
+          const after = new Map(permittedFlows(withoutRules(d, u.rules)).map((f) => [f.id, f.label]));
+          for (const [id, label] of before)
+            if (after.get(id) !== label) expected.set(id, [...(expected.get(id) ?? []), u.name]);
+        }
+        expect(flowsDependOn(d)).toEqual(expected);
+      }),
+      { numRuns: runs },
+    );
   });
 });

@@ -63,7 +63,7 @@ describe("CloudFormation parameters", () => {
       },
     ]);
     expect(said).toContain(
-      'parameters.yaml:28:11: warning: Web ingress rule: parameter AdminCidr has no value (no Default; give it with --param AdminCidr=VALUE); the rule names the placeholder range "AdminCidr" until it is known',
+      'parameters.yaml:28:11: warning: Web ingress rule: parameter AdminCidr has no value (no Default); the rule names the placeholder range "AdminCidr" until it is known',
     );
     // The rule is kept for the range the parameter will name, and no real address gets it.
     expect(
@@ -220,12 +220,12 @@ describe("CloudFormation conditions on a parameter without a value", () => {
     const { design, inputs, said } = read("condition-unknown.yaml");
     expect(inputs.map((i) => [i.name, i.line])).toEqual([["Env", 6]]);
     const unknown = (id: string, line: number) =>
-      `condition-unknown.yaml:${line}:5: warning: ${id} exists only when condition IsDev holds, which is unknown: parameter Env has no value (no Default; give it with --param Env=VALUE); imported as a placeholder until that value is given`;
+      `condition-unknown.yaml:${line}:5: warning: ${id} exists only when condition IsDev holds, which is unknown: parameter Env has no value (no Default); imported as a placeholder until that value is given`;
     expect(said).toEqual([
       unknown("Debug", 21),
       unknown("DebugServer", 32),
       unknown("DevHttp", 37),
-      "condition-unknown.yaml:18:11: warning: App ingress rule: Fn::If [IsDev, ...]: parameter Env has no value (no Default; give it with --param Env=VALUE); not imported",
+      "condition-unknown.yaml:18:11: warning: App ingress rule: Fn::If [IsDev, ...]: parameter Env has no value (no Default); not imported",
     ]);
     const debug = design.groups.find((g) => g.name === "Debug");
     expect(debug?.tags?.[PLACEHOLDER_TAG]).toBe("condition IsDev");

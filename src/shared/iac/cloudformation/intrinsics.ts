@@ -69,8 +69,7 @@ export function intrinsicName(v: unknown): string | undefined {
   return key !== undefined && (key === "Ref" || key === "Condition" || key.startsWith("Fn::")) ? key : undefined;
 }
 
-export const missingParameter = (name: string) =>
-  `parameter ${name} has no value (no Default; give it with --param ${name}=VALUE)`;
+export const missingParameter = (name: string) => `parameter ${name} has no value (no Default)`;
 
 function parameterValue(name: string, p: Parameter): Resolved {
   if (!p.hasValue) return { unresolved: missingParameter(name), waitsOn: name };

@@ -260,10 +260,7 @@ export class Module {
       if (given !== undefined) return convertGiven(given, typeText(block.body.type));
       // `default = null` is a value (null), as in Terraform; only a missing default is no value.
       if ("default" in block.body) return rawValue(block.body.default, { root: () => undefined });
-      return Unknown.of(
-        `${this.prefix}var.${name}`,
-        this.address ? `is not given by ${this.address}` : "has no value (give it with --var or a .tfvars file)",
-      );
+      return Unknown.of(`${this.prefix}var.${name}`, this.address ? `is not given by ${this.address}` : "has no value");
     });
   }
 
@@ -288,7 +285,7 @@ export class Module {
     return this.once(`var.${name}`, () => {
       const given = this.given(name);
       if (given !== undefined) return convertUndeclared(given);
-      return Unknown.of(`var.${name}`, "is not declared in these files and has no value (give it with --var)");
+      return Unknown.of(`var.${name}`, "is not declared in these files and has no value");
     });
   }
 
@@ -457,7 +454,7 @@ export class Module {
           where,
           this.given(name) !== undefined
             ? `var.${name} is not declared in these files (Terraform would refuse the reference): the value given for it is used`
-            : `var.${name} is not declared in these files (its variable block is in a file not given): it is an input with no value; give it with --var ${name}=…`,
+            : `var.${name} is not declared in these files (its variable block is in a file not given): it is an input with no value`,
         ),
       );
     for (const [name, where] of this.undeclaredLocals)
