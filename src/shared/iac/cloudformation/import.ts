@@ -2,13 +2,14 @@
 // Default, ImportValue, conditions) are warnings at their line; wrong values are errors.
 
 import { InputError, lineIndex, type Problem } from "../../model/problems";
-import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
+import type { PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
 import {
   ADDRESS_TAGS,
   draftState,
   error,
   finishImport,
+  type ImportResult,
   show,
   type Unmodelled,
   unmodelledWarnings,
@@ -37,12 +38,6 @@ export { BLOCK_EGRESS } from "./rules";
 export interface CloudFormationSource {
   name: string;
   text: string;
-}
-export interface ImportResult {
-  design: Design;
-  warnings: Problem[];
-  /** Parameters without a value: what the app's dialog and --param ask for. */
-  inputs: MissingParameter[];
 }
 
 function readPrefixList(ctx: Context, id: string, props: Props, path: Path): void {
@@ -226,7 +221,7 @@ export function importCloudFormation(
   file: CloudFormationSource,
   parsed?: { value: unknown },
   options: ImportOptions = {},
-): ImportResult {
+): ImportResult<MissingParameter> {
   const loaded = loadTemplate(file.name, file.text, parsed);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
