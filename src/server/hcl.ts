@@ -1,7 +1,9 @@
 // The Node-only edge of Terraform import: @cdktf/hcl2json loads its parser (Go compiled to wasm)
 // with fs, so it runs here, in main and the CLI, and src/shared works on its JSON output.
 import { availableParallelism } from "node:os";
-import { type ImportResult, importTerraform, type TerraformSource } from "../shared/iac/terraform/import";
+import type { ImportResult } from "../shared/iac/draft";
+import { importTerraform, type TerraformSource } from "../shared/iac/terraform/import";
+import type { MissingVariable } from "../shared/iac/terraform/module";
 import { folderOf } from "../shared/iac/terraform/paths";
 import { parseJsonText } from "../shared/model/json";
 import { InputError, type Problem } from "../shared/model/problems";
@@ -153,7 +155,7 @@ async function parseAll(files: { name: string; text: string }[], options?: HclOp
 export async function importTerraformFiles(
   files: { name: string; text: string }[],
   options: TerraformReading = {},
-): Promise<ImportResult> {
+): Promise<ImportResult<MissingVariable>> {
   const root = await parseAll(files, options);
   const modules = options.readFolder
     ? await loadModules(root, options.readFolder, (f) => parseAll(f, options))

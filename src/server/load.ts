@@ -174,6 +174,7 @@ export async function importLocated(
       const result = importRecorded(file, parsedJson.get(file)?.value);
       sources.push({ name: file.name, design: result.design, positioned: false });
       warnings.push(...result.warnings);
+      inputs.push(...result.inputs);
     });
   for (const file of byKind.cloudformation)
     await collect(() => {
@@ -189,6 +190,7 @@ export async function importLocated(
       locators.push(placesLocator(result.locate));
       sources.push({ name: byKind.awscli.map((f) => f.name).join(", "), design: result.design, positioned: false });
       warnings.push(...result.warnings);
+      inputs.push(...result.inputs);
     });
   if (problems.length > 0) throw new InputError(problems);
   const merged = mergeDesigns(sources);

@@ -177,3 +177,26 @@ describe("Terraform: a local no given file declares (a file taken out of its mod
     expect(flowsDependOn(design).get(`${control}->${worker}`)).toEqual(["local.cluster_security_group_id"]);
   });
 });
+
+describe("Terraform: a local that a called module's files do not declare", () => {
+  it("is the placeholder group module.m.local.x, warned at its first use in the module; the rules that name it are kept", async () => {
+    const { design, warnings } = await load("module-undeclared-local");
+    const name = "module.nodes.local.cluster_security_group_id";
+    expect(design.groups.map((g) => g.name).sort()).toEqual([name, "workers"]);
+    const cluster = design.groups.find((g) => g.name === name);
+    const node = design.groups.find((g) => g.name === "workers");
+    expect(cluster?.tags).toEqual({ "palisade:placeholder": name });
+    expect(node?.ingress).toMatchObject([{ fromPort: 10250, peer: { kind: "group", groupId: cluster?.id } }]);
+    expect(cluster?.egress).toMatchObject([{ fromPort: 10250, peer: { kind: "group", groupId: node?.id } }]);
+    expect(messages(warnings)[0]).toBe(
+      `module-undeclared-local/modules/nodes/main.tf:12:34: warning: ${name} is not declared in the module's files, so Terraform would refuse the module: its value is unknown; where a group is expected it is the placeholder group "${name}"`,
+    );
+    // Nothing to ask for: a module's local is not an input.
+    expect((await load("module-undeclared-local")).inputs).toEqual([]);
+    expect(permits(design, "module.nodes.control", "module.nodes.worker", 10250)).toBe(true);
+    expect(permits(design, "module.nodes.control", "module.nodes.worker", 22)).toBe(false);
+    const control = design.resources.find((r) => r.name === "module.nodes.control")?.id ?? "";
+    const worker = design.resources.find((r) => r.name === "module.nodes.worker")?.id ?? "";
+    expect(flowsDependOn(design).get(`${control}->${worker}`)).toEqual([name]);
+  });
+});

@@ -39,19 +39,6 @@ export const CorpusExpectation = z.strictObject({
     .optional(),
   /** The input is one AWS refuses too: the import must refuse it with this message, for this reason. */
   refused: z.strictObject({ message: z.string().min(1), why: z.string().min(1) }).optional(),
-  /** A round trip through one format that cannot hold everything yet: "pending: why", reported. */
-  roundTrip: z
-    .strictObject({
-      terraform: z
-        .string()
-        .regex(/^pending: \S/)
-        .optional(),
-      cloudformation: z
-        .string()
-        .regex(/^pending: \S/)
-        .optional(),
-    })
-    .optional(),
   permitted: z.array(Flow).default([]),
   denied: z.array(Flow).default([]),
 });

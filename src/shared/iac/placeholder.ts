@@ -28,7 +28,27 @@ export function placeholderGroup(id: string, name: string, why: string): Securit
 export function externalGroupOf(group: SecurityGroup): string | undefined {
   const stands = group.tags?.[PLACEHOLDER_TAG];
   if (stands === undefined || group.otherAccount || stands !== group.name) return undefined;
-  return /^(module\.\S+\.)?(var|data|local)\.\S+$|^module\.\S+$/.test(stands) ? stands : undefined;
+  return EXTERNAL_GROUP.test(stands) ? stands : undefined;
+}
+
+const EXTERNAL_GROUP = /^(module\.\S+\.)?(var|data|local)\.\S+$|^module\.\S+$/;
+
+/**
+ * The description an export gives the input it references a placeholder group through (a
+ * Terraform variable, a CloudFormation Parameter). A variable's name cannot hold every
+ * placeholder's (`local.security_group_id` is written as the variable local_security_group_id),
+ * and Terraform takes no other argument in a variable block: the description carries the name,
+ * and placeholderOfInput reads it back, so that an import of the export names the same placeholder.
+ */
+export function placeholderInputDescription(stands: string): string {
+  return `Id of the existing security group ${stands} (a placeholder in the design)`;
+}
+
+/** The placeholder an input stands for, when its description is the one placeholderInputDescription wrote. */
+export function placeholderOfInput(description: unknown): string | undefined {
+  if (typeof description !== "string") return undefined;
+  const stands = /^Id of the existing security group (\S+) \(a placeholder in the design\)$/.exec(description)?.[1];
+  return stands !== undefined && EXTERNAL_GROUP.test(stands) ? stands : undefined;
 }
 
 /**

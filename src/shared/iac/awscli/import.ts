@@ -3,8 +3,7 @@
 // reads one kind of output into the import's context, in the order the later ones need; the
 // import ends as Terraform's and CloudFormation's do (iac/draft's finishImport).
 import { InputError, type Problem } from "../../model/problems";
-import type { Design } from "../../model/schema";
-import { finishImport } from "../draft";
+import { finishImport, type ImportResult } from "../draft";
 import { newContext, type Output } from "./context";
 import { readSecurityGroupRules } from "./described-rules";
 import { readSecurityGroups } from "./groups";
@@ -15,9 +14,8 @@ import { readPrefixListEntries, readPrefixLists } from "./prefix-lists";
 import { type AwsCliFile, readAwsCliOutput } from "./read";
 import { readVpcs } from "./vpcs";
 
-export interface ImportResult {
-  design: Design;
-  warnings: Problem[];
+/** The AWS CLI reader knows where it read each part, which the server's findings place. */
+export interface Located {
   /**
    * Where a part was read, for findings placed at file:line:column: keys "group:<id>",
    * "rule:<groupId>:<ingress|egress>:<index>" (the IpPermission peer) and "node:<id>".
@@ -26,7 +24,7 @@ export interface ImportResult {
   locate(key: string): Pick<Problem, "file" | "line" | "column"> | undefined;
 }
 
-export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from AWS CLI"): ImportResult {
+export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from AWS CLI"): ImportResult & Located {
   const ctx = newContext(readOutputs(files));
   readVpcs(ctx);
   readPrefixLists(ctx);
@@ -38,7 +36,8 @@ export function importAwsCli(files: readonly AwsCliFile[], name = "Imported from
   addOtherAccountGroups(ctx);
   addReferencedGroups(ctx);
   addReferencedPrefixLists(ctx);
-  return { design: finishImport(ctx, name), warnings: ctx.warnings, locate: ctx.locate };
+  // Its outputs hold every value: nothing to ask for.
+  return { design: finishImport(ctx, name), warnings: ctx.warnings, inputs: [], locate: ctx.locate };
 }
 
 /** Every file's describe output, or every file's problems together. */

@@ -1,3 +1,3 @@
 export { classifyInterface } from "./classify";
-export { type ImportResult, importAwsCli } from "./import";
+export { importAwsCli } from "./import";
 export { type AwsCliFile, isAwsCliOutput, jsonPosition, parseJson, readAwsCliOutput } from "./read";

@@ -11,7 +11,7 @@ import { placeholderRange } from "../../model/unknowns";
 import { awsVpcId, type ExportOptions, isExistingVpc } from "../deployable";
 import { ADDRESS_TAGS } from "../draft";
 import { eksClusterOf, isEksDefault } from "../eks";
-import { externalGroupOf } from "../placeholder";
+import { externalGroupOf, placeholderInputDescription } from "../placeholder";
 import type { VerifyPlan } from "../verify";
 import { getAtt, Intrinsic, LogicalIds, type Props, ref, tagList } from "./build";
 import { isRecord } from "./context";
@@ -109,7 +109,7 @@ export function toCloudFormation(
       const id = ids.take(stands.replace(/^(var|data\.aws_security_group)\./, ""), "SecurityGroupId");
       placeholderParameters[id] = {
         Type: "AWS::EC2::SecurityGroup::Id",
-        Description: `Id of the existing security group ${stands} (a placeholder in the design)`,
+        Description: placeholderInputDescription(stands),
       };
       placeholderNames[id] = g.name;
       return [[g.id, id] as const];

@@ -2,13 +2,14 @@
 // Default, ImportValue, conditions) are warnings at their line; wrong values are errors.
 
 import { InputError, lineIndex, type Problem } from "../../model/problems";
-import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
+import type { PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
 import {
   ADDRESS_TAGS,
   draftState,
   error,
   finishImport,
+  type ImportResult,
   show,
   type Unmodelled,
   unmodelledWarnings,
@@ -21,7 +22,7 @@ import { cdkNames, nameByConstructPath } from "./cdk";
 import { declareClassicElbGroup } from "./classic-elb";
 import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
-import { expandForEach } from "./foreach";
+import { expandForEach, oncePerFragment } from "./foreach";
 import { attachInterfaces, attachmentResource } from "./interface-attachments";
 import { CfnRef, NO_VALUE, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
@@ -37,12 +38,6 @@ export { BLOCK_EGRESS } from "./rules";
 export interface CloudFormationSource {
   name: string;
   text: string;
-}
-export interface ImportResult {
-  design: Design;
-  warnings: Problem[];
-  /** Parameters without a value: what the app's dialog and --param ask for. */
-  inputs: MissingParameter[];
 }
 
 function readPrefixList(ctx: Context, id: string, props: Props, path: Path): void {
@@ -104,6 +99,8 @@ interface Read {
   inputs: MissingParameter[];
   /** AWS::LanguageExtensions resolves intrinsic functions in a resource's Condition (a loop's !Sub). */
   languageExtensions: boolean;
+  /** Whether Fn::ForEach loops were expanded: a problem in a fragment is then found once per copy. */
+  expanded: boolean;
 }
 
 /**
@@ -207,6 +204,7 @@ function templateOf(
     at,
     inputs: read.inputs,
     languageExtensions,
+    expanded: template !== value,
   };
 }
 
@@ -223,11 +221,11 @@ export function importCloudFormation(
   file: CloudFormationSource,
   parsed?: { value: unknown },
   options: ImportOptions = {},
-): ImportResult {
+): ImportResult<MissingParameter> {
   const loaded = loadTemplate(file.name, file.text, parsed);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const { t, resources, at, inputs, languageExtensions } = templateOf(
+  const { t, resources, at, inputs, languageExtensions, expanded } = templateOf(
     file,
     loaded.value,
     loaded,
@@ -413,6 +411,10 @@ export function importCloudFormation(
   if (assumed) ctx.warnings.push(assumed);
   nameByConstructPath(ctx.warnings, ctx.cdkNames);
   nameByConstructPath(ctx.errors, ctx.cdkNames);
+  if (expanded) {
+    oncePerFragment(ctx.warnings);
+    oncePerFragment(ctx.errors);
+  }
   const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
   return { design, warnings: ctx.warnings, inputs };
 }

@@ -1,2 +1,2 @@
 export { toCloudFormation } from "./export";
-export { BLOCK_EGRESS, type CloudFormationSource, type ImportResult, importCloudFormation } from "./import";
+export { BLOCK_EGRESS, type CloudFormationSource, importCloudFormation } from "./import";

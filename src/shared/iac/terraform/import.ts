@@ -2,10 +2,18 @@
 // Node edge, src/server/hcl.ts). What cannot be known without running Terraform becomes a warning
 // at its file and line; a value that is simply wrong (a bad CIDR, port 70000) is an error.
 
-import type { Problem } from "../../model/problems";
 import type { Design, PrefixList, SecurityGroup, Vpc } from "../../model/schema";
 import { cidrProblem } from "../../net/address";
-import { ADDRESS_TAGS, draftState, error, finishImport, type Unmodelled, unmodelledWarnings, warning } from "../draft";
+import {
+  ADDRESS_TAGS,
+  draftState,
+  error,
+  finishImport,
+  type ImportResult,
+  type Unmodelled,
+  unmodelledWarnings,
+  warning,
+} from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
 import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
@@ -21,12 +29,6 @@ export interface TerraformSource {
   text: string;
   /** hcl2json's output for the file. */
   hcl: unknown;
-}
-export interface ImportResult {
-  design: Design;
-  warnings: Problem[];
-  /** Root variables that have no value: what the app's dialog and --var ask for. */
-  inputs: MissingVariable[];
 }
 
 const GROUP_TYPES = new Set(["aws_security_group", "aws_default_security_group"]);
@@ -291,7 +293,10 @@ export function designOfDeclarations(ctx: Context, decls: readonly Declaration[]
 }
 
 /** Reads security groups, their rules and what they are attached to. Throws InputError for wrong values. */
-export function importTerraform(files: TerraformSource[], options: TerraformImportOptions = {}): ImportResult {
+export function importTerraform(
+  files: TerraformSource[],
+  options: TerraformImportOptions = {},
+): ImportResult<MissingVariable> {
   const ctx = newContext();
   const { decls, root } = declarations(files, ctx, options);
   const design = designOfDeclarations(ctx, decls, designName(files), files[0]?.name);

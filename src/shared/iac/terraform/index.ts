@@ -1,2 +1,2 @@
 export { type TerraformFile, type TerraformOptions, toTerraform } from "./export";
-export { type ImportResult, importTerraform, type TerraformSource } from "./import";
+export { importTerraform, type TerraformSource } from "./import";

@@ -5,6 +5,7 @@
 // (import.ts and the readers it calls): this file knows no resource type.
 import type { Problem } from "../../model/problems";
 import { type Where, warning } from "../draft";
+import { placeholderOfInput } from "../placeholder";
 import { materialize, rawValue } from "./body";
 import type { Body } from "./context";
 import { bind, type EvalScope, evaluateText } from "./eval/evaluate";
@@ -113,6 +114,9 @@ function convertUndeclared(value: Value): Value {
   return parsed instanceof Unknown ? value : parsed;
 }
 
+/** The locals a module's files refer to but do not declare, by the files' list (see the constructor). */
+const undeclaredLocalsOf = new WeakMap<readonly ParsedFile[], ReadonlyMap<string, Where>>();
+
 export class Module {
   private readonly variables = new Map<string, Block>();
   private readonly locals = new Map<string, { raw: unknown }>();
@@ -129,6 +133,8 @@ export class Module {
   private readonly undeclared: ReadonlyMap<string, Where>;
   /** Root only: locals the files refer to but no locals block here declares, at their first use. */
   private readonly undeclaredLocals: ReadonlyMap<string, Where>;
+  /** Called modules only: the same, a fault of the module's code (its folder is read whole). */
+  private readonly moduleLocals: ReadonlyMap<string, Where>;
 
   constructor(
     readonly env: ModuleEnvironment,
@@ -143,7 +149,14 @@ export class Module {
     for (const [fileIndex, file] of files.entries()) this.declare(file, fileIndex);
     // In a called module an undeclared variable is a fault of its code, not an input to ask for.
     this.undeclared = address ? new Map() : undeclared(files, "var", (n) => this.variables.has(n));
-    this.undeclaredLocals = address ? new Map() : undeclared(files, "local", (n) => this.locals.has(n));
+    // Every instance of a module call reads the same files: they are searched once.
+    let locals = undeclaredLocalsOf.get(files);
+    if (!locals) {
+      locals = undeclared(files, "local", (n) => this.locals.has(n));
+      undeclaredLocalsOf.set(files, locals);
+    }
+    this.undeclaredLocals = address ? new Map() : locals;
+    this.moduleLocals = address ? locals : new Map();
   }
 
   private declare(file: ParsedFile, fileIndex: number): void {
@@ -188,11 +201,13 @@ export class Module {
         // `default = null` is a value: only undefined (no block) is an undeclared variable.
         return new Namespace(`${this.prefix}var`, (n) => {
           const declared = this.variable(n);
-          return declared !== undefined ? declared : this.undeclaredVariable(n);
+          return declared !== undefined ? this.placeholderVariable(n, declared) : this.undeclaredVariable(n);
         });
       case "local":
         return new Namespace(`${this.prefix}local`, (n) => {
           const declared = this.local(n);
+          if (declared === undefined && this.moduleLocals.has(n))
+            return Unknown.of(`${this.prefix}local.${n}`, "is not declared in the module's files");
           if (declared !== undefined || !this.undeclaredLocals.has(n)) return declared;
           // Defined in a file of the module that was not given (eks's local.security_group_id is in its main.tf).
           return Unknown.of(`local.${n}`, "is not declared in these files (its locals block is in a file not given)");
@@ -247,6 +262,18 @@ export class Module {
       if ("default" in block.body) return rawValue(block.body.default, { root: () => undefined });
       return Unknown.of(`${this.prefix}var.${name}`, this.address ? `is not given by ${this.address}` : "has no value");
     });
+  }
+
+  /**
+   * A root variable Palisade's export wrote for a placeholder group whose name no variable can
+   * hold (local.security_group_id as the variable local_security_group_id): while it has no value,
+   * the unknown is the placeholder its description names, so that a round trip keeps the name.
+   */
+  private placeholderVariable(name: string, value: Value): Value {
+    if (this.address || !(value instanceof Unknown)) return value;
+    const stands = placeholderOfInput(this.variables.get(name)?.body.description);
+    if (stands === undefined || stands === `var.${name}`) return value;
+    return Unknown.of(stands, `is the variable ${name} of Palisade's export and has no value`);
   }
 
   /** A variable no file declares: in the root, an input with no value until one is given. */
@@ -432,6 +459,15 @@ export class Module {
         warning(
           where,
           `local.${name} is not declared in these files (its locals block is in a file not given): its value is unknown; where a group is expected it is the placeholder group "local.${name}"`,
+        ),
+      );
+    // A called module's folder is read whole: a local none of its files declares is a fault of
+    // its code, which Terraform refuses; read on with the local unknown, named for the module.
+    for (const [name, where] of this.moduleLocals)
+      this.env.warnings.push(
+        warning(
+          where,
+          `${this.prefix}local.${name} is not declared in the module's files, so Terraform would refuse the module: its value is unknown; where a group is expected it is the placeholder group "${this.prefix}local.${name}"`,
         ),
       );
     const blocks = [...this.resources.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);

@@ -3,7 +3,7 @@
 import type { Design, External, SecurityGroup } from "../../model/schema";
 import { placeholderRange } from "../../model/unknowns";
 import { awsVpcId, isExistingVpc } from "../deployable";
-import { externalGroupOf } from "../placeholder";
+import { externalGroupOf, placeholderInputDescription } from "../placeholder";
 import { attr, type Block, block, raw, type Value } from "./hcl";
 import { Names } from "./names";
 
@@ -138,9 +138,10 @@ const DATA_GROUP = /^data\.aws_security_group\.([A-Za-z_][\w-]*)$/;
 
 /**
  * A variable for each placeholder group (`var.peer_group_id` stays that variable; any other
- * unknown, such as a module's local, gets one named for it), and a data source for a group a data
- * source read (looked up by the id given in a variable, so that an import of the export names the
- * same data source again).
+ * unknown, such as a module's local, gets one named for it, whose description carries the
+ * placeholder's name for an import to read back), and a data source for a group a data source
+ * read (looked up by the id given in a variable, so that an import of the export names the same
+ * data source again).
  */
 function placeholderReferences(
   design: Design,
@@ -163,10 +164,7 @@ function placeholderReferences(
       block(
         "variable",
         [variable],
-        [
-          attr("description", `Id of the existing security group ${stands} (a placeholder in the design)`),
-          attr("type", raw("string")),
-        ],
+        [attr("description", placeholderInputDescription(stands)), attr("type", raw("string"))],
       ),
     );
     if (read) {

@@ -5,10 +5,11 @@
 
 import { parseJsonText } from "../../../model/json";
 import { InputError } from "../../../model/problems";
-import { warning } from "../../draft";
+import { type ImportResult, warning } from "../../draft";
 import type { Context, Declaration } from "../context";
 import { TfRef, Unknown } from "../eval/values";
-import { designOfDeclarations, type ImportResult, newContext } from "../import";
+import { designOfDeclarations, newContext } from "../import";
+import type { MissingVariable } from "../module";
 import { RecordedLocator } from "./locate";
 import { addressOf, type RecordedInstance, readRecorded } from "./recorded";
 import { PlanReferences } from "./references";
@@ -170,7 +171,7 @@ function moduleOf(name: string): string {
 }
 
 /** Reads a plan or state file. Throws InputError naming the JSON path and line of what is wrong. */
-export function importRecorded(file: { name: string; text: string }, parsed?: unknown): ImportResult {
+export function importRecorded(file: { name: string; text: string }, parsed?: unknown): ImportResult<MissingVariable> {
   const value = parsed === undefined ? parseJsonText(file.text, file.name) : parsed;
   const recorded = readRecorded(value, file.name);
   if ("problems" in recorded) throw new InputError(recorded.problems);
