@@ -6,10 +6,12 @@ import {
   flowRelation,
   nodesNamed,
   resolveEndpoint,
+  rulesOnlyFlows,
   type SelectedClassFlow,
   type Selection,
   selectedClassFlows,
   selectedNodeFlows,
+  withRulesOnly,
 } from "../../shared/engine";
 import { flowsDependOn } from "../../shared/engine/depends-on";
 import { bothFamilies, type FlowRelation } from "../../shared/engine/flows";
@@ -37,7 +39,8 @@ past that in the engine's order.
 Options:
   --level L      node (default): one row per source and target node;
                  group: one row per pair of security groups (a groupless resource or an outside
-                 party stands for itself), with how many node pairs it stands for;
+                 party stands for itself), with how many node pairs it stands for; a group
+                 that no resource carries shows what its own rules open ("rules only");
                  class: one row per pair of classes (nodes that no rule tells apart: the same
                  groups, addresses inside the same rule CIDRs), with member counts
   --from X       only flows from X: a node's id or name, or an address (as check takes them);
@@ -68,15 +71,23 @@ ${READING_USAGE}
       from: selectionOf(relation, text(args, "from"), "from", level),
       to: selectionOf(relation, text(args, "to"), "to", level),
     };
+    const ends = { from: text(args, "from"), to: text(args, "to") };
     const flows = selectedClassFlows(relation, selection);
     const out = new Rows(io, format);
     if (level === "node") await nodeRows(design, relation, flows, out);
     else if (level === "class") await classRows(design, flows, out);
-    else await groupRows(design, relation, flows, out);
+    else await groupRows(design, relation, flows, out, ends, selection);
     await out.end();
     return EXIT.ok;
   },
 };
+
+/** The security group a --from or --to names by id or name, if it names one. */
+function groupNamed(design: Design, wanted: string): string | undefined {
+  const lower = wanted.trim().toLowerCase();
+  const groups = design.groups.filter((g) => g.id === wanted.trim() || g.name.toLowerCase() === lower);
+  return groups.length === 1 ? (groups[0] as { id: string }).id : undefined;
+}
 
 /** The nodes a --from or --to names; at group level a group's id or name names its members. */
 function selectionOf(
@@ -88,12 +99,8 @@ function selectionOf(
   if (wanted === undefined) return undefined;
   const { design } = relation.index;
   if (level === "group") {
-    const lower = wanted.trim().toLowerCase();
-    const groups = design.groups.filter((g) => g.id === wanted.trim() || g.name.toLowerCase() === lower);
-    if (groups.length === 1) {
-      const id = (groups[0] as { id: string }).id;
-      return new Set(design.resources.filter((r) => r.groupIds.includes(id)).map((r) => r.id));
-    }
+    const id = groupNamed(design, wanted);
+    if (id) return new Set(design.resources.filter((r) => r.groupIds.includes(id)).map((r) => r.id));
   }
   return nodesNamed(relation.index, resolveEndpoint(design, wanted, role));
 }
@@ -175,17 +182,32 @@ async function classRows(design: Design, flows: Iterable<SelectedClassFlow>, out
   }
 }
 
-async function groupRows(design: Design, relation: FlowRelation, flows: Iterable<SelectedClassFlow>, out: Rows) {
+async function groupRows(
+  design: Design,
+  relation: FlowRelation,
+  flows: Iterable<SelectedClassFlow>,
+  out: Rows,
+  wanted: { from?: string | undefined; to?: string | undefined },
+  selection: Selection,
+) {
   const members = new Map<string, number>();
   for (const r of design.resources) for (const g of r.groupIds) members.set(g, (members.get(g) ?? 0) + 1);
   const groupName = new Map(design.groups.map((g) => [g.id, g.name && g.name !== g.id ? `${g.id} (${g.name})` : g.id]));
   const end = (id: string, kind: "group" | "node") =>
     kind === "group" ? `${groupName.get(id) ?? id} [${count(members.get(id) ?? 0, "member")}]` : nodeLabel(design, id);
+  // A memberless group's own rules (rules-only.ts) are kept by --from and --to as its members would be:
+  // the group named, or the outside party or address named.
+  const keeps = (id: string, kind: "group" | "node", name: string | undefined, nodes: ReadonlySet<string> | undefined) =>
+    name === undefined || (kind === "group" ? groupNamed(design, name) === id : !!nodes?.has(id));
+  const rulesOnly = rulesOnlyFlows(relation.index).filter(
+    (f) =>
+      keeps(f.from, f.fromKind, wanted.from, selection.from) && keeps(f.to, f.toKind, wanted.to, selection.to),
+  );
   // Group flows are as many as pairs of groups, not of nodes: they are gathered, then written.
-  for (const flow of aggregateGroupFlows(relation, Number.POSITIVE_INFINITY, flows).flows)
+  for (const flow of withRulesOnly(aggregateGroupFlows(relation, Number.POSITIVE_INFINITY, flows).flows, rulesOnly))
     await out.write(
       () =>
-        `${end(flow.from, flow.fromKind)} -> ${end(flow.to, flow.toKind)}: ${flow.label} (${count(flow.pairs, "node pair")})`,
+        `${end(flow.from, flow.fromKind)} -> ${end(flow.to, flow.toKind)}: ${flow.label} (${flow.rulesOnly ? "rules only: no member carries the group yet" : count(flow.pairs, "node pair")})`,
       () => ({
         ...flow,
         fromMembers: flow.fromKind === "group" ? (members.get(flow.from) ?? 0) : 1,

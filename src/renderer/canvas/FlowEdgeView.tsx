@@ -10,19 +10,11 @@ import {
   useStore,
 } from "@xyflow/react";
 import { memo } from "react";
-import { pathOf } from "../../shared/diagram";
+import { edgeDash, pathOf } from "../../shared/diagram";
 import { viewState } from "../state/store";
 import { floatingAnchors } from "./floating";
 import type { Routed } from "./routes";
 import type { EdgeData } from "./toFlow";
-
-/** Internet and internal flows are solid; flows to other outside parties and within a group are dashed. */
-const DASHES: Record<EdgeData["exposure"], string | undefined> = {
-  internet: undefined,
-  external: "6 3",
-  internal: undefined,
-  sameGroup: "2 3",
-};
 
 export const NODE_WIDTH = 200;
 const NOMINAL_HEIGHT = 84;
@@ -82,7 +74,7 @@ function FlowEdgeViewImpl(props: EdgeProps & { data?: EdgeData & Routed }) {
         style={{
           stroke: `var(--edge-${exposure})`,
           strokeWidth: (exposure === "internet" ? 2.2 : 1.6) + (active ? 1.4 : 0),
-          strokeDasharray: DASHES[exposure],
+          strokeDasharray: edgeDash(exposure, data?.rulesOnly),
         }}
         interactionWidth={16}
         // The interfaces' rows the line ends at, in the DOM (an instance with several interfaces).

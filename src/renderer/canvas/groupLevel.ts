@@ -277,6 +277,7 @@ export function toGroupEdges(
         showLabel: true,
         sourceHeight: GROUP_NODE_SIZE.height,
         targetHeight: GROUP_NODE_SIZE.height,
+        ...(f.rulesOnly ? { rulesOnly: true } : {}),
       },
     };
     cache.set(f, edge);

@@ -52,6 +52,8 @@ export interface EdgeData extends Record<string, unknown> {
   /** The flow's ends where they are not the nodes (an interface: "web/eth1"), for the reader. */
   fromEnd?: string;
   toEnd?: string;
+  /** At group level: a memberless group's own rules (engine/rules-only.ts), drawn dash-dotted. */
+  rulesOnly?: boolean;
 }
 
 /**

@@ -151,6 +151,7 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
       })),
   ];
   const outside = new Set(design.externals.map((e) => e.id));
+  const rulesOnly = new Set(flows.filter((f) => f.rulesOnly).map((f) => f.id));
   const edges: FlowEdge[] = flows
     .filter((f) => f.from !== f.to && (options.showOutbound || !hidden.has(f.id)))
     .map((f) => ({
@@ -165,7 +166,7 @@ function groupDiagram(design: Design, options: DiagramOptions): Diagram {
     }));
   // The app's group view places its ends with the same code (group-level.ts): the same picture.
   const ends = groupLevelEnds(design, flows);
-  return assemble(parts, edges, design, ends, placeGroupLevel(ends, edges, options.relayout));
+  return assemble(parts, edges, design, ends, placeGroupLevel(ends, edges, options.relayout), rulesOnly);
 }
 
 /** The picture from its parts and their places: boxes, routed lines and placed labels, frames and captions. */
@@ -175,6 +176,7 @@ function assemble(
   design: Design,
   sized: readonly LayoutNode[],
   at: ReadonlyMap<string, Point>,
+  rulesOnly: ReadonlySet<string> = new Set(),
 ): Diagram {
   const sizes = new Map(sized.map((n) => [n.id, { width: n.width, height: n.height }]));
   const nodes: DiagramNode[] = parts.map((p) => ({
@@ -199,6 +201,7 @@ function assemble(
       label: f.label,
       exposure: f.exposure as Exposure,
       points: d.points,
+      ...(rulesOnly.has(f.id) ? { rulesOnly: true } : {}),
       ...(d.labelBox ? { labelBox: d.labelBox } : {}),
     });
   }

@@ -87,6 +87,9 @@ export function placeGroupLevelAfter(
   return placeNear(ends, placed, flows);
 }
 
-/** A group flow's label: its services, and how many node pairs it stands for where more than one. */
-export const groupFlowLabel = (f: Pick<GroupFlow, "label" | "pairs">): string =>
-  f.pairs > 1 ? `${f.label} (${f.pairs} pairs)` : f.label;
+/**
+ * A group flow's label: its services, and how many node pairs it stands for where more than one;
+ * a memberless group's own rules say that no member carries them yet.
+ */
+export const groupFlowLabel = (f: Pick<GroupFlow, "label" | "pairs" | "rulesOnly">): string =>
+  f.rulesOnly ? `${f.label} · rules only` : f.pairs > 1 ? `${f.label} (${f.pairs} pairs)` : f.label;

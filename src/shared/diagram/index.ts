@@ -1,4 +1,5 @@
 export * from "./build";
+export * from "./dashes";
 export * from "./drawing";
 export * from "./geometry";
 export * from "./group-level";

@@ -2,6 +2,7 @@
 // this text) alike. Each node is a <g data-node="id"> around its box <rect>, each edge a <path
 // data-edge data-from data-to>, each label a <g data-label> around its box: for people who
 // post-process diagrams. Colours are the app's light theme (src/renderer/styles.css).
+import { edgeDash } from "./dashes";
 import { pathOf } from "./geometry";
 import { ADDRESS_GAP, addressWidth, wrapRows } from "./measure";
 import type { Diagram, DiagramNode, Exposure } from "./types";
@@ -22,13 +23,6 @@ export const COLOURS = {
     Exposure,
     string
   >,
-};
-
-const DASHES: Record<Exposure, string | undefined> = {
-  internet: undefined,
-  external: "6 3",
-  internal: undefined,
-  sameGroup: "2 3",
 };
 
 const KIND_TITLES: Record<string, string> = {
@@ -150,7 +144,7 @@ export function diagramSvg(d: Diagram, options: { title?: string; margin?: numbe
     );
   for (const e of d.edges) {
     const colour = COLOURS.edge[e.exposure];
-    const dash = DASHES[e.exposure];
+    const dash = edgeDash(e.exposure, e.rulesOnly);
     out.push(
       `<path data-edge="${escapeXml(e.id)}" data-from="${escapeXml(e.from)}" data-to="${escapeXml(e.to)}" d="${pathOf(e.points)}" fill="none" stroke="${colour}" stroke-width="${e.exposure === "internet" ? 2.2 : 1.6}"${dash ? ` stroke-dasharray="${dash}"` : ""} marker-end="url(#arrow-${e.exposure})"/>`,
     );

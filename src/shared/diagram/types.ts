@@ -28,6 +28,8 @@ export interface DiagramEdge {
   label: string;
   exposure: Exposure;
   points: Point[];
+  /** A memberless group's own rules, one-sided (engine/rules-only.ts): drawn dash-dotted. */
+  rulesOnly?: boolean;
   /** Where the label is drawn; absent when labels are not drawn. */
   labelBox?: Box;
 }

@@ -34,7 +34,7 @@ export interface FlowRelation {
   outbound: Record<Family, Map<string, ServiceSet>>[];
 }
 
-function counterpartOf(node: IndexedNode, family: Family): Counterpart | undefined {
+export function counterpartOf(node: IndexedNode, family: Family): Counterpart | undefined {
   const set = node.addresses[family];
   if (!set) return undefined;
   return {

@@ -5,6 +5,7 @@
 import type { Design } from "../model/schema";
 import type { Family } from "../net/address";
 import { type FlowRelation, flowRelation } from "./flows";
+import { rulesOnlyFlows } from "./rules-only";
 import { type SelectedClassFlow, selectedClassFlows } from "./selection";
 import { isEmpty, label, type ServiceSet, toServices, union } from "./services";
 import type { Service } from "./types";
@@ -18,12 +19,25 @@ export interface GroupFlow {
   toKind: "group" | "node";
   services: Service[];
   label: string;
-  /** How many ordered node pairs this edge stands for. */
+  /** How many ordered node pairs this edge stands for (0 for rules only). */
   pairs: number;
+  /**
+   * What the rules of a group that no resource carries open, one-sided (rules-only.ts): no member
+   * stands behind it yet, and the other side's rules are not weighed.
+   */
+  rulesOnly?: true;
 }
 
+/** The group flows of a design: those of members, and those of memberless groups' own rules. */
 export function groupFlows(design: Design): GroupFlow[] {
-  return aggregateGroupFlows(flowRelation(design)).flows;
+  const relation = flowRelation(design);
+  return withRulesOnly(aggregateGroupFlows(relation).flows, rulesOnlyFlows(relation.index));
+}
+
+/** Both lists as one, sorted by id (their ids never meet: a rules-only edge has a memberless group at one end). */
+export function withRulesOnly(flows: readonly GroupFlow[], rulesOnly: readonly GroupFlow[]): GroupFlow[] {
+  if (rulesOnly.length === 0) return [...flows];
+  return [...flows, ...rulesOnly].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
 
 /**

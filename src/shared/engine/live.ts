@@ -19,9 +19,10 @@ import {
   nodeFlows,
   pairCount,
 } from "./flows";
-import { aggregateGroupFlows, type GroupFlow } from "./group-flows";
+import { aggregateGroupFlows, type GroupFlow, withRulesOnly } from "./group-flows";
 import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
 import { EVERYTHING, intersect, isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
+import { rulesOnlyFlows } from "./rules-only";
 import { allowedServices, type Counterpart } from "./side";
 import type { FlowEdge } from "./types";
 
@@ -109,7 +110,9 @@ function sameEdge(a: FlowEdge, b: FlowEdge): boolean {
 }
 
 function sameGroupFlow(a: GroupFlow, b: GroupFlow): boolean {
-  return a.label === b.label && a.pairs === b.pairs && sameValue(a.services, b.services);
+  return (
+    a.label === b.label && a.pairs === b.pairs && a.rulesOnly === b.rulesOnly && sameValue(a.services, b.services)
+  );
 }
 
 /** The ends a flow between these nodes has at group level: their groups, or the node itself. */
@@ -139,6 +142,9 @@ export class LiveFlows {
   private withheldCount = 0;
   private groupsWithheldNow = false;
   private readonly maxGroupFlows: number;
+  /** What memberless groups' own rules open (rules-only.ts), by id, and the design they are of. */
+  private rulesOnly = new Map<string, GroupFlow>();
+  private rulesOnlyOf: Design | undefined;
 
   constructor(design: Design, options: { maxNodeFlows?: number; maxGroupFlows?: number } = {}) {
     this.maxNodeFlows = options.maxNodeFlows ?? MAX_NODE_FLOWS;
@@ -157,7 +163,8 @@ export class LiveFlows {
 
   /** Flows aggregated to security groups (as groupFlows gives them). */
   groupFlowList(): GroupFlow[] {
-    return [...this.visibleGroups().values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const members = [...this.visibleGroups().values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return withRulesOnly(members, [...this.rulesOnly.values()]);
   }
 
   /** How many node pairs may talk, whether or not they are kept one by one. */
@@ -246,10 +253,32 @@ export class LiveFlows {
   }
 
   private finish(change: LiveChange): LiveChange {
+    this.refreshRulesOnly(change);
     change.flowCount = this.flowCount;
     change.withheld = this.withheldNow;
     change.groupsWithheld = this.groupsWithheldNow;
     return change;
+  }
+
+  /**
+   * The rules-only edges again when the design changed (a handful of memberless groups' rules
+   * against the outside parties: cheap), and what changed among them into the delta. An edge
+   * keeps its id when its group gains or loses its first member (internet->sg-x either way):
+   * the id then goes out as an upsert only, never also as a removal.
+   */
+  private refreshRulesOnly(change: LiveChange): void {
+    if (this.rulesOnlyOf === this.design) return;
+    this.rulesOnlyOf = this.design;
+    const before = this.rulesOnly;
+    const now = this.groupsWithheldNow ? [] : rulesOnlyFlows(this.index);
+    this.rulesOnly = new Map(now.map((f) => [f.id, f]));
+    for (const id of before.keys()) if (!this.rulesOnly.has(id)) change.groupFlows.remove.push(id);
+    for (const flow of now) {
+      const was = before.get(flow.id);
+      if (!was || !sameGroupFlow(was, flow)) change.groupFlows.upsert.push(flow);
+    }
+    const upserted = new Set(change.groupFlows.upsert.map((f) => f.id));
+    change.groupFlows.remove = change.groupFlows.remove.filter((id) => !upserted.has(id));
   }
 
   /** The group flows as the window has them. */
