@@ -1,15 +1,17 @@
 // palisade flows at every level, with filters, run in-process on real files; and a region-sized
 // answer written in chunks as it is expanded, each waiting for the reader.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateRegion } from "../../bench/generate";
 import { serializeDesign } from "../shared/model";
 import { main } from "./main";
+import { CORPUS } from "./testing/corpus";
 import { root } from "./testing/spawn";
 
 const example = join(root, "examples/three-tier.palisade.json");
+const completeModule = join(CORPUS, "terraform/terraform-aws-security-group/examples/complete");
 let dir = "";
 
 async function flows(...args: string[]) {
@@ -44,6 +46,43 @@ describe("palisade flows", () => {
     expect(r.rows).toContain("Internet (internet) -> sg-alb (alb) [1 member]: tcp 80, 443 (1 node pair)");
     expect(r.rows.some((row) => row.startsWith("app-1"))).toBe(false);
   });
+
+  // terraform-aws-security-group's examples/complete is a module of rules only: its groups have no
+  // member, and each shows what its own rules open. Read from main.tf: complete_sg admits
+  // ingress_cidr_blocks (10.10.0.0/16) on https-443 and ssh (computed_ingress_rules), and
+  // postgresql from 0.0.0.0/0, which covers that range too; from the Internet only postgresql.
+  it.runIf(existsSync(completeModule))(
+    "--level group: a module of rules only lists what its groups' rules open, said rules only",
+    async () => {
+      const r = await flows(completeModule, "--level", "group");
+      expect(r.code).toBe(0);
+      expect(r.rows).toContain(
+        "ingress_cidr_blocks -> sg-module.complete_sg.this_name_prefix-0 (complete-sg-) [0 members]: tcp 22, 443, 5432 (rules only: no member carries the group yet)",
+      );
+      expect(r.rows).toContain(
+        "Internet (internet) -> sg-module.complete_sg.this_name_prefix-0 (complete-sg-) [0 members]: tcp 5432 (rules only: no member carries the group yet)",
+      );
+      const json = (await flows(completeModule, "--level", "group", "--json")).rows.map((row) => JSON.parse(row));
+      expect(json).toContainEqual(
+        expect.objectContaining({
+          from: "ingress_cidr_blocks",
+          to: "sg-module.complete_sg.this_name_prefix-0",
+          label: "tcp 22, 443, 5432",
+          pairs: 0,
+          rulesOnly: true,
+        }),
+      );
+      // Every row is the rules' own: no group has a member.
+      expect(json.every((f) => f.rulesOnly === true)).toBe(true);
+      // --from and --to keep them as they keep members' flows: the group by name, a party by name.
+      const from = await flows(completeModule, "--level", "group", "--from", "Internet", "--to", "complete-sg-");
+      expect(from.rows).toEqual([
+        "Internet (internet) -> sg-module.complete_sg.this_name_prefix-0 (complete-sg-) [0 members]: tcp 5432 (rules only: no member carries the group yet)",
+      ]);
+      // Node level is untouched: no member, no node pair.
+      expect((await flows(completeModule)).rows).toEqual(["No permitted flows."]);
+    },
+  );
 
   it("--level class: nodes no rule tells apart are one row, with their count", async () => {
     const r = await flows(example, "--level", "class", "--json");

@@ -197,11 +197,14 @@ async function groupRows(
     kind === "group" ? `${groupName.get(id) ?? id} [${count(members.get(id) ?? 0, "member")}]` : nodeLabel(design, id);
   // A memberless group's own rules (rules-only.ts) are kept by --from and --to as its members would be:
   // the group named, or the outside party or address named.
-  const keeps = (id: string, kind: "group" | "node", name: string | undefined, nodes: ReadonlySet<string> | undefined) =>
-    name === undefined || (kind === "group" ? groupNamed(design, name) === id : !!nodes?.has(id));
+  const keeps = (
+    id: string,
+    kind: "group" | "node",
+    name: string | undefined,
+    nodes: ReadonlySet<string> | undefined,
+  ) => name === undefined || (kind === "group" ? groupNamed(design, name) === id : !!nodes?.has(id));
   const rulesOnly = rulesOnlyFlows(relation.index).filter(
-    (f) =>
-      keeps(f.from, f.fromKind, wanted.from, selection.from) && keeps(f.to, f.toKind, wanted.to, selection.to),
+    (f) => keeps(f.from, f.fromKind, wanted.from, selection.from) && keeps(f.to, f.toKind, wanted.to, selection.to),
   );
   // Group flows are as many as pairs of groups, not of nodes: they are gathered, then written.
   for (const flow of withRulesOnly(aggregateGroupFlows(relation, Number.POSITIVE_INFINITY, flows).flows, rulesOnly))

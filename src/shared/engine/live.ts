@@ -110,9 +110,7 @@ function sameEdge(a: FlowEdge, b: FlowEdge): boolean {
 }
 
 function sameGroupFlow(a: GroupFlow, b: GroupFlow): boolean {
-  return (
-    a.label === b.label && a.pairs === b.pairs && a.rulesOnly === b.rulesOnly && sameValue(a.services, b.services)
-  );
+  return a.label === b.label && a.pairs === b.pairs && a.rulesOnly === b.rulesOnly && sameValue(a.services, b.services);
 }
 
 /** The ends a flow between these nodes has at group level: their groups, or the node itself. */
