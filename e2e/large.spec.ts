@@ -1,8 +1,8 @@
 // A large design stays light: the palette's groups, the flow rows and the canvas's nodes are
 // drawn only where they are on screen, and scrolling brings the others.
+import type { Page } from "@playwright/test";
 import { generateChain } from "../bench/ui-design";
 import { serializeDesign } from "../src/shared/model";
-import type { Page } from "@playwright/test";
 import { chooseFile, expect, test } from "./fixtures";
 
 const GROUPS = 600;
