@@ -8,25 +8,10 @@ import { type FlowRelation, flowRelation } from "./flows";
 import { rulesOnlyFlows } from "./rules-only";
 import { type SelectedClassFlow, selectedClassFlows } from "./selection";
 import { isEmpty, label, type ServiceSet, toServices, union } from "./services";
-import type { Service } from "./types";
+import type { GroupFlow } from "./types";
 
-export interface GroupFlow {
-  /** `${from}->${to}`; ends are group ids, or node ids for outside parties and groupless resources. */
-  id: string;
-  from: string;
-  to: string;
-  fromKind: "group" | "node";
-  toKind: "group" | "node";
-  services: Service[];
-  label: string;
-  /** How many ordered node pairs this edge stands for (0 for rules only). */
-  pairs: number;
-  /**
-   * What the rules of a group that no resource carries open, one-sided (rules-only.ts): no member
-   * stands behind it yet, and the other side's rules are not weighed.
-   */
-  rulesOnly?: true;
-}
+/** Declared with the engine's other plain answers (types.ts), so that rules-only.ts can name it too. */
+export type { GroupFlow };
 
 /** The group flows of a design: those of members, and those of memberless groups' own rules. */
 export function groupFlows(design: Design): GroupFlow[] {

@@ -21,8 +21,8 @@ import {
 } from "./flows";
 import { aggregateGroupFlows, type GroupFlow, withRulesOnly } from "./group-flows";
 import { type DesignIndex, type IndexedNode, type IndexedRule, indexDesign } from "./index-design";
-import { EVERYTHING, intersect, isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import { rulesOnlyFlows } from "./rules-only";
+import { EVERYTHING, intersect, isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import { allowedServices, type Counterpart } from "./side";
 import type { FlowEdge } from "./types";
 

@@ -9,10 +9,10 @@
 import type { Direction } from "../model/direction";
 import type { Family } from "../net/address";
 import { counterpartOf } from "./flows";
-import type { GroupFlow } from "./group-flows";
 import type { DesignIndex, IndexedRule } from "./index-design";
 import { isEmpty, label, NOTHING, type ServiceSet, toServices, union } from "./services";
 import { allowedServices } from "./side";
+import type { GroupFlow } from "./types";
 
 const FAMILIES: Family[] = [4, 6];
 

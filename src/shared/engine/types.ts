@@ -123,3 +123,22 @@ export interface Finding {
   nodeId?: string;
   intentId?: string;
 }
+
+/** Flows aggregated to security-group level (group-flows.ts), and a memberless group's own rules (rules-only.ts). */
+export interface GroupFlow {
+  /** `${from}->${to}`; ends are group ids, or node ids for outside parties and groupless resources. */
+  id: string;
+  from: string;
+  to: string;
+  fromKind: "group" | "node";
+  toKind: "group" | "node";
+  services: Service[];
+  label: string;
+  /** How many ordered node pairs this edge stands for (0 for rules only). */
+  pairs: number;
+  /**
+   * What the rules of a group that no resource carries open, one-sided (rules-only.ts): no member
+   * stands behind it yet, and the other side's rules are not weighed.
+   */
+  rulesOnly?: true;
+}
