@@ -303,9 +303,11 @@ export class LiveFlows {
     this.withheldNow = pairCount(relation, this.maxNodeFlows) > this.maxNodeFlows;
     this.groupsWithheldNow = false;
     if (this.withheldNow) {
-      const { flows, pairs, complete } = aggregateGroupFlows(relation, this.maxGroupFlows);
-      this.groupsWithheldNow = !complete;
-      this.withheldGroups = new Map(flows.map((g) => [g.id, g]));
+      // Memberless groups' own edges are drawn too, so they count towards the group flows' limit.
+      const room = this.maxGroupFlows - rulesOnlyFlows(this.index).length;
+      const { flows, pairs, complete } = aggregateGroupFlows(relation, Math.max(room, 0));
+      this.groupsWithheldNow = !complete || room < 0;
+      if (!this.groupsWithheldNow) this.withheldGroups = new Map(flows.map((g) => [g.id, g]));
       this.withheldCount = complete ? pairs : Math.max(pairs, this.maxNodeFlows + 1);
     } else {
       for (const flow of nodeFlows(relation)) {
