@@ -143,6 +143,8 @@ export class LiveFlows {
   /** What memberless groups' own rules open (rules-only.ts), by id, and the design they are of. */
   private rulesOnly = new Map<string, GroupFlow>();
   private rulesOnlyOf: Design | undefined;
+  /** How many rules-only edges the withheld group flows' limit was last decided with. */
+  private rulesOnlyCounted = 0;
 
   constructor(design: Design, options: { maxNodeFlows?: number; maxGroupFlows?: number } = {}) {
     this.maxNodeFlows = options.maxNodeFlows ?? MAX_NODE_FLOWS;
@@ -197,7 +199,12 @@ export class LiveFlows {
     this.index = indexDesign(next, whole ? undefined : previousIndex);
     this.make = edgeMaker(this.index);
     const dirty = whole ? undefined : this.dirtyNodes(before, previousIndex);
-    if (dirty && dirty.sources.size + dirty.targets.size === 0) return this.finish(change);
+    if (dirty && dirty.sources.size + dirty.targets.size === 0) {
+      // A memberless group's rules change no node's flows; but while withheld its edges count
+      // towards the group flows' limit, so a change in how many there are decides anew.
+      if (!this.withheldNow || rulesOnlyFlows(this.index).length === this.rulesOnlyCounted) return this.finish(change);
+      return this.replaceAll(flowRelation(next, this.index), change);
+    }
     const computed = new Map<string, NodeFlow>();
     let stale: Iterable<string>;
     // Each dirty node costs one pair per node; past a few dozen, the whole relation (built per
@@ -304,7 +311,8 @@ export class LiveFlows {
     this.groupsWithheldNow = false;
     if (this.withheldNow) {
       // Memberless groups' own edges are drawn too, so they count towards the group flows' limit.
-      const room = this.maxGroupFlows - rulesOnlyFlows(this.index).length;
+      this.rulesOnlyCounted = rulesOnlyFlows(this.index).length;
+      const room = this.maxGroupFlows - this.rulesOnlyCounted;
       const { flows, pairs, complete } = aggregateGroupFlows(relation, Math.max(room, 0));
       this.groupsWithheldNow = !complete || room < 0;
       if (!this.groupsWithheldNow) this.withheldGroups = new Map(flows.map((g) => [g.id, g]));
