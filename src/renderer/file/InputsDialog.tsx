@@ -77,8 +77,8 @@ function InputsDialogBox({ pending }: { pending: PendingInputs }) {
       >
         <h2 id="inputs-title">Values for {pending.name}</h2>
         <p className="muted small">
-          {asked.length === 1 ? "This value has" : `These ${asked.length} values have`} no default, so what depends
-          on {asked.length === 1 ? "it" : "them"} was imported as a placeholder. Give a value to import again with it; a
+          {asked.length === 1 ? "This value has" : `These ${asked.length} values have`} no default, so what depends on{" "}
+          {asked.length === 1 ? "it" : "them"} was imported as a placeholder. Give a value to import again with it; a
           field left empty stays a placeholder.
         </p>
         <ul className="inputs-dialog__list">{asked.map((input, n) => field(input, n === 0 ? first : undefined))}</ul>

@@ -67,7 +67,9 @@ describe("quietInputsNote", () => {
       "ami_id has no value; nothing Palisade draws depends on it, so it is not asked for.",
     );
     const many = Array.from({ length: 7 }, (_, n) => ({ ...ami, name: `v${n}` }));
-    expect(quietInputsNote(many)).toMatch(/^7 values have none \(v0, v1, v2, v3, v4 and 2 more\); nothing Palisade draws depends on them/);
+    expect(quietInputsNote(many)).toMatch(
+      /^7 values have none \(v0, v1, v2, v3, v4 and 2 more\); nothing Palisade draws depends on them/,
+    );
   });
 
   it("says nothing when the dialog opens (it shows them itself) or nothing lacks a value", () => {

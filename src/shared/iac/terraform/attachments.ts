@@ -3,7 +3,17 @@ import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
 import { outsideVpcReason } from "../outside-vpc";
-import { type Body, type Context, type Declaration, known, nested, placeholderFor, reach, text, where } from "./context";
+import {
+  type Body,
+  type Context,
+  type Declaration,
+  known,
+  nested,
+  placeholderFor,
+  reach,
+  text,
+  where,
+} from "./context";
 import { type Resolved, resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
 import { clusterKey, launchedGroupLists } from "./launch";

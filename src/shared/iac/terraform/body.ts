@@ -77,7 +77,10 @@ export function materialize(
     for (const dynamic of Array.isArray(list) ? list.filter(isBody) : isBody(list) ? [list] : []) {
       const forEach = rawValue(dynamic.for_each, scope);
       if (forEach instanceof Unknown) {
-        report(`the for_each of dynamic "${name}" ${forEach.describe()}; the blocks it makes are not imported`, forEach);
+        report(
+          `the for_each of dynamic "${name}" ${forEach.describe()}; the blocks it makes are not imported`,
+          forEach,
+        );
         continue;
       }
       // `iterator = r` arrives as "${r}"; without it the iterator is the block's name.
