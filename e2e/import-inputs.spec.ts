@@ -177,6 +177,9 @@ test("a variable nothing drawn depends on is folded below the one asked for, and
   await ami.fill("ami-0123456789abcdef0");
   await dialog.getByRole("button", { name: "Import with these values" }).click();
   await expect(dialog).toHaveCount(0);
+  // The folded value went with the other: the notice no longer says that ami_id has none.
+  await expect(page.getByTestId("notice")).toContainText("Imported bastion-ami.tf with these values");
+  await expect(page.getByTestId("notice")).not.toContainText("ami_id");
   expect(await flowRows(page)).toContain(`${OFFICE} | jump | tcp 22`);
 });
 
