@@ -64,6 +64,8 @@ const example = (file: string) =>
 for (const file of ["three-tier.palisade.json", "http-server.palisade.json"]) {
   report(file, example(file), "node", 5);
   report(`${file} (laid out)`, example(file), "node", 5, true);
+  // The app's group view draws this too (group-level.ts), as `draw --level group` does.
+  report(file, example(file), "group", 5);
 }
 // The corpus as its harness reads it (src/cli/testing/corpus.ts): each input with the values
 // (vars, params) its expectations give, a module's examples/ folders each an input of its own.

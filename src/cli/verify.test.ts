@@ -44,8 +44,10 @@ describe("export --verify to Terraform", () => {
     expect(Object.keys(analyses)).toEqual(Object.keys(paths));
     const ssh = Object.entries(paths).find(([name]) => name.includes("ssh_me"))?.[1];
     expect(ssh?.[0]).toMatchObject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform's interpolation, as the export writes it
       source: "${var.internet_gateway_id}",
       source_ip: "192.0.2.7",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Terraform's interpolation, as the export writes it
       destination: "${aws_instance.app_1.id}",
       protocol: "tcp",
       destination_port: 22,

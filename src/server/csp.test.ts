@@ -25,6 +25,8 @@ describe("the Content-Security-Policy", () => {
     expect(policy.get("script-src")).toEqual(["'self'"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
+    // Workers only from the app's own scripts (the layout worker): no blob: or data: worker.
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
     expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-eval");
   });
 

@@ -1,7 +1,7 @@
 // The Content-Security-Policy of the app's pages, sent as a header by Electron main and the Node
 // host; src/renderer/index.html carries the same policy in a meta tag. Scripts come only from the
-// app itself (no inline script, no eval), nothing loads from the network, and the page cannot be
-// framed. Inline styles are allowed because the canvas positions nodes with them.
+// app itself (no inline script, no eval), workers too, nothing loads from the network, and the
+// page cannot be framed. Inline styles are allowed because the canvas positions nodes with them.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -9,6 +9,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // The layout worker (src/renderer/layout/layout.worker.ts), a script of the app's own origin.
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

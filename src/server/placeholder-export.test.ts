@@ -158,7 +158,7 @@ describe("placeholders whose name no Terraform variable can hold, exported and i
     expect(again.inputs.map((i) => i.name)).toContain("local_cluster_sg");
     expect(again.warnings.map((w) => w.message)).toContainEqual(
       expect.stringContaining(
-        "depends on local.cluster_sg, which is the variable local_cluster_sg in Palisade's export, which has no value (give it with --var local_cluster_sg=…)",
+        "depends on local.cluster_sg, which is the variable local_cluster_sg of Palisade's export and has no value",
       ),
     );
   });

@@ -94,7 +94,7 @@ function dependsOnCaveat(
       `Depends on ${named.join(", ")}: an address range the files name but give no value; ${
         permitted
           ? "the rules that name it permit this for whatever range it turns out to be"
-          : "no rule names it for this"
+          : "no rule that names it permits this, and whether another rule's range covers it is known only once it has a value"
       }.`,
     );
   if (conditions.length)

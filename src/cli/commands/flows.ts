@@ -71,7 +71,7 @@ ${READING_USAGE}
     const flows = selectedClassFlows(relation, selection);
     const out = new Rows(io, format);
     if (level === "node") await nodeRows(design, relation, flows, out);
-    else if (level === "class") await classRows(design, relation, flows, out);
+    else if (level === "class") await classRows(design, flows, out);
     else await groupRows(design, relation, flows, out);
     await out.end();
     return EXIT.ok;
@@ -106,7 +106,7 @@ class Rows {
   private count = 0;
 
   constructor(
-    private readonly io: Io,
+    io: Io,
     private readonly format: "text" | "lines" | "array",
   ) {
     this.lines = new Lines(io);
@@ -157,7 +157,7 @@ async function nodeRows(design: Design, relation: FlowRelation, flows: Iterable<
   if (held) for (const e of held.sort(flowOrder(relation.index.nodes.keys()))) await write(e);
 }
 
-async function classRows(design: Design, relation: FlowRelation, flows: Iterable<SelectedClassFlow>, out: Rows) {
+async function classRows(design: Design, flows: Iterable<SelectedClassFlow>, out: Rows) {
   const end = (members: readonly string[]) =>
     `${nodeLabel(design, members[0] as string)}${members.length > 1 ? ` and ${members.length - 1} like it` : ""}`;
   for (const flow of flows) {

@@ -5,10 +5,10 @@ import { validateDesign } from "../../shared/model";
 import { layoutByTier } from "./tiers";
 
 describe("layoutByTier", () => {
-  it("lays the three tiers out left to right with the nodes' measured sizes, at integer positions", () => {
+  it("lays the three tiers out left to right with the nodes' measured sizes, at integer positions (inline where there is no Worker)", async () => {
     const design = validateDesign(threeTier);
     const tall = new Map([["alb", { width: 200, height: 400 }]]);
-    const at = new Map(layoutByTier(design, permittedFlows(design), tall).map((p) => [p.id, p.position]));
+    const at = new Map((await layoutByTier(design, permittedFlows(design), tall)).map((p) => [p.id, p.position]));
     const x = (id: string) => at.get(id)?.x ?? Number.NaN;
     expect(x("internet")).toBeLessThan(x("alb"));
     expect(x("alb")).toBeLessThan(x("app-1"));

@@ -64,6 +64,7 @@ describe("the page", () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain(`<meta name="palisade-token" content="${host.token}" />`);
     expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(page.headers["content-security-policy"]).toContain("worker-src 'self'");
     expect(page.headers["x-frame-options"]).toBe("DENY");
   });
 

@@ -474,13 +474,13 @@ describe("CloudFormation Fn::ForEach", () => {
     ).toEqual([]);
   });
 
-  it("places a problem in an inner loop's copy at the line of the inner fragment", () => {
+  it("places a problem in an inner loop's copies at the line of the inner fragment, said once", () => {
     const text = readFileSync(join(FIXTURES, "for-each-nested.yaml"), "utf8").replace(
       "ToPort: !Ref Port",
       "ToPort: 99999",
     );
     expect(() => importCloudFormation({ name: "n.yaml", text })).toThrow(
-      /^n\.yaml:31:15: to port 99999 is out of range/,
+      /^n\.yaml:31:15: to port 99999 is out of range: expected 0-65535 \(-1 = any, for ICMP\) \(in each of 3 copies\)$/,
     );
   });
 

@@ -182,3 +182,24 @@ export function expandForEach(
     },
   };
 }
+
+/**
+ * A problem in a loop's fragment is found once per copy, at the fragment's one place: said once,
+ * with how many copies it is in. Rewrites `problems` in place, keeping the first's order.
+ */
+export function oncePerFragment(problems: Problem[]): void {
+  const seen = new Map<string, { problem: Problem; copies: number }>();
+  const kept: Problem[] = [];
+  for (const p of problems) {
+    const key = `${p.file}\0${p.line}\0${p.column}\0${p.severity}\0${p.message}`;
+    const known = seen.get(key);
+    if (known) known.copies++;
+    else {
+      const entry = { problem: { ...p }, copies: 1 };
+      seen.set(key, entry);
+      kept.push(entry.problem);
+    }
+  }
+  for (const { problem, copies } of seen.values()) if (copies > 1) problem.message += ` (in each of ${copies} copies)`;
+  problems.splice(0, problems.length, ...kept);
+}

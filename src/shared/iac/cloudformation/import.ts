@@ -22,7 +22,7 @@ import { cdkNames, nameByConstructPath } from "./cdk";
 import { declareClassicElbGroup } from "./classic-elb";
 import { applyConditions, conditionsOf } from "./conditions";
 import { type Context, isRecord, known, nameTag, type Props, reach, tagsOf, text, vpcIdOf } from "./context";
-import { expandForEach } from "./foreach";
+import { expandForEach, oncePerFragment } from "./foreach";
 import { attachInterfaces, attachmentResource } from "./interface-attachments";
 import { CfnRef, NO_VALUE, resolve, type Template } from "./intrinsics";
 import { ATTACHABLE, LAUNCH_SOURCES, UNRELATED } from "./kinds";
@@ -99,6 +99,8 @@ interface Read {
   inputs: MissingParameter[];
   /** AWS::LanguageExtensions resolves intrinsic functions in a resource's Condition (a loop's !Sub). */
   languageExtensions: boolean;
+  /** Whether Fn::ForEach loops were expanded: a problem in a fragment is then found once per copy. */
+  expanded: boolean;
 }
 
 /**
@@ -212,6 +214,7 @@ function templateOf(
     at,
     inputs: read.inputs,
     languageExtensions,
+    expanded: template !== value,
   };
 }
 
@@ -232,7 +235,7 @@ export function importCloudFormation(
   const loaded = loadTemplate(file.name, file.text, parsed);
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const { t, resources, at, inputs, languageExtensions } = templateOf(
+  const { t, resources, at, inputs, languageExtensions, expanded } = templateOf(
     file,
     loaded.value,
     loaded,
@@ -421,6 +424,10 @@ export function importCloudFormation(
   if (assumed) ctx.warnings.push(assumed);
   nameByConstructPath(ctx.warnings, ctx.cdkNames);
   nameByConstructPath(ctx.errors, ctx.cdkNames);
+  if (expanded) {
+    oncePerFragment(ctx.warnings);
+    oncePerFragment(ctx.errors);
+  }
   const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
   return { design, warnings: ctx.warnings, inputs: inputs.map((i) => ({ ...i, affects: ctx.reached.has(i.name) })) };
 }

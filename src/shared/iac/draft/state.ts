@@ -6,7 +6,6 @@ import { InputError, type Problem } from "../../model/problems";
 import type { Design, PrefixList, Resource, SecurityGroup, Vpc } from "../../model/schema";
 import type { NamedCidr, OutsideParties } from "./externals";
 import { finishDesign } from "./finish";
-import { type Where, warning } from "./where";
 
 /** A resource as a reader finds it; the import's last step places it on the canvas. */
 export type DraftResource = Omit<Resource, "position">;

@@ -277,10 +277,7 @@ export class Module {
     if (this.address || !(value instanceof Unknown)) return value;
     const stands = placeholderOfInput(this.variables.get(name)?.body.description);
     if (stands === undefined || stands === `var.${name}`) return value;
-    return Unknown.of(
-      stands,
-      `is the variable ${name} in Palisade's export, which has no value (give it with --var ${name}=…)`,
-    );
+    return Unknown.of(stands, `is the variable ${name} of Palisade's export and has no value`);
   }
 
   /** A variable no file declares: in the root, an input with no value until one is given. */
