@@ -1,8 +1,11 @@
 // Issue 12: an import whose files need values they do not have (a Terraform variable without a
 // default) asks for them, one field each; "Import with these values" imports again with them and
 // the flows they decide appear; Cancel keeps what was imported, with its placeholders. A cdk.out
-// folder imports through the browser's folder picker with its construct paths as names.
-import { readFileSync } from "node:fs";
+// folder imports through the browser's folder picker with its construct paths as names. A value
+// nothing drawn depends on (an AMI id) is folded below the others, and alone opens no dialog.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -150,4 +153,74 @@ test("a cdk.out folder imports its stack, named by construct path, through the f
   expect(rows).toContain("Web/ASG | Db | tcp 5432");
   expect(rows.filter((row) => row.startsWith("Db |"))).toEqual([]);
   await expect(page.getByRole("dialog", { name: /^Values for/ })).toHaveCount(0);
+});
+
+test("a variable nothing drawn depends on is folded below the one asked for, and still taken when filled", async ({
+  app: page,
+}) => {
+  const text = readFileSync(join(import.meta.dirname, "inputs/bastion-ami.tf"), "utf8");
+  await chooseFile(page, "bastion-ami.tf", text, (p) => menu(p, /^Import Terraform, CloudFormation/));
+  const dialog = page.getByRole("dialog", { name: "Values for bastion-ami.tf" });
+  await expect(dialog).toContainText("This value has no default");
+  const office = dialog.getByRole("textbox", { name: "office_cidr" });
+  await expect(office).toBeFocused();
+  const folded = dialog.getByTestId("inputs-others");
+  await expect(folded.locator("summary")).toHaveText("1 more has no value; nothing Palisade draws depends on it");
+  const ami = dialog.getByRole("textbox", { name: "ami_id" });
+  await expect(ami).toBeHidden();
+  await shoot(page, "import-inputs-folded");
+  await folded.locator("summary").click();
+  await expect(ami).toBeVisible();
+  await expect(folded).toContainText("The image the bastion boots");
+  await shoot(page, "import-inputs-unfolded");
+  await office.fill("198.51.100.0/24");
+  await ami.fill("ami-0123456789abcdef0");
+  await dialog.getByRole("button", { name: "Import with these values" }).click();
+  await expect(dialog).toHaveCount(0);
+  // The folded value went with the other: the notice no longer says that ami_id has none.
+  await expect(page.getByTestId("notice")).toContainText("Imported bastion-ami.tf with these values");
+  await expect(page.getByTestId("notice")).not.toContainText("ami_id");
+  expect(await flowRows(page)).toContain(`${OFFICE} | jump | tcp 22`);
+});
+
+test("a module whose only variable without a value is one nothing drawn depends on opens no dialog, and its notice names it", async ({
+  app: page,
+}) => {
+  const text = readFileSync(join(import.meta.dirname, "inputs/ami-only.tf"), "utf8");
+  await chooseFile(page, "ami-only.tf", text, (p) => menu(p, /^Import Terraform, CloudFormation/));
+  await expect(page.getByTestId("node-jump")).toBeVisible();
+  await expect(page.getByTestId("notice")).toContainText(
+    "Opened ami-only.tf. ami_id has no value; nothing Palisade draws depends on it, so it is not asked for.",
+  );
+  await expect(page.getByRole("dialog", { name: /^Values for/ })).toHaveCount(0);
+  expect(await flowRows(page)).toContain("198.51.100.0/24 | jump | tcp 22");
+});
+
+test("an exported design imported again asks for nothing: its AMI and subnet variables are named in the notice", async ({
+  app: page,
+}) => {
+  const out = mkdtempSync(join(tmpdir(), "palisade-export-"));
+  execFileSync(process.execPath, [
+    join(import.meta.dirname, "../bin/palisade.mjs"),
+    "export",
+    join(import.meta.dirname, "../examples/three-tier.palisade.json"),
+    "--to",
+    "terraform",
+    "-o",
+    out,
+  ]);
+  const files = readdirSync(out).map((name) => ({
+    name,
+    mimeType: "text/plain",
+    buffer: readFileSync(join(out, name)),
+  }));
+  page.once("dialog", (d) => void d.accept());
+  const choosing = page.waitForEvent("filechooser");
+  await menu(page, /^Import Terraform, CloudFormation/);
+  await (await choosing).setFiles(files);
+  await expect(page.getByTestId("problems").or(page.getByTestId("notice"))).toContainText(
+    /3 values have none \(ami_id, subnet_id, subnet_ids\); nothing Palisade draws depends on them/,
+  );
+  await expect(page.getByRole("dialog", { name: /^Values for/ })).toHaveCount(0);
+  await shoot(page, "import-inputs-quiet");
 });

@@ -9,24 +9,17 @@ export function printProblems(io: Io, problems: readonly Problem[]): void {
   for (const p of problems) io.err(formatProblem(p));
 }
 
-/** Whether a warning names this input, as the importers name them (var.x, parameter X). */
-function named(problems: readonly Problem[], input: ImportInput): boolean {
-  const name = input.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(input.kind === "parameter" ? `\\bparameter ${name}\\b` : `\\bvar\\.${name}\\b`);
-  return problems.some((p) => pattern.test(p.message));
-}
-
 /**
- * What reading the files said, then, once, how to give the values its warnings say are missing,
- * in the CLI's own terms (the importers' warnings only say that a value is missing: the app asks
- * for it in a dialog). A variable nothing drawn depends on (an AMI id) is not asked for here.
+ * What reading the files said, then, once, how to give the values that something drawn waits on
+ * (ImportInput.affects), in the CLI's own terms (the importers' warnings only say that a value is
+ * missing: the app asks for it in a dialog). A variable nothing drawn depends on (an AMI id) is not asked for.
  */
 export function printLoadProblems(
   io: Io,
   { warnings, inputs }: { warnings: readonly Problem[]; inputs: readonly ImportInput[] },
 ): void {
   printProblems(io, warnings);
-  const wanted = inputs.filter((i) => named(warnings, i));
+  const wanted = inputs.filter((i) => i.affects);
   if (!wanted.length) return;
   const flags = [...new Set(wanted.map((i) => `${i.kind === "parameter" ? "--param" : "--var"} ${i.name}=…`))];
   const varFile = wanted.some((i) => i.kind === "variable") ? " (or a .tfvars file: --var-file F)" : "";

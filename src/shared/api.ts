@@ -37,6 +37,11 @@ export const ImportInput = z.object({
   type: z.string().max(1024).optional(),
   file: z.string().max(4096),
   line: z.number().int().min(1).optional(),
+  /**
+   * Whether something the import read waits on it (a group, rule, attachment, count, a resource's
+   * Condition): the dialog opens for these; the others are offered folded, and the CLI names only these.
+   */
+  affects: z.boolean(),
 });
 export type ImportInput = z.infer<typeof ImportInput>;
 export const ImportInputs = z.array(ImportInput).max(1000);

@@ -1,13 +1,15 @@
 // After an import that needs values it was not given (a Terraform variable without a default, a
-// CloudFormation parameter without one): one field per value, with what the file says about it.
+// CloudFormation parameter without one): one field per value, with what the file says about it;
+// the values nothing drawn depends on (an AMI id) below the others, folded.
 // "Import with these values" imports the same files again with them; until then, and after
 // Cancel, the design keeps what was imported, with placeholders where the values were needed.
-import { useEffect, useRef, useState } from "react";
+import { type Ref, useEffect, useRef, useState } from "react";
+import type { ImportInput } from "../../shared/api";
 import { formatProblem } from "../../shared/model";
 import { Modal } from "../chrome/Modal";
 import { useView, viewState } from "../state/store";
 import { importAgain } from "./fileOps";
-import { declaredAt, inputKey, type PendingInputs, valuesFrom } from "./importInputs";
+import { byEffect, declaredAt, inputKey, type PendingInputs, valuesFrom } from "./importInputs";
 
 const KIND_LABEL = { variable: "Terraform variable", parameter: "CloudFormation parameter" } as const;
 
@@ -36,6 +38,34 @@ function InputsDialogBox({ pending }: { pending: PendingInputs }) {
       setRunning(false);
     }
   };
+  // What something drawn waits on first; the rest (an AMI id, a key pair) folded, still fillable.
+  const { affecting: asked, others } = byEffect(pending.inputs);
+  const field = (input: ImportInput, ref?: Ref<HTMLInputElement>) => {
+    const key = inputKey(input);
+    const id = `input-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+    return (
+      <li key={key} className="field">
+        <label htmlFor={id}>
+          <code>{input.name}</code>
+          {input.type && <span className="inputs-dialog__type">{input.type}</span>}
+        </label>
+        {input.description && <div className="inputs-dialog__description">{input.description}</div>}
+        <input
+          ref={ref}
+          id={id}
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={fields[key] ?? ""}
+          aria-describedby={`${id}-where`}
+          onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
+        />
+        <div id={`${id}-where`} className="field-hint">
+          {KIND_LABEL[input.kind]}, declared at <code>{declaredAt(input)}</code>
+        </div>
+      </li>
+    );
+  };
   return (
     <Modal className="inputs-dialog" labelledBy="inputs-title" onClose={close}>
       <form
@@ -47,38 +77,20 @@ function InputsDialogBox({ pending }: { pending: PendingInputs }) {
       >
         <h2 id="inputs-title">Values for {pending.name}</h2>
         <p className="muted small">
-          {pending.inputs.length === 1 ? "This value has" : `These ${pending.inputs.length} values have`} no default, so
-          what depends on {pending.inputs.length === 1 ? "it" : "them"} was imported as a placeholder. Give a value to
-          import again with it; a field left empty stays a placeholder.
+          {asked.length === 1 ? "This value has" : `These ${asked.length} values have`} no default, so what depends on{" "}
+          {asked.length === 1 ? "it" : "them"} was imported as a placeholder. Give a value to import again with it; a
+          field left empty stays a placeholder.
         </p>
-        <ul className="inputs-dialog__list">
-          {pending.inputs.map((input, n) => {
-            const key = inputKey(input);
-            const id = `input-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-            return (
-              <li key={key} className="field">
-                <label htmlFor={id}>
-                  <code>{input.name}</code>
-                  {input.type && <span className="inputs-dialog__type">{input.type}</span>}
-                </label>
-                {input.description && <div className="inputs-dialog__description">{input.description}</div>}
-                <input
-                  ref={n === 0 ? first : undefined}
-                  id={id}
-                  type="text"
-                  spellCheck={false}
-                  autoComplete="off"
-                  value={fields[key] ?? ""}
-                  aria-describedby={`${id}-where`}
-                  onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
-                />
-                <div id={`${id}-where`} className="field-hint">
-                  {KIND_LABEL[input.kind]}, declared at <code>{declaredAt(input)}</code>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
+        <ul className="inputs-dialog__list">{asked.map((input, n) => field(input, n === 0 ? first : undefined))}</ul>
+        {others.length > 0 && (
+          <details className="inputs-dialog__others" data-testid="inputs-others">
+            <summary>
+              {others.length === 1 ? "1 more has" : `${others.length} more have`} no value; nothing Palisade draws
+              depends on {others.length === 1 ? "it" : "them"}
+            </summary>
+            <ul className="inputs-dialog__list">{others.map((input) => field(input))}</ul>
+          </details>
+        )}
         {pending.problems && (
           <div className="inputs-dialog__problems" role="alert">
             <p>The import with these values failed; the design is unchanged.</p>

@@ -10,7 +10,7 @@ import { heldAs, replaceDocument } from "../state/commands";
 import { engineSync } from "../state/engine";
 import { docState, isDirty, notify, viewState } from "../state/store";
 import { designFileName, downloadText } from "./download";
-import { type ImportSource, type PendingInputs, readInputs } from "./importInputs";
+import { byEffect, type ImportSource, type PendingInputs, quietInputsNote, readInputs } from "./importInputs";
 
 function confirmDiscard(): boolean {
   if (!isDirty(docState.get())) return true;
@@ -62,12 +62,18 @@ function opened(
     return;
   }
   replaceDocument(reply.value.design, path, reply.value.design, heldAs(id, reply.value.held));
-  if (reply.value.warnings.length > 0) showProblems(`${name} was opened with warnings:`, reply.value.warnings);
-  else notify("info", `Opened ${name}`);
+  const quiet = source ? quietInputsNote(reply.value.inputs) : "";
+  if (reply.value.warnings.length > 0)
+    showProblems(`${name} was opened with warnings:${quiet ? ` ${quiet}` : ""}`, reply.value.warnings);
+  else notify("info", `Opened ${name}${quiet ? `. ${quiet}` : ""}`);
   if (source) askForInputs(reply.value, { name, source, given: {} });
 }
 
-/** Opens the dialog of values when the import reports inputs without one; closes it when none are left. */
+/**
+ * Opens the dialog of values when something drawn waits on an input without one (the others it
+ * shows folded); closes it when none is left. Inputs nothing drawn depends on alone open nothing:
+ * the import's notice names them (quietInputsNote).
+ */
 function askForInputs(value: Opened, pending: Omit<PendingInputs, "inputs">): void {
   const read = readInputs(value.inputs);
   if ("problem" in read) {
@@ -75,7 +81,8 @@ function askForInputs(value: Opened, pending: Omit<PendingInputs, "inputs">): vo
     notify("error", read.problem);
     return;
   }
-  viewState.set({ importInputs: read.inputs.length > 0 ? { ...pending, inputs: read.inputs } : undefined });
+  const asked = byEffect(read.inputs).affecting.length > 0;
+  viewState.set({ importInputs: asked ? { ...pending, inputs: read.inputs } : undefined });
 }
 
 /** The same import again, with values for its inputs (the dialog's "Import with these values"). */
@@ -106,9 +113,13 @@ export async function importAgain(pending: PendingInputs, values: ImportValues):
     return;
   }
   replaceDocument(reply.value.design, undefined, reply.value.design, heldAs(open, reply.value.held));
+  const quiet = quietInputsNote(reply.value.inputs);
   if (reply.value.warnings.length > 0)
-    showProblems(`${pending.name} was imported with these values, with warnings:`, reply.value.warnings);
-  else notify("info", `Imported ${pending.name} with these values`);
+    showProblems(
+      `${pending.name} was imported with these values, with warnings:${quiet ? ` ${quiet}` : ""}`,
+      reply.value.warnings,
+    );
+  else notify("info", `Imported ${pending.name} with these values${quiet ? `. ${quiet}` : ""}`);
   askForInputs(reply.value, { name: pending.name, source: pending.source, given: values });
 }
 

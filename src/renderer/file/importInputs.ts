@@ -60,3 +60,28 @@ export function declaredAt(input: Pick<ImportInput, "file" | "line">): string {
   const file = input.file.split(/[\\/]/).pop() ?? input.file;
   return input.line === undefined ? file : `${file}:${input.line}`;
 }
+
+/**
+ * The inputs something drawn waits on (a rule's peer, a group, a count: the dialog asks for these
+ * first), and the others (an AMI id, a key pair: nothing Palisade draws depends on them).
+ */
+export function byEffect(inputs: readonly ImportInput[]): { affecting: ImportInput[]; others: ImportInput[] } {
+  return { affecting: inputs.filter((i) => i.affects), others: inputs.filter((i) => !i.affects) };
+}
+
+/**
+ * What the import's notice adds when the dialog does not open because nothing drawn depends on
+ * the values it lacks: their names, so that a user who looks for them knows why none was asked.
+ * Empty when the dialog opens (it shows them, folded) or nothing lacks a value.
+ */
+export function quietInputsNote(value: unknown): string {
+  const read = readInputs(value);
+  if ("problem" in read || read.inputs.length === 0) return "";
+  const { affecting, others } = byEffect(read.inputs);
+  if (affecting.length > 0) return "";
+  const names = others.map((i) => i.name);
+  const listed = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  if (others.length === 1)
+    return `${listed} has no value; nothing Palisade draws depends on it, so it is not asked for.`;
+  return `${others.length} values have none (${listed}); nothing Palisade draws depends on them, so they are not asked for.`;
+}

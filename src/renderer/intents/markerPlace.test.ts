@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeMarker } from "./markerPlace";
+import { HANDLE_REACH, placeMarker } from "./markerPlace";
 
 const size = { width: 160, height: 48 };
 const covers = (p: { x: number; y: number }, n: { x: number; y: number; width: number; height: number }) =>
@@ -27,5 +27,21 @@ describe("placeMarker", () => {
       const p = placeMarker(mid, size, ends);
       for (const n of ends) expect(covers(p, n)).toBe(false);
     }
+  });
+  it("keeps clear of the intent handle that stands out under a node", () => {
+    // As the exercise failed on CI at 1280x720: the middle of the line sat just under the
+    // Internet's box, and the marker put there covered the handle a second intent starts from.
+    const internet = { x: 50, y: 60, width: 200, height: 72 };
+    const instance = { x: 366, y: 104, width: 200, height: 80 };
+    const handle = {
+      x: internet.x + internet.width / 2 - 7,
+      y: internet.y + internet.height - 7,
+      width: 14,
+      height: 14,
+    };
+    const p = placeMarker({ x: 150, y: internet.y + internet.height - 10 }, size, [internet, instance]);
+    expect(covers(p, handle)).toBe(false);
+    for (const n of [internet, instance]) expect(covers(p, n)).toBe(false);
+    expect(HANDLE_REACH).toBeGreaterThanOrEqual(7);
   });
 });

@@ -60,6 +60,7 @@ describe("CloudFormation parameters", () => {
         type: "String",
         file: "parameters.yaml",
         line: 8,
+        affects: true,
       },
     ]);
     expect(said).toContain(
@@ -113,6 +114,34 @@ describe("CloudFormation parameters", () => {
   it("warn of a value given for a parameter the template does not have", () => {
     const { said } = read("parameters.yaml", { AdminCidr: "10.0.0.0/8", Nope: "1" });
     expect(said).toEqual(["parameters.yaml:4:1: warning: --param Nope: the template has no parameter Nope; ignored"]);
+  });
+});
+
+describe("parameters without a value, and whether something drawn waits on them", () => {
+  const affects = (name: string, params?: Record<string, string>) =>
+    Object.fromEntries(read(name, params).inputs.map((i) => [i.name, i.affects]));
+
+  it("a parameter deciding a group's Condition, or a rule's peer, affects the design; KeyName and ImageId do not", () => {
+    expect(affects("inputs-affect.yaml")).toEqual({
+      Env: true,
+      AdminCidr: true,
+      KeyName: false,
+      ImageId: false,
+      // It decides only a bucket, which Palisade does not draw.
+      LogsEnv: false,
+    });
+  });
+
+  it("a condition decided by a value given leaves nothing waiting on the others", () => {
+    expect(affects("inputs-affect.yaml", { Env: "dev", AdminCidr: "10.0.0.0/8" })).toEqual({
+      KeyName: false,
+      ImageId: false,
+      LogsEnv: false,
+    });
+  });
+
+  it("a Condition on a group, an instance and a rule, and an Fn::If in a group's rules, wait on Env", () => {
+    expect(affects("condition-unknown.yaml")).toEqual({ Env: true });
   });
 });
 

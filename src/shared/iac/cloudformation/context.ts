@@ -46,6 +46,17 @@ export interface Context extends DraftState {
   interfaceAttachments: InterfaceAttachment[];
   /** Parameter -> the name of the placeholder group it stands for, as Palisade's export wrote it (placeholders.ts). */
   placeholderNames: Map<string, string>;
+  /**
+   * The names of the parameters (and imports) without a value that something the design draws
+   * waits on: a placeholder, or a group, rule or attachment not imported for want of them.
+   * MissingParameter.affects is read from it.
+   */
+  reached: Set<string>;
+}
+
+/** Notes what an unknown value waits on as something the design depends on (see Context.reached). */
+export function reach(ctx: Context, r: Resolved | { unresolved: string; waitsOn?: string }): void {
+  if ("unresolved" in r && r.waitsOn !== undefined) ctx.reached.add(r.waitsOn);
 }
 
 /**
@@ -54,6 +65,7 @@ export interface Context extends DraftState {
  */
 export function known(ctx: Context, value: unknown, path: Path, what: string, field?: string | number): Resolved {
   const r = resolve(value, ctx.t);
+  reach(ctx, r);
   if ("unresolved" in r)
     ctx.warnings.push(warning(ctx.at(field === undefined ? path : [...path, field]), `${what}: ${r.unresolved}`));
   // AWS::NoValue where a value is read is no value at all.

@@ -21,7 +21,7 @@ import { readAttachment } from "./attachments";
 import { cdkNames, nameByConstructPath } from "./cdk";
 import { declareClassicElbGroup } from "./classic-elb";
 import { applyConditions, conditionsOf } from "./conditions";
-import { type Context, isRecord, known, nameTag, type Props, tagsOf, text, vpcIdOf } from "./context";
+import { type Context, isRecord, known, nameTag, type Props, reach, tagsOf, text, vpcIdOf } from "./context";
 import { expandForEach, oncePerFragment } from "./foreach";
 import { attachInterfaces, attachmentResource } from "./interface-attachments";
 import { CfnRef, NO_VALUE, resolve, type Template } from "./intrinsics";
@@ -115,6 +115,16 @@ function conditionName(condition: unknown, t: Template): unknown {
 }
 
 const SAM = "AWS::Serverless-2016-10-31";
+/** Resources whose existence the design shows (with ATTACHABLE and LAUNCH_SOURCES): a Condition on them matters. */
+const DRAWN = new Set([
+  "AWS::EC2::VPC",
+  "AWS::EC2::PrefixList",
+  "AWS::EC2::SecurityGroup",
+  "AWS::EC2::SecurityGroupIngress",
+  "AWS::EC2::SecurityGroupEgress",
+  "AWS::EC2::NetworkInterfaceAttachment",
+  "AWS::CloudFormation::Stack",
+]);
 const LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
 
 function readTransforms(ctx: Pick<Context, "warnings" | "at">, value: Record<string, unknown>): string[] {
@@ -251,6 +261,7 @@ export function importCloudFormation(
     cdkNames: cdkNames(resources),
     interfaceAttachments: [],
     placeholderNames: isRecord(loaded.value) ? placeholderNamesOf(loaded.value, loaded.at, warnings) : new Map(),
+    reached: new Set(),
   };
   // Conditions decide properties only where the template has any; a region's template has none.
   const conditional = /Fn::If|!If\b|NoValue/.test(file.text);
@@ -295,6 +306,8 @@ export function importCloudFormation(
       }
       if ("unresolved" in c) {
         undecided.set(id, `condition ${show(condition)}`);
+        // Whether a group, rule or attached resource exists waits on it; an unrelated resource's does not.
+        if (DRAWN.has(r.Type) || r.Type in ATTACHABLE || r.Type in LAUNCH_SOURCES) reach(ctx, c);
         ctx.warnings.push(
           warning(
             at([...path, "Condition"]),
@@ -416,7 +429,7 @@ export function importCloudFormation(
     oncePerFragment(ctx.errors);
   }
   const design = finishImport(ctx, `Imported from ${file.name.split(/[\\/]/).pop() ?? file.name}`, file.name);
-  return { design, warnings: ctx.warnings, inputs };
+  return { design, warnings: ctx.warnings, inputs: inputs.map((i) => ({ ...i, affects: ctx.reached.has(i.name) })) };
 }
 
 /** Where `name` is first written outside a YAML comment, or -1. */

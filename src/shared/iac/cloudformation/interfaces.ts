@@ -4,7 +4,7 @@
 import type { NetworkInterface, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { show, warning } from "../draft";
-import { type Context, groupOf, isRecord, type Props, text } from "./context";
+import { type Context, groupOf, isRecord, type Props, reach, text } from "./context";
 import { resolve } from "./intrinsics";
 import type { Path } from "./template";
 
@@ -13,6 +13,7 @@ function groupSet(ctx: Context, id: string, eni: Props, at: Path): string[] {
   const ids: string[] = [];
   const r = resolve(eni.GroupSet, ctx.t);
   if ("unresolved" in r) {
+    reach(ctx, r);
     ctx.warnings.push(warning(ctx.at([...at, "GroupSet"]), `${id}: ${r.unresolved}`));
     return ids;
   }

@@ -4,7 +4,7 @@
 import type { SecurityGroup } from "../../model/schema";
 import { show, warning } from "../draft";
 import { eksClusterGroup } from "../eks";
-import { type Context, isRecord, type Props, text } from "./context";
+import { type Context, isRecord, type Props, reach, text } from "./context";
 import { CfnRef, resolve } from "./intrinsics";
 import { LAUNCH_SOURCES } from "./kinds";
 import type { Path } from "./template";
@@ -45,6 +45,7 @@ export function launchedGroupLists(
     const r = resolve(value, ctx.t);
     const source = "value" in r && r.value instanceof CfnRef ? ctx.launchSources.get(r.value.logicalId) : undefined;
     if (!source) {
+      reach(ctx, r);
       ctx.warnings.push(
         warning(
           ctx.at([...path, ...p]),

@@ -15,6 +15,8 @@ export interface MissingParameter {
   type?: string;
   file: string;
   line?: number;
+  /** Whether something the import read waits on it (a group, rule, attachment, a resource's Condition): see Context.reached. */
+  affects: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -68,6 +70,8 @@ export function readParameters(
         type,
         file: where.file ?? "",
         ...(where.line !== undefined ? { line: where.line } : {}),
+        // Known once the readers are done (importCloudFormation).
+        affects: false,
       });
     }
   }

@@ -8,7 +8,7 @@ import type { Problem } from "../../model/problems";
 import type { SecurityGroup } from "../../model/schema";
 import { type Where, warning } from "../draft";
 import { PLACEHOLDER_TAG, placeholderGroup } from "../placeholder";
-import { type Context, groupOf, isRecord } from "./context";
+import { type Context, groupOf, isRecord, reach } from "./context";
 import { CfnRef, type Resolved } from "./intrinsics";
 import type { Path } from "./template";
 
@@ -35,6 +35,7 @@ export function groupOrPlaceholder(
   how: { byName?: boolean; literalIds?: boolean } = {},
 ): { group: SecurityGroup; note?: string } | undefined {
   if ("unresolved" in r) {
+    reach(ctx, r);
     if (!r.waitsOn) return undefined;
     const group = placeholder(ctx, ctx.placeholderNames.get(r.waitsOn) ?? r.waitsOn, `waits on ${r.waitsOn}`);
     return { group, note: `${r.unresolved}; the placeholder group ${group.name} stands for it` };

@@ -9,7 +9,7 @@ import { checkRule, error, show, warning } from "../draft";
 import { placeholderRange } from "../draft/externals";
 import { accountIdOf, otherAccountWarning } from "../other-account";
 import { isCdkNoTrafficRule } from "./cdk";
-import { type Context, groupOf, isRecord, known, type Props, prefixListOf } from "./context";
+import { type Context, groupOf, isRecord, known, type Props, prefixListOf, reach } from "./context";
 import { intrinsicName, NO_VALUE, type Resolved, resolve } from "./intrinsics";
 import { groupOrPlaceholder } from "./placeholders";
 import type { Path } from "./template";
@@ -148,6 +148,7 @@ export function readRule(
       // A parameter with no value keeps the rule, with a placeholder range named for it, so that
       // its flows say what they depend on; as the Terraform reader does for a variable.
       const unknown = resolve(props[property], ctx.t);
+      reach(ctx, unknown);
       if ("unresolved" in unknown && unknown.waitsOn && ctx.t.parameters.has(unknown.waitsOn)) {
         const name = ctx.placeholderNames.get(unknown.waitsOn) ?? unknown.waitsOn;
         const range = placeholderRange(ctx.namedCidrs, name, kind === "cidr4" ? 4 : 6);
@@ -237,6 +238,7 @@ export function readInlineRules(ctx: Context, id: string, props: Props, path: Pa
     // The list, or a rule in it, may be an Fn::If whose condition is unknown: said, not guessed.
     const r = intrinsicName(written) ? resolve(written, ctx.t) : { value: written };
     if ("unresolved" in r) {
+      reach(ctx, r);
       ctx.warnings.push(warning(ctx.at([...path, property]), `${id} ${property}: ${r.unresolved}; not imported`));
       continue;
     }
@@ -249,6 +251,7 @@ export function readInlineRules(ctx: Context, id: string, props: Props, path: Pa
       const rulePath = [...path, property, n];
       const one = intrinsicName(item) ? resolve(item, ctx.t) : { value: item };
       if ("unresolved" in one) {
+        reach(ctx, one);
         ctx.warnings.push(warning(ctx.at(rulePath), `${id} ${direction} rule: ${one.unresolved}; not imported`));
         return;
       }

@@ -3,7 +3,17 @@ import type { Capacity, Resource } from "../../model/schema";
 import { isIpv4Address, isIpv6Address } from "../../net/address";
 import { readAddressTags, show, warning } from "../draft";
 import { outsideVpcReason } from "../outside-vpc";
-import { type Body, type Context, type Declaration, known, nested, placeholderFor, text, where } from "./context";
+import {
+  type Body,
+  type Context,
+  type Declaration,
+  known,
+  nested,
+  placeholderFor,
+  reach,
+  text,
+  where,
+} from "./context";
 import { type Resolved, resolve, resolveList, TfRef } from "./expressions";
 import { ATTACHABLE, type Kind, type Place } from "./kinds";
 import { clusterKey, launchedGroupLists } from "./launch";
@@ -41,6 +51,7 @@ function groupIds(ctx: Context, d: Declaration, spec: Kind, declarations: Readon
     const inside = block ? { nested: block, attribute } : { attribute };
     const list = resolveList(value, ctx.scope);
     for (const item of list.items) {
+      if ("unresolved" in item) reach(ctx.reached, item.unknown);
       const placeholder = "unresolved" in item ? placeholderFor(ctx, item.unknown) : undefined;
       if ("unresolved" in item && placeholder) {
         ctx.warnings.push(

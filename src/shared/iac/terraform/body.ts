@@ -61,7 +61,12 @@ function attributeValue(raw: unknown, scope: EvalScope, report: (message: string
  * A body with every argument evaluated and each `dynamic "name"` block replaced by the `name`
  * blocks it generates (after the ones written out). `report` says what could not be generated.
  */
-export function materialize(body: Body, scope: EvalScope, report: (message: string) => void): Body {
+export function materialize(
+  body: Body,
+  scope: EvalScope,
+  /** `unknown`: what the blocks wait on, which the design then depends on. */
+  report: (message: string, unknown?: Unknown) => void,
+): Body {
   const out: Body = {};
   for (const [k, v] of Object.entries(body)) {
     if (META.has(k) || k === "dynamic") continue;
@@ -72,7 +77,10 @@ export function materialize(body: Body, scope: EvalScope, report: (message: stri
     for (const dynamic of Array.isArray(list) ? list.filter(isBody) : isBody(list) ? [list] : []) {
       const forEach = rawValue(dynamic.for_each, scope);
       if (forEach instanceof Unknown) {
-        report(`the for_each of dynamic "${name}" ${forEach.describe()}; the blocks it makes are not imported`);
+        report(
+          `the for_each of dynamic "${name}" ${forEach.describe()}; the blocks it makes are not imported`,
+          forEach,
+        );
         continue;
       }
       // `iterator = r` arrives as "${r}"; without it the iterator is the block's name.

@@ -29,6 +29,17 @@ export interface Context extends DraftState {
   inlineRules: Set<string>;
   /** "aws_subnet.a" -> the VPC reference of the subnet. */
   subnets: Map<string, unknown>;
+  /**
+   * The names of the unknowns (var.x, data.y.z) that something the design draws waits on: a
+   * placeholder, or a group, rule, attachment, count or name not imported for want of them.
+   * Shared with the Module (ModuleEnvironment.reached); MissingVariable.affects is read from it.
+   */
+  reached: Set<string>;
+}
+
+/** Notes what an unknown waits on as something the design depends on (see Context.reached). */
+export function reach(reached: Set<string>, unknown: Unknown | undefined): void {
+  if (unknown) for (const ref of unknown.refs) reached.add(ref.name);
 }
 
 export function where(d: Declaration, path: Inside = {}): Where {
@@ -47,6 +58,7 @@ export function known(
   what: string,
 ): Resolved & { value?: unknown } {
   const r = resolve(value, ctx.scope);
+  if ("unresolved" in r) reach(ctx.reached, r.unknown);
   if ("unresolved" in r) ctx.warnings.push(warning(typeof at === "function" ? at() : at, `${what}: ${r.unresolved}`));
   return r;
 }
@@ -56,6 +68,7 @@ export function known(
  * variable without a value): one per name, so every rule that names it shares it.
  */
 export function placeholderFor(ctx: Context, unknown: Unknown | undefined): SecurityGroup | undefined {
+  reach(ctx.reached, unknown);
   const ref = unknown?.refs.length === 1 ? unknown.refs[0] : undefined;
   if (!ref) return undefined;
   const key = `placeholder:${ref.name}`;

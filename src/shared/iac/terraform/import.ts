@@ -15,7 +15,7 @@ import {
   warning,
 } from "../draft";
 import { ATTACHABLE, readAttachment } from "./attachments";
-import { type Body, type Context, type Declaration, known, nested, text, where } from "./context";
+import { type Body, type Context, type Declaration, known, nested, reach, text, where } from "./context";
 import { resolve, TfRef } from "./expressions";
 import { attachInterfaces } from "./interfaces";
 import { LAUNCH_SOURCES, NO_GROUPS } from "./kinds";
@@ -85,7 +85,7 @@ function declarations(
   const rootDir = joinModulePath(folderOf(files[0]?.name ?? "main.tf"), ".");
   const vars = options.vars ?? {};
   const root = new Module(
-    { modules: options.modules ?? new Map(), warnings: ctx.warnings, rootDir },
+    { modules: options.modules ?? new Map(), warnings: ctx.warnings, reached: ctx.reached, rootDir },
     "",
     rootDir,
     files.filter((f) => isBody(f.hcl)),
@@ -171,6 +171,9 @@ function readPrefixList(ctx: Context, d: Declaration): void {
  */
 function groupName(ctx: Context, d: Declaration, value: (name: string) => unknown): string | undefined {
   for (const attribute of ["name", "name_prefix"]) {
+    // A name that waits on a value is a name the design would show: the group is named d.name meanwhile.
+    const r = resolve(d.body[attribute], ctx.scope);
+    if ("unresolved" in r) reach(ctx.reached, r.unknown);
     const written = text(value(attribute));
     if (written === undefined) continue;
     const made = /\$\{([^}]*)\}/.exec(written);
@@ -243,6 +246,7 @@ export function newContext(): Context {
     inlineRules: new Set(),
     declarationOf: new Map(),
     subnets: new Map(),
+    reached: new Set(),
   };
 }
 
@@ -300,5 +304,5 @@ export function importTerraform(
   const ctx = newContext();
   const { decls, root } = declarations(files, ctx, options);
   const design = designOfDeclarations(ctx, decls, designName(files), files[0]?.name);
-  return { design, warnings: ctx.warnings, inputs: root.missing() };
+  return { design, warnings: ctx.warnings, inputs: root.missing(ctx.reached) };
 }

@@ -4,7 +4,8 @@
 import type { SecurityGroup } from "../../model/schema";
 import { show, warning } from "../draft";
 import { eksClusterGroup } from "../eks";
-import { type Body, type Context, type Declaration, nested, where } from "./context";
+import { type Body, type Context, type Declaration, nested, reach, where } from "./context";
+import type { Unknown } from "./eval/values";
 import { resolve, TfRef } from "./expressions";
 import { LAUNCH_SOURCES, type Place } from "./kinds";
 
@@ -33,12 +34,16 @@ function launchSourceOf(ctx: Context, d: Declaration): { ref?: TfRef; unresolved
       for (const spec of nested(lt, "launch_template_specification"))
         candidates.push(spec.launch_template_id, spec.launch_template_name);
   let unresolved: string | undefined;
+  const waiting: (Unknown | undefined)[] = [];
   for (const c of candidates) {
     if (c === undefined) continue;
     const r = resolve(c, ctx.scope);
     if ("value" in r && r.value instanceof TfRef && r.value.type in LAUNCH_SOURCES) return { ref: r.value };
+    if ("unresolved" in r) waiting.push(r.unknown);
     unresolved ??= "unresolved" in r ? r.unresolved : `${show(r.value)} is not a launch template in these files`;
   }
+  // No launch source found: the groups of its instances wait on what it names.
+  for (const u of waiting) reach(ctx.reached, u);
   return unresolved ? { unresolved } : {};
 }
 

@@ -42,6 +42,8 @@ export interface MissingVariable {
   type?: string;
   file: string;
   line?: number;
+  /** Whether something the import read waits on it (a group, rule, attachment, count, name): see Module.missing. */
+  affects: boolean;
 }
 
 interface Block {
@@ -69,6 +71,8 @@ export interface ModuleEnvironment {
   /** Parsed files of the local modules called, by folder (joinModulePath). */
   modules: ReadonlyMap<string, readonly ParsedFile[]>;
   warnings: Problem[];
+  /** The names of the unknowns something drawn waits on (see terraform/context.ts Context.reached). */
+  reached: Set<string>;
   rootDir: string;
 }
 
@@ -474,6 +478,8 @@ export class Module {
     for (const block of blocks) {
       const keyed = this.instances(block, `resource.${block.type}.${block.name}`);
       if (keyed instanceof Unknown) {
+        // How many there are waits on it, whatever the resource: asked for, never assumed.
+        for (const ref of keyed.refs) this.env.reached.add(ref.name);
         const what = block.body.count !== undefined ? "count" : "for_each";
         this.env.warnings.push(
           warning(
@@ -484,13 +490,15 @@ export class Module {
         continue;
       }
       for (const k of keyed) {
-        const report = (message: string) =>
+        const report = (message: string, unknown?: Unknown) => {
+          for (const ref of unknown?.refs ?? []) this.env.reached.add(ref.name);
           this.env.warnings.push(
             warning(
               block.locator.inside(block.key, { attribute: "dynamic" }),
               `${block.type}.${this.instanceName(block, k.key)}: ${message}`,
             ),
           );
+        };
         out.push({
           type: block.type,
           name: this.instanceName(block, k.key),
@@ -514,6 +522,7 @@ export class Module {
         continue;
       }
       if (child.value instanceof Unknown && child.modules.length === 0) {
+        for (const ref of child.value.refs) this.env.reached.add(ref.name);
         this.env.warnings.push(
           warning(
             block.locator.block(block.key),
@@ -527,12 +536,17 @@ export class Module {
     return out;
   }
 
-  /** Root variables without a value, given or default. */
-  missing(): MissingVariable[] {
+  /**
+   * Root variables without a value, given or default. `reached`: the names of the unknowns that
+   * something drawn waits on (Context.reached), once the readers are done; a variable is named
+   * there as var.x, or as the placeholder it stands for in Palisade's export (placeholderVariable).
+   */
+  missing(reached: ReadonlySet<string>): MissingVariable[] {
     const out: MissingVariable[] = [];
     for (const [name, block] of this.variables) {
       if (!(this.variable(name) instanceof Unknown) || "default" in block.body) continue;
       if (this.given(name) !== undefined) continue;
+      const stands = placeholderOfInput(block.body.description);
       const where = block.locator.block(block.key);
       const description = block.body.description;
       const type = typeText(block.body.type);
@@ -543,6 +557,7 @@ export class Module {
         ...(type ? { type } : {}),
         file: where.file ?? "",
         ...(where.line !== undefined ? { line: where.line } : {}),
+        affects: reached.has(`var.${name}`) || (stands !== undefined && reached.has(stands)),
       });
     }
     for (const [name, where] of this.undeclared)
@@ -552,6 +567,7 @@ export class Module {
           name,
           file: where.file ?? "",
           ...(where.line !== undefined ? { line: where.line } : {}),
+          affects: reached.has(`var.${name}`),
         });
     return out;
   }

@@ -14,6 +14,7 @@ import {
   known,
   nested,
   placeholderFor,
+  reach,
   text,
   where,
 } from "./context";
@@ -184,6 +185,7 @@ export function readRule(ctx: Context, spec: RuleSpec): void {
       continue;
     }
     for (const item of list.items) {
+      if ("unresolved" in item) reach(ctx.reached, item.unknown);
       const placeholder =
         "unresolved" in item && source.kind === "group" ? placeholderFor(ctx, item.unknown) : undefined;
       if ("unresolved" in item && placeholder) {
