@@ -80,7 +80,6 @@ describe("Terraform: groups of other accounts", () => {
       ingress: [],
       egress: [],
       otherAccount: { account: "210987654321", groupId: PEER },
-      position: expect.anything(),
     });
     expect(placeholder("sg-0aaaaaaaaaaaaaaaa")?.name).toBe("sg-0aaaaaaaaaaaaaaaa in account 111122223333");
     expect(design.groups).toHaveLength(3);

@@ -110,7 +110,6 @@ describe("importAwsCli: security groups", () => {
       ingress: [],
       egress: [],
       otherAccount: { account: "210987654321", groupId: "sg-0999999999999999a" },
-      position: expect.anything(),
     });
     // The rule keeps naming it; that account's VPC is not made part of this design.
     const db = design.groups.find((g) => g.id === "sg-0a1b2c3d4e5f60003");

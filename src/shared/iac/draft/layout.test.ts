@@ -39,14 +39,14 @@ describe("layoutTiers", () => {
     expect([x("lb-1"), x("app-1"), x("db-1")]).toEqual([300, 600, 900]);
   });
 
-  it("places groups in a band below every node, under their first member", () => {
-    const laidOut = layoutTiers(threeTiers());
-    const lowestNode = Math.max(...laidOut.resources.map((r) => r.position.y));
-    for (const g of laidOut.groups) {
-      const member = laidOut.resources.find((r) => r.groupIds.includes(g.id));
-      expect(g.position?.y ?? 0).toBeGreaterThan(lowestNode);
-      expect(g.position?.x).toBe(member?.position.x);
-    }
+  it("gives groups no place: the group level lays them out, and keeps only where a person put one", () => {
+    const design = threeTiers();
+    const laidOut = layoutTiers(design);
+    // The groups come back as they went in: where a person put one (here all at 0,0) is kept, and
+    // a group without a place gets none.
+    expect(laidOut.groups).toEqual(design.groups);
+    const { position: _, ...unplaced } = design.groups[0] as SecurityGroup;
+    expect(layoutTiers({ ...design, groups: [unplaced] }).groups).toEqual([unplaced]);
   });
 
   it("does not follow a cycle of group references forever", () => {

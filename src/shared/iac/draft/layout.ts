@@ -83,31 +83,18 @@ export function layoutTiers(design: Design): Design {
   const resources = placementOrder(design.resources);
   for (const r of resources) place(column.get(r.id) ?? 1, r.id);
   const at = new Map<string, { x: number; y: number }>();
-  let rows = 0;
   for (const [col, ids] of columns) {
     ids.forEach((id, i) => {
       at.set(id, { x: col * COLUMN, y: 40 + i * ROW });
     });
-    rows = Math.max(rows, ids.length);
   }
-  // Groups sit in a band below the nodes, under the tier of their first member.
-  const firstMember = new Map<string, string>();
-  for (const r of resources) for (const g of r.groupIds) if (!firstMember.has(g)) firstMember.set(g, r.id);
-  const groupColumn = (g: SecurityGroup) => {
-    const member = firstMember.get(g.id);
-    return member ? (column.get(member) ?? 1) : 1 + (depth.get(g.id) ?? 0);
-  };
-  const perColumn = new Map<number, number>();
-  const groups = design.groups.map((g) => {
-    const col = groupColumn(g);
-    const n = perColumn.get(col) ?? 0;
-    perColumn.set(col, n + 1);
-    return { ...g, position: { x: col * COLUMN, y: 40 + (rows + n) * ROW + 80 } };
-  });
+  // Groups get no place: the group level lays them out by tier (diagram/group-level.ts) and
+  // keeps a group's position as where a person put it. A band the import chose (below the nodes,
+  // under the first member) was taken for that, and `draw --level group` drew the groups far
+  // below the outside parties they have lines with.
   return {
     ...design,
     externals: design.externals.map((e) => ({ ...e, position: at.get(e.id) ?? e.position })),
     resources: design.resources.map((r) => ({ ...r, position: at.get(r.id) ?? r.position })),
-    groups,
   };
 }
