@@ -2,6 +2,7 @@
 // placeholders in the design; exported, they are referenced (a variable, a data source looked up
 // by the id a variable gives, a CloudFormation Parameter), never created: a new group there would
 // be another group. Imported again through the real HCL parser, the same placeholders and flows.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { permittedFlows } from "../shared/engine";
@@ -100,65 +101,35 @@ describe("placeholder groups exported as references", () => {
 });
 
 // Names no Terraform variable can hold: a local no given file declares (a file taken out of its
-// module), and one a called module's files do not declare.
-const fragment = `resource "aws_security_group" "node" {
-  name = "node"
-}
-
-resource "aws_vpc_security_group_ingress_rule" "kubelet_from_cluster" {
-  security_group_id            = aws_security_group.node.id
-  referenced_security_group_id = local.cluster_sg
-  ip_protocol                  = "tcp"
-  from_port                    = 10250
-  to_port                      = 10250
-}
-
-resource "aws_vpc_security_group_egress_rule" "cluster_to_kubelet" {
-  security_group_id            = local.cluster_sg
-  referenced_security_group_id = aws_security_group.node.id
-  ip_protocol                  = "tcp"
-  from_port                    = 10250
-  to_port                      = 10250
-}
-
-resource "aws_instance" "control" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  vpc_security_group_ids = [local.cluster_sg]
-}
-
-resource "aws_instance" "worker" {
-  ami                    = "ami-123"
-  instance_type          = "t3.micro"
-  vpc_security_group_ids = [aws_security_group.node.id]
-}
-`;
+// module: the fixture undeclared-local), and one a called module's files do not declare.
+const fixtures = join(import.meta.dirname, "../shared/iac/terraform/fixtures");
+const fragment = readFileSync(join(fixtures, "undeclared-local/main.tf"), "utf8");
 const exported = async (design: Design) =>
   importTerraformFiles(toTerraform(design).map((f) => ({ name: f.name, text: f.text })));
 
 describe("placeholders whose name no Terraform variable can hold, exported and imported again", () => {
   it("local.x: the variable local_x, whose description names local.x, comes back as local.x and is asked for", async () => {
     const first = await importTerraformFiles([{ name: "main.tf", text: fragment }]);
-    expect(placeholders(first.design)).toEqual(["local.cluster_sg: 0 in, 1 out"]);
+    expect(placeholders(first.design)).toEqual(["local.cluster_security_group_id: 0 in, 1 out"]);
 
     const text = toTerraform(first.design)
       .map((f) => f.text)
       .join("\n");
     // Whole Terraform refuses an undeclared local: the export references the group through a variable.
     expect(text).toMatch(
-      /variable "local_cluster_sg" \{\n\s+description = "Id of the existing security group local\.cluster_sg \(a placeholder in the design\)"/,
+      /variable "local_cluster_security_group_id" \{\n\s+description = "Id of the existing security group local\.cluster_security_group_id \(a placeholder in the design\)"/,
     );
-    expect(text).toMatch(/referenced_security_group_id = var\.local_cluster_sg/);
-    expect(text).not.toContain("local.cluster_sg\n");
+    expect(text).toMatch(/referenced_security_group_id = var\.local_cluster_security_group_id/);
+    expect(text).not.toContain("local.cluster_security_group_id\n");
 
     const again = await exported(first.design);
     expect(placeholders(again.design)).toEqual(placeholders(first.design));
     expect(flowsByName(again.design)).toEqual(flowsByName(first.design));
     expect(flowsByName(again.design)).toContain("control -> worker: tcp 10250");
-    expect(again.inputs.map((i) => i.name)).toContain("local_cluster_sg");
+    expect(again.inputs.map((i) => i.name)).toContain("local_cluster_security_group_id");
     expect(again.warnings.map((w) => w.message)).toContainEqual(
       expect.stringContaining(
-        "depends on local.cluster_sg, which is the variable local_cluster_sg of Palisade's export and has no value",
+        "depends on local.cluster_security_group_id, which is the variable local_cluster_security_group_id of Palisade's export and has no value",
       ),
     );
   });
@@ -166,23 +137,25 @@ describe("placeholders whose name no Terraform variable can hold, exported and i
   it("given a value, the variable is that group: the placeholder is gone", async () => {
     const first = await importTerraformFiles([{ name: "main.tf", text: fragment }]);
     const files = toTerraform(first.design).map((f) => ({ name: f.name, text: f.text }));
-    const given = await importTerraformFiles(files, { vars: { local_cluster_sg: "sg-0123456789abcdef0" } });
+    const given = await importTerraformFiles(files, {
+      vars: { local_cluster_security_group_id: "sg-0123456789abcdef0" },
+    });
     expect(placeholders(given.design)).toEqual([]);
-    expect(given.inputs.map((i) => i.name)).not.toContain("local_cluster_sg");
+    expect(given.inputs.map((i) => i.name)).not.toContain("local_cluster_security_group_id");
   });
 
   it("a variable whose description is not the export's stays var.x", async () => {
     const first = await importTerraformFiles([{ name: "main.tf", text: fragment }]);
     const files = toTerraform(first.design).map((f) => ({
       name: f.name,
-      text: f.text.replace("Id of the existing security group local.cluster_sg", "The cluster's group"),
+      text: f.text.replace("Id of the existing security group local.cluster_security_group_id", "The cluster's group"),
     }));
     const again = await importTerraformFiles(files);
-    expect(placeholders(again.design)).toEqual(["var.local_cluster_sg: 0 in, 1 out"]);
+    expect(placeholders(again.design)).toEqual(["var.local_cluster_security_group_id: 0 in, 1 out"]);
   });
 
   it("module.m.local.x (a called module's undeclared local) comes back under its own name", async () => {
-    const fixture = join(import.meta.dirname, "../shared/iac/terraform/fixtures/module-undeclared-local");
+    const fixture = join(fixtures, "module-undeclared-local");
     const first = await loadPaths([fixture]);
     expect(placeholders(first.design)).toEqual(["module.nodes.local.cluster_security_group_id: 0 in, 1 out"]);
     const text = toTerraform(first.design)
