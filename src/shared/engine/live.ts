@@ -145,6 +145,8 @@ export class LiveFlows {
   private rulesOnlyOf: Design | undefined;
   /** How many rules-only edges the withheld group flows' limit was last decided with. */
   private rulesOnlyCounted = 0;
+  /** rulesOnlyFlows of the current index, made once however many steps of an update ask. */
+  private rulesOnlyMade: { index: DesignIndex; flows: GroupFlow[] } | undefined;
 
   constructor(design: Design, options: { maxNodeFlows?: number; maxGroupFlows?: number } = {}) {
     this.maxNodeFlows = options.maxNodeFlows ?? MAX_NODE_FLOWS;
@@ -202,7 +204,7 @@ export class LiveFlows {
     if (dirty && dirty.sources.size + dirty.targets.size === 0) {
       // A memberless group's rules change no node's flows; but while withheld its edges count
       // towards the group flows' limit, so a change in how many there are decides anew.
-      if (!this.withheldNow || rulesOnlyFlows(this.index).length === this.rulesOnlyCounted) return this.finish(change);
+      if (!this.withheldNow || this.rulesOnlyNow().length === this.rulesOnlyCounted) return this.finish(change);
       return this.replaceAll(flowRelation(next, this.index), change);
     }
     const computed = new Map<string, NodeFlow>();
@@ -271,11 +273,17 @@ export class LiveFlows {
    * keeps its id when its group gains or loses its first member (internet->sg-x either way):
    * the id then goes out as an upsert only, never also as a removal.
    */
+  private rulesOnlyNow(): GroupFlow[] {
+    if (this.rulesOnlyMade?.index !== this.index)
+      this.rulesOnlyMade = { index: this.index, flows: rulesOnlyFlows(this.index) };
+    return this.rulesOnlyMade.flows;
+  }
+
   private refreshRulesOnly(change: LiveChange): void {
     if (this.rulesOnlyOf === this.design) return;
     this.rulesOnlyOf = this.design;
     const before = this.rulesOnly;
-    const now = this.groupsWithheldNow ? [] : rulesOnlyFlows(this.index);
+    const now = this.groupsWithheldNow ? [] : this.rulesOnlyNow();
     this.rulesOnly = new Map(now.map((f) => [f.id, f]));
     for (const id of before.keys()) if (!this.rulesOnly.has(id)) change.groupFlows.remove.push(id);
     for (const flow of now) {
@@ -311,7 +319,7 @@ export class LiveFlows {
     this.groupsWithheldNow = false;
     if (this.withheldNow) {
       // Memberless groups' own edges are drawn too, so they count towards the group flows' limit.
-      this.rulesOnlyCounted = rulesOnlyFlows(this.index).length;
+      this.rulesOnlyCounted = this.rulesOnlyNow().length;
       const room = this.maxGroupFlows - this.rulesOnlyCounted;
       const { flows, pairs, complete } = aggregateGroupFlows(relation, Math.max(room, 0));
       this.groupsWithheldNow = !complete || room < 0;
