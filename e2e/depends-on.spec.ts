@@ -3,14 +3,17 @@
 // permit says nothing, though its group or node also has an unknown.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "@playwright/test";
 import { chooseFile, expect, test } from "./fixtures";
 
 // The file src/cli/unknowns.test.ts runs `palisade flows` and `check` on.
 const tf = readFileSync(join(import.meta.dirname, "../src/shared/iac/terraform/fixtures/depends-on/main.tf"), "utf8");
 
-test("the Flows tab and the canvas's hover card mark the flows a placeholder permits, and no other", async ({
-  app: page,
-}, testInfo) => {
+/**
+ * Imports the fixture into the app at 1280x720, and cancels the values dialog: the variables
+ * without a value stay placeholders.
+ */
+async function importFixture(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByTestId("node-web")).toBeVisible();
   const banner = page.getByTestId("recovery");
@@ -19,8 +22,13 @@ test("the Flows tab and the canvas's hover card mark the flows a placeholder per
     await p.getByText("More").click();
     await p.getByRole("menuitem", { name: /Import Terraform/ }).click();
   });
-  // The variable has no value: the values dialog asks for it; left without, it stays a placeholder.
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+}
+
+test("the Flows tab and the canvas's hover card mark the flows a placeholder permits, and no other", async ({
+  app: page,
+}, testInfo) => {
+  await importFixture(page);
   const problems = page.getByTestId("problems");
   await expect(problems).toContainText("var.app_group_id");
   await problems.getByRole("button", { name: "Dismiss" }).click();
@@ -61,15 +69,7 @@ test("the Flows tab and the canvas's hover card mark the flows a placeholder per
 test("a placeholder range is shown as its name with its value unknown, never its stand-in CIDR", async ({
   app: page,
 }, testInfo) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await expect(page.getByTestId("node-web")).toBeVisible();
-  const banner = page.getByTestId("recovery");
-  if (await banner.isVisible()) await banner.getByRole("button", { name: "Discard" }).click();
-  await chooseFile(page, "main.tf", tf, async (p) => {
-    await p.getByText("More").click();
-    await p.getByRole("menuitem", { name: /Import Terraform/ }).click();
-  });
-  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await importFixture(page);
   await page.getByTestId("problems").getByRole("button", { name: "Dismiss" }).click();
   const range = page.getByTestId("node-var.admin_cidr");
   await expect(range).toContainText("var.admin_cidr");
